@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+export const LOCALES = ['sv', 'en'] as const;
+export const LocaleSchema = z.enum(LOCALES);
+export type Locale = z.infer<typeof LocaleSchema>;
+
+export const AppInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  platform: z.string(),
+  /** Which composition root serves this renderer. */
+  host: z.enum(['electron', 'browser-host']),
+  /** The operating system's preferred language, mapped to one we ship. */
+  systemLocale: LocaleSchema,
+  /** Where screen capture happens: in main (desktopCapturer) or in the page (getDisplayMedia). */
+  screenCapture: z.enum(['main', 'renderer', 'none']),
+});
+export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+export const SettingsSchema = z.object({
+  /** 'system' follows the OS language. */
+  language: z.enum(['system', ...LOCALES]),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+export const SettingsUpdateSchema = SettingsSchema.partial().strict();

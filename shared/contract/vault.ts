@@ -1,0 +1,63 @@
+import { z } from 'zod';
+
+export const OTP_ALGORITHMS = ['SHA1', 'SHA256', 'SHA512'] as const;
+export const OTP_DIGITS = [6, 8] as const;
+export const OtpAlgorithmSchema = z.enum(OTP_ALGORITHMS);
+export type OtpAlgorithm = z.infer<typeof OtpAlgorithmSchema>;
+
+const Text = (max: number) => z.string().max(max);
+export const AccountIdSchema = z.string().uuid();
+
+/**
+ * What the renderer may know about an account: metadata and the current codes, never the secret.
+ * Responses are parsed with these schemas on the way out, so an undeclared field (a secret that
+ * slipped into a row object, say) is stripped before it can cross the boundary.
+ */
+export const AccountViewSchema = z.object({
+  id: AccountIdSchema,
+  type: z.enum(['totp', 'hotp']),
+  issuer: z.string(),
+  label: z.string(),
+  algorithm: OtpAlgorithmSchema,
+  digits: z.number().int(),
+  period: z.number().int(),
+  counter: z.number().int().nullable(),
+  pinned: z.boolean(),
+  position: z.number().int(),
+  code: z.string(),
+  /** TOTP only: the code of the next period, shown before the switch. */
+  nextCode: z.string().nullable(),
+  /** TOTP only: epoch ms when `code` stops being valid. */
+  validUntil: z.number().nullable(),
+});
+export type AccountView = z.infer<typeof AccountViewSchema>;
+
+/**
+ * Loose shapes on purpose: the vault service checks the domain rules (base32, digits 6/8, period)
+ * and answers with a specific error code a person can act on, which a schema failure cannot.
+ */
+export const ManualAccountInputSchema = z.object({
+  source: z.literal('manual'),
+  issuer: Text(200),
+  label: Text(200),
+  secret: Text(1024),
+  type: z.enum(['totp', 'hotp']).default('totp'),
+  algorithm: Text(16).default('SHA1'),
+  digits: z.number().int().min(0).max(100).default(6),
+  period: z.number().int().min(0).max(100000).default(30),
+  counter: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
+});
+export const UriAccountInputSchema = z.object({ source: z.literal('uri'), uri: Text(8192) });
+export const AddAccountRequestSchema = z.discriminatedUnion('source', [ManualAccountInputSchema, UriAccountInputSchema]);
+export type AddAccountRequest = z.input<typeof AddAccountRequestSchema>;
+
+export const KeychainStateSchema = z.enum(['ok', 'unavailable', 'locked']);
+export type KeychainState = z.infer<typeof KeychainStateSchema>;
+
+export const VaultListResponseSchema = z.object({
+  accounts: z.array(AccountViewSchema),
+  keychain: KeychainStateSchema,
+  /** Main-process clock at generation, so the renderer can correct its countdown. */
+  generatedAt: z.number(),
+});
+export type VaultListResponse = z.infer<typeof VaultListResponseSchema>;
