@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import vue from '@vitejs/plugin-vue';
 
-const alias = { '@shared': resolve(__dirname, 'shared') };
+const alias = { '@shared': resolve(import.meta.dirname, 'shared') };
 
 export default defineConfig({
   main: {
@@ -13,8 +13,8 @@ export default defineConfig({
       externalizeDeps: true,
       rollupOptions: {
         input: {
-          index: resolve(__dirname, 'electron/main/index.ts'),
-          'qr-worker': resolve(__dirname, 'electron/core/qr/qr-worker.ts'),
+          index: resolve(import.meta.dirname, 'electron/main/index.ts'),
+          'qr-worker': resolve(import.meta.dirname, 'electron/core/qr/qr-worker.ts'),
         },
       },
     },
@@ -26,18 +26,18 @@ export default defineConfig({
       // A sandboxed preload cannot require() modules: bundle everything (zod, the contract) into one file.
       externalizeDeps: false,
       rollupOptions: {
-        input: { index: resolve(__dirname, 'electron/preload/index.ts') },
+        input: { index: resolve(import.meta.dirname, 'electron/preload/index.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true },
       },
     },
   },
   renderer: {
-    root: resolve(__dirname, 'renderer'),
-    resolve: { alias: { ...alias, '@': resolve(__dirname, 'renderer/src') } },
+    root: resolve(import.meta.dirname, 'renderer'),
+    resolve: { alias: { ...alias, '@': resolve(import.meta.dirname, 'renderer/src') } },
     plugins: [vue()],
     build: {
       outDir: 'out/renderer',
-      rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
+      rollupOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },
     },
   },
 });

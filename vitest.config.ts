@@ -5,7 +5,7 @@ import vue from '@vitejs/plugin-vue';
 export default defineConfig({
   plugins: [vue()],
   resolve: {
-    alias: { '@shared': resolve(__dirname, 'shared'), '@': resolve(__dirname, 'renderer/src') },
+    alias: { '@shared': resolve(import.meta.dirname, 'shared'), '@': resolve(import.meta.dirname, 'renderer/src') },
   },
   test: {
     include: ['tests/unit/**/*.test.ts'],

@@ -1,0 +1,109 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import Fastify from 'fastify';
+import fastifyStatic from '@fastify/static';
+import type { AppInfo } from '@shared/contract';
+import { CONTENT_SECURITY_POLICY } from '@shared/csp';
+import { createAppCore, type AppCore } from '../core/app-core';
+import { KeytarSecretStore } from '../core/secrets/keytar-secret-store';
+import type { SecretStore } from '../core/secrets/secret-store';
+
+export interface BrowserHostOptions {
+  port?: number;
+  dataDir: string;
+  rendererDir?: string;
+  /** Defaults to the real OS keychain under this service name. */
+  keychainService?: string;
+  secretStore?: SecretStore;
+  info?: Partial<AppInfo>;
+}
+
+export interface BrowserHost {
+  /** The address to open, carrying the per-run token in its fragment (never sent to the server in logs). */
+  url: string;
+  origin: string;
+  token: string;
+  core: AppCore;
+  close(): Promise<void>;
+}
+
+/**
+ * The dev/test composition root: the same core services and contract handlers as Electron main,
+ * carried over HTTP (POST /api/invoke/:channel) and server-sent events (GET /api/events) on
+ * 127.0.0.1. Every API request must carry this run's random token, and the Host header must be
+ * ours, so neither another local web page nor a DNS-rebinding site can drive it.
+ */
+export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
+  const token = randomBytes(32).toString('base64url');
+  const rendererDir = resolve(options.rendererDir ?? 'out/renderer');
+  if (!existsSync(resolve(rendererDir, 'index.html'))) {
+    throw new Error(`The renderer is not built (${rendererDir}/index.html is missing): run "npm run build" first.`);
+  }
+  const secretStore = options.secretStore ?? new KeytarSecretStore(options.keychainService ?? 'Flex HRM Connect');
+  const core = await createAppCore({
+    dataDir: options.dataDir,
+    secretStore,
+    info: {
+      name: 'Flex HRM Connect',
+      version: process.env.npm_package_version ?? '0.0.0',
+      platform: process.platform,
+      host: 'browser-host',
+      systemLocale: /^sv/i.test(Intl.DateTimeFormat().resolvedOptions().locale) ? 'sv' : 'en',
+      screenCapture: 'renderer',
+      ...options.info,
+    },
+  });
+
+  const app = Fastify({ bodyLimit: 64 * 1024 * 1024, logger: false });
+  let origin = '';
+  const tokenBytes = Buffer.from(token);
+  const authorized = (header: string | undefined, host: string | undefined): boolean => {
+    if (!host || `http://${host}` !== origin) return false;
+    const given = Buffer.from(header?.replace(/^Bearer /, '') ?? '');
+    return given.length === tokenBytes.length && timingSafeEqual(given, tokenBytes);
+  };
+
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'no-referrer');
+    reply.header('Cross-Origin-Opener-Policy', 'same-origin');
+  });
+
+  app.post<{ Params: { channel: string } }>('/api/invoke/:channel', async (req, reply) => {
+    if (!authorized(req.headers.authorization, req.headers.host)) return reply.code(401).send({ ok: false, error: { code: 'host.unauthorized' } });
+    return core.dispatch(req.params.channel, req.body);
+  });
+
+  app.get<{ Querystring: { token?: string } }>('/api/events', (req, reply) => {
+    // EventSource cannot set headers, so the token comes in the query string here.
+    if (!authorized(req.query.token, req.headers.host)) return reply.code(401).send({ ok: false, error: { code: 'host.unauthorized' } });
+    reply.hijack();
+    reply.raw.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    reply.raw.write(': connected\n\n');
+    const unsubscribe = core.events.subscribe((event, payload) => {
+      reply.raw.write(`event: message\ndata: ${JSON.stringify({ event, payload })}\n\n`);
+    });
+    const ping = setInterval(() => reply.raw.write(': ping\n\n'), 15_000);
+    req.raw.on('close', () => {
+      clearInterval(ping);
+      unsubscribe();
+    });
+  });
+
+  await app.register(fastifyStatic, { root: rendererDir, prefix: '/', index: ['index.html'] });
+
+  const address = await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
+  origin = address.replace('localhost', '127.0.0.1');
+  return {
+    url: `${origin}/#/?token=${token}`,
+    origin,
+    token,
+    core,
+    async close() {
+      await app.close();
+      core.close();
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AppInfo } from '@shared/contract';
+import { systemClock, type Clock } from '@shared/clock';
+import { openDatabase } from './db/migrations';
+import { appMigrations } from './db/app-migrations';
+import { createDispatcher } from './ipc/dispatcher';
+import { EventHub } from './ipc/event-hub';
+import { createHandlers } from './ipc/handlers';
+import { parseAuthenticatorText } from './otp/parse-any';
+import type { SecretStore } from './secrets/secret-store';
+import { SettingsStore } from './settings/settings-service';
+import { VaultService } from './vault/vault-service';
+
+export interface AppCoreOptions {
+  /** The user-data directory; app.db lives here. */
+  dataDir: string;
+  secretStore: SecretStore;
+  info: AppInfo;
+  clock?: Clock;
+}
+
+/**
+ * Builds every core service and the contract's handlers. Both composition roots (Electron main
+ * and the browser host) call this, so the two transports can never fork behaviour.
+ */
+export async function createAppCore(options: AppCoreOptions) {
+  mkdirSync(options.dataDir, { recursive: true });
+  const db = openDatabase(join(options.dataDir, 'app.db'), appMigrations);
+  const clock = options.clock ?? systemClock;
+  const events = new EventHub();
+  const settings = new SettingsStore(db);
+  const vault = new VaultService(db, options.secretStore, clock, parseAuthenticatorText);
+  await vault.open();
+  const dispatch = createDispatcher(createHandlers({ info: options.info, settings, vault, events }));
+  return {
+    dispatch,
+    events,
+    vault,
+    close: () => db.close(),
+  };
+}
+
+export type AppCore = Awaited<ReturnType<typeof createAppCore>>;

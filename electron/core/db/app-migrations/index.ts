@@ -1,0 +1,6 @@
+import type { Migration } from '../migrations';
+import { m001Accounts } from './001-accounts';
+import { m002Settings } from './002-settings';
+
+/** app.db migrations, in order. Append only; never edit a shipped one. */
+export const appMigrations: readonly Migration[] = [m001Accounts, m002Settings];

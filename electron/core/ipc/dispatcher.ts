@@ -1,0 +1,42 @@
+import { channels, isChannelName, type ChannelName, type ParsedRequest, type Response } from '@shared/contract';
+import { isAppError, type Result } from '@shared/result';
+
+export type Handlers = {
+  [C in ChannelName]: (request: ParsedRequest<C>) => Promise<Response<C>> | Response<C>;
+};
+
+export interface DispatchLog {
+  error(message: string, err?: unknown): void;
+}
+
+/**
+ * The one entry point both transports (Electron ipcMain and the browser host's HTTP API) use.
+ * Unknown channels and payloads that fail the contract's schema are answered with a typed error
+ * before any handler runs; responses are parsed on the way out, which strips any field the
+ * contract does not declare. Nothing a renderer sends can crash main.
+ */
+export function createDispatcher(handlers: Handlers, log: DispatchLog = console) {
+  return async function dispatch(channel: unknown, payload: unknown): Promise<Result<unknown>> {
+    if (!isChannelName(channel)) return { ok: false, error: { code: 'ipc.unknown-channel' } };
+    const spec = channels[channel];
+    const parsed = spec.request.safeParse(payload ?? {});
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return {
+        ok: false,
+        error: { code: 'ipc.invalid-payload', params: { field: issue?.path.join('.') ?? '', reason: issue?.code ?? 'invalid' } },
+      };
+    }
+    try {
+      const handler = handlers[channel] as (r: unknown) => Promise<unknown> | unknown;
+      const value = await handler(parsed.data);
+      return { ok: true, value: spec.response.parse(value) };
+    } catch (e) {
+      if (isAppError(e)) return { ok: false, error: e.toData() };
+      log.error(`IPC handler for ${channel} failed`, e);
+      return { ok: false, error: { code: 'internal' } };
+    }
+  };
+}
+
+export type Dispatch = ReturnType<typeof createDispatcher>;

@@ -1,0 +1,62 @@
+import type { AppInfo, Settings } from '@shared/contract';
+import { SettingsSchema } from '@shared/contract';
+import type { SettingsStore } from '../settings/settings-service';
+import type { VaultService } from '../vault/vault-service';
+import type { EventHub } from './event-hub';
+import type { Handlers } from './dispatcher';
+
+export interface HandlerDeps {
+  info: AppInfo;
+  settings: SettingsStore;
+  vault: VaultService;
+  events: EventHub;
+}
+
+const DEFAULT_SETTINGS: Settings = { language: 'system' };
+
+/** The contract's handlers. Thin: validation happened in the dispatcher, rules live in services. */
+export function createHandlers({ info, settings, vault, events }: HandlerDeps): Handlers {
+  const readSettings = (): Settings => settings.read('app', SettingsSchema, DEFAULT_SETTINGS);
+  const changed = () => events.emit('vault.changed', {});
+  const done = { done: true } as const;
+
+  return {
+    'app.info': () => info,
+    'settings.get': () => readSettings(),
+    'settings.update': (patch) => {
+      const next = { ...readSettings(), ...patch };
+      settings.write('app', next);
+      return next;
+    },
+
+    'vault.list': () => vault.list(),
+    'vault.add': async (req) => {
+      const [first, ...more] = vault.specsFrom(req);
+      if (!first) throw new Error('A parser returned no account');
+      const account = await vault.add(first);
+      for (const spec of more) await vault.add(spec);
+      changed();
+      return { account };
+    },
+    'vault.rename': ({ id, issuer, label }) => {
+      vault.rename(id, issuer, label);
+      changed();
+      return done;
+    },
+    'vault.pin': ({ id, pinned }) => {
+      vault.setPinned(id, pinned);
+      changed();
+      return done;
+    },
+    'vault.reorder': ({ ids }) => {
+      vault.reorder(ids);
+      changed();
+      return done;
+    },
+    'vault.delete': async ({ id }) => {
+      await vault.delete(id);
+      changed();
+      return done;
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import { createRequire } from 'node:module';
+import { keychainError, type SecretStore } from './secret-store';
+
+type Keytar = typeof import('keytar');
+
+/**
+ * The real OS keychain through keytar. keytar is loaded lazily so that a machine without
+ * libsecret gets a `keychain.unavailable` state in the UI instead of a crash at start-up.
+ */
+export class KeytarSecretStore implements SecretStore {
+  readonly kind = 'keytar';
+  private keytar: Keytar | null = null;
+
+  constructor(private readonly service: string) {}
+
+  private load(): Keytar {
+    if (!this.keytar) {
+      try {
+        this.keytar = createRequire(import.meta.url)('keytar') as Keytar;
+      } catch (e) {
+        throw keychainError(e);
+      }
+    }
+    return this.keytar;
+  }
+
+  private async call<T>(fn: (k: Keytar) => Promise<T>): Promise<T> {
+    try {
+      return await fn(this.load());
+    } catch (e) {
+      throw keychainError(e);
+    }
+  }
+
+  get(key: string) {
+    return this.call((k) => k.getPassword(this.service, key));
+  }
+  set(key: string, value: string) {
+    return this.call((k) => k.setPassword(this.service, key, value));
+  }
+  delete(key: string) {
+    return this.call((k) => k.deletePassword(this.service, key));
+  }
+  async list() {
+    const found = await this.call((k) => k.findCredentials(this.service));
+    return found.map((c) => ({ key: c.account, value: c.password }));
+  }
+}

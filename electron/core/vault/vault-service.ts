@@ -1,0 +1,185 @@
+import { randomUUID } from 'node:crypto';
+import type { AccountView, AddAccountRequest, KeychainState, VaultListResponse } from '@shared/contract';
+import { ManualAccountInputSchema } from '@shared/contract';
+import type { Clock } from '@shared/clock';
+import { AppError, isAppError } from '@shared/result';
+import type { SecretStore } from '../secrets/secret-store';
+import { keychainError } from '../secrets/secret-store';
+import { toAccountSpec, type OtpAccountSpec } from '../otp/spec';
+import { AccountRepository, type AccountMeta } from './account-repository';
+import { CodeGenerator } from './codes';
+
+export type UriParser = (uri: string) => OtpAccountSpec[];
+
+/**
+ * The authenticator vault: metadata in SQLite, secrets in the keychain, codes computed here.
+ * The keychain is read once (`open`), and the decoded secrets stay in this process; the
+ * renderer only ever receives `AccountView`s.
+ */
+export class VaultService {
+  private readonly repo: AccountRepository;
+  private generators = new Map<string, CodeGenerator>();
+  private secrets = new Map<string, string>();
+  private state: KeychainState = 'unavailable';
+
+  constructor(
+    db: ConstructorParameters<typeof AccountRepository>[0],
+    private readonly store: SecretStore,
+    private readonly clock: Clock,
+    private readonly parseUri: UriParser,
+  ) {
+    this.repo = new AccountRepository(db);
+  }
+
+  get keychainState(): KeychainState {
+    return this.state;
+  }
+
+  /** Start-up: finish or roll back half-done writes, then load every secret in one keychain call. */
+  async open(): Promise<KeychainState> {
+    try {
+      await this.reconcile();
+      const entries = await this.store.list();
+      this.secrets = new Map(entries.map((e) => [e.key, e.value]));
+      this.generators = new Map();
+      this.state = 'ok';
+    } catch (e) {
+      this.state = isAppError(e) && e.code === 'keychain.locked' ? 'locked' : 'unavailable';
+    }
+    return this.state;
+  }
+
+  /**
+   * An add is: intent -> keychain write -> row insert + intent cleared (one transaction).
+   * A delete is: intent + row removal (one transaction) -> keychain delete -> intent cleared.
+   * Whichever step a crash interrupts, this brings both stores back into agreement, and keychain
+   * entries with no row and no intent (orphans from older crashes) are removed.
+   */
+  private async reconcile(): Promise<void> {
+    for (const intent of this.repo.intents()) {
+      if (intent.op === 'add') {
+        const secret = await this.store.get(intent.accountId);
+        this.repo.transaction(() => {
+          if (secret && !this.repo.get(intent.accountId)) this.repo.insert(intent.meta);
+          this.repo.clearIntent(intent.accountId);
+        });
+      } else {
+        await this.store.delete(intent.accountId);
+        this.repo.clearIntent(intent.accountId);
+      }
+    }
+    const known = new Set(this.repo.all().map((a) => a.id));
+    for (const { key } of await this.store.list()) {
+      if (!known.has(key)) await this.store.delete(key);
+    }
+  }
+
+  private requireKeychain(): void {
+    if (this.state === 'locked') throw new AppError('keychain.locked');
+    if (this.state !== 'ok') throw new AppError('keychain.unavailable');
+  }
+
+  async list(): Promise<VaultListResponse> {
+    if (this.state !== 'ok') await this.open();
+    const now = this.clock.now();
+    return {
+      accounts: this.repo.all().map((a) => this.view(a, now)),
+      keychain: this.state,
+      generatedAt: now,
+    };
+  }
+
+  private view(a: AccountMeta, now: number): AccountView {
+    const base = { ...a, counter: a.type === 'hotp' ? a.counter : null };
+    const gen = this.generator(a.id);
+    if (!gen) return { ...base, code: '', nextCode: null, validUntil: null };
+    if (a.type === 'hotp') return { ...base, code: gen.hotp(a), nextCode: null, validUntil: null };
+    return { ...base, ...gen.totp(a, now) };
+  }
+
+  private generator(id: string): CodeGenerator | null {
+    let gen = this.generators.get(id);
+    const secret = this.secrets.get(id);
+    if (!gen && secret) {
+      gen = new CodeGenerator(secret);
+      this.generators.set(id, gen);
+    }
+    return gen ?? null;
+  }
+
+  /** Turns any add request into validated specs (a migration QR may hold several accounts). */
+  specsFrom(req: AddAccountRequest): OtpAccountSpec[] {
+    if (req.source === 'uri') return this.parseUri(req.uri);
+    const m = ManualAccountInputSchema.parse(req);
+    return [toAccountSpec({ ...m, label: m.label })];
+  }
+
+  async add(spec: OtpAccountSpec): Promise<AccountView> {
+    this.requireKeychain();
+    this.assertNotDuplicate(spec);
+    const { secret, ...rest } = spec;
+    const meta: AccountMeta = { ...rest, id: randomUUID(), pinned: false, position: this.repo.nextPosition(), createdAt: this.clock.now() };
+    this.repo.recordIntent({ accountId: meta.id, op: 'add', meta }, this.clock.now());
+    try {
+      await this.store.set(meta.id, secret);
+    } catch (e) {
+      this.repo.clearIntent(meta.id);
+      throw isAppError(e) ? e : keychainError(e);
+    }
+    this.repo.transaction(() => {
+      this.repo.insert(meta);
+      this.repo.clearIntent(meta.id);
+    });
+    this.secrets.set(meta.id, secret);
+    return this.view(meta, this.clock.now());
+  }
+
+  private assertNotDuplicate(spec: OtpAccountSpec): void {
+    const key = (s: string) => s.trim().toLocaleLowerCase();
+    for (const a of this.repo.all()) {
+      const sameName = key(a.issuer) === key(spec.issuer) && key(a.label) === key(spec.label);
+      if (sameName || this.secrets.get(a.id) === spec.secret) {
+        throw new AppError('vault.duplicate-account', { issuer: a.issuer, label: a.label });
+      }
+    }
+  }
+
+  async delete(id: string): Promise<void> {
+    this.requireKeychain();
+    const meta = this.repo.get(id);
+    if (!meta) throw new AppError('vault.not-found');
+    this.repo.transaction(() => {
+      this.repo.recordIntent({ accountId: id, op: 'delete', meta }, this.clock.now());
+      this.repo.remove(id);
+    });
+    this.secrets.delete(id);
+    this.generators.delete(id);
+    try {
+      await this.store.delete(id);
+      this.repo.clearIntent(id);
+    } catch {
+      // The row is gone and the intent stays: the next start removes the keychain entry.
+    }
+  }
+
+  rename(id: string, issuer: string, label: string): void {
+    if (!issuer.trim() && !label.trim()) throw new AppError('otp.name-missing');
+    if (!this.repo.rename(id, issuer.trim(), label.trim())) throw new AppError('vault.not-found');
+  }
+
+  setPinned(id: string, pinned: boolean): void {
+    if (!this.repo.setPinned(id, pinned)) throw new AppError('vault.not-found');
+  }
+
+  reorder(ids: readonly string[]): void {
+    this.repo.reorder(ids);
+  }
+
+  /** HOTP: move to the next counter value and return the new code. */
+  nextHotp(id: string): AccountView {
+    const meta = this.repo.get(id);
+    if (!meta || meta.type !== 'hotp') throw new AppError('vault.not-found');
+    this.repo.setCounter(id, meta.counter + 1);
+    return this.view({ ...meta, counter: meta.counter + 1 }, this.clock.now());
+  }
+}

@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, describe, expect, it } from 'vitest';
+import { KeytarSecretStore } from '../../electron/core/secrets/keytar-secret-store';
+
+/**
+ * Runs against the real OS keychain (on Linux: gnome-keyring over D-Bus, started by
+ * scripts/with-session.mjs). A unique service name keeps it away from real data.
+ */
+const service = `Flex HRM Connect test ${randomUUID()}`;
+const store = new KeytarSecretStore(service);
+
+describe('KeytarSecretStore against the real Secret Service', () => {
+  afterAll(async () => {
+    for (const { key } of await store.list()) await store.delete(key);
+  });
+
+  it('stores, lists, reads and deletes secrets', async () => {
+    await store.set('acc-1', 'JBSWY3DPEHPK3PXP');
+    await store.set('acc-2', 'GEZDGNBVGY3TQOJQ');
+    expect(await store.get('acc-1')).toBe('JBSWY3DPEHPK3PXP');
+    expect((await store.list()).sort((a, b) => a.key.localeCompare(b.key))).toEqual([
+      { key: 'acc-1', value: 'JBSWY3DPEHPK3PXP' },
+      { key: 'acc-2', value: 'GEZDGNBVGY3TQOJQ' },
+    ]);
+    expect(await store.delete('acc-1')).toBe(true);
+    expect(await store.get('acc-1')).toBeNull();
+    expect(await store.delete('acc-1')).toBe(false);
+  });
+
+  it('overwrites in place', async () => {
+    await store.set('acc-3', 'one');
+    await store.set('acc-3', 'two');
+    expect(await store.get('acc-3')).toBe('two');
+  });
+
+  it('reports a missing Secret Service as keychain.unavailable, not a crash', async () => {
+    const saved = process.env.DBUS_SESSION_BUS_ADDRESS;
+    // A separate process is needed for a clean D-Bus connection; here we check the mapping.
+    const broken = new KeytarSecretStore(service);
+    (broken as unknown as { keytar: unknown }).keytar = {
+      findCredentials: () => Promise.reject(new Error('The name org.freedesktop.secrets was not provided by any .service files')),
+    };
+    await expect(broken.list()).rejects.toMatchObject({ code: 'keychain.unavailable' });
+    process.env.DBUS_SESSION_BUS_ADDRESS = saved;
+  });
+});
