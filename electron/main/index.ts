@@ -1,0 +1,51 @@
+// Electron composition root: a readable list of setupX() calls (Electron Fiddle's shape).
+// Everything with logic lives in electron/core and electron/mock, which never import electron.
+import { join } from 'node:path';
+import { app, type BrowserWindow } from 'electron';
+import { createAppCore, type AppCore } from '../core/app-core';
+import { KeytarSecretStore } from '../core/secrets/keytar-secret-store';
+import { registerAppScheme, setupAppProtocol } from './app-protocol';
+import { setupDeepLinks } from './deep-links';
+import { setupIpc } from './ipc';
+import { setupSecurity, setupSingleInstance } from './security';
+import { createMainWindow, resourcesPath } from './window';
+
+let mainWindow: BrowserWindow | null = null;
+let core: AppCore | null = null;
+
+setupSecurity();
+if (!setupSingleInstance()) {
+  app.quit();
+} else {
+  registerAppScheme();
+  app.setAppUserModelId('com.flexhrm.connect');
+  void app.whenReady().then(start);
+}
+
+async function start(): Promise<void> {
+  core = await createAppCore({
+    dataDir: app.getPath('userData'),
+    secretStore: new KeytarSecretStore('Flex HRM Connect'),
+    info: {
+      name: 'Flex HRM Connect',
+      version: app.getVersion(),
+      platform: process.platform,
+      host: 'electron',
+      systemLocale: /^sv/i.test(app.getPreferredSystemLanguages()[0] ?? app.getLocale()) ? 'sv' : 'en',
+      screenCapture: 'main',
+    },
+  });
+  setupAppProtocol(join(import.meta.dirname, '../renderer'));
+  setupIpc(core);
+  mainWindow = createMainWindow(join(import.meta.dirname, '../preload/index.cjs'), resourcesPath('icon.png'));
+  mainWindow.on('closed', () => (mainWindow = null));
+  setupDeepLinks(core, () => mainWindow);
+}
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+app.on('activate', () => {
+  if (core && !mainWindow) mainWindow = createMainWindow(join(import.meta.dirname, '../preload/index.cjs'), resourcesPath('icon.png'));
+});
+app.on('will-quit', () => core?.close());

@@ -1,0 +1,51 @@
+import { app, session, type WebContents } from 'electron';
+
+/** The app's own pages: the built renderer on the app protocol, or the dev server while developing. */
+export const APP_ORIGIN = 'app://renderer';
+const devServer = process.env.ELECTRON_RENDERER_URL ? new URL(process.env.ELECTRON_RENDERER_URL).origin : null;
+
+export function isAppUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.origin === APP_ORIGIN || (u.protocol === 'app:' && u.host === 'renderer') || (devServer !== null && u.origin === devServer);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The Electron security checklist in one place (as Mullvad and Element keep it):
+ * - every renderer sandboxed, before any window exists (`enableSandbox` also covers windows a
+ *   bug might open), with contextIsolation on and nodeIntegration off in `createWindow`;
+ * - navigation away from the app and every `window.open` denied;
+ * - permission requests denied except screen capture for the QR reader;
+ * - no webviews.
+ * The CSP is sent by the app protocol handler (shared/csp.ts).
+ */
+export function setupSecurity(): void {
+  app.enableSandbox();
+
+  app.on('web-contents-created', (_event, contents: WebContents) => {
+    contents.on('will-navigate', (e, url) => {
+      if (!isAppUrl(url)) e.preventDefault();
+    });
+    contents.on('will-redirect', (e, url) => {
+      if (!isAppUrl(url)) e.preventDefault();
+    });
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-attach-webview', (e) => e.preventDefault());
+  });
+
+  void app.whenReady().then(() => {
+    const allowed = new Set(['media', 'display-capture', 'clipboard-sanitized-write']);
+    session.defaultSession.setPermissionRequestHandler((contents, permission, callback, details) => {
+      callback(allowed.has(permission) && isAppUrl(details.requestingUrl ?? contents.getURL()));
+    });
+    session.defaultSession.setPermissionCheckHandler((_contents, permission, origin) => allowed.has(permission) && isAppUrl(origin));
+  });
+}
+
+/** A second launch hands its arguments (deep links) to the first and quits. */
+export function setupSingleInstance(): boolean {
+  return app.requestSingleInstanceLock();
+}

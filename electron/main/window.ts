@@ -1,0 +1,36 @@
+import { join } from 'node:path';
+import { BrowserWindow, shell } from 'electron';
+import { APP_ORIGIN } from './security';
+
+export function createMainWindow(preloadPath: string, iconPath: string): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1180,
+    height: 800,
+    minWidth: 800,
+    minHeight: 600,
+    show: false,
+    title: 'Flex HRM',
+    icon: iconPath,
+    webPreferences: {
+      preload: preloadPath,
+      // Belt and braces: app.enableSandbox() already forces these, but say it where it is read.
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  win.once('ready-to-show', () => win.show());
+  const dev = process.env.ELECTRON_RENDERER_URL;
+  void win.loadURL(dev ?? `${APP_ORIGIN}/index.html`);
+  return win;
+}
+
+/** Only https links from the app's own help texts may open in the browser; never arbitrary URLs. */
+export function openExternalSafely(url: string): void {
+  const u = new URL(url);
+  if (u.protocol === 'https:' && /(^|\.)visma\.com$|(^|\.)flexhrm\.com$/.test(u.hostname)) void shell.openExternal(u.toString());
+}
+
+export const resourcesPath = (...p: string[]) => join(import.meta.dirname, '../../resources', ...p);
