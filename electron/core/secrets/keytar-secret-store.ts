@@ -1,7 +1,9 @@
 import { createRequire } from 'node:module';
 import { keychainError, type SecretStore } from './secret-store';
 
-type Keytar = typeof import('keytar');
+import type * as KeytarModule from 'keytar';
+
+type Keytar = typeof KeytarModule;
 
 /**
  * The real OS keychain through keytar. keytar is loaded lazily so that a machine without
