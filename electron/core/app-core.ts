@@ -10,6 +10,7 @@ import { createHandlers } from './ipc/handlers';
 import { parseAuthenticatorText } from './otp/parse-any';
 import type { SecretStore } from './secrets/secret-store';
 import { SettingsStore } from './settings/settings-service';
+import { createSessionServices } from './session';
 import { VaultService } from './vault/vault-service';
 
 export interface AppCoreOptions {
@@ -18,6 +19,8 @@ export interface AppCoreOptions {
   secretStore: SecretStore;
   info: AppInfo;
   clock?: Clock;
+  /** The embedded identity mock's address (the default server); null/absent when none runs. */
+  embeddedServerUrl?: string | null;
 }
 
 /**
@@ -32,12 +35,22 @@ export async function createAppCore(options: AppCoreOptions) {
   const settings = new SettingsStore(db);
   const vault = new VaultService(db, options.secretStore, clock, parseAuthenticatorText);
   await vault.open();
-  const dispatch = createDispatcher(createHandlers({ info: options.info, settings, vault, events }));
+  const sessionServices = createSessionServices({
+    settings,
+    embeddedServerUrl: options.embeddedServerUrl ?? null,
+    onSessionChange: (view) => events.emit('session.changed', view),
+    onPushRequest: (id) => events.emit('push.request', { id }),
+  });
+  const dispatch = createDispatcher(createHandlers({ info: options.info, settings, vault, events, sessionServices }));
   return {
     dispatch,
     events,
     vault,
-    close: () => db.close(),
+    sessionServices,
+    close: () => {
+      sessionServices.close();
+      db.close();
+    },
   };
 }
 

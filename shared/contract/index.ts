@@ -7,8 +7,13 @@ import {
   VaultListResponseSchema,
 } from './vault';
 
+import { PushPendingSchema, PushRespondSchema, SessionViewSchema, sessionRequests as SReq, sessionResponses as SRes } from './session';
+import { MailboxListRequestSchema, MailboxListResponseSchema } from './mailbox';
+
 export * from './app';
 export * from './vault';
+export * from './session';
+export * from './mailbox';
 
 /**
  * The one IPC contract (Mullvad's ipc-schema idea plus run-time validation): every channel the
@@ -34,6 +39,41 @@ export const channels = {
   'vault.pin': channel(z.object({ id: AccountIdSchema, pinned: z.boolean() }).strict(), Done),
   'vault.reorder': channel(z.object({ ids: z.array(AccountIdSchema).max(100_000) }).strict(), Done),
   'vault.delete': channel(z.object({ id: AccountIdSchema }).strict(), Done),
+
+  // HRM / Connect sign-in (shared/contract/session.ts). Tokens never cross: view models only.
+  'session.get': channel(Empty, SessionViewSchema),
+  'session.server.set': channel(SReq.serverSet, SessionViewSchema),
+  'session.legacy.signIn': channel(SReq.legacySignIn, SessionViewSchema),
+  'session.discover': channel(SReq.discover, SessionViewSchema),
+  'session.restart': channel(Empty, SessionViewSchema),
+  'session.password': channel(SReq.password, SessionViewSchema),
+  'session.sso.start': channel(Empty, SessionViewSchema),
+  'session.sso.complete': channel(SReq.ssoComplete, SessionViewSchema),
+  'session.forgot.humanCheck': channel(Empty, SRes.humanCheck),
+  'session.forgot.send': channel(SReq.forgotSend, Done),
+  'session.reset.info': channel(SReq.linkToken, SRes.resetInfo),
+  'session.reset.complete': channel(SReq.resetComplete, Done),
+  'session.magic.complete': channel(SReq.linkToken, SessionViewSchema),
+  'session.mfa.choose': channel(SReq.mfaChoose, SessionViewSchema),
+  'session.mfa.verify': channel(SReq.mfaVerify, SRes.mfaVerified),
+  'session.setup.later': channel(Empty, SessionViewSchema),
+  'session.setup.totp': channel(Empty, SRes.totpSetup),
+  'session.setup.totpConfirm': channel(SReq.code, Done),
+  'session.setup.pushQr': channel(Empty, SRes.totpSetup),
+  'session.setup.pushLocal': channel(Empty, SRes.pushSetup),
+  'session.setup.pushConsent': channel(SReq.consent, Done),
+  'session.setup.smsSend': channel(SReq.phone, SRes.smsSent),
+  'session.setup.smsConfirm': channel(SReq.code, Done),
+  'session.setup.emergency': channel(Empty, SRes.emergency),
+  'session.setup.finish': channel(SReq.finish, SessionViewSchema),
+  'session.signOut': channel(Empty, SessionViewSchema),
+
+  // This app's authenticator as a Connect push device.
+  'push.pending': channel(Empty, PushPendingSchema),
+  'push.respond': channel(PushRespondSchema, Done),
+
+  // The embedded identity mock's outbox (shared/contract/mailbox.ts).
+  'mailbox.list': channel(MailboxListRequestSchema, MailboxListResponseSchema),
 } as const;
 
 /** Events main pushes to the renderer. */
@@ -41,6 +81,12 @@ export const events = {
   'vault.changed': z.object({}),
   /** A deep link (flexconnect://...) the OS handed to the app, already checked against the allowlist. */
   'deep-link': z.object({ path: z.string(), query: z.record(z.string(), z.string()) }),
+  /** The sign-in state changed in main (push approved/denied, session ended). */
+  'session.changed': SessionViewSchema,
+  /** A push sign-in request arrived for this app's authenticator. */
+  'push.request': z.object({ id: z.string() }),
+  /** The outbox of the built-in server has new messages. */
+  'mailbox.changed': z.object({}),
 } as const;
 
 export type Channels = typeof channels;

@@ -2,20 +2,23 @@ import type { AppInfo, Settings } from '@shared/contract';
 import { SettingsSchema } from '@shared/contract';
 import type { SettingsStore } from '../settings/settings-service';
 import type { VaultService } from '../vault/vault-service';
+import type { SessionServices } from '../session';
 import type { EventHub } from './event-hub';
 import type { Handlers } from './dispatcher';
+import { createSessionHandlers } from './session-handlers';
 
 export interface HandlerDeps {
   info: AppInfo;
   settings: SettingsStore;
   vault: VaultService;
   events: EventHub;
+  sessionServices: SessionServices;
 }
 
 const DEFAULT_SETTINGS: Settings = { language: 'system' };
 
 /** The contract's handlers. Thin: validation happened in the dispatcher, rules live in services. */
-export function createHandlers({ info, settings, vault, events }: HandlerDeps): Handlers {
+export function createHandlers({ info, settings, vault, events, sessionServices }: HandlerDeps): Handlers {
   const readSettings = (): Settings => settings.read('app', SettingsSchema, DEFAULT_SETTINGS);
   const changed = () => events.emit('vault.changed', {});
   const done = { done: true } as const;
@@ -58,5 +61,7 @@ export function createHandlers({ info, settings, vault, events }: HandlerDeps): 
       changed();
       return done;
     },
+
+    ...createSessionHandlers(sessionServices),
   };
 }

@@ -1,0 +1,67 @@
+import type { SessionServices } from '../session';
+import type { Handlers } from './dispatcher';
+
+type SessionChannel = Extract<keyof Handlers, `session.${string}` | `push.${string}` | `mailbox.${string}`>;
+
+/** The HRM / Connect sign-in, push-device and mailbox channels. Thin: rules live in the services. */
+export function createSessionHandlers({ session, enrolment, push, mailbox }: SessionServices): Pick<Handlers, SessionChannel> {
+  const done = { done: true } as const;
+  return {
+    'session.get': () => session.view(),
+    'session.server.set': (choice) => session.setServer(choice),
+    'session.legacy.signIn': ({ userId, password }) => session.legacySignIn(userId, password),
+    'session.discover': ({ email, saveEmail }) => session.discover(email, saveEmail),
+    'session.restart': () => session.restart(),
+    'session.password': ({ password }) => session.password(password),
+    'session.sso.start': () => session.ssoStart(),
+    'session.sso.complete': ({ approve }) => session.ssoComplete(approve),
+    'session.forgot.humanCheck': async () => {
+      await session.humanCheck();
+      return { checked: true } as const;
+    },
+    'session.forgot.send': async ({ email, kind, language }) => {
+      await session.forgotPassword(email, kind, language ?? 'sv');
+      return done;
+    },
+    'session.reset.info': async ({ token }) => {
+      const { policy } = await session.resetInspect(token);
+      return { policy };
+    },
+    'session.reset.complete': async ({ token, password }) => {
+      await session.resetPassword(token, password);
+      return done;
+    },
+    'session.magic.complete': async ({ token }) => (await session.magicLink(token)).view,
+    'session.mfa.choose': ({ method }) => session.mfaChoose(method),
+    'session.mfa.verify': ({ code, rememberDevice }) => session.mfaVerify(code, rememberDevice),
+    'session.setup.later': () => session.remindLater(),
+    'session.setup.totp': () => enrolment.totp(),
+    'session.setup.totpConfirm': async ({ code }) => {
+      await enrolment.totpConfirm(code);
+      return done;
+    },
+    'session.setup.pushQr': () => enrolment.pushQr(),
+    'session.setup.pushLocal': () => enrolment.pushLocal(),
+    'session.setup.pushConsent': async ({ approve }) => {
+      await enrolment.pushConsent(approve);
+      return done;
+    },
+    'session.setup.smsSend': ({ phone }) => enrolment.smsSend(phone),
+    'session.setup.smsConfirm': async ({ code }) => {
+      await enrolment.smsConfirm(code);
+      return done;
+    },
+    'session.setup.emergency': () => enrolment.emergency(),
+    'session.setup.finish': async () => {
+      await enrolment.finish();
+      return session.twoFactorDone();
+    },
+    'session.signOut': () => session.signOut(),
+    'push.pending': async () => ({ requests: await push.list() }),
+    'push.respond': async ({ id, approve, number }) => {
+      await push.respond(id, approve, number);
+      return done;
+    },
+    'mailbox.list': ({ recipient }) => mailbox.list(recipient),
+  };
+}

@@ -1,0 +1,278 @@
+import type { SessionView, ServerChoice, MfaMethod } from '@shared/contract';
+import type { SignInOutcome, SignedIn, DeviceInfo } from '@shared/identity-api';
+import { AppError } from '@shared/result';
+import type { IdentityHttp } from './identity-http';
+import { serverCodeOf } from './identity-http';
+import type { ServerConfig } from './server-config';
+import type { CredentialStore } from './credential-store';
+import { preferredMethod, toStep, type InternalState } from './session-state';
+
+export interface SessionServiceDeps {
+  http: IdentityHttp;
+  server: ServerConfig;
+  credentials: CredentialStore;
+  device: DeviceInfo;
+  /** Called whenever the state changes without a renderer call (push answered, session ended). */
+  onChange?: (view: SessionView) => void;
+  pushPollMs?: number;
+}
+
+const rememberKey = (email: string) => `remembered-device.${email.toLowerCase()}`;
+
+/**
+ * The HRM / Connect client session in main. Owns the state machine of the sign-in and every
+ * token; the renderer gets `SessionView`s only. Talks to the identity server over HTTP.
+ */
+export class SessionService {
+  private state: InternalState = { step: 'signed-out' };
+  private pushTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(private readonly deps: SessionServiceDeps) {}
+
+  get internal(): InternalState {
+    return this.state;
+  }
+
+  /** Bearer token for account calls (2FA enrolment); throws when not signed in to Connect. */
+  connectToken(): string {
+    if (this.state.step !== 'signed-in' || !this.state.connectToken) throw new AppError('session.not-signed-in');
+    return this.state.connectToken;
+  }
+
+  view(): SessionView {
+    const choice = this.deps.server.choice();
+    return {
+      server: { kind: choice?.kind ?? 'embedded', url: choice?.kind === 'custom' ? choice.url : null, configured: choice !== null },
+      savedEmail: this.deps.server.savedEmail(),
+      state: toStep(this.state),
+    };
+  }
+
+  private set(next: InternalState): SessionView {
+    if (this.state.step === 'mfa' && next.step !== 'mfa') this.stopPushPolling();
+    this.state = next;
+    return this.view();
+  }
+
+  setServer(choice: ServerChoice): SessionView {
+    this.deps.server.set(choice);
+    return this.set({ step: 'signed-out' });
+  }
+
+  async legacySignIn(userId: string, password: string): Promise<SessionView> {
+    const s = await this.deps.http.call('hrmSignIn', { body: { userId, password } });
+    return this.set({
+      step: 'signed-in',
+      user: { name: s.user.name, email: null, userId: s.user.userId, company: s.user.companyName, method: 'legacy' },
+      connectToken: null,
+      hrmToken: s.token,
+      offerTwoFactor: false,
+    });
+  }
+
+  async discover(email: string, saveEmail: boolean): Promise<SessionView> {
+    const d = await this.deps.http.call('discover', { body: { email } });
+    const normalized = email.trim().toLowerCase();
+    this.deps.server.setSavedEmail(saveEmail ? normalized : null);
+    if (d.method === 'not-available') throw new AppError('session.not-available');
+    if (d.method === 'sso') return this.set({ step: 'sso', email: normalized, provider: d.providerName });
+    return this.set({ step: 'password', email: normalized });
+  }
+
+  restart(): SessionView {
+    if (this.state.step === 'signed-in') return this.view();
+    return this.set({ step: 'signed-out' });
+  }
+
+  private requireStep<S extends InternalState['step']>(step: S): Extract<InternalState, { step: S }> {
+    if (this.state.step !== step) throw new AppError('session.expired');
+    return this.state as Extract<InternalState, { step: S }>;
+  }
+
+  async password(password: string): Promise<SessionView> {
+    const { email } = this.requireStep('password');
+    try {
+      const outcome = await this.deps.http.call('signInPassword', {
+        body: { email, password, device: this.deps.device, rememberedDeviceToken: this.rememberedFor(email) },
+      });
+      return await this.afterSignIn(email, outcome);
+    } catch (e) {
+      if (serverCodeOf(e) === 'connect.use-sso') return this.discover(email, this.deps.server.savedEmail() !== null);
+      throw e;
+    }
+  }
+
+  async ssoStart(): Promise<SessionView> {
+    const { email } = this.requireStep('sso');
+    const s = await this.deps.http.call('ssoStart', { body: { email, device: this.deps.device } });
+    return this.set({ step: 'idp', email, provider: s.providerName, ssoState: s.state });
+  }
+
+  /** The simulated IdP's consent, answered the way its page would post it; then finish. */
+  async ssoComplete(approve: boolean): Promise<SessionView> {
+    const { email, provider, ssoState } = this.requireStep('idp');
+    const answer = await this.deps.http.call('idpConsent', { body: { state: ssoState, approve } });
+    if (answer.status === 'denied') {
+      this.set({ step: 'sso', email, provider });
+      throw new AppError('session.sso-cancelled');
+    }
+    const outcome = await this.deps.http.call('ssoFinish', { body: { state: ssoState, code: answer.code } });
+    return this.afterSignIn(email, outcome);
+  }
+
+  async magicLink(token: string): Promise<{ view: SessionView; email: string }> {
+    const outcome = await this.deps.http.call('magicLink', { body: { token, device: this.deps.device } });
+    const email = outcome.status === 'signed-in' ? outcome.account.email : '';
+    return { view: await this.afterSignIn(email, outcome), email };
+  }
+
+  private rememberedFor(email: string): string | undefined {
+    return this.deps.credentials.get(rememberKey(email)) ?? undefined;
+  }
+
+  private async afterSignIn(email: string, outcome: SignInOutcome): Promise<SessionView> {
+    if (outcome.status === 'mfa-required') {
+      const method = preferredMethod(outcome.factors);
+      this.set({ step: 'mfa', email, ticket: outcome.ticket, factors: outcome.factors, method, maskedPhone: outcome.maskedPhone, push: null });
+      return this.mfaChoose(method);
+    }
+    return this.completeSignIn(outcome);
+  }
+
+  /** The emergency code's replacement from the last sign-in, shown once. */
+  lastNewEmergencyCode: string | null = null;
+
+  private async completeSignIn(s: SignedIn): Promise<SessionView> {
+    this.lastNewEmergencyCode = s.newEmergencyCode;
+    if (s.rememberedDeviceToken) this.deps.credentials.set(rememberKey(s.account.email), s.rememberedDeviceToken);
+    let hrmToken: string | null = null;
+    let company = s.hrm?.companyName ?? '';
+    let name = s.hrm?.name ?? s.account.name;
+    if (s.hrm?.connectLoginEnabled) {
+      const hrm = await this.deps.http.call('hrmSignInConnect', { body: { connectToken: s.session.token } });
+      hrmToken = hrm.token;
+      company = hrm.user.companyName;
+      name = hrm.user.name;
+    }
+    return this.set({
+      step: 'signed-in',
+      user: { name, email: s.account.email, userId: s.hrm?.userId ?? null, company, method: 'connect' },
+      connectToken: s.session.token,
+      hrmToken,
+      offerTwoFactor: s.twoFactorPrompt,
+    });
+  }
+
+  // --- 2FA at sign-in -----------------------------------------------------------------------
+
+  async mfaChoose(method: MfaMethod): Promise<SessionView> {
+    const mfa = this.requireStep('mfa');
+    if (!mfa.factors.includes(method)) throw new AppError('session.expired');
+    this.stopPushPolling();
+    let next: InternalState = { ...mfa, method, push: null };
+    if (method === 'push') {
+      const p = await this.deps.http.call('mfaPushStart', { body: { ticket: mfa.ticket } });
+      next = { ...next, push: { pushId: p.pushId, number: p.number, state: 'pending' } };
+    } else if (method === 'sms') {
+      const sms = await this.deps.http.call('mfaSmsSend', { body: { ticket: mfa.ticket } });
+      next = { ...next, maskedPhone: sms.maskedPhone };
+    }
+    const view = this.set(next);
+    if (method === 'push') this.schedulePushPoll();
+    return view;
+  }
+
+  async mfaVerify(code: string, rememberDevice: boolean): Promise<{ view: SessionView; newEmergencyCode: string | null }> {
+    const mfa = this.requireStep('mfa');
+    if (mfa.method === 'push') throw new AppError('session.expired');
+    const signedIn = await this.deps.http.call('mfaVerify', {
+      body: { ticket: mfa.ticket, factor: mfa.method, code, rememberDevice },
+    });
+    const view = await this.completeSignIn(signedIn);
+    return { view, newEmergencyCode: this.lastNewEmergencyCode };
+  }
+
+  private schedulePushPoll(): void {
+    this.pushTimer = setTimeout(() => void this.pollPush(), this.deps.pushPollMs ?? 700);
+  }
+
+  private stopPushPolling(): void {
+    if (this.pushTimer) clearTimeout(this.pushTimer);
+    this.pushTimer = null;
+  }
+
+  /** Asks the server how the push request is doing; on an answer, moves on and tells the renderer. */
+  async pollPush(): Promise<void> {
+    this.pushTimer = null;
+    const mfa = this.state.step === 'mfa' ? this.state : null;
+    if (!mfa?.push || mfa.push.state !== 'pending') return;
+    try {
+      const status = await this.deps.http.call('mfaPushStatus', {
+        body: { ticket: mfa.ticket, pushId: mfa.push.pushId, rememberDevice: false },
+      });
+      if (this.state !== mfa) return;
+      if (status.state === 'pending') return this.schedulePushPoll();
+      if (status.state === 'approved') this.emit(await this.completeSignIn(status.signIn));
+      else this.emit(this.set({ ...mfa, push: { ...mfa.push, state: status.state } }));
+    } catch {
+      if (this.state === mfa) this.emit(this.set({ ...mfa, push: { ...mfa.push, state: 'expired' } }));
+    }
+  }
+
+  private emit(view: SessionView): void {
+    this.deps.onChange?.(view);
+  }
+
+  // --- Recovery -----------------------------------------------------------------------------
+
+  private humanToken: string | null = null;
+
+  async humanCheck(): Promise<void> {
+    const r = await this.deps.http.call('humanCheck', { body: { notARobot: true } });
+    this.humanToken = r.humanToken;
+  }
+
+  async forgotPassword(email: string, kind: 'reset' | 'magic', language: 'sv' | 'en'): Promise<void> {
+    const humanToken = this.humanToken;
+    if (!humanToken) throw new AppError('session.human-check');
+    this.humanToken = null;
+    await this.deps.http.call('forgotPassword', {
+      body: { email, kind: kind === 'magic' ? 'magic-link' : 'reset', humanToken, device: this.deps.device, language },
+    });
+  }
+
+  resetInspect(token: string) {
+    return this.deps.http.call('resetInspect', { body: { token } });
+  }
+
+  async resetPassword(token: string, password: string): Promise<void> {
+    await this.deps.http.call('resetPassword', { body: { token, password, device: this.deps.device } });
+  }
+
+  // --- Signed in ----------------------------------------------------------------------------
+
+  async remindLater(): Promise<SessionView> {
+    await this.deps.http.call('remindLater', { token: this.connectToken() });
+    return this.twoFactorDone();
+  }
+
+  twoFactorDone(): SessionView {
+    const s = this.requireStep('signed-in');
+    return this.set({ ...s, offerTwoFactor: false });
+  }
+
+  async signOut(): Promise<SessionView> {
+    const s = this.state;
+    const view = this.set({ step: 'signed-out' });
+    if (s.step === 'signed-in') {
+      // Best effort: the local session is gone either way; a dead server must not keep the user in.
+      if (s.hrmToken) await this.deps.http.call('hrmSignOut', { token: s.hrmToken }).catch(() => undefined);
+      if (s.connectToken) await this.deps.http.call('signOut', { token: s.connectToken }).catch(() => undefined);
+    }
+    return view;
+  }
+
+  close(): void {
+    this.stopPushPolling();
+  }
+}

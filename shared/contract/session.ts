@@ -1,0 +1,125 @@
+import { z } from 'zod';
+
+/**
+ * The HRM / Connect sign-in as the renderer sees it: view models only. Every token (HRM session,
+ * Connect session, MFA ticket, remembered-device token, push-device credential) stays in the
+ * main process; these schemas parse every response on the way out, so nothing undeclared leaks.
+ */
+const Email = z.string().trim().min(3).max(254);
+const Code = z.string().trim().min(1).max(64);
+const Token = z.string().min(1).max(512);
+
+export const ServerChoiceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('embedded') }).strict(),
+  z.object({ kind: z.literal('custom'), url: z.string().trim().min(1).max(2048) }).strict(),
+]);
+export type ServerChoice = z.infer<typeof ServerChoiceSchema>;
+
+export const MFA_METHODS = ['push', 'totp', 'sms', 'emergency'] as const;
+export const MfaMethodSchema = z.enum(MFA_METHODS);
+export type MfaMethod = z.infer<typeof MfaMethodSchema>;
+
+export const SignedInUserSchema = z.object({
+  name: z.string(),
+  email: z.string().nullable(),
+  userId: z.string().nullable(),
+  company: z.string(),
+  method: z.enum(['legacy', 'connect']),
+});
+export type SignedInUser = z.infer<typeof SignedInUserSchema>;
+
+export const SessionStepSchema = z.discriminatedUnion('step', [
+  z.object({ step: z.literal('signed-out') }),
+  /** Discovery said: password. */
+  z.object({ step: z.literal('password'), email: z.string() }),
+  /** Discovery said: the company's identity provider (button "Sign in with <provider>"). */
+  z.object({ step: z.literal('sso'), email: z.string(), provider: z.string() }),
+  /** The simulated external identity provider's page. */
+  z.object({ step: z.literal('idp'), email: z.string(), provider: z.string() }),
+  z.object({
+    step: z.literal('mfa'),
+    email: z.string(),
+    methods: z.array(MfaMethodSchema),
+    method: MfaMethodSchema,
+    maskedPhone: z.string().nullable(),
+    /** Push only: the number the user must enter or pick in the authenticator. */
+    pushNumber: z.string().nullable(),
+    pushState: z.enum(['none', 'pending', 'denied', 'expired']),
+  }),
+  z.object({
+    step: z.literal('signed-in'),
+    user: SignedInUserSchema,
+    /** Connect asks to set up 2FA (Enable / Remind me later). */
+    offerTwoFactor: z.boolean(),
+  }),
+]);
+export type SessionStep = z.infer<typeof SessionStepSchema>;
+
+export const SessionViewSchema = z.object({
+  server: z.object({
+    kind: z.enum(['embedded', 'custom']),
+    /** Shown to the user; null for the built-in server. */
+    url: z.string().nullable(),
+    /** False until the user has chosen a server on first run. */
+    configured: z.boolean(),
+  }),
+  savedEmail: z.string().nullable(),
+  state: SessionStepSchema,
+});
+export type SessionView = z.infer<typeof SessionViewSchema>;
+
+export const PasswordPolicySchema = z.object({
+  minLength: z.number().int(),
+  digit: z.boolean(),
+  upper: z.boolean(),
+  lower: z.boolean(),
+  special: z.boolean(),
+});
+export type PasswordPolicy = z.infer<typeof PasswordPolicySchema>;
+
+export const QrEnrolmentSchema = z.object({
+  /** PNG data URL rendered in main: the otpauth URI inside it carries a secret. */
+  qrDataUrl: z.string().startsWith('data:image/'),
+  /** The key a person types into an authenticator app; they must see it anyway. */
+  manualKey: z.string(),
+});
+
+export const sessionRequests = {
+  serverSet: ServerChoiceSchema,
+  legacySignIn: z.object({ userId: z.string().trim().min(1).max(200), password: z.string().min(1).max(1024) }).strict(),
+  discover: z.object({ email: Email, saveEmail: z.boolean() }).strict(),
+  password: z.object({ password: z.string().min(1).max(1024) }).strict(),
+  ssoComplete: z.object({ approve: z.boolean() }).strict(),
+  forgotSend: z.object({ email: Email, kind: z.enum(['reset', 'magic']), language: z.enum(['sv', 'en']).optional() }).strict(),
+  linkToken: z.object({ token: Token }).strict(),
+  resetComplete: z.object({ token: Token, password: z.string().min(1).max(1024) }).strict(),
+  mfaChoose: z.object({ method: MfaMethodSchema }).strict(),
+  mfaVerify: z.object({ code: Code, rememberDevice: z.boolean() }).strict(),
+  code: z.object({ code: Code }).strict(),
+  phone: z.object({ phone: z.string().trim().min(4).max(32) }).strict(),
+  consent: z.object({ approve: z.boolean() }).strict(),
+  finish: z.object({ stored: z.literal(true) }).strict(),
+};
+
+export const sessionResponses = {
+  humanCheck: z.object({ checked: z.literal(true) }),
+  resetInfo: z.object({ policy: PasswordPolicySchema }),
+  mfaVerified: z.object({ view: SessionViewSchema, newEmergencyCode: z.string().nullable() }),
+  totpSetup: QrEnrolmentSchema,
+  pushSetup: z.object({ verificationCode: z.string(), email: z.string() }),
+  smsSent: z.object({ maskedPhone: z.string() }),
+  emergency: z.object({ code: z.string() }),
+};
+
+/** A push sign-in request waiting in this app's authenticator (issue 6 builds the full prompt). */
+export const PushRequestViewSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  app: z.string(),
+  /** Numbers to pick from; one of them is shown on the sign-in screen. */
+  choices: z.array(z.string()),
+  expiresAt: z.number(),
+});
+export type PushRequestView = z.infer<typeof PushRequestViewSchema>;
+export const PushPendingSchema = z.object({ requests: z.array(PushRequestViewSchema) });
+export const PushRespondSchema = z.object({ id: z.string().min(1).max(200), approve: z.boolean(), number: z.string().max(16) }).strict();

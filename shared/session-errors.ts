@@ -1,0 +1,33 @@
+/**
+ * The stable client error codes of the HRM / Connect sign-in. The session service maps the
+ * server's codes onto these; the renderer maps these onto translated messages. `params.minutes`
+ * carries how long a lock or a back-off lasts.
+ */
+export const SESSION_ERROR_CODES = [
+  'session.invalid-credentials',
+  'session.invalid-legacy-credentials',
+  'session.locked',
+  'session.not-available',
+  'session.use-connect',
+  'session.link-expired',
+  'session.link-used',
+  'session.link-invalid',
+  'session.wrong-code',
+  'session.reused-code',
+  'session.code-expired',
+  'session.too-many-attempts',
+  'session.rate-limited',
+  'session.human-check',
+  'session.password-policy',
+  'session.password-reused',
+  'session.invalid-email',
+  'session.invalid-phone',
+  'session.invalid-url',
+  'session.expired',
+  'session.push-denied',
+  'session.push-expired',
+  'session.sso-cancelled',
+  'session.not-signed-in',
+  'session.network',
+] as const;
+export type SessionErrorCode = (typeof SESSION_ERROR_CODES)[number];
