@@ -38,7 +38,7 @@ export class EnrolmentService {
   /** "Add to this computer's authenticator": registers this app as the push device. */
   async pushLocal(): Promise<{ verificationCode: string; email: string }> {
     const p = await this.pushEnrolment();
-    let code: string | null = null;
+    let code: string | null;
     try {
       code = new URL(p.enrolUri).searchParams.get('code');
     } catch {

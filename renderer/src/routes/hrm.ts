@@ -1,0 +1,36 @@
+import type { RouteRecordRaw, Router } from 'vue-router';
+import type { ApiClient } from '@/api/client';
+
+/**
+ * The HRM client's routes (issue 4). Emailed links arrive as `deep-link` events (Electron) or as
+ * the http form `/open/<action>` the browser host redirects to `#/link/<action>?…`.
+ */
+export const hrmRoutes: RouteRecordRaw[] = [
+  { path: '/hrm', name: 'hrm', component: () => import('@/views/hrm/HrmView.vue') },
+  { path: '/hrm/forgot', name: 'hrm-forgot', component: () => import('@/views/hrm/ForgotPassword.vue') },
+  { path: '/hrm/check-email', name: 'hrm-check-email', component: () => import('@/views/hrm/CheckEmail.vue') },
+  { path: '/hrm/server', name: 'hrm-server', component: () => import('@/views/hrm/ServerSettings.vue') },
+  { path: '/link/reset-password', name: 'link-reset-password', component: () => import('@/views/hrm/ResetPassword.vue') },
+  { path: '/link/magic-link', name: 'link-magic-link', component: () => import('@/views/hrm/MagicLink.vue') },
+  { path: '/mailbox', name: 'mailbox', component: () => import('@/views/mailbox/MailboxView.vue') },
+];
+
+const LINK_ROUTES: Record<string, string> = {
+  'reset-password': 'link-reset-password',
+  'magic-link': 'link-magic-link',
+};
+
+/** Routes a deep link the OS handed to main (already allowlisted there) inside the app. */
+export function routeDeepLink(router: Router, link: { path: string; query: Record<string, string> }): boolean {
+  const name = LINK_ROUTES[link.path];
+  if (!name) return false;
+  void router.push({ name, query: link.query });
+  return true;
+}
+
+/** One call from main.ts: follow `deep-link` events for the HRM links. Returns the unsubscribe. */
+export function installHrmDeepLinks(router: Router, api: ApiClient): () => void {
+  return api.on('deep-link', (link) => {
+    routeDeepLink(router, link);
+  });
+}

@@ -1,0 +1,103 @@
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import type { MfaMethod, Request, ServerChoice, SessionView } from '@shared/contract';
+import type { AppErrorData } from '@shared/result';
+import { ApiError } from '@/api/client';
+import { useApi } from '@/api/use-api';
+
+/**
+ * The HRM / Connect sign-in as view models from main. Main owns every token and the state
+ * machine; this store mirrors the latest view, tracks the call in flight and its error.
+ */
+export const useSessionStore = defineStore('session', () => {
+  const api = useApi();
+  const view = ref<SessionView | null>(null);
+  const busy = ref(false);
+  const error = ref<AppErrorData | null>(null);
+  /** Shown once after an emergency code was used at sign-in: the server's replacement. */
+  const newEmergencyCode = ref<string | null>(null);
+  let unsubscribe: (() => void) | null = null;
+
+  const state = computed(() => view.value?.state ?? { step: 'signed-out' as const });
+  const signedIn = computed(() => state.value.step === 'signed-in');
+
+  function toError(e: unknown): AppErrorData {
+    return e instanceof ApiError ? e.data : { code: 'internal' };
+  }
+
+  /** Runs one call: clears the last error, records a new one, never throws to the component. */
+  async function run<T>(fn: () => Promise<T>): Promise<T | null> {
+    busy.value = true;
+    error.value = null;
+    try {
+      return await fn();
+    } catch (e) {
+      error.value = toError(e);
+      return null;
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  async function apply(next: () => Promise<SessionView>): Promise<SessionView | null> {
+    const v = await run(next);
+    if (v) view.value = v;
+    return v;
+  }
+
+  async function load(): Promise<void> {
+    unsubscribe ??= api.on('session.changed', (v) => {
+      view.value = v;
+    });
+    await apply(() => api.call('session.get'));
+  }
+
+  const clearError = () => {
+    error.value = null;
+  };
+
+  return {
+    view,
+    state,
+    signedIn,
+    busy,
+    error,
+    clearError,
+    newEmergencyCode,
+    emergencyCodeStored: () => {
+      newEmergencyCode.value = null;
+    },
+    load,
+    setServer: (choice: ServerChoice) => apply(() => api.call('session.server.set', choice)),
+    legacySignIn: (userId: string, password: string) => apply(() => api.call('session.legacy.signIn', { userId, password })),
+    discover: (email: string, saveEmail: boolean) => apply(() => api.call('session.discover', { email, saveEmail })),
+    restart: () => apply(() => api.call('session.restart')),
+    password: (password: string) => apply(() => api.call('session.password', { password })),
+    ssoStart: () => apply(() => api.call('session.sso.start')),
+    ssoComplete: (approve: boolean) => apply(() => api.call('session.sso.complete', { approve })),
+    humanCheck: () => run(() => api.call('session.forgot.humanCheck')),
+    forgotSend: (email: string, kind: 'reset' | 'magic') => run(() => api.call('session.forgot.send', { email, kind })),
+    resetInfo: (token: string) => run(() => api.call('session.reset.info', { token })),
+    resetComplete: (token: string, password: string) => run(() => api.call('session.reset.complete', { token, password })),
+    magicComplete: (token: string) => apply(() => api.call('session.magic.complete', { token })),
+    mfaChoose: (method: MfaMethod) => apply(() => api.call('session.mfa.choose', { method })),
+    async mfaVerify(code: string, rememberDevice: boolean): Promise<string | null | undefined> {
+      const res = await run(() => api.call('session.mfa.verify', { code, rememberDevice }));
+      if (!res) return undefined;
+      newEmergencyCode.value = res.newEmergencyCode;
+      view.value = res.view;
+      return res.newEmergencyCode;
+    },
+    setupLater: () => apply(() => api.call('session.setup.later')),
+    setupTotp: () => run(() => api.call('session.setup.totp')),
+    setupTotpConfirm: (code: string) => run(() => api.call('session.setup.totpConfirm', { code })),
+    setupPushQr: () => run(() => api.call('session.setup.pushQr')),
+    setupPushLocal: () => run(() => api.call('session.setup.pushLocal')),
+    setupPushConsent: (approve: boolean) => run(() => api.call('session.setup.pushConsent', { approve })),
+    setupSmsSend: (phone: Request<'session.setup.smsSend'>['phone']) => run(() => api.call('session.setup.smsSend', { phone })),
+    setupSmsConfirm: (code: string) => run(() => api.call('session.setup.smsConfirm', { code })),
+    setupEmergency: () => run(() => api.call('session.setup.emergency')),
+    setupFinish: () => apply(() => api.call('session.setup.finish', { stored: true })),
+    signOut: () => apply(() => api.call('session.signOut')),
+  };
+});
