@@ -1,0 +1,121 @@
+import { mkdirSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { hrmEn, type HrmMessages } from '../../../renderer/src/i18n/hrm/en';
+import { hrmSv } from '../../../renderer/src/i18n/hrm/sv';
+import type { BrowserHost } from '../../../electron/browser-host/server';
+
+export type Lang = 'en' | 'sv';
+export const MESSAGES: Record<Lang, HrmMessages> = { en: hrmEn, sv: hrmSv };
+const fill = (text: string, params: Record<string, string>) => text.replace(/\{(\w+)\}/g, (_, k: string) => params[k] ?? '');
+
+/**
+ * Page object of the HRM sign-in screens (Mullvad's route-object-model idea): tests say what a
+ * user does ("sign in with this email"), this knows which control that is, by role and the
+ * translated accessible name of the language under test.
+ */
+export class HrmApp {
+  readonly m: HrmMessages['hrm'];
+  constructor(
+    readonly page: Page,
+    readonly host: BrowserHost,
+    readonly lang: Lang = 'en',
+  ) {
+    this.m = MESSAGES[lang].hrm;
+  }
+
+  get messages(): HrmMessages {
+    return MESSAGES[this.lang];
+  }
+
+  /** Opens the app in the language under test and goes to the HRM client. */
+  async open(): Promise<void> {
+    await this.host.core.dispatch('settings.update', { language: this.lang });
+    await this.page.goto(this.host.url);
+    await this.goto('/hrm');
+  }
+
+  async goto(path: string): Promise<void> {
+    await this.page.evaluate((p) => {
+      window.location.hash = `#${p}`;
+    }, path);
+  }
+
+  async chooseBuiltInServer(): Promise<void> {
+    await expect(this.page.getByRole('heading', { name: this.m.server.title })).toBeVisible();
+    await this.page.getByRole('radio', { name: new RegExp(this.m.server.embedded) }).check();
+    await this.page.getByRole('button', { name: this.m.server.save }).click();
+  }
+
+  async enterEmail(email: string, save = false): Promise<void> {
+    await this.page.getByLabel(this.m.signIn.email, { exact: true }).fill(email);
+    if (save) await this.page.getByRole('checkbox', { name: this.m.signIn.saveEmail }).check();
+    await this.page.getByRole('button', { name: this.m.signIn.next }).click();
+  }
+
+  async enterPassword(password: string): Promise<void> {
+    await this.page.getByLabel(this.m.signIn.password, { exact: true }).fill(password);
+    await this.page.getByRole('button', { name: this.m.signIn.signIn, exact: true }).click();
+  }
+
+  async signIn(email: string, password: string): Promise<void> {
+    await this.enterEmail(email);
+    await this.enterPassword(password);
+  }
+
+  /** Forgot password from the password step: tick the robot box, pick reset or the one-time link. */
+  async requestLink(kind: 'reset' | 'magic'): Promise<void> {
+    await this.page.getByRole('button', { name: this.m.signIn.forgot }).click();
+    await this.page.getByRole('checkbox', { name: this.m.forgot.robot }).check();
+    await expect(this.page.getByRole('checkbox', { name: this.m.forgot.robot })).toBeChecked();
+    await this.page.getByRole('button', { name: kind === 'reset' ? this.m.forgot.reset : this.m.forgot.magic }).click();
+    const title = kind === 'reset' ? this.m.checkEmail.resetTitle : this.m.checkEmail.magicTitle;
+    await expect(this.page.getByRole('heading', { name: title })).toBeVisible();
+  }
+
+  async setNewPassword(password: string): Promise<void> {
+    await this.page.getByLabel(this.m.reset.newPassword, { exact: true }).fill(password);
+    await this.page.getByLabel(this.m.reset.confirm, { exact: true }).fill(password);
+    await this.page.getByRole('button', { name: this.m.reset.submit }).click();
+    await expect(this.page.getByText(this.m.reset.done)).toBeVisible();
+  }
+
+  async remindLater(): Promise<void> {
+    await this.page.getByRole('button', { name: this.m.setup.later }).click();
+  }
+
+  async expectHome(name: string): Promise<void> {
+    await expect(this.page.getByRole('heading', { name: fill(this.m.home.welcome, { name }) })).toBeVisible();
+  }
+
+  async signOut(): Promise<void> {
+    await this.page.getByRole('button', { name: this.m.home.signOut }).click();
+    await expect(this.page.getByLabel(this.m.signIn.email, { exact: true })).toBeVisible();
+  }
+
+  async expectError(text: string): Promise<void> {
+    await expect(this.page.getByRole('alert').filter({ hasText: text })).toBeVisible();
+  }
+
+  errorText(key: keyof HrmMessages['hrm']['errors'], params: Record<string, string> = {}): string {
+    return fill(this.m.errors[key], params);
+  }
+
+  async enterMfaCode(code: string, remember = false): Promise<void> {
+    const field = this.page.getByLabel(new RegExp(`^(${this.m.mfa.codeHint}|${this.m.mfa.emergencyCode})$`));
+    await field.fill(code);
+    if (remember) await this.page.getByRole('checkbox', { name: this.m.mfa.remember }).check();
+    await this.page.getByRole('button', { name: this.m.mfa.verify }).click();
+  }
+
+  async tryAnotherWay(method: 'methodPush' | 'methodTotp' | 'methodSms' | 'methodEmergency'): Promise<void> {
+    await this.page.getByRole('button', { name: this.m.mfa.tryAnother }).click();
+    await this.page.getByRole('button', { name: this.m.mfa[method] }).click();
+  }
+
+  /** Writes docs/screenshots/login-<name>-<lang>.png. */
+  async shot(name: string): Promise<void> {
+    mkdirSync('docs/screenshots', { recursive: true });
+    await this.page.screenshot({ path: `docs/screenshots/login-${name}-${this.lang}.png`, fullPage: true });
+  }
+}
