@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '@shared/result';
+import type { AppError } from '@shared/result';
 import { normalizeServerUrl } from '../../../electron/core/session/server-config';
 import { mapServerError } from '../../../electron/core/session/error-map';
 
