@@ -76,7 +76,8 @@ export const useSessionStore = defineStore('session', () => {
     ssoStart: () => apply(() => api.call('session.sso.start')),
     ssoComplete: (approve: boolean) => apply(() => api.call('session.sso.complete', { approve })),
     humanCheck: () => run(() => api.call('session.forgot.humanCheck')),
-    forgotSend: (email: string, kind: 'reset' | 'magic') => run(() => api.call('session.forgot.send', { email, kind })),
+    forgotSend: (email: string, kind: 'reset' | 'magic', language?: 'sv' | 'en') =>
+      run(() => api.call('session.forgot.send', language ? { email, kind, language } : { email, kind })),
     resetInfo: (token: string) => run(() => api.call('session.reset.info', { token })),
     resetComplete: (token: string, password: string) => run(() => api.call('session.reset.complete', { token, password })),
     magicComplete: (token: string) => apply(() => api.call('session.magic.complete', { token })),

@@ -37,7 +37,7 @@ export class HrmApp {
 
   async goto(path: string): Promise<void> {
     await this.page.evaluate((p) => {
-      window.location.hash = `#${p}`;
+      (globalThis as unknown as { location: { hash: string } }).location.hash = `#${p}`;
     }, path);
   }
 

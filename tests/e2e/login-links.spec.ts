@@ -1,0 +1,58 @@
+import { test, expect } from './support/hrm-fixtures';
+import { HrmApp } from './support/hrm-pages';
+import { DEMO } from './support/demo-accounts';
+import { appPathOf } from './support/mock-control';
+
+test('one-time sign-in link signs in once', async ({ page, app, mock }) => {
+  const hrm = new HrmApp(page, app.host, 'en');
+  const { m } = hrm;
+  const user = DEMO.firstLogin;
+  await hrm.open();
+  await hrm.chooseBuiltInServer();
+  await hrm.enterEmail(user.email);
+  const since = await mock.now();
+  await hrm.requestLink('magic');
+  const mail = await mock.waitForMessage(user.email, /magic/, since);
+  const path = appPathOf(mail, 'magic-link');
+  await hrm.goto(path);
+  await expect(page.getByRole('heading', { name: m.setup.promptTitle })).toBeVisible();
+  await hrm.remindLater();
+  await hrm.expectHome(user.name);
+  await hrm.signOut();
+
+  // The same link a second time is refused.
+  await hrm.goto(path);
+  await hrm.expectError(m.errors.linkUsed);
+});
+
+test('a reset link works once and not after 24 hours', async ({ page, app, mock }) => {
+  const hrm = new HrmApp(page, app.host, 'en');
+  const { m } = hrm;
+  const user = DEMO.twoFactor;
+  await hrm.open();
+  await hrm.chooseBuiltInServer();
+  await hrm.enterEmail(user.email);
+  let since = await mock.now();
+  await hrm.requestLink('reset');
+  const first = appPathOf(await mock.waitForMessage(user.email, /reset/, since), 'reset-password');
+  await hrm.goto(first);
+  await hrm.setNewPassword(DEMO.newPassword);
+
+  // Used twice: refused.
+  await hrm.goto('/hrm');
+  await hrm.goto(first);
+  await hrm.expectError(m.errors.linkUsed);
+  await hrm.shot('link-used');
+
+  // Older than 24 hours: refused.
+  since = await mock.now();
+  await hrm.goto(`/hrm/forgot?email=${encodeURIComponent(user.email)}`);
+  await page.getByRole('checkbox', { name: m.forgot.robot }).check();
+  await expect(page.getByRole('checkbox', { name: m.forgot.robot })).toBeChecked();
+  await page.getByRole('button', { name: m.forgot.reset }).click();
+  await expect(page.getByRole('heading', { name: m.checkEmail.resetTitle })).toBeVisible();
+  const second = appPathOf(await mock.waitForMessage(user.email, /reset/, since), 'reset-password');
+  await mock.advanceClock(24 * 60 * 60 * 1000 + 60_000);
+  await hrm.goto(second);
+  await hrm.expectError(m.errors.linkExpired);
+});
