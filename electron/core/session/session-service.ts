@@ -170,12 +170,16 @@ export class SessionService {
     if (!mfa.factors.includes(method)) throw new AppError('session.expired');
     this.stopPushPolling();
     let next: InternalState = { ...mfa, method, push: null };
-    if (method === 'push') {
-      const p = await this.deps.http.call('mfaPushStart', { body: { ticket: mfa.ticket } });
-      next = { ...next, push: { pushId: p.pushId, number: p.number, state: 'pending' } };
-    } else if (method === 'sms') {
-      const sms = await this.deps.http.call('mfaSmsSend', { body: { ticket: mfa.ticket } });
-      next = { ...next, maskedPhone: sms.maskedPhone };
+    try {
+      if (method === 'push') {
+        const p = await this.deps.http.call('mfaPushStart', { body: { ticket: mfa.ticket } });
+        next = { ...next, push: { pushId: p.pushId, number: p.number, state: 'pending' } };
+      } else if (method === 'sms') {
+        const sms = await this.deps.http.call('mfaSmsSend', { body: { ticket: mfa.ticket } });
+        next = { ...next, maskedPhone: sms.maskedPhone };
+      }
+    } catch (e) {
+      return this.endDeadTicket(e);
     }
     const view = this.set(next);
     if (method === 'push') this.schedulePushPoll();
@@ -185,11 +189,21 @@ export class SessionService {
   async mfaVerify(code: string, rememberDevice: boolean): Promise<{ view: SessionView; newEmergencyCode: string | null }> {
     const mfa = this.requireStep('mfa');
     if (mfa.method === 'push') throw new AppError('session.expired');
-    const signedIn = await this.deps.http.call('mfaVerify', {
-      body: { ticket: mfa.ticket, factor: mfa.method, code, rememberDevice },
-    });
+    const signedIn = await this.deps.http
+      .call('mfaVerify', { body: { ticket: mfa.ticket, factor: mfa.method, code, rememberDevice } })
+      .catch((e: unknown) => this.endDeadTicket(e));
     const view = await this.completeSignIn(signedIn);
     return { view, newEmergencyCode: this.lastNewEmergencyCode };
+  }
+
+  /**
+   * An expired ticket or one used up by too many failures cannot be retried: go back to the
+   * start (and tell the renderer), then let the caller report why.
+   */
+  private endDeadTicket(e: unknown): never {
+    const code = (e as { code?: unknown }).code;
+    if (code === 'session.expired' || code === 'session.too-many-attempts') this.emit(this.set({ step: 'signed-out' }));
+    throw e;
   }
 
   private schedulePushPoll(): void {
