@@ -1,0 +1,173 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { TOTP, Secret } from 'otpauth';
+import type { SessionView } from '@shared/contract';
+import type { OutboxMessage } from '@shared/identity-api';
+import { openDatabase } from '../../../electron/core/db/migrations';
+import { appMigrations } from '../../../electron/core/db/app-migrations';
+import { SettingsStore } from '../../../electron/core/settings/settings-service';
+import { createSessionServices, type SessionServices } from '../../../electron/core/session';
+import { startIdentityMock } from '../../../electron/mock/start';
+import { DEMO } from '../../e2e/support/demo-accounts';
+
+const TOKEN = 'session-service-test-control-token';
+const PASSWORD = 'Sommar-2026!';
+
+/** The session service against the real identity mock, in-process, over real HTTP. */
+describe('SessionService against the identity mock', () => {
+  let mock: Awaited<ReturnType<typeof startIdentityMock>>;
+  let services: SessionServices;
+  let changes: SessionView[];
+  let pushIds: string[];
+
+  const control = async <T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> => {
+    const res = await fetch(new URL(path, mock.url), {
+      method,
+      headers: { 'x-test-control-token': TOKEN, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    return ((await res.json()) as { value: T }).value;
+  };
+  const outbox = async (to: string) => (await control<{ messages: OutboxMessage[] }>('GET', `/test/outbox?recipient=${encodeURIComponent(to)}`)).messages;
+  const lastLink = async (to: string, action: string) => {
+    const link = (await outbox(to)).flatMap((m) => m.links).filter((l) => l.action === action).at(-1);
+    return new URL(link?.url ?? 'x:').searchParams.get('token') ?? '';
+  };
+  const now = async () => (await control<{ now: number }>('GET', '/test/clock')).now;
+  const until = async (cond: () => boolean) => {
+    for (let i = 0; i < 200 && !cond(); i++) await new Promise((r) => setTimeout(r, 25));
+    expect(cond()).toBe(true);
+  };
+
+  async function setPassword(email: string) {
+    const { session } = services;
+    await session.humanCheck();
+    await session.forgotPassword(email, 'reset', 'en');
+    const token = await lastLink(email, 'reset-password');
+    expect((await session.resetInspect(token)).policy.minLength).toBeGreaterThanOrEqual(8);
+    await session.resetPassword(token, PASSWORD);
+  }
+
+  async function signIn(email: string) {
+    await services.session.discover(email, false);
+    return services.session.password(PASSWORD);
+  }
+
+  beforeEach(async () => {
+    mock = await startIdentityMock({ port: 0, dataFile: ':memory:', testControlToken: TOKEN });
+    changes = [];
+    pushIds = [];
+    services = createSessionServices({
+      settings: new SettingsStore(openDatabase(':memory:', appMigrations)),
+      embeddedServerUrl: mock.url,
+      onSessionChange: (v) => changes.push(v),
+      onPushRequest: (id) => pushIds.push(id),
+      pushPollMs: 50,
+    });
+  });
+  afterEach(async () => {
+    services.close();
+    await mock.close();
+  });
+
+  it('asks for a server on first run and remembers the choice and the saved email', async () => {
+    const { session } = services;
+    expect(session.view().server).toEqual({ kind: 'embedded', url: null, configured: false });
+    expect(() => session.setServer({ kind: 'custom', url: 'http://example.com' })).toThrow(expect.objectContaining({ code: 'session.invalid-url' }));
+    session.setServer({ kind: 'embedded' });
+    expect(session.view().server.configured).toBe(true);
+    const v = await session.discover(DEMO.firstLogin.email.toUpperCase(), true);
+    expect(v.state).toEqual({ step: 'password', email: DEMO.firstLogin.email });
+    expect(v.savedEmail).toBe(DEMO.firstLogin.email);
+  });
+
+  it('first sign-in through a reset link; wrong password and used link refused; no token reaches the view', async () => {
+    await setPassword(DEMO.firstLogin.email);
+    await services.session.discover(DEMO.firstLogin.email, false);
+    await expect(services.session.password('Wrong-Password-1!')).rejects.toMatchObject({ code: 'session.invalid-credentials' });
+    const v = await services.session.password(PASSWORD);
+    expect(v.state).toMatchObject({ step: 'signed-in', offerTwoFactor: true, user: { name: DEMO.firstLogin.name, method: 'connect' } });
+    expect(JSON.stringify(v)).not.toMatch(/token|ticket/i);
+    const used = await lastLink(DEMO.firstLogin.email, 'reset-password');
+    await expect(services.session.resetInspect(used)).rejects.toMatchObject({ code: 'session.link-used' });
+    expect((await services.session.signOut()).state.step).toBe('signed-out');
+  });
+
+  it('a reset link older than 24 hours is refused', async () => {
+    await services.session.humanCheck();
+    await services.session.forgotPassword(DEMO.twoFactor.email, 'reset', 'sv');
+    const token = await lastLink(DEMO.twoFactor.email, 'reset-password');
+    await control('POST', '/test/clock/advance', { ms: 24 * 3600_000 + 1000 });
+    await expect(services.session.resetPassword(token, PASSWORD)).rejects.toMatchObject({ code: 'session.link-expired' });
+  });
+
+  it('forgot password needs the human check', async () => {
+    await expect(services.session.forgotPassword(DEMO.twoFactor.email, 'reset', 'en')).rejects.toMatchObject({ code: 'session.human-check' });
+  });
+
+  it('TOTP enrolment, then 2FA at sign-in with TOTP (replay refused) and the emergency code (re-issued)', async () => {
+    const { session, enrolment } = services;
+    await setPassword(DEMO.twoFactor.email);
+    await signIn(DEMO.twoFactor.email);
+    const { manualKey, qrDataUrl } = await enrolment.totp();
+    expect(qrDataUrl).toMatch(/^data:image\//);
+    const totp = new TOTP({ secret: Secret.fromBase32(manualKey.replace(/\s/g, '')), digits: 6, period: 30 });
+    await expect(enrolment.totpConfirm('000000')).rejects.toMatchObject({ code: 'session.wrong-code' });
+    await enrolment.totpConfirm(totp.generate({ timestamp: await now() }));
+    const { code: emergency } = await enrolment.emergency();
+    await enrolment.finish();
+    expect(session.twoFactorDone().state).toMatchObject({ step: 'signed-in', offerTwoFactor: false });
+    await session.signOut();
+
+    await control('POST', '/test/clock/advance', { ms: 30_000 });
+    const mfa = await signIn(DEMO.twoFactor.email);
+    expect(mfa.state).toMatchObject({ step: 'mfa', method: 'totp' });
+    const code = totp.generate({ timestamp: await now() });
+    expect((await session.mfaVerify(code, false)).view.state.step).toBe('signed-in');
+    await session.signOut();
+    await signIn(DEMO.twoFactor.email);
+    await expect(session.mfaVerify(code, false)).rejects.toMatchObject({ code: 'session.reused-code' });
+
+    await session.mfaChoose('emergency');
+    const used = await session.mfaVerify(emergency, false);
+    expect(used.newEmergencyCode).toMatch(/^[A-Z0-9]{4}(-[A-Z0-9]{4}){4}$/);
+    expect(used.newEmergencyCode).not.toBe(emergency);
+  });
+
+  it("push enrolment into this app's authenticator and push sign-in with number matching", async () => {
+    const { session, enrolment, push } = services;
+    await setPassword(DEMO.push.email);
+    await signIn(DEMO.push.email);
+    const consent = await enrolment.pushLocal();
+    expect(consent.email).toBe(DEMO.push.email);
+    expect(consent.verificationCode).toMatch(/^[A-Z0-9]+$/);
+    await enrolment.pushConsent(true);
+    await session.signOut();
+
+    const v = await signIn(DEMO.push.email);
+    expect(v.state).toMatchObject({ step: 'mfa', method: 'push', pushState: 'pending' });
+    const number = v.state.step === 'mfa' ? v.state.pushNumber : null;
+    await until(() => pushIds.length === 1);
+    const [request] = await push.list();
+    expect(request?.choices).toContain(number);
+    await push.respond(request?.id ?? '', true, number ?? '');
+    await until(() => changes.at(-1)?.state.step === 'signed-in');
+    await session.signOut();
+
+    await signIn(DEMO.push.email);
+    await until(() => pushIds.length === 2);
+    await push.respond(pushIds[1] ?? '', false, '');
+    await until(() => changes.at(-1)?.state.step === 'mfa' && changes.at(-1)?.state.step === 'mfa');
+    expect(changes.at(-1)?.state).toMatchObject({ step: 'mfa', pushState: 'denied' });
+  });
+
+  it('locks the account after repeated wrong passwords and says for how long', async () => {
+    await setPassword(DEMO.twoFactor.email);
+    await services.session.discover(DEMO.twoFactor.email, false);
+    let last: unknown;
+    for (let i = 0; i < 9; i++) {
+      last = await services.session.password(`Wrong-Password-${i}!`).catch((e: unknown) => e);
+      if ((last as { code?: string }).code === 'session.locked') break;
+    }
+    expect(last).toMatchObject({ code: 'session.locked', params: { minutes: 30 } });
+  });
+});
