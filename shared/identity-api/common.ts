@@ -26,7 +26,8 @@ export const DeviceInfoSchema = z.strictObject({
 });
 export type DeviceInfo = z.infer<typeof DeviceInfoSchema>;
 
-export const PASSWORD_RULES = ['min-length', 'max-length', 'digit', 'upper', 'lower', 'special'] as const;
+/** Rule ids a rejected password names in `password.policy` (params.failed, comma-separated). */
+export const PASSWORD_RULES = ['min-length', 'max-length', 'digit', 'upper', 'lower', 'special', 'not-common'] as const;
 export type PasswordRule = (typeof PASSWORD_RULES)[number];
 export const PasswordPresetSchema = z.enum(['connect', 'nist']);
 export type PasswordPreset = z.infer<typeof PasswordPresetSchema>;
@@ -40,6 +41,8 @@ export const PasswordPolicySchema = z.object({
   upper: z.boolean(),
   lower: z.boolean(),
   special: z.boolean(),
+  /** Refuses common and context-specific passwords (the address, "visma", ...), as NIST asks. */
+  blocklist: z.boolean(),
   /** New passwords may not repeat any of the last N. */
   historySize: z.number().int(),
   lockout: z.object({ maxFailures: z.number().int(), windowMinutes: z.number().int(), lockMinutes: z.number().int() }),

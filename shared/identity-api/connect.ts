@@ -95,6 +95,7 @@ export const IdpConsentResponseSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('approved'), code: z.string() }),
   z.object({ status: z.literal('denied') }),
 ]);
+export const IdpFormRequestSchema = z.strictObject({ state: TokenSchema, decision: z.enum(['approve', 'deny']) });
 export const IdpAuthorizeQuerySchema = z.strictObject({ state: TokenSchema });
 export const SsoFinishRequestSchema = z.strictObject({ state: TokenSchema, code: TokenSchema });
 

@@ -58,7 +58,9 @@ export const identityRoutes = {
   signInPassword: json({ method: 'POST', path: '/connect/sign-in/password', auth: 'none', body: C.PasswordSignInRequestSchema, response: C.SignInOutcomeSchema }),
   ssoStart: json({ method: 'POST', path: '/connect/sso/start', auth: 'none', body: C.SsoStartRequestSchema, response: C.SsoStartResponseSchema }),
   idpAuthorizePage: { method: 'GET', path: '/idp/authorize', auth: 'none', kind: 'html', query: C.IdpAuthorizeQuerySchema },
-  /** JSON answers the consent; an HTML form post (urlencoded) is redirected back to the app. */
+  /** The page's own form post (urlencoded): redirects to `appBaseUrl#/link/sso?state=&code=` or shows the result. */
+  idpAuthorizeForm: { method: 'POST', path: '/idp/authorize', auth: 'none', kind: 'redirect', body: C.IdpFormRequestSchema },
+  /** The same consent as JSON, for clients that show the IdP step themselves. */
   idpConsent: json({ method: 'POST', path: '/idp/consent', auth: 'none', body: C.IdpConsentRequestSchema, response: C.IdpConsentResponseSchema }),
   ssoFinish: json({ method: 'POST', path: '/connect/sso/finish', auth: 'none', body: C.SsoFinishRequestSchema, response: C.SignInOutcomeSchema }),
 

@@ -1,0 +1,24 @@
+import type { Clock } from '@shared/clock';
+import type { Db } from './db/db';
+import type { PasswordHasher } from './services/password-hasher';
+import type { DeviceEvents } from './services/device-events';
+import type { LIMITS } from './config';
+
+export type Limits = { -readonly [K in keyof typeof LIMITS]: number };
+
+/** What every service gets: the ports (db, clock, hasher, device event bus) and the settings. */
+export interface MockContext {
+  db: Db;
+  clock: Clock;
+  hasher: PasswordHasher;
+  events: DeviceEvents;
+  limits: Limits;
+  /** The mock's own origin, known once it listens (used in emailed http links and enrol URIs). */
+  publicUrl: string;
+  /** Where `/open/<action>` redirects (`<appBaseUrl>#/link/<action>?token=`), if set. */
+  appBaseUrl: string | undefined;
+}
+
+export function now(ctx: MockContext): number {
+  return ctx.clock.now();
+}

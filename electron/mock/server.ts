@@ -1,0 +1,96 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { ManualClock, type Clock } from '@shared/clock';
+import { LIMITS } from './config';
+import type { Limits, MockContext } from './context';
+import { openMockDatabase } from './db/db';
+import { installErrorHandling } from './http/errors';
+import { registerJson } from './http/register';
+import { connectAccountRoutes } from './routes/connect-account';
+import { connectMfaRoutes } from './routes/connect-mfa';
+import { connectRecoveryRoutes } from './routes/connect-recovery';
+import { connectSignInRoutes } from './routes/connect-sign-in';
+import { deviceRoutes } from './routes/devices';
+import { hrmRoutes } from './routes/hrm';
+import { hrmAdminRoutes } from './routes/hrm-admin';
+import { idpRoutes } from './routes/idp';
+import { mailboxRoutes } from './routes/mailbox';
+import { testControlRoutes } from './routes/test-control';
+import { DeviceEvents } from './services/device-events';
+import { createArgon2Hasher, type Argon2Params } from './services/password-hasher';
+import { isEmpty, seedDemoData } from './services/seed';
+
+export interface MockOptions {
+  /** SQLite file for mock.db; ':memory:' (the default) for tests. */
+  dataFile?: string;
+  /** Defaults to a ManualClock over the system clock, so test control can move time. */
+  clock?: Clock;
+  /** Enables the test-control routes, guarded by this value in `x-test-control-token`. */
+  testControlToken?: string;
+  /** Seed the demo companies and users into an empty database (default true). */
+  seedDemoData?: boolean;
+  /** `/open/<action>` and the IdP page redirect to `<appBaseUrl>#/link/...` when set. */
+  appBaseUrl?: string;
+  /** The mock's own origin for emailed links before it listens (start.ts sets the real one). */
+  publicUrl?: string;
+  /** TESTS ONLY: cheaper argon2id parameters. The app and the CLI always use OWASP's. */
+  argon2?: Argon2Params;
+  /** TESTS ONLY: override rule numbers (e.g. a shorter forgot-password padding). */
+  limits?: Partial<Limits>;
+  logger?: boolean;
+}
+
+export interface MockServer {
+  app: FastifyInstance;
+  ctx: MockContext;
+}
+
+/** Builds the server and its context without listening (tests use `app.inject`). */
+export async function createMockServer(options: MockOptions = {}): Promise<MockServer> {
+  const db = openMockDatabase(options.dataFile ?? ':memory:');
+  const ctx: MockContext = {
+    db,
+    clock: options.clock ?? new ManualClock(),
+    hasher: createArgon2Hasher(options.argon2),
+    events: new DeviceEvents(),
+    limits: { ...LIMITS, ...options.limits },
+    publicUrl: options.publicUrl ?? 'http://127.0.0.1',
+    appBaseUrl: options.appBaseUrl?.replace(/\/+$/, ''),
+  };
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: LIMITS.bodyLimitBytes,
+    // Loopback only: no proxy is trusted, so X-Forwarded-* cannot spoof the client IP.
+    trustProxy: false,
+    forceCloseConnections: true,
+  });
+  app.addHook('onClose', async () => db.close());
+  try {
+    installErrorHandling(app);
+    // The simulated IdP page posts an ordinary HTML form.
+    app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: LIMITS.bodyLimitBytes }, (_req, body, done) => {
+      done(null, Object.fromEntries(new URLSearchParams(body as string)));
+    });
+    registerJson(app, ctx, 'health', () => ({ status: 'ok' as const, service: 'identity-mock', now: ctx.clock.now() }));
+    hrmRoutes(app, ctx);
+    hrmAdminRoutes(app, ctx);
+    connectSignInRoutes(app, ctx);
+    connectRecoveryRoutes(app, ctx);
+    connectMfaRoutes(app, ctx);
+    connectAccountRoutes(app, ctx);
+    deviceRoutes(app, ctx);
+    idpRoutes(app, ctx);
+    mailboxRoutes(app, ctx);
+    if (options.testControlToken) await testControlRoutes(app, ctx, options.testControlToken);
+    if ((options.seedDemoData ?? true) && isEmpty(ctx)) await seedDemoData(ctx);
+    await app.ready();
+    return { app, ctx };
+  } catch (e) {
+    await app.close();
+    throw e;
+  }
+}
+
+/** The Fastify instance alone, not listening. */
+export async function buildMockServer(options: MockOptions = {}): Promise<FastifyInstance> {
+  return (await createMockServer(options)).app;
+}
