@@ -1,6 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import Fastify from 'fastify';
 import fastifyStatic from '@fastify/static';
 import type { AppInfo } from '@shared/contract';
@@ -8,6 +8,7 @@ import { CONTENT_SECURITY_POLICY } from '@shared/csp';
 import { createAppCore, type AppCore } from '../core/app-core';
 import { KeytarSecretStore } from '../core/secrets/keytar-secret-store';
 import type { SecretStore } from '../core/secrets/secret-store';
+import { startIdentityMock } from '../mock/start';
 
 export interface BrowserHostOptions {
   port?: number;
@@ -17,6 +18,8 @@ export interface BrowserHostOptions {
   keychainService?: string;
   secretStore?: SecretStore;
   info?: Partial<AppInfo>;
+  /** Enables the embedded identity mock's test-control routes (reset, outbox, clock) with this token. */
+  testControlToken?: string;
 }
 
 export interface BrowserHost {
@@ -25,6 +28,8 @@ export interface BrowserHost {
   origin: string;
   token: string;
   core: AppCore;
+  /** The embedded identity mock (the default server); its test control only with a token. */
+  mock: { url: string; testControlToken: string | null };
   close(): Promise<void>;
 }
 
@@ -41,8 +46,15 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     throw new Error(`The renderer is not built (${rendererDir}/index.html is missing): run "npm run build" first.`);
   }
   const secretStore = options.secretStore ?? new KeytarSecretStore(options.keychainService ?? 'Flex HRM Connect');
+  mkdirSync(options.dataDir, { recursive: true });
+  const mock = await startIdentityMock({
+    port: 0,
+    dataFile: join(options.dataDir, 'mock.db'),
+    ...(options.testControlToken ? { testControlToken: options.testControlToken } : {}),
+  });
   const core = await createAppCore({
     dataDir: options.dataDir,
+    embeddedServerUrl: mock.url,
     secretStore,
     info: {
       name: 'Flex HRM Connect',
@@ -101,9 +113,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     origin,
     token,
     core,
+    mock: { url: mock.url, testControlToken: options.testControlToken ?? null },
     async close() {
       await app.close();
       core.close();
+      await mock.close();
     },
   };
 }

@@ -21,13 +21,14 @@ export const test = base.extend<{ app: HostHandle }>({
   app: async ({ page: _page }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'flex-e2e-'));
     const keychainService = `Flex HRM Connect e2e ${randomUUID()}`;
+    const testControlToken = randomUUID();
     const handle: HostHandle = {
-      host: await startBrowserHost({ dataDir, keychainService }),
+      host: await startBrowserHost({ dataDir, keychainService, testControlToken }),
       dataDir,
       keychainService,
       async restart() {
         await handle.host.close();
-        handle.host = await startBrowserHost({ dataDir, keychainService });
+        handle.host = await startBrowserHost({ dataDir, keychainService, testControlToken });
         return handle.host;
       },
     };

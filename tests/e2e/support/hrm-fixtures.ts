@@ -7,9 +7,9 @@ import { MockControl } from './mock-control';
  */
 export const test = base.extend<{ mock: MockControl }>({
   mock: async ({ app }, use) => {
-    const m = (app.host as unknown as { mock?: { url: string; testControlToken: string } }).mock;
-    if (!m) throw new Error('The browser host did not start the identity mock with test control (host.mock)');
-    await use(new MockControl(m.url, m.testControlToken));
+    const { url, testControlToken } = app.host.mock;
+    if (!testControlToken) throw new Error('The browser host started the identity mock without test control');
+    await use(new MockControl(url, testControlToken));
   },
 });
 
