@@ -3,7 +3,7 @@ import { ManualClock, type Clock } from '@shared/clock';
 import { LIMITS } from './config';
 import type { Limits, MockContext } from './context';
 import { openMockDatabase } from './db/db';
-import { installErrorHandling } from './http/errors';
+import { installErrorHandling, sendError } from './http/errors';
 import { registerJson } from './http/register';
 import { connectAccountRoutes } from './routes/connect-account';
 import { connectMfaRoutes } from './routes/connect-mfa';
@@ -62,6 +62,10 @@ export async function createMockServer(options: MockOptions = {}): Promise<MockS
     // Loopback only: no proxy is trusted, so X-Forwarded-* cannot spoof the client IP.
     trustProxy: false,
     forceCloseConnections: true,
+    // Router-level failures (bad URL encoding, over-long path params) get the same error shape.
+    frameworkErrors: (err, _req, reply) => {
+      void sendError(reply, { code: 'request.invalid', params: { issue: err.code ?? 'bad-url' } });
+    },
   });
   app.addHook('onClose', async () => db.close());
   try {
