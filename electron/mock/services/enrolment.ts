@@ -168,7 +168,7 @@ export function startSmsEnrolment(ctx: MockContext, account: AccountRow, phone: 
   const retryAfterSeconds = sendRetryAfterSeconds(ctx, key, ctx.limits.sendMinIntervalMs, ctx.limits.sendMaxPerHour);
   if (retryAfterSeconds > 0) throw new AppError('enrolment.rate-limited', { retryAfterSeconds });
   const code = randomDigits(6);
-  const e = insertEnrolment(ctx, account.id, 'sms', { phone: e164, code_hash: sha256(`sms:${code}`) });
+  const e = insertEnrolment(ctx, account.id, 'sms', { phone: e164, code_hash: sha256(`sms:${account.id}:${code}`) });
   recordSend(ctx, key);
   deliver(ctx, 'sms', e164, account.language, smsCode(account.language, code, ctx.limits.smsCodeMs / 60_000));
   return {
@@ -182,7 +182,7 @@ export function startSmsEnrolment(ctx: MockContext, account: AccountRow, phone: 
 
 export function confirmSms(ctx: MockContext, account: AccountRow, enrolmentId: string, code: string): FactorView {
   const e = openEnrolment(ctx, account, enrolmentId, 'sms');
-  if (!e.code_hash || !e.phone || !matchesHash(`sms:${code}`, e.code_hash)) enrolmentFailure(ctx, e);
+  if (!e.code_hash || !e.phone || !matchesHash(`sms:${account.id}:${code}`, e.code_hash)) enrolmentFailure(ctx, e);
   ctx.db.prepare("UPDATE enrolments SET state = 'done', code_hash = NULL WHERE id = ?").run(e.id);
   return addFactor(ctx, account, 'sms', maskPhone(e.phone ?? ''), { phone: e.phone });
 }
