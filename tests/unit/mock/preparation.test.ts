@@ -116,6 +116,18 @@ describe('HRM account preparation', () => {
   });
 
   it('links an existing Connect account instead of creating one', async () => {
+    await h.ok('hrmSendCode', { token: anna, body: { email: WORK } });
+    expect((await h.ok('hrmVerifyCode', { token: anna, body: { code: await latestCode(h, WORK) } })).accountCreated).toBe(true);
+    const maria = await hrmSignIn(h, 'maria');
+    await h.ok('adminRemoveConnection', { token: maria, params: { userId: 'anna' } });
+    h.advance(MINUTE);
+    await h.ok('hrmSendCode', { token: anna, body: { email: WORK } });
+    expect(await h.ok('hrmVerifyCode', { token: anna, body: { code: await latestCode(h, WORK) } })).toEqual({ status: 'linked', email: WORK, accountCreated: false });
+    const count = h.ctx.db.prepare('SELECT COUNT(*) AS n FROM connect_accounts WHERE email = ?').get(WORK) as { n: number };
+    expect(count.n).toBe(1);
+  });
+
+  it('refuses an address already linked to another HRM user', async () => {
     const olofAccount = 'olof.ek@nordbolaget.se';
     // Another company's Connect account with that address already linked -> taken.
     expect((await h.fail('hrmSendCode', { token: anna, body: { email: olofAccount } })).code).toBe('preparation.email-taken');
