@@ -103,7 +103,7 @@ export const sessionRequests = {
 
 export const sessionResponses = {
   humanCheck: z.object({ checked: z.literal(true) }),
-  resetInfo: z.object({ policy: PasswordPolicySchema }),
+  resetInfo: z.object({ policy: PasswordPolicySchema, email: z.string() }),
   mfaVerified: z.object({ view: SessionViewSchema, newEmergencyCode: z.string().nullable() }),
   totpSetup: QrEnrolmentSchema,
   pushSetup: z.object({ verificationCode: z.string(), email: z.string() }),

@@ -24,8 +24,8 @@ export function createSessionHandlers({ session, enrolment, push, mailbox }: Ses
       return done;
     },
     'session.reset.info': async ({ token }) => {
-      const { policy } = await session.resetInspect(token);
-      return { policy };
+      const { policy, email } = await session.resetInspect(token);
+      return { policy, email };
     },
     'session.reset.complete': async ({ token, password }) => {
       await session.resetPassword(token, password);

@@ -16,6 +16,8 @@ export const useSessionStore = defineStore('session', () => {
   const error = ref<AppErrorData | null>(null);
   /** Shown once after an emergency code was used at sign-in: the server's replacement. */
   const newEmergencyCode = ref<string | null>(null);
+  /** The address the last emailed link was for, to fill in the sign-in after a reset. */
+  const prefillEmail = ref<string | null>(null);
   let unsubscribe: (() => void) | null = null;
 
   const state = computed(() => view.value?.state ?? { step: 'signed-out' as const });
@@ -64,6 +66,7 @@ export const useSessionStore = defineStore('session', () => {
     error,
     clearError,
     newEmergencyCode,
+    prefillEmail,
     emergencyCodeStored: () => {
       newEmergencyCode.value = null;
     },
