@@ -1,5 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 import Fastify from 'fastify';
 import fastifyStatic from '@fastify/static';
@@ -88,10 +89,14 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     return core.dispatch(req.params.channel, req.body);
   });
 
+  // Open event streams never end on their own; close() ends them so the server can stop.
+  const streams = new Set<ServerResponse>();
   app.get<{ Querystring: { token?: string } }>('/api/events', (req, reply) => {
     // EventSource cannot set headers, so the token comes in the query string here.
     if (!authorized(req.query.token, req.headers.host)) return reply.code(401).send({ ok: false, error: { code: 'host.unauthorized' } });
     reply.hijack();
+    streams.add(reply.raw);
+    reply.raw.on('close', () => streams.delete(reply.raw));
     reply.raw.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
     reply.raw.write(': connected\n\n');
     const unsubscribe = core.events.subscribe((event, payload) => {
@@ -115,6 +120,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     core,
     mock: { url: mock.url, testControlToken: options.testControlToken ?? null },
     async close() {
+      for (const stream of streams) stream.end();
       await app.close();
       core.close();
       await mock.close();
