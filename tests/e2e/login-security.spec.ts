@@ -48,7 +48,7 @@ test('legacy sign-in before cutover, and the server choice refuses plain http', 
   const { m } = hrm;
   await hrm.open();
   await page.getByRole('radio', { name: new RegExp(m.server.custom) }).check();
-  await page.getByLabel(m.server.url).fill('http://hrm.example.com');
+  await page.getByLabel(m.server.url, { exact: true }).fill('http://hrm.example.com');
   await page.getByRole('button', { name: m.server.save }).click();
   await hrm.expectError(m.errors.invalidUrl);
   await page.getByRole('radio', { name: new RegExp(m.server.embedded) }).check();
@@ -57,11 +57,11 @@ test('legacy sign-in before cutover, and the server choice refuses plain http', 
   await page.getByRole('button', { name: m.legacy.useLegacy }).click();
   await page.getByLabel(m.legacy.userId).fill(DEMO.legacy.userId);
   await page.getByLabel(m.legacy.password).fill('not-the-password');
-  await page.getByRole('button', { name: m.legacy.signIn }).click();
+  await page.getByRole('button', { name: m.legacy.signIn, exact: true }).click();
   await hrm.expectError(m.errors.invalidLegacyCredentials);
   await hrm.shot('legacy');
   await page.getByLabel(m.legacy.password).fill(DEMO.legacy.password);
-  await page.getByRole('button', { name: m.legacy.signIn }).click();
+  await page.getByRole('button', { name: m.legacy.signIn, exact: true }).click();
   await hrm.expectHome(DEMO.legacy.name);
   await expect(page.getByTestId('home-identity')).toHaveText(DEMO.legacy.userId);
 });
