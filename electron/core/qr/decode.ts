@@ -1,0 +1,126 @@
+import jsQR from 'jsqr';
+import { findCodeRegions, pairRegions, type CodeRegion, type Point } from './code-regions';
+import { cropRegion, scaleForModule, type Crop } from './crop';
+import { findFinderPatterns, DEFAULT_FINDER_SCAN, type FinderPattern, type FinderScanOptions } from './finder-scan';
+import { assertValidFrame, type Frame } from './frame';
+
+/**
+ * The QR pipeline: finder patterns on sampled rows -> triangles of finders -> one small crop
+ * per candidate at native resolution -> jsQR on each crop. Naive jsQR over a 4K frame costs
+ * ~0.7 s and reports one code; this reads every code in the frame in tens of milliseconds.
+ */
+
+export interface DecodeOptions {
+  finderScan: FinderScanOptions;
+  /** Upper bound on jsQR calls per frame, so a frame full of look-alike patterns stays fast. */
+  maxDecodeAttempts: number;
+  /**
+   * Frames up to this many pixels (a region selection, a small image) also get one plain jsQR
+   * pass when the pipeline found nothing: cheap there, and a safety net for odd renderings.
+   */
+  fullFrameFallbackMaxPixels: number;
+}
+
+export const DEFAULT_DECODE_OPTIONS: DecodeOptions = {
+  finderScan: DEFAULT_FINDER_SCAN,
+  maxDecodeAttempts: 24,
+  fullFrameFallbackMaxPixels: 1_000_000,
+};
+
+export interface DecodedCode {
+  text: string;
+  /** Corners of the symbol in frame pixels: top-left, top-right, bottom-right, bottom-left. */
+  corners: [Point, Point, Point, Point];
+}
+
+/** Every distinct QR payload in the frame, top to bottom, left to right; [] when there is none. */
+export function decodeQrCodes(frame: Frame, options: Partial<DecodeOptions> = {}): string[] {
+  return locateAndDecode(frame, options).map((c) => c.text);
+}
+
+export function locateAndDecode(frame: Frame, options: Partial<DecodeOptions> = {}): DecodedCode[] {
+  assertValidFrame(frame);
+  const opts = { ...DEFAULT_DECODE_OPTIONS, ...options };
+  const finders = findFinderPatterns(frame, opts.finderScan);
+  const found = new Map<string, DecodedCode>();
+  const explained = new Set<number>();
+  let budget = opts.maxDecodeAttempts;
+
+  const tryRegions = (regions: CodeRegion[]): void => {
+    for (const region of regions) {
+      if (budget <= 0) return;
+      // A finder inside a code already read belongs to it; a triangle using it is a cross-code ghost.
+      if (region.finders.some((i) => explained.has(i))) continue;
+      const result = decodeRegion(frame, region, () => budget-- > 0);
+      if (!result) continue;
+      if (!found.has(result.text)) found.set(result.text, result);
+      finders.forEach((f, i) => {
+        if (insideQuad(f, result.corners, region.moduleSize * 2)) explained.add(i);
+      });
+    }
+  };
+
+  tryRegions(findCodeRegions(finders));
+  const leftover = finders.map((_, i) => i).filter((i) => !explained.has(i) && (finders[i]?.hits ?? 0) >= 2);
+  if (leftover.length >= 2 && leftover.length <= 12) tryRegions(pairRegions(finders, leftover).slice(0, 4));
+
+  if (found.size === 0 && frame.width * frame.height <= opts.fullFrameFallbackMaxPixels) {
+    for (const invert of [false, true]) {
+      const whole = cropRegion(frame, { left: 0, top: 0, right: frame.width, bottom: frame.height }, 1, invert);
+      const result = runJsqr(whole);
+      if (result) found.set(result.text, result);
+    }
+  }
+  return [...found.values()].sort((a, b) => a.corners[0].y - b.corners[0].y || a.corners[0].x - b.corners[0].x);
+}
+
+/** Exposed for the benchmark's diagnostics. */
+export function countFinders(frame: Frame): FinderPattern[] {
+  return findFinderPatterns(frame, DEFAULT_FINDER_SCAN);
+}
+
+function decodeRegion(frame: Frame, region: CodeRegion, spend: () => boolean): DecodedCode | null {
+  const first = scaleForModule(region.moduleSize);
+  const scales = [first];
+  // Second chance: finer sampling (module estimates from a few rows can be off by a pixel).
+  if (first > 1) scales.push(first - 1);
+  else if (first === 1 && region.moduleSize < 3.2) scales.push(0.5);
+  for (const scale of scales) {
+    if (!spend()) return null;
+    const result = runJsqr(cropRegion(frame, region, scale, !region.dark));
+    if (result) return result;
+  }
+  return null;
+}
+
+function runJsqr(crop: Crop): DecodedCode | null {
+  // The crop is already inverted when the code is light-on-dark, so one attempt is enough.
+  const code = jsQR(crop.data, crop.width, crop.height, { inversionAttempts: 'dontInvert' });
+  if (!code || code.data === '' && code.binaryData.length === 0) return null;
+  const map = (p: Point): Point => ({ x: crop.left + p.x * crop.scale, y: crop.top + p.y * crop.scale });
+  const l = code.location;
+  return {
+    text: code.data,
+    corners: [map(l.topLeftCorner), map(l.topRightCorner), map(l.bottomRightCorner), map(l.bottomLeftCorner)],
+  };
+}
+
+/** Point in a convex quad, grown by `slack` pixels, via the bounding box and edge signs. */
+function insideQuad(p: Point, quad: Point[], slack: number): boolean {
+  const xs = quad.map((q) => q.x);
+  const ys = quad.map((q) => q.y);
+  if (p.x < Math.min(...xs) - slack || p.x > Math.max(...xs) + slack) return false;
+  if (p.y < Math.min(...ys) - slack || p.y > Math.max(...ys) + slack) return false;
+  let sign = 0;
+  for (let i = 0; i < quad.length; i++) {
+    const a = quad[i]!;
+    const b = quad[(i + 1) % quad.length]!;
+    const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+    const cross = ((b.x - a.x) * (p.y - a.y) - (b.y - a.y) * (p.x - a.x)) / len; // signed distance
+    if (Math.abs(cross) <= slack) continue;
+    const s = Math.sign(cross);
+    if (sign !== 0 && s !== sign) return false;
+    sign = s;
+  }
+  return true;
+}
