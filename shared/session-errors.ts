@@ -26,6 +26,7 @@ export const SESSION_ERROR_CODES = [
   'session.expired',
   'session.push-denied',
   'session.push-expired',
+  'session.push-wrong-number',
   'session.sso-cancelled',
   'session.not-signed-in',
   'session.network',

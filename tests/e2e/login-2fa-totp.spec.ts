@@ -1,5 +1,7 @@
 import { test, expect } from './support/hrm-fixtures';
-import { HrmApp } from './support/hrm-pages';
+import { HrmApp, type Lang } from './support/hrm-pages';
+
+const LANGS: Lang[] = ['en', 'sv'];
 import { DEMO } from './support/demo-accounts';
 import { codeIn, totpAt } from './support/mock-control';
 import { setPasswordOverHttp } from './support/accounts';
@@ -9,90 +11,92 @@ import { setPasswordOverHttp } from './support/accounts';
  * the TOTP from the manual key itself), SMS backup, emergency code; sign out; sign in with a
  * TOTP code; again with the emergency code (the new one works, the old one does not).
  */
-test('2FA with another authenticator app, SMS backup and the emergency code', async ({ page, app, mock }) => {
-  const hrm = new HrmApp(page, app.host, 'en');
-  const { m } = hrm;
-  const user = DEMO.twoFactor;
-  await setPasswordOverHttp(mock, user.email, DEMO.newPassword);
+for (const lang of LANGS) {
+  test(`2FA with another authenticator app, SMS backup and the emergency code (${lang})`, async ({ page, app, mock }) => {
+    const hrm = new HrmApp(page, app.host, lang);
+    const { m } = hrm;
+    const user = DEMO.twoFactor;
+    await setPasswordOverHttp(mock, user.email, DEMO.newPassword);
 
-  await hrm.open();
-  await hrm.chooseBuiltInServer();
-  await hrm.signIn(user.email, DEMO.newPassword);
-  await page.getByRole('button', { name: m.setup.enable }).click();
-  await expect(page.getByRole('heading', { name: m.setup.startTitle })).toBeVisible();
-  await hrm.shot('2fa-start');
-  await page.getByRole('button', { name: m.setup.otherApp }).click();
+    await hrm.open();
+    await hrm.chooseBuiltInServer();
+    await hrm.signIn(user.email, DEMO.newPassword);
+    await page.getByRole('button', { name: m.setup.enable }).click();
+    await expect(page.getByRole('heading', { name: m.setup.startTitle })).toBeVisible();
+    await hrm.shot('2fa-start');
+    await page.getByRole('button', { name: m.setup.otherApp }).click();
 
-  // Another authenticator app: QR + manual key; the test is that app.
-  await expect(page.getByRole('img', { name: m.setup.qrAlt })).toBeVisible();
-  const manualKey = (await page.getByTestId('totp-manual-key').textContent()) ?? '';
-  expect(manualKey.replace(/\s/g, '')).toMatch(/^[A-Z2-7]{32,}$/);
-  await hrm.shot('2fa-totp');
-  await page.getByLabel(m.setup.codeLabel).fill(await totpAt(manualKey, await mock.now()));
-  await page.getByRole('button', { name: m.setup.next }).click();
+    // Another authenticator app: QR + manual key; the test is that app.
+    await expect(page.getByRole('img', { name: m.setup.qrAlt })).toBeVisible();
+    const manualKey = (await page.getByTestId('totp-manual-key').textContent()) ?? '';
+    expect(manualKey.replace(/\s/g, '')).toMatch(/^[A-Z2-7]{32,}$/);
+    await hrm.shot('2fa-totp');
+    await page.getByLabel(m.setup.codeLabel).fill(await totpAt(manualKey, await mock.now()));
+    await page.getByRole('button', { name: m.setup.next }).click();
 
-  // SMS backup, +46 by default.
-  await expect(page.getByRole('heading', { name: m.setup.smsTitle })).toBeVisible();
-  await expect(page.getByLabel(m.setup.country)).toHaveValue('+46');
-  await hrm.shot('2fa-sms');
-  await page.getByLabel(m.setup.phone, { exact: true }).fill('070-123 45 67');
-  await page.getByRole('button', { name: m.setup.next }).click();
-  const sms = await mock.waitForMessage('+46701234567', /.*/);
-  await page.getByLabel(/SMS/).fill(codeIn(sms));
-  await page.getByRole('button', { name: m.setup.next }).click();
+    // SMS backup, +46 by default.
+    await expect(page.getByRole('heading', { name: m.setup.smsTitle })).toBeVisible();
+    await expect(page.getByLabel(m.setup.country)).toHaveValue('+46');
+    await hrm.shot('2fa-sms');
+    await page.getByLabel(m.setup.phone, { exact: true }).fill('070-123 45 67');
+    await page.getByRole('button', { name: m.setup.next }).click();
+    const sms = await mock.waitForMessage('+46701234567', /.*/);
+    await page.getByLabel(/SMS/).fill(codeIn(sms));
+    await page.getByRole('button', { name: m.setup.next }).click();
 
-  // The emergency code: shown once; Done only after "I have safely copied and stored this code."
-  await expect(page.getByRole('heading', { name: m.setup.emergencyTitle })).toBeVisible();
-  const firstEmergency = (await page.getByTestId('emergency-code').textContent()) ?? '';
-  expect(firstEmergency).toMatch(/^[A-Z0-9]{4}(-[A-Z0-9]{4}){4}$/);
-  await expect(page.getByRole('button', { name: m.setup.done })).toBeDisabled();
-  await hrm.shot('2fa-emergency');
-  await page.getByRole('checkbox', { name: m.setup.stored }).check();
-  await page.getByRole('button', { name: m.setup.done }).click();
-  await hrm.expectHome(user.name);
-  await hrm.signOut();
+    // The emergency code: shown once; Done only after "I have safely copied and stored this code."
+    await expect(page.getByRole('heading', { name: m.setup.emergencyTitle })).toBeVisible();
+    const firstEmergency = (await page.getByTestId('emergency-code').textContent()) ?? '';
+    expect(firstEmergency).toMatch(/^[A-Z0-9]{4}(-[A-Z0-9]{4}){4}$/);
+    await expect(page.getByRole('button', { name: m.setup.done })).toBeDisabled();
+    await hrm.shot('2fa-emergency');
+    await page.getByRole('checkbox', { name: m.setup.stored }).check();
+    await page.getByRole('button', { name: m.setup.done }).click();
+    await hrm.expectHome(user.name);
+    await hrm.signOut();
 
-  // Sign in with a TOTP code (the next period, so it is not the enrolment code again).
-  await mock.advanceClock(30_000);
-  await hrm.signIn(user.email, DEMO.newPassword);
-  await expect(page.getByRole('heading', { name: m.mfa.totpTitle })).toBeVisible();
-  await hrm.shot('mfa-totp');
-  const code = await totpAt(manualKey, await mock.now());
-  await hrm.enterMfaCode(code);
-  await hrm.expectHome(user.name);
-  await hrm.signOut();
+    // Sign in with a TOTP code (the next period, so it is not the enrolment code again).
+    await mock.advanceClock(30_000);
+    await hrm.signIn(user.email, DEMO.newPassword);
+    await expect(page.getByRole('heading', { name: m.mfa.totpTitle })).toBeVisible();
+    await hrm.shot('mfa-totp');
+    const code = await totpAt(manualKey, await mock.now());
+    await hrm.enterMfaCode(code);
+    await hrm.expectHome(user.name);
+    await hrm.signOut();
 
-  // The same code again is refused (never accepted twice).
-  await hrm.signIn(user.email, DEMO.newPassword);
-  await hrm.enterMfaCode(code);
-  await hrm.expectError(m.errors.reusedCode);
+    // The same code again is refused (never accepted twice).
+    await hrm.signIn(user.email, DEMO.newPassword);
+    await hrm.enterMfaCode(code);
+    await hrm.expectError(m.errors.reusedCode);
 
-  // Try another way: the emergency code; a new one is shown once.
-  await hrm.tryAnotherWay('methodEmergency');
-  await hrm.enterMfaCode(firstEmergency);
-  await expect(page.getByRole('heading', { name: m.mfa.newEmergencyTitle })).toBeVisible();
-  const secondEmergency = (await page.getByTestId('emergency-code').textContent()) ?? '';
-  expect(secondEmergency).not.toBe(firstEmergency);
-  await hrm.shot('mfa-new-emergency');
-  await page.getByRole('checkbox', { name: m.setup.stored }).check();
-  await page.getByRole('button', { name: m.setup.done }).click();
-  await hrm.expectHome(user.name);
-  await hrm.signOut();
+    // Try another way: the emergency code; a new one is shown once.
+    await hrm.tryAnotherWay('methodEmergency');
+    await hrm.enterMfaCode(firstEmergency);
+    await expect(page.getByRole('heading', { name: m.mfa.newEmergencyTitle })).toBeVisible();
+    const secondEmergency = (await page.getByTestId('emergency-code').textContent()) ?? '';
+    expect(secondEmergency).not.toBe(firstEmergency);
+    await hrm.shot('mfa-new-emergency');
+    await page.getByRole('checkbox', { name: m.setup.stored }).check();
+    await page.getByRole('button', { name: m.setup.done }).click();
+    await hrm.expectHome(user.name);
+    await hrm.signOut();
 
-  // The old emergency code no longer works; the new one does, and this device is remembered.
-  await hrm.signIn(user.email, DEMO.newPassword);
-  await hrm.tryAnotherWay('methodEmergency');
-  await hrm.enterMfaCode(firstEmergency);
-  await hrm.expectError(m.errors.wrongCode);
-  await hrm.enterMfaCode(secondEmergency, true);
-  await expect(page.getByRole('heading', { name: m.mfa.newEmergencyTitle })).toBeVisible();
-  await page.getByRole('checkbox', { name: m.setup.stored }).check();
-  await page.getByRole('button', { name: m.setup.done }).click();
-  await hrm.expectHome(user.name);
-  await hrm.signOut();
-  await hrm.signIn(user.email, DEMO.newPassword);
-  await hrm.expectHome(user.name);
-});
+    // The old emergency code no longer works; the new one does, and this device is remembered.
+    await hrm.signIn(user.email, DEMO.newPassword);
+    await hrm.tryAnotherWay('methodEmergency');
+    await hrm.enterMfaCode(firstEmergency);
+    await hrm.expectError(m.errors.wrongCode);
+    await hrm.enterMfaCode(secondEmergency, true);
+    await expect(page.getByRole('heading', { name: m.mfa.newEmergencyTitle })).toBeVisible();
+    await page.getByRole('checkbox', { name: m.setup.stored }).check();
+    await page.getByRole('button', { name: m.setup.done }).click();
+    await hrm.expectHome(user.name);
+    await hrm.signOut();
+    await hrm.signIn(user.email, DEMO.newPassword);
+    await hrm.expectHome(user.name);
+  });
+}
 
 test('2FA at sign-in by SMS code', async ({ page, app, mock }) => {
   const hrm = new HrmApp(page, app.host, 'sv');

@@ -1,5 +1,7 @@
 import { test, expect } from './support/hrm-fixtures';
-import { HrmApp } from './support/hrm-pages';
+import { HrmApp, type Lang } from './support/hrm-pages';
+
+const LANGS: Lang[] = ['en', 'sv'];
 import { DEMO } from './support/demo-accounts';
 import { setPasswordOverHttp } from './support/accounts';
 
@@ -7,54 +9,56 @@ import { setPasswordOverHttp } from './support/accounts';
  * Push enrolment in this app's own authenticator (consent screen with the verification code),
  * then a sign-in approved by push with number matching; a denied push is refused.
  */
-test('push enrolment into this computer and push sign-in with number matching', async ({ page, app, mock }) => {
-  const hrm = new HrmApp(page, app.host, 'en');
-  const { m } = hrm;
-  const push = hrm.messages.push;
-  const user = DEMO.push;
-  await setPasswordOverHttp(mock, user.email, DEMO.newPassword);
+for (const lang of LANGS) {
+  test(`push enrolment into this computer and push sign-in with number matching (${lang})`, async ({ page, app, mock }) => {
+    const hrm = new HrmApp(page, app.host, lang);
+    const { m } = hrm;
+    const push = hrm.messages.push;
+    const user = DEMO.push;
+    await setPasswordOverHttp(mock, user.email, DEMO.newPassword);
 
-  await hrm.open();
-  await hrm.chooseBuiltInServer();
-  await hrm.signIn(user.email, DEMO.newPassword);
-  await page.getByRole('button', { name: m.setup.enable }).click();
-  await page.getByRole('button', { name: m.setup.addLocal }).click();
+    await hrm.open();
+    await hrm.chooseBuiltInServer();
+    await hrm.signIn(user.email, DEMO.newPassword);
+    await page.getByRole('button', { name: m.setup.enable }).click();
+    await page.getByRole('button', { name: m.setup.addLocal }).click();
 
-  // The consent screen lists the permissions and the verification code to match.
-  await expect(page.getByRole('heading', { name: m.setup.consentTitle, exact: true })).toBeVisible();
-  await expect(page.getByText(m.setup.consentWants)).toBeVisible();
-  await expect(page.getByText(m.setup.permConfigure)).toBeVisible();
-  await expect(page.getByTestId('consent-code')).toHaveText(/^[A-Z0-9]{4,}$/);
-  await hrm.shot('2fa-push-consent');
-  await page.getByRole('button', { name: m.setup.accept }).click();
-  await page.getByRole('button', { name: m.setup.skip }).click();
-  await page.getByRole('checkbox', { name: m.setup.stored }).check();
-  await page.getByRole('button', { name: m.setup.done }).click();
-  await hrm.expectHome(user.name);
-  await hrm.signOut();
+    // The consent screen lists the permissions and the verification code to match.
+    await expect(page.getByRole('heading', { name: m.setup.consentTitle, exact: true })).toBeVisible();
+    await expect(page.getByText(m.setup.consentWants)).toBeVisible();
+    await expect(page.getByText(m.setup.permConfigure)).toBeVisible();
+    await expect(page.getByTestId('consent-code')).toHaveText(/^[A-Z0-9]{4,}$/);
+    await hrm.shot('2fa-push-consent');
+    await page.getByRole('button', { name: m.setup.accept }).click();
+    await page.getByRole('button', { name: m.setup.skip }).click();
+    await page.getByRole('checkbox', { name: m.setup.stored }).check();
+    await page.getByRole('button', { name: m.setup.done }).click();
+    await hrm.expectHome(user.name);
+    await hrm.signOut();
 
-  // Sign in: the number is shown here and picked in the authenticator's prompt.
-  await hrm.signIn(user.email, DEMO.newPassword);
-  await expect(page.getByRole('heading', { name: m.mfa.pushTitle })).toBeVisible();
-  const number = ((await page.getByTestId('push-number').textContent()) ?? '').trim();
-  expect(number).toMatch(/^\d{2}$/);
-  await hrm.shot('mfa-push');
-  await hrm.goto('/authenticator');
-  await expect(page.getByRole('heading', { name: push.title })).toBeVisible();
-  await page.getByRole('radio', { name: number, exact: true }).check();
-  await hrm.shot('push-prompt');
-  await page.getByRole('button', { name: push.approve }).click();
-  await expect(page.getByRole('heading', { name: push.title })).toBeHidden();
-  await hrm.goto('/hrm');
-  await hrm.expectHome(user.name);
-  await hrm.signOut();
+    // Sign in: the number is shown here and picked in the authenticator's prompt.
+    await hrm.signIn(user.email, DEMO.newPassword);
+    await expect(page.getByRole('heading', { name: m.mfa.pushTitle })).toBeVisible();
+    const number = ((await page.getByTestId('push-number').textContent()) ?? '').trim();
+    expect(number).toMatch(/^\d{2}$/);
+    await hrm.shot('mfa-push');
+    await hrm.goto('/authenticator');
+    await expect(page.getByRole('heading', { name: push.title })).toBeVisible();
+    await page.getByRole('radio', { name: number, exact: true }).check();
+    await hrm.shot('push-prompt');
+    await page.getByRole('button', { name: push.approve }).click();
+    await expect(page.getByRole('heading', { name: push.title })).toBeHidden();
+    await hrm.goto('/hrm');
+    await hrm.expectHome(user.name);
+    await hrm.signOut();
 
-  // A denied push is refused.
-  await hrm.signIn(user.email, DEMO.newPassword);
-  await expect(page.getByTestId('push-number')).toHaveText(/^\d{2}$/);
-  await hrm.goto('/authenticator');
-  await page.getByRole('button', { name: push.deny }).click();
-  await hrm.goto('/hrm');
-  await expect(page.getByText(m.mfa.pushDenied)).toBeVisible();
-  await expect(page.getByRole('heading', { name: m.home.welcome.replace('{name}', user.name) })).toBeHidden();
-});
+    // A denied push is refused.
+    await hrm.signIn(user.email, DEMO.newPassword);
+    await expect(page.getByTestId('push-number')).toHaveText(/^\d{2}$/);
+    await hrm.goto('/authenticator');
+    await page.getByRole('button', { name: push.deny }).click();
+    await hrm.goto('/hrm');
+    await expect(page.getByText(m.mfa.pushDenied)).toBeVisible();
+    await expect(page.getByRole('heading', { name: m.home.welcome.replace('{name}', user.name) })).toBeHidden();
+  });
+}

@@ -33,7 +33,7 @@ const DIRECT: Record<string, SessionErrorCode> = {
   'mfa.too-many-attempts': 'session.too-many-attempts',
   'mfa.rate-limited': 'session.rate-limited',
   'push.expired': 'session.push-expired',
-  'push.number-mismatch': 'session.push-denied',
+  'push.number-mismatch': 'session.push-wrong-number',
   'enrolment.invalid': 'session.expired',
   'enrolment.expired': 'session.expired',
   'enrolment.not-ready': 'session.expired',
