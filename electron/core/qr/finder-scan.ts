@@ -28,28 +28,37 @@ export interface FinderScanOptions {
    * still crosses the centre of a 2-px-module code at least twice.
    */
   rowStep: number;
+  /**
+   * Every n-th pixel of a scanned row. At 2 a 2-px module still gets a sample, runs are known
+   * to +-2 px, and the cross-checks then measure at full resolution. Halves the widest loop.
+   */
+  columnStep: number;
   /** Below this luminance range a neighbourhood is "flat" and gets the coarser threshold. */
   minContrast: number;
   /** Smallest module size worth reporting: under ~1.5 px jsQR cannot sample the grid anyway. */
   minModuleSize: number;
 }
 
-export const DEFAULT_FINDER_SCAN: FinderScanOptions = { rowStep: 3, minContrast: 40, minModuleSize: 1.5 };
+export const DEFAULT_FINDER_SCAN: FinderScanOptions = { rowStep: 3, columnStep: 2, minContrast: 40, minModuleSize: 1.5 };
 
 
 export function findFinderPatterns(frame: Frame, options: FinderScanOptions = DEFAULT_FINDER_SCAN): FinderPattern[] {
   const words = wordView(frame.data);
   const grid = blockThresholds(words, frame.width, frame.height, options.minContrast);
   const found: FinderPattern[] = [];
-  const check = new CrossChecker(frame, grid);
+  const check = new CrossChecker(frame, words, grid);
   const { width, height } = frame;
   const values = grid.values;
   const minModule = options.minModuleSize;
   const minTotal = 7 * minModule;
   const step = Math.max(1, options.rowStep);
-  const report = (runs: number[], centreX: number, y: number, centreDark: boolean): void => {
-    if (!ratioMatches(runs, minModule)) return;
-    const hit = check.confirm(centreX, y, centreDark, runs[0]! + runs[1]! + runs[2]! + runs[3]! + runs[4]!);
+  const xStep = Math.max(1, Math.min(2, options.columnStep));
+  const report = (c0: number, c1: number, c2: number, c3: number, c4: number, centreX: number, y: number, centreDark: boolean): void => {
+    if (!finderRatio(c0, c1, c2, c3, c4, minModule, xStep)) return;
+    const total = c0 + c1 + c2 + c3 + c4;
+    // Text matches 1:1:3:1:1 along a row all the time; its strokes are rarely 3 modules tall.
+    if (!check.centreIsTall(Math.floor(centreX), y, centreDark, total)) return;
+    const hit = check.confirm(centreX, y, centreDark, total);
     if (hit) merge(found, hit);
   };
   for (let y = step >> 1; y < height; y += step) {
@@ -64,7 +73,7 @@ export function findFinderPatterns(frame: Frame, options: FinderScanOptions = DE
       // Flat neighbourhood (threshold 0: all light): no finder here, so only its first pixel
       // matters (it ends a dark run); the run-length arithmetic covers the skipped rest.
       const x1 = thr === 0 ? (prevDark ? x0 + 1 : x0) : Math.min(width, x0 + 16);
-      for (let x = x0; x < x1; x++) {
+      for (let x = x0; x < x1; x += xStep) {
         const w = words[rowBase + x]!;
         const dark = ((w & 0xff) + ((w >>> 7) & 0x1fe) + ((w >>> 16) & 0xff)) >> 2 < thr;
         if (dark === prevDark) continue;
@@ -77,45 +86,58 @@ export function findFinderPatterns(frame: Frame, options: FinderScanOptions = DE
         r4 = x - runStart;
         runStart = x;
         prevDark = dark;
-        // Cheap rejects first: the centre must be the longest run and the window big enough.
-        if (r2 <= r1 || r2 <= r3 || r0 === 0) continue;
+        // Cheap rejects first: the centre run clearly the longest, the window big enough.
+        if (2 * r2 < 3 * r1 || 2 * r2 < 3 * r3 || r0 === 0) continue;
         if (r0 + r1 + r2 + r3 + r4 < minTotal) continue;
-        report([r0, r1, r2, r3, r4], x - r4 - r3 - r2 / 2, y, !dark);
+        report(r0, r1, r2, r3, r4, x - r4 - r3 - r2 / 2, y, !dark);
       }
     }
     // Close the last run too: a finder may end exactly at the right edge of the frame.
-    if (r1 > 0) report([r1, r2, r3, r4, width - runStart], width - (width - runStart) - r4 - r3 / 2, y, prevDark);
+    if (r1 > 0) report(r1, r2, r3, r4, width - runStart, runStart - r4 - r3 / 2, y, prevDark);
   }
   return found;
 }
 
-function sum(runs: Int32Array): number {
-  return runs[0]! + runs[1]! + runs[2]! + runs[3]! + runs[4]!;
-}
-
-/** 1:1:3:1:1 with the tolerance ZXing uses (half a module per run). */
-export function ratioMatches(runs: ArrayLike<number>, minModuleSize: number): boolean {
-  const c0 = runs[0]!;
-  const c1 = runs[1]!;
-  const c2 = runs[2]!;
-  const c3 = runs[3]!;
-  const c4 = runs[4]!;
+/**
+ * 1:1:3:1:1 within half a module per run (ZXing's tolerance), but at least one `quantum` (the
+ * sampling step): at 2 px per module, rounding a scaled rendering alone moves an edge by one.
+ */
+export function finderRatio(c0: number, c1: number, c2: number, c3: number, c4: number, minModuleSize: number, quantum = 1): boolean {
   const total = c0 + c1 + c2 + c3 + c4;
   if (total < 7 * minModuleSize) return false;
   const m = total / 7;
-  const v = m / 2;
-  return (
-    Math.abs(m - c0) < v && Math.abs(m - c1) < v && Math.abs(3 * m - c2) < 3 * v && Math.abs(m - c3) < v && Math.abs(m - c4) < v
-  );
+  const v = Math.max(m / 2, quantum + 0.01);
+  return Math.abs(m - c0) < v && Math.abs(m - c1) < v && Math.abs(3 * m - c2) < 3 * v && Math.abs(m - c3) < v && Math.abs(m - c4) < v;
 }
 
 /** Confirms a row hit on columns and rows of the full-resolution frame. */
 class CrossChecker {
-  private readonly counts = new Int32Array(5);
   constructor(
     private readonly frame: Frame,
+    private readonly words: Uint32Array,
     private readonly grid: ThresholdGrid,
   ) {}
+
+  /** Quick vertical probe: is the centre run about 3 modules tall at this column? */
+  centreIsTall(x: number, y: number, centreDark: boolean, expected: number): boolean {
+    const { width, height } = this.frame;
+    const { values, cols } = this.grid;
+    const words = this.words;
+    const m = expected / 7;
+    const v = 3 * Math.max(m / 2, 1.01);
+    const limit = 3 * m + v;
+    const colBlock = x >> BLOCK_SHIFT;
+    let n = 0;
+    for (let yy = y; yy >= 0 && n < limit; yy--, n++) {
+      const w = words[yy * width + x]!;
+      if ((((w & 0xff) + ((w >>> 7) & 0x1fe) + ((w >>> 16) & 0xff)) >> 2 < values[(yy >> BLOCK_SHIFT) * cols + colBlock]!) !== centreDark) break;
+    }
+    for (let yy = y + 1; yy < height && n < limit; yy++, n++) {
+      const w = words[yy * width + x]!;
+      if ((((w & 0xff) + ((w >>> 7) & 0x1fe) + ((w >>> 16) & 0xff)) >> 2 < values[(yy >> BLOCK_SHIFT) * cols + colBlock]!) !== centreDark) break;
+    }
+    return Math.abs(n - 3 * m) < v;
+  }
 
   confirm(rowX: number, rowY: number, centreDark: boolean, rowTotal: number): FinderPattern | null {
     const x0 = Math.floor(rowX);
@@ -131,45 +153,53 @@ class CrossChecker {
 
   /**
    * Walks out from (x, y) both ways along a column (or row) and checks 1:1:3:1:1 there too.
-   * Runs are counted in the order centre, inner gap, outer ring on each side.
+   * The centre run is measured first and checked against the row's estimate, so the many
+   * text strokes that matched on the row are rejected after a handful of pixels.
    */
   private along(x: number, y: number, centreDark: boolean, expected: number, horizontal: boolean): { centre: number; total: number } | null {
-    const { data, width, height } = this.frame;
-    const { values, cols } = this.grid;
-    const limit = horizontal ? width : height;
+    const limit = horizontal ? this.frame.width : this.frame.height;
+    const fixed = horizontal ? y : x;
     const at = horizontal ? x : y;
     const max = Math.ceil(expected); // no single run may be longer than the whole pattern was
-    const c = this.counts;
-    c.fill(0);
-    // slot order walking away from the centre: up/left fills 2,1,0; down/right fills 2,3,4.
-    let centreEnd = at;
-    for (const dir of [-1, 1]) {
-      let p = dir < 0 ? at : at + 1;
-      let slot = 2;
-      let want = centreDark;
-      while (p >= 0 && p < limit) {
-        const px = horizontal ? p : x;
-        const py = horizontal ? y : p;
-        const i = (py * width + px) * 4;
-        const l = (data[i]! + 2 * data[i + 1]! + data[i + 2]!) >> 2;
-        const dark = l < values[(py >> BLOCK_SHIFT) * cols + (px >> BLOCK_SHIFT)]!;
-        if (dark !== want) {
-          if (slot === 0 || slot === 4) break;
-          slot += dir;
-          want = !want;
-        }
-        c[slot] = c[slot]! + 1;
-        if (c[slot]! > max) return null;
-        p += dir;
-      }
-      // Leaving the frame is fine only in the outer ring (a code flush with the screen border).
-      if ((p < 0 || p >= limit) && slot !== 0 && slot !== 4) return null;
-      if (dir > 0) centreEnd = p - c[4]! - c[3]!;
-    }
-    const total = sum(c);
+    const m = expected / 7;
+    const v = Math.max(m / 2, 1.01);
+    const up = this.run(horizontal, fixed, at, -1, centreDark, max);
+    const down = this.run(horizontal, fixed, at + 1, 1, centreDark, max);
+    const c2 = up + down;
+    if (Math.abs(c2 - 3 * m) >= 3 * v) return null;
+    // Inner rings: must end inside the frame (an outer ring follows them).
+    const p1 = at - up;
+    const p3 = at + 1 + down;
+    if (p1 < 0 || p3 >= limit) return null;
+    const c1 = this.run(horizontal, fixed, p1, -1, !centreDark, max);
+    const c3 = this.run(horizontal, fixed, p3, 1, !centreDark, max);
+    if (Math.abs(c1 - m) >= v || Math.abs(c3 - m) >= v || p1 - c1 < 0 || p3 + c3 >= limit) return null;
+    // Outer rings may be cut by the frame edge (a code flush with the screen border).
+    const c0 = this.run(horizontal, fixed, p1 - c1, -1, centreDark, max);
+    const c4 = this.run(horizontal, fixed, p3 + c3, 1, centreDark, max);
+    const total = c0 + c1 + c2 + c3 + c4;
     if (5 * Math.abs(total - expected) >= 2 * expected) return null;
-    if (!ratioMatches(c, 1)) return null;
-    return { centre: centreEnd - c[2]! / 2, total };
+    if (!finderRatio(c0, c1, c2, c3, c4, 1)) return null;
+    return { centre: p3 - c2 / 2, total };
+  }
+
+  /** Pixels of colour `want` from position p stepping by dir (at most max + 1). */
+  private run(horizontal: boolean, fixed: number, p: number, dir: number, want: boolean, max: number): number {
+    const { width, height } = this.frame;
+    const words = this.words;
+    const { values, cols } = this.grid;
+    const limit = horizontal ? width : height;
+    let n = 0;
+    while (p >= 0 && p < limit && n <= max) {
+      const px = horizontal ? p : fixed;
+      const py = horizontal ? fixed : p;
+      const w = words[py * width + px]!;
+      const dark = (((w & 0xff) + ((w >>> 7) & 0x1fe) + ((w >>> 16) & 0xff)) >> 2) < values[(py >> BLOCK_SHIFT) * cols + (px >> BLOCK_SHIFT)]!;
+      if (dark !== want) break;
+      n++;
+      p += dir;
+    }
+    return n;
   }
 }
 

@@ -2,7 +2,7 @@ import { strictAssert } from '@shared/result';
 
 /**
  * Local binarization thresholds for the finder scan, per 16x16 block, from a sparse sample:
- * min/max of every 4th pixel of every 4th row (1/16 of the frame read), then each block's
+ * min/max of every 4th pixel of every 8th row (1/32 of the frame read), then each block's
  * threshold is the midpoint of its 5x5-block neighbourhood (80 px), or of a 192-px
  * neighbourhood where that is flat (inside large modules), or 0 ("all light") where both are
  * flat, which lets the row scan skip the block. A finder is at least 14 px wide and high
@@ -11,7 +11,9 @@ import { strictAssert } from '@shared/result';
 
 export const BLOCK_SHIFT = 4; // 16-px threshold blocks
 const COARSE_SHIFT = 2; // coarse blocks are 4x4 fine blocks (64 px)
-const SAMPLE_STRIDE = 4;
+/** Sparse sample: every 4th pixel of every 8th row, 8 samples per block. */
+const SAMPLE_COLS = 4;
+const SAMPLE_ROWS = 8;
 
 export interface ThresholdGrid {
   /** Blocks per row. */
@@ -41,10 +43,10 @@ export function blockThresholds(words: Uint32Array, width: number, height: numbe
   const blockRows = (height + 15) >> BLOCK_SHIFT;
   const bmin = new Uint8Array(cols * blockRows).fill(255);
   const bmax = new Uint8Array(cols * blockRows);
-  for (let y = 1; y < height; y += SAMPLE_STRIDE) {
+  for (let y = 3; y < height; y += SAMPLE_ROWS) {
     const rowBase = y * width;
     const blockBase = (y >> BLOCK_SHIFT) * cols;
-    for (let x = 1; x < width; x += SAMPLE_STRIDE) {
+    for (let x = 1; x < width; x += SAMPLE_COLS) {
       const w = words[rowBase + x]!;
       const l = ((w & 0xff) + ((w >>> 7) & 0x1fe) + ((w >>> 16) & 0xff)) >> 2;
       const b = blockBase + (x >> BLOCK_SHIFT);
@@ -56,8 +58,7 @@ export function blockThresholds(words: Uint32Array, width: number, height: numbe
 }
 
 function thresholds(bmin: Uint8Array, bmax: Uint8Array, cols: number, rowsN: number, minContrast: number): ThresholdGrid {
-  const fineMin = boxFilter(bmin, cols, rowsN, 2, false);
-  const fineMax = boxFilter(bmax, cols, rowsN, 2, true);
+  const [fineMin, fineMax] = minMaxFilter(bmin, bmax, cols, rowsN, 2);
   // Coarse grid: 4x4 fine blocks each, then a 3x3 neighbourhood of those.
   const cCols = (cols + 3) >> COARSE_SHIFT;
   const cRows = (rowsN + 3) >> COARSE_SHIFT;
@@ -72,21 +73,20 @@ function thresholds(bmin: Uint8Array, bmax: Uint8Array, cols: number, rowsN: num
       if (hi > cmax[c]!) cmax[c] = hi;
     }
   }
-  const coarseMin = boxFilter(cmin, cCols, cRows, 1, false);
-  const coarseMax = boxFilter(cmax, cCols, cRows, 1, true);
+  const [coarseMin, coarseMax] = minMaxFilter(cmin, cmax, cCols, cRows, 1);
   const values = new Uint8Array(cols * rowsN);
   for (let by = 0; by < rowsN; by++) {
     for (let bx = 0; bx < cols; bx++) {
       const b = by * cols + bx;
-      const lo = fineMin[b] !;
-      const hi = fineMax[b] !;
+      const lo = fineMin[b]!;
+      const hi = fineMax[b]!;
       if (hi - lo >= minContrast) {
         values[b] = (lo + hi + 1) >> 1;
         continue;
       }
       const c = (by >> COARSE_SHIFT) * cCols + (bx >> COARSE_SHIFT);
-      const clo = coarseMin[c] !;
-      const chi = coarseMax[c] !;
+      const clo = coarseMin[c]!;
+      const chi = coarseMax[c]!;
       // Flat everywhere around: call it all light (threshold 0), so noise cannot make runs.
       values[b] = chi - clo >= minContrast ? (clo + chi + 1) >> 1 : 0;
     }
@@ -94,32 +94,39 @@ function thresholds(bmin: Uint8Array, bmax: Uint8Array, cols: number, rowsN: num
   return { cols, values };
 }
 
-/** Separable min (or max) over a (2r+1)^2 neighbourhood of a small grid. */
-function boxFilter(src: Uint8Array, cols: number, rowsN: number, r: number, max: boolean): Uint8Array {
-  const tmp = new Uint8Array(src.length);
-  const out = new Uint8Array(src.length);
+/** Separable min of `lo` and max of `hi` over a (2r+1)^2 neighbourhood of a small grid, in one sweep. */
+function minMaxFilter(lo: Uint8Array, hi: Uint8Array, cols: number, rowsN: number, r: number): [Uint8Array, Uint8Array] {
+  const tmpLo = new Uint8Array(lo.length);
+  const tmpHi = new Uint8Array(hi.length);
   for (let y = 0; y < rowsN; y++) {
     const base = y * cols;
     for (let x = 0; x < cols; x++) {
-      let v = src[base + x]!;
-      const end = Math.min(cols - 1, x + r);
-      for (let d = Math.max(0, x - r); d <= end; d++) {
-        const u = src[base + d]!;
-        if (max ? u > v : u < v) v = u;
+      let a = 255;
+      let b = 0;
+      const end = base + Math.min(cols - 1, x + r);
+      for (let i = base + Math.max(0, x - r); i <= end; i++) {
+        if (lo[i]! < a) a = lo[i]!;
+        if (hi[i]! > b) b = hi[i]!;
       }
-      tmp[base + x] = v;
+      tmpLo[base + x] = a;
+      tmpHi[base + x] = b;
     }
   }
+  const outLo = new Uint8Array(lo.length);
+  const outHi = new Uint8Array(hi.length);
   for (let y = 0; y < rowsN; y++) {
-    const end = Math.min(rowsN - 1, y + r);
+    const from = Math.max(0, y - r) * cols;
+    const to = Math.min(rowsN - 1, y + r) * cols;
     for (let x = 0; x < cols; x++) {
-      let v = tmp[y * cols + x]!;
-      for (let d = Math.max(0, y - r); d <= end; d++) {
-        const u = tmp[d * cols + x]!;
-        if (max ? u > v : u < v) v = u;
+      let a = 255;
+      let b = 0;
+      for (let i = from + x; i <= to + x; i += cols) {
+        if (tmpLo[i]! < a) a = tmpLo[i]!;
+        if (tmpHi[i]! > b) b = tmpHi[i]!;
       }
-      out[y * cols + x] = v;
+      outLo[y * cols + x] = a;
+      outHi[y * cols + x] = b;
     }
   }
-  return out;
+  return [outLo, outHi];
 }
