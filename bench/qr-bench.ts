@@ -82,6 +82,12 @@ async function prepareZxing(): Promise<void> {
   await prepareZXingModule({ overrides: { wasmBinary: binary }, fireImmediately: true });
 }
 
+/** zxing-wasm takes an ImageData-shaped object; Node has no ImageData class (and tsc no DOM lib here). */
+function asImageData(frame: SyntheticFrame['frame']): ZxingInput {
+  return { data: frame.data, width: frame.width, height: frame.height, colorSpace: 'srgb' } as unknown as ZxingInput;
+}
+type ZxingInput = Parameters<typeof readBarcodes>[0];
+
 interface Row {
   size: string;
   pipeline: number[];
@@ -128,7 +134,7 @@ async function main(): Promise<void> {
     let zxingFound: string[] = [];
     for (let i = 0; i < ZXING_RUNS; i++) {
       const r = await timeAsync(() =>
-        readBarcodes({ data: frame.data as Uint8ClampedArray, width: frame.width, height: frame.height, colorSpace: 'srgb' } as ImageData, {
+        readBarcodes(asImageData(frame), {
           formats: ['QRCode'],
           maxNumberOfSymbols: 8,
         }),

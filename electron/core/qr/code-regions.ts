@@ -25,6 +25,15 @@ export interface CodeRegion {
   finders: number[];
   /** 0 is a perfect triangle; only for ordering. */
   score: number;
+  /** Where the code's timing patterns must be, to verify the region before decoding it. */
+  timingLines: TimingLine[];
+}
+
+/** From finder centre `p` to finder centre `q`; the timing pattern is 3 modules towards `inward`. */
+export interface TimingLine {
+  p: Point;
+  q: Point;
+  inward: Point;
 }
 
 export interface RegionOptions {
@@ -87,48 +96,60 @@ function triangleRegion(t: [FinderPattern, FinderPattern, FinderPattern], margin
   if (angleError > 0.15) return null;
   const legModules = (la + lb) / 2 / m;
   if (legModules < MIN_LEG_MODULES || legModules > MAX_LEG_MODULES) return null;
-  // The fourth corner (no finder there) completes the square.
-  const d = { x: a.x + b.x - corner.x, y: a.y + b.y - corner.y };
-  const xs = [corner.x, a.x, b.x, d.x];
-  const ys = [corner.y, a.y, b.y, d.y];
-  const pad = margin * m;
+  const toA = { x: a.x - corner.x, y: a.y - corner.y };
+  const toB = { x: b.x - corner.x, y: b.y - corner.y };
+  return {
+    ...squareBox(corner, a, b, margin * m),
+    moduleSize: m,
+    score: legRatio - 1 + angleError,
+    timingLines: [
+      { p: corner, q: a, inward: toB },
+      { p: corner, q: b, inward: toA },
+    ],
+  };
+}
+
+/** Bounding box of the square with corners `corner`, `a`, `b` and the fourth one, plus `pad`. */
+function squareBox(corner: Point, a: Point, b: Point, pad: number): Pick<CodeRegion, 'left' | 'top' | 'right' | 'bottom'> {
+  const xs = [corner.x, a.x, b.x, a.x + b.x - corner.x];
+  const ys = [corner.y, a.y, b.y, a.y + b.y - corner.y];
   return {
     left: Math.floor(Math.min(...xs) - pad),
     top: Math.floor(Math.min(...ys) - pad),
     right: Math.ceil(Math.max(...xs) + pad),
     bottom: Math.ceil(Math.max(...ys) + pad),
-    moduleSize: m,
-    score: legRatio - 1 + angleError,
   };
 }
 
 /**
- * For finders no triple explained (one eye hidden under the mouse pointer, or missed): a box
- * around a pair that could be two corners of one code, large enough for either side of it.
+ * For finders no triangle explained (the third eye was missed by the scan): two finders of one
+ * size may be two corners along one side of a code; the code is the square on one side of
+ * them, and the timing check tells which (jsQR then finds all three eyes in the crop).
  */
 export function pairRegions(finders: FinderPattern[], unexplained: number[], options: RegionOptions = DEFAULT_REGION_OPTIONS): CodeRegion[] {
   const out: CodeRegion[] = [];
   for (let i = 0; i < unexplained.length; i++) {
     for (let j = i + 1; j < unexplained.length; j++) {
-      const a = finders[unexplained[i]!]!;
-      const b = finders[unexplained[j]!]!;
-      if (a.dark !== b.dark) continue;
-      if (Math.max(a.moduleSize, b.moduleSize) > 1.5 * Math.min(a.moduleSize, b.moduleSize)) continue;
-      const m = (a.moduleSize + b.moduleSize) / 2;
-      const dist = Math.hypot(a.x - b.x, a.y - b.y);
-      if (dist / m < MIN_LEG_MODULES || dist / m > MAX_LEG_MODULES * Math.SQRT2) continue;
-      const reach = dist + options.marginModules * m;
-      out.push({
-        left: Math.floor(Math.min(a.x, b.x) - reach),
-        top: Math.floor(Math.min(a.y, b.y) - reach),
-        right: Math.ceil(Math.max(a.x, b.x) + reach),
-        bottom: Math.ceil(Math.max(a.y, b.y) + reach),
-        moduleSize: m,
-        dark: a.dark,
-        finders: [unexplained[i]!, unexplained[j]!],
-        score: 1 + dist / m / 1000,
-      });
+      const p = finders[unexplained[i]!]!;
+      const q = finders[unexplained[j]!]!;
+      if (p.dark !== q.dark) continue;
+      if (Math.max(p.moduleSize, q.moduleSize) > 1.5 * Math.min(p.moduleSize, q.moduleSize)) continue;
+      const m = (p.moduleSize + q.moduleSize) / 2;
+      const dist = Math.hypot(p.x - q.x, p.y - q.y);
+      if (dist / m < MIN_LEG_MODULES || dist / m > MAX_LEG_MODULES) continue;
+      for (const side of [1, -1]) {
+        const inward = { x: -(q.y - p.y) * side, y: (q.x - p.x) * side };
+        const c = { x: p.x + inward.x, y: p.y + inward.y };
+        out.push({
+          ...squareBox(p, q, c, options.marginModules * m),
+          moduleSize: m,
+          dark: p.dark,
+          finders: [unexplained[i]!, unexplained[j]!],
+          score: 1,
+          timingLines: [{ p, q, inward }],
+        });
+      }
     }
   }
-  return out.sort((u, v) => u.score - v.score);
+  return out;
 }

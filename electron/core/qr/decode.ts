@@ -1,8 +1,9 @@
 import jsQR from 'jsqr';
 import { findCodeRegions, pairRegions, type CodeRegion, type Point } from './code-regions';
 import { cropRegion, scaleForModule, type Crop } from './crop';
-import { findFinderPatterns, DEFAULT_FINDER_SCAN, type FinderPattern, type FinderScanOptions } from './finder-scan';
+import { DEFAULT_FINDER_SCAN, scanFinders, type FinderScanOptions, type PixelClassifier } from './finder-scan';
 import { assertValidFrame, type Frame } from './frame';
+import { timingAgreement } from './timing-check';
 
 /**
  * The QR pipeline: finder patterns on sampled rows -> triangles of finders -> one small crop
@@ -19,12 +20,15 @@ export interface DecodeOptions {
    * pass when the pipeline found nothing: cheap there, and a safety net for odd renderings.
    */
   fullFrameFallbackMaxPixels: number;
+  /** Share of timing-pattern modules that must have the right colour before jsQR is tried. */
+  minTimingAgreement: number;
 }
 
 export const DEFAULT_DECODE_OPTIONS: DecodeOptions = {
   finderScan: DEFAULT_FINDER_SCAN,
   maxDecodeAttempts: 24,
   fullFrameFallbackMaxPixels: 1_000_000,
+  minTimingAgreement: Number(process.env.QR_MIN_TIMING ?? 0.7),
 };
 
 export interface DecodedCode {
@@ -41,10 +45,18 @@ export function decodeQrCodes(frame: Frame, options: Partial<DecodeOptions> = {}
 export function locateAndDecode(frame: Frame, options: Partial<DecodeOptions> = {}): DecodedCode[] {
   assertValidFrame(frame);
   const opts = { ...DEFAULT_DECODE_OPTIONS, ...options };
-  const finders = findFinderPatterns(frame, opts.finderScan);
+  const { finders, isDark } = scanFinders(frame, opts.finderScan);
   const found = new Map<string, DecodedCode>();
   const explained = new Set<number>();
   let budget = opts.maxDecodeAttempts;
+
+  /** Regions whose timing patterns check out, most convincing first. */
+  const verified = (regions: CodeRegion[]): CodeRegion[] =>
+    regions
+      .map((region) => ({ region, timing: timingOf(isDark, region) }))
+      .filter(({ timing }) => timing >= opts.minTimingAgreement)
+      .sort((a, b) => b.timing - a.timing || a.region.score - b.region.score)
+      .map(({ region }) => region);
 
   const tryRegions = (regions: CodeRegion[]): void => {
     for (const region of regions) {
@@ -60,11 +72,14 @@ export function locateAndDecode(frame: Frame, options: Partial<DecodeOptions> = 
     }
   };
 
-  tryRegions(findCodeRegions(finders));
-  const leftover = finders.map((_, i) => i).filter((i) => !explained.has(i) && (finders[i]?.hits ?? 0) >= 2);
-  if (leftover.length >= 2 && leftover.length <= 12) tryRegions(pairRegions(finders, leftover).slice(0, 4));
+  tryRegions(verified(findCodeRegions(finders)));
+  const leftover = finders.map((_, i) => i).filter((i) => !explained.has(i));
+  if (leftover.length >= 2 && leftover.length <= 12) tryRegions(verified(pairRegions(finders, leftover)).slice(0, 4));
 
-  if (found.size === 0 && frame.width * frame.height <= opts.fullFrameFallbackMaxPixels) {
+  // Safety net for small frames (a region selection) where the scan found next to nothing:
+  // plain jsQR there is cheap. Not on texture (many finder-like spots), where jsQR is very slow.
+  const small = frame.width * frame.height <= opts.fullFrameFallbackMaxPixels;
+  if (found.size === 0 && small && finders.length <= 8) {
     for (const invert of [false, true]) {
       const whole = cropRegion(frame, { left: 0, top: 0, right: frame.width, bottom: frame.height }, 1, invert);
       const result = runJsqr(whole);
@@ -74,9 +89,8 @@ export function locateAndDecode(frame: Frame, options: Partial<DecodeOptions> = 
   return [...found.values()].sort((a, b) => a.corners[0].y - b.corners[0].y || a.corners[0].x - b.corners[0].x);
 }
 
-/** Exposed for the benchmark's diagnostics. */
-export function countFinders(frame: Frame): FinderPattern[] {
-  return findFinderPatterns(frame, DEFAULT_FINDER_SCAN);
+function timingOf(isDark: PixelClassifier, region: CodeRegion): number {
+  return Math.min(...region.timingLines.map((t) => timingAgreement(isDark, t.p, t.q, t.inward, region.moduleSize, region.dark)));
 }
 
 function decodeRegion(frame: Frame, region: CodeRegion, spend: () => boolean): DecodedCode | null {

@@ -43,6 +43,18 @@ export const DEFAULT_FINDER_SCAN: FinderScanOptions = { rowStep: 3, columnStep: 
 
 
 export function findFinderPatterns(frame: Frame, options: FinderScanOptions = DEFAULT_FINDER_SCAN): FinderPattern[] {
+  return scanFinders(frame, options).finders;
+}
+
+/** Classifies one frame pixel with the scan's local thresholds (outside the frame: light). */
+export type PixelClassifier = (x: number, y: number) => boolean;
+
+export interface FinderScan {
+  finders: FinderPattern[];
+  isDark: PixelClassifier;
+}
+
+export function scanFinders(frame: Frame, options: FinderScanOptions = DEFAULT_FINDER_SCAN): FinderScan {
   const words = wordView(frame.data);
   const grid = blockThresholds(words, frame.width, frame.height, options.minContrast);
   const found: FinderPattern[] = [];
@@ -95,7 +107,7 @@ export function findFinderPatterns(frame: Frame, options: FinderScanOptions = DE
     // Close the last run too: a finder may end exactly at the right edge of the frame.
     if (r1 > 0) report(r1, r2, r3, r4, width - runStart, runStart - r4 - r3 / 2, y, prevDark);
   }
-  return found;
+  return { finders: found, isDark: (x, y) => check.isDark(Math.round(x), Math.round(y)) };
 }
 
 /**
@@ -117,6 +129,14 @@ class CrossChecker {
     private readonly words: Uint32Array,
     private readonly grid: ThresholdGrid,
   ) {}
+
+  isDark(x: number, y: number): boolean {
+    const { width, height } = this.frame;
+    if (x < 0 || y < 0 || x >= width || y >= height) return false;
+    const w = this.words[y * width + x]!;
+    const { values, cols } = this.grid;
+    return (((w & 0xff) + ((w >>> 7) & 0x1fe) + ((w >>> 16) & 0xff)) >> 2) < values[(y >> BLOCK_SHIFT) * cols + (x >> BLOCK_SHIFT)]!;
+  }
 
   /** Quick vertical probe: is the centre run about 3 modules tall at this column? */
   centreIsTall(x: number, y: number, centreDark: boolean, expected: number): boolean {
