@@ -28,7 +28,7 @@ export const DEFAULT_DECODE_OPTIONS: DecodeOptions = {
   finderScan: DEFAULT_FINDER_SCAN,
   maxDecodeAttempts: 24,
   fullFrameFallbackMaxPixels: 1_000_000,
-  minTimingAgreement: Number(process.env.QR_MIN_TIMING ?? 0.7),
+  minTimingAgreement: 0.7,
 };
 
 export interface DecodedCode {

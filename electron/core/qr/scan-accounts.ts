@@ -1,6 +1,8 @@
 import { AppError, isAppError } from '@shared/result';
 import { parseAuthenticatorPayload, type AuthenticatorPayload } from '../otp/parse-any';
 import type { OtpAccountSpec } from '../otp/spec';
+import type { QrFrameDecoder } from './decoder';
+import type { Frame } from './frame';
 
 export interface ScannedAccounts {
   accounts: OtpAccountSpec[];
@@ -29,4 +31,16 @@ export function accountsFromPayloads(texts: string[]): ScannedAccounts {
   }
   if (payloads.length === 0) throw invalid ?? new AppError('otp.not-an-authenticator-code');
   return { accounts: payloads.flatMap((p) => p.accounts), payloads };
+}
+
+/**
+ * "Scan screens": every display's frame through one decoder, payloads merged (a mirrored
+ * display shows the same code twice), then the shared parse path.
+ */
+export async function scanFramesForAccounts(
+  decoder: Pick<QrFrameDecoder, 'decode'>,
+  frames: Frame[],
+): Promise<ScannedAccounts> {
+  const perFrame = await Promise.all(frames.map((frame) => decoder.decode(frame)));
+  return accountsFromPayloads([...new Set(perFrame.flat())]);
 }

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeMigrationUri } from '../../../electron/core/otp/migration';
-import { accountsFromPayloads } from '../../../electron/core/qr/scan-accounts';
+import { InlineQrDecoder } from '../../../electron/core/qr/decoder';
+import { accountsFromPayloads, scanFramesForAccounts } from '../../../electron/core/qr/scan-accounts';
 import { makeFrame } from '../../../bench/synthetic-frames';
 import { errorOf } from '../otp/error-of';
 import { toJpeg, toPng } from './encode-image';
@@ -89,5 +90,15 @@ describe('accountsFromPayloads (the path the CLI and the app share)', () => {
       code: 'otp.invalid-uri',
       params: { reason: 'counter-missing' },
     });
+  });
+});
+
+describe('scanFramesForAccounts', () => {
+  it('merges the codes of every display, once each', async () => {
+    const screens = [withCodes(TOTP), withCodes(TOTP, HOTP_EXPORT)];
+    const { accounts, payloads } = await scanFramesForAccounts(new InlineQrDecoder(), screens);
+    expect(accounts.map((a) => a.issuer)).toEqual(['ACME Co', 'Bank']);
+    expect(payloads.map((p) => p.kind)).toEqual(['otpauth', 'migration']);
+    await expect(scanFramesForAccounts(new InlineQrDecoder(), [makeFrame(320, 240, [], 1).frame])).rejects.toMatchObject({ code: 'qr.no-qr-found' });
   });
 });
