@@ -29,8 +29,9 @@ export interface FinderScanOptions {
    */
   rowStep: number;
   /**
-   * Every n-th pixel of a scanned row. At 2 a 2-px module still gets a sample, runs are known
-   * to +-2 px, and the cross-checks then measure at full resolution. Halves the widest loop.
+   * 1 or 2: every pixel of a scanned row, or every other one. At 2 a 2-px module still gets a
+   * sample, runs are known to +-2 px, and the cross-checks then measure at full resolution.
+   * Halves the widest loop.
    */
   columnStep: number;
   /** Below this luminance range a neighbourhood is "flat" and gets the coarser threshold. */
@@ -40,7 +41,6 @@ export interface FinderScanOptions {
 }
 
 export const DEFAULT_FINDER_SCAN: FinderScanOptions = { rowStep: 3, columnStep: 2, minContrast: 40, minModuleSize: 1.5 };
-
 
 export function findFinderPatterns(frame: Frame, options: FinderScanOptions = DEFAULT_FINDER_SCAN): FinderPattern[] {
   return scanFinders(frame, options).finders;
@@ -98,7 +98,7 @@ export function scanFinders(frame: Frame, options: FinderScanOptions = DEFAULT_F
         r4 = x - runStart;
         runStart = x;
         prevDark = dark;
-        // Cheap rejects first: the centre run clearly the longest, the window big enough.
+        // Cheap rejects first: the centre run 1.5x its neighbours at least, the window big enough.
         if (2 * r2 < 3 * r1 || 2 * r2 < 3 * r3 || r0 === 0) continue;
         if (r0 + r1 + r2 + r3 + r4 < minTotal) continue;
         report(r0, r1, r2, r3, r4, x - r4 - r3 - r2 / 2, y, !dark);

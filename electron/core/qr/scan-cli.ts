@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
 import { isAppError } from '@shared/result';
 import type { OtpAccountSpec } from '../otp/spec';
 import { decodeQrCodes } from './decode';
@@ -76,4 +77,5 @@ export async function main(args: string[]): Promise<void> {
   }
 }
 
-await main(process.argv.slice(2));
+// Run only as the entry point (npm run scan), not when imported.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main(process.argv.slice(2));
