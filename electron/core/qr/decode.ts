@@ -13,8 +13,11 @@ import { timingAgreement } from './timing-check';
 
 export interface DecodeOptions {
   finderScan: FinderScanOptions;
-  /** Upper bound on jsQR calls per frame, so a frame full of look-alike patterns stays fast. */
-  maxDecodeAttempts: number;
+  /**
+   * Upper bound on failed jsQR calls per frame, so a frame full of look-alike patterns stays
+   * fast; successful calls do not count, so a page of many codes is read in full.
+   */
+  maxFailedAttempts: number;
   /**
    * Frames up to this many pixels (a region selection, a small image) also get one plain jsQR
    * pass when the pipeline found nothing: cheap there, and a safety net for odd renderings.
@@ -26,7 +29,7 @@ export interface DecodeOptions {
 
 export const DEFAULT_DECODE_OPTIONS: DecodeOptions = {
   finderScan: DEFAULT_FINDER_SCAN,
-  maxDecodeAttempts: 24,
+  maxFailedAttempts: 24,
   fullFrameFallbackMaxPixels: 1_000_000,
   minTimingAgreement: 0.7,
 };
@@ -48,7 +51,7 @@ export function locateAndDecode(frame: Frame, options: Partial<DecodeOptions> = 
   const { finders, isDark } = scanFinders(frame, opts.finderScan);
   const found = new Map<string, DecodedCode>();
   const explained = new Set<number>();
-  let budget = opts.maxDecodeAttempts;
+  const budget = { failuresLeft: opts.maxFailedAttempts };
 
   /** Regions whose timing patterns check out, most convincing first. */
   const verified = (regions: CodeRegion[]): CodeRegion[] =>
@@ -60,10 +63,10 @@ export function locateAndDecode(frame: Frame, options: Partial<DecodeOptions> = 
 
   const tryRegions = (regions: CodeRegion[]): void => {
     for (const region of regions) {
-      if (budget <= 0) return;
+      if (budget.failuresLeft <= 0) return;
       // A finder inside a code already read belongs to it; a triangle using it is a cross-code ghost.
       if (region.finders.some((i) => explained.has(i))) continue;
-      const result = decodeRegion(frame, region, () => budget-- > 0);
+      const result = decodeRegion(frame, region, budget);
       if (!result) continue;
       if (!found.has(result.text)) found.set(result.text, result);
       finders.forEach((f, i) => {
@@ -86,23 +89,31 @@ export function locateAndDecode(frame: Frame, options: Partial<DecodeOptions> = 
       if (result) found.set(result.text, result);
     }
   }
-  return [...found.values()].sort((a, b) => a.corners[0].y - b.corners[0].y || a.corners[0].x - b.corners[0].x);
+  return [...found.values()].sort(readingOrder);
+}
+
+/** Top to bottom, then left to right among codes whose tops are within half a code of each other. */
+function readingOrder(a: DecodedCode, b: DecodedCode): number {
+  const height = Math.abs(a.corners[3].y - a.corners[0].y);
+  const dy = a.corners[0].y - b.corners[0].y;
+  return Math.abs(dy) > height / 2 ? dy : a.corners[0].x - b.corners[0].x;
 }
 
 function timingOf(isDark: PixelClassifier, region: CodeRegion): number {
   return Math.min(...region.timingLines.map((t) => timingAgreement(isDark, t.p, t.q, t.inward, region.moduleSize, region.dark)));
 }
 
-function decodeRegion(frame: Frame, region: CodeRegion, spend: () => boolean): DecodedCode | null {
+function decodeRegion(frame: Frame, region: CodeRegion, budget: { failuresLeft: number }): DecodedCode | null {
   const first = scaleForModule(region.moduleSize);
   const scales = [first];
   // Second chance: finer sampling (module estimates from a few rows can be off by a pixel).
   if (first > 1) scales.push(first - 1);
   else if (first === 1 && region.moduleSize < 3.2) scales.push(0.5);
   for (const scale of scales) {
-    if (!spend()) return null;
+    if (budget.failuresLeft <= 0) return null;
     const result = runJsqr(cropRegion(frame, region, scale, !region.dark));
     if (result) return result;
+    budget.failuresLeft--;
   }
   return null;
 }

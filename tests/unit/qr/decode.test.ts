@@ -53,6 +53,13 @@ describe('decodeQrCodes on screenshot-like frames', () => {
     expect(locateAndDecode(frame).map((c) => c.corners[0].x < 1000)).toEqual([true, true]);
   });
 
+  it('reads a whole grid of same-size codes with narrow quiet zones (a page of backup codes)', () => {
+    const texts = [0, 1, 2, 3, 4, 5].map((i) => sampleOtpauthUri(60 + i));
+    const side = qrSide(texts[0]!, 3, 2);
+    const placements = texts.map((text, i) => ({ text, moduleSize: 3, quietZone: 2, x: 200 + (i % 3) * side, y: 150 + Math.floor(i / 3) * side }));
+    expect(decodeQrCodes(makeFrame(1920, 1080, placements, 11).frame)).toEqual(texts);
+  });
+
   it('reads anti-aliased codes at fractional scaling and very large modules', () => {
     const a = sampleOtpauthUri(8);
     const b = sampleOtpauthUri(9);
