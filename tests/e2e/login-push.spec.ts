@@ -30,7 +30,7 @@ for (const lang of LANGS) {
     await expect(page.getByTestId('consent-code')).toHaveText(/^[A-Z0-9]{4,}$/);
     await hrm.shot('2fa-push-consent');
     await page.getByRole('button', { name: m.setup.accept }).click();
-    await page.getByRole('button', { name: m.setup.skip }).click();
+    await page.getByRole('button', { name: m.setup.skip, exact: true }).click();
     await page.getByRole('checkbox', { name: m.setup.stored }).check();
     await page.getByRole('button', { name: m.setup.done }).click();
     await hrm.expectHome(user.name);
