@@ -56,6 +56,11 @@ function scenes(): Scene[] {
   return out;
 }
 
+/** Other processes on a shared machine move absolute timings; say how busy it was. */
+function loadLine(): string {
+  return `load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`;
+}
+
 function median(values: number[]): number {
   const v = [...values].sort((a, b) => a - b);
   const mid = v.length >> 1;
@@ -101,7 +106,7 @@ interface Row {
 
 async function main(): Promise<void> {
   const started = performance.now();
-  console.log(`QR benchmark: node ${process.version}, ${os.cpus().length} CPU(s) ${os.cpus()[0]?.model ?? ''}`);
+  console.log(`QR benchmark: node ${process.version}, ${os.cpus().length} CPU(s) ${os.cpus()[0]?.model ?? ''}, ${loadLine()}`);
   await prepareZxing();
   const all = scenes();
   console.log(`built ${all.length} frames in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
@@ -204,7 +209,10 @@ function report(rows: Row[], started: number): void {
       ? '\nAll targets met with jsQR as the decoder.'
       : `\n${failed} target(s) missed on this machine: the pipeline with jsQR does not meet them here.`,
   );
-  console.log(`(total ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(`(total ${((performance.now() - started) / 1000).toFixed(1)} s, ${loadLine()})`);
+  if (os.loadavg()[0]! > os.cpus().length) {
+    console.log('note: the machine was busy with other work during this run; absolute times are inflated, ratios less so.');
+  }
   process.exitCode = failed === 0 ? 0 : 1;
 }
 
