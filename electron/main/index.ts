@@ -4,14 +4,17 @@ import { join } from 'node:path';
 import { app, type BrowserWindow } from 'electron';
 import { createAppCore, type AppCore } from '../core/app-core';
 import { KeytarSecretStore } from '../core/secrets/keytar-secret-store';
+import { startIdentityMock } from '../mock/start';
 import { registerAppScheme, setupAppProtocol } from './app-protocol';
 import { setupDeepLinks } from './deep-links';
 import { setupIpc } from './ipc';
+import { setupPushNotifications } from './notifications';
 import { setupSecurity, setupSingleInstance } from './security';
 import { createMainWindow, resourcesPath } from './window';
 
 let mainWindow: BrowserWindow | null = null;
 let core: AppCore | null = null;
+let stopMock: (() => Promise<void>) | null = null;
 
 setupSecurity();
 if (!setupSingleInstance()) {
@@ -23,7 +26,11 @@ if (!setupSingleInstance()) {
 }
 
 async function start(): Promise<void> {
+  // The embedded identity mock is the default server: the app works with no network at all.
+  const mock = await startIdentityMock({ port: 0, dataFile: join(app.getPath('userData'), 'mock.db') });
+  stopMock = mock.close;
   core = await createAppCore({
+    embeddedServerUrl: mock.url,
     dataDir: app.getPath('userData'),
     secretStore: new KeytarSecretStore('Flex HRM Connect'),
     info: {
@@ -40,6 +47,12 @@ async function start(): Promise<void> {
   mainWindow = createMainWindow(join(import.meta.dirname, '../preload/index.cjs'), resourcesPath('icon.png'));
   mainWindow.on('closed', () => (mainWindow = null));
   setupDeepLinks(core, () => mainWindow);
+  const sv = () => /^sv/i.test(app.getLocale());
+  setupPushNotifications(core, () => mainWindow, () =>
+    sv()
+      ? { title: 'Godkänn inloggning', body: 'En inloggning med Connect väntar på ditt godkännande i Authenticator.' }
+      : { title: 'Approve sign-in', body: 'A Connect sign-in is waiting for your approval in the authenticator.' },
+  );
 }
 
 app.on('window-all-closed', () => {
@@ -48,4 +61,7 @@ app.on('window-all-closed', () => {
 app.on('activate', () => {
   if (core && !mainWindow) mainWindow = createMainWindow(join(import.meta.dirname, '../preload/index.cjs'), resourcesPath('icon.png'));
 });
-app.on('will-quit', () => core?.close());
+app.on('will-quit', () => {
+  core?.close();
+  void stopMock?.();
+});

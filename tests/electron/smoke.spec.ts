@@ -27,10 +27,10 @@ test.describe('Electron smoke', () => {
     await expect(win.getByRole('navigation')).toBeVisible();
     expect(await win.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
     expect(await win.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
-    expect(await win.evaluate(() => Object.keys((window as unknown as { flex: object }).flex).sort())).toEqual(['invoke', 'onEvent']);
-    const info = await win.evaluate(() => (window as unknown as { flex: { invoke(c: string, p: unknown): Promise<unknown> } }).flex.invoke('app.info', {}));
+    expect(await win.evaluate(() => Object.keys((globalThis as unknown as { flex: object }).flex).sort())).toEqual(['invoke', 'onEvent']);
+    const info = await win.evaluate(() => (globalThis as unknown as { flex: { invoke(c: string, p: unknown): Promise<unknown> } }).flex.invoke('app.info', {}));
     expect(info).toMatchObject({ ok: true, value: { host: 'electron' } });
-    const refused = await win.evaluate(() => (window as unknown as { flex: { invoke(c: string, p: unknown): Promise<unknown> } }).flex.invoke('vault.delete', { id: 'x' }));
+    const refused = await win.evaluate(() => (globalThis as unknown as { flex: { invoke(c: string, p: unknown): Promise<unknown> } }).flex.invoke('vault.delete', { id: 'x' }));
     expect(refused).toMatchObject({ ok: false, error: { code: 'ipc.invalid-payload' } });
     await app.close();
   });

@@ -1,0 +1,69 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { request } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBrowserHost, type BrowserHost } from '../../../electron/browser-host/server';
+import { MemorySecretStore } from '../../../electron/core/secrets/memory-secret-store';
+
+let host: BrowserHost;
+const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'flex-host-'));
+  const rendererDir = join(dir, 'renderer');
+  mkdirSync(rendererDir);
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Flex</title>');
+  host = await startBrowserHost({ dataDir: join(dir, 'data'), rendererDir, secretStore: new MemorySecretStore() });
+});
+afterAll(() => host.close());
+
+const invoke = (channel: string, body: unknown, headers: Record<string, string> = { authorization: `Bearer ${host.token}` }) =>
+  fetch(`${host.origin}/api/invoke/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+
+describe('browser host', () => {
+  it('serves the renderer with the strict CSP', async () => {
+    const res = await fetch(`${host.origin}/`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+  });
+
+  it('refuses API calls without the per-run token, or with a wrong one', async () => {
+    expect((await invoke('vault.list', {}, {})).status).toBe(401);
+    expect((await invoke('vault.list', {}, { authorization: 'Bearer nope' })).status).toBe(401);
+    expect((await fetch(`${host.origin}/api/events`)).status).toBe(401);
+  });
+
+  it('refuses a foreign Host header (DNS rebinding) even with the token', async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const u = new URL(host.origin);
+      const req = request(
+        { host: u.hostname, port: u.port, path: '/api/invoke/vault.list', method: 'POST', headers: { host: `evil.example:${u.port}`, authorization: `Bearer ${host.token}`, 'content-type': 'application/json' } },
+        (res) => resolve(res.statusCode ?? 0),
+      );
+      req.on('error', reject);
+      req.end('{}');
+    });
+    expect(status).toBe(401);
+  });
+
+  it('carries the same contract: typed errors for bad payloads, results for good ones', async () => {
+    expect(await (await invoke('vault.delete', { id: 7 })).json()).toMatchObject({ ok: false, error: { code: 'ipc.invalid-payload' } });
+    expect(await (await invoke('no.such.channel', {})).json()).toMatchObject({ ok: false, error: { code: 'ipc.unknown-channel' } });
+    const added = await (await invoke('vault.add', { source: 'manual', issuer: 'GitHub', label: 'anna', secret: SECRET })).json();
+    expect(added).toMatchObject({ ok: true, value: { account: { issuer: 'GitHub', label: 'anna' } } });
+    expect(JSON.stringify(added)).not.toContain(SECRET);
+  });
+
+  it('pushes events over server-sent events', async () => {
+    const controller = new AbortController();
+    const res = await fetch(`${host.origin}/api/events?token=${host.token}`, { signal: controller.signal });
+    const reader = res.body!.getReader();
+    await reader.read(); // ": connected"
+    await invoke('vault.add', { source: 'manual', issuer: 'Other', label: 'x', secret: 'GEZDGNBVGY3TQOJQGEZDGNBV' });
+    let text = '';
+    while (!text.includes('vault.changed')) text += new TextDecoder().decode((await reader.read()).value);
+    expect(text).toContain('"event":"vault.changed"');
+    controller.abort();
+  });
+});
