@@ -1,6 +1,6 @@
 import type { ChannelName, EventName, EventPayload, Request, Response } from '@shared/contract';
 import type { AppErrorData } from '@shared/result';
-import type { Transport } from './transport';
+import type { Transport } from './transport-types';
 
 /** A failed call, rethrown in the renderer with its stable code; the UI translates `code`. */
 export class ApiError extends Error {

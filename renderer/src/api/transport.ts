@@ -1,17 +1,8 @@
 import type { EventName, EventPayload } from '@shared/contract';
 import type { Result } from '@shared/result';
+import type { PreloadBridge, Transport } from './transport-types';
 
-/** How the renderer reaches main. Electron: the preload bridge. Browser host: HTTP + SSE. */
-export interface Transport {
-  invoke(channel: string, payload: unknown): Promise<Result<unknown>>;
-  subscribe(listener: (event: EventName, payload: EventPayload<EventName>) => void): () => void;
-}
-
-/** What the sandboxed preload exposes on `window.flex` (see electron/preload/index.ts). */
-export interface PreloadBridge {
-  invoke(channel: string, payload: unknown): Promise<Result<unknown>>;
-  onEvent(listener: (event: string, payload: unknown) => void): () => void;
-}
+export type { PreloadBridge, Transport } from './transport-types';
 
 declare global {
   interface Window {

@@ -1,0 +1,7 @@
+import type { AppErrorData } from '@shared/result';
+import { ApiError } from './client';
+
+/** Any failure as the contract's error shape; a thrown non-API error is an `internal` one. */
+export function toErrorData(e: unknown): AppErrorData {
+  return e instanceof ApiError ? e.data : { code: 'internal' };
+}

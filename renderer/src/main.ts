@@ -1,0 +1,44 @@
+import { createApp, watch } from 'vue';
+import { createPinia } from 'pinia';
+import App from './App.vue';
+import { createClient } from './api/client';
+import { detectTransport } from './api/transport';
+import { provideApi } from './api/use-api';
+import { withSharedEvents } from './api/shared-events';
+import { createAppI18n } from './i18n';
+import { applyLocale } from './i18n/apply-locale';
+import { createAppRouter } from './routes';
+import { installHrmDeepLinks } from './routes/hrm';
+import { useAppStore } from './stores/app';
+import './styles/base.css';
+import './styles/controls.css';
+
+/**
+ * Composition root of the renderer: one transport and one contract client per window, then
+ * Pinia, vue-i18n and the router. The language is known before the first paint (app info and
+ * settings are loaded first), so the UI never flashes in the wrong language.
+ */
+async function bootstrap(): Promise<void> {
+  const api = createClient(withSharedEvents(detectTransport()));
+  provideApi(api);
+
+  const pinia = createPinia();
+  const i18n = createAppI18n();
+  const router = createAppRouter();
+  const app = createApp(App).use(pinia).use(i18n).use(router);
+
+  const appStore = useAppStore(pinia);
+  await appStore.init();
+  watch(() => appStore.locale, (locale) => applyLocale(i18n, locale), { immediate: true });
+
+  installHrmDeepLinks(router, api);
+  await router.isReady();
+  app.mount('#app');
+}
+
+bootstrap().catch((e: unknown) => {
+  // Before Vue runs there is no i18n: say it plainly, in English, where the app would be.
+  const root = document.getElementById('app');
+  if (root) root.textContent = `Flex HRM could not start: ${e instanceof Error ? e.message : String(e)}`;
+  console.error(e);
+});

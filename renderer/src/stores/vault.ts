@@ -1,0 +1,183 @@
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import type { AccountView, AddAccountRequest, KeychainState, VaultListResponse } from '@shared/contract';
+import type { AppErrorData, Result } from '@shared/result';
+import { toErrorData } from '../api/errors';
+import { useApi } from '../api/use-api';
+
+/** Ask for new codes this long after the period ends, so main is surely past the boundary. */
+const BOUNDARY_MARGIN_MS = 50;
+/** Never poll faster than this, whatever the clocks say (guards against a loop on a bad clock). */
+const MIN_REFRESH_MS = 250;
+/** After a failed load, try again after this long. */
+const RETRY_MS = 5000;
+
+export type Direction = -1 | 1;
+
+/**
+ * The authenticator's accounts as main reports them: metadata and current codes, never secrets.
+ * Codes are fetched again at the next period boundary of the soonest-expiring account. Main's
+ * clock is what counts (it computes the codes), so the offset between its clock (`generatedAt`)
+ * and ours is measured on every load and every countdown uses `mainNow()`.
+ */
+export const useVaultStore = defineStore('vault', () => {
+  const api = useApi();
+  const accounts = ref<AccountView[]>([]);
+  const keychain = ref<KeychainState>('ok');
+  const status = ref<'idle' | 'loading' | 'ready' | 'error'>('idle');
+  const loadError = ref<AppErrorData | null>(null);
+  /** Main's clock minus this renderer's clock, in ms. */
+  const clockOffset = ref(0);
+
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let unsubscribe: (() => void) | null = null;
+  let loadSeq = 0;
+
+  const mainNow = (): number => Date.now() + clockOffset.value;
+
+  function schedule(delay: number): void {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      void load();
+    }, delay);
+  }
+
+  function scheduleNextBoundary(): void {
+    const ends = accounts.value.map((a) => a.validUntil).filter((v): v is number => v !== null);
+    if (ends.length === 0) {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      return;
+    }
+    schedule(Math.max(MIN_REFRESH_MS, Math.min(...ends) - mainNow() + BOUNDARY_MARGIN_MS));
+  }
+
+  function apply(res: VaultListResponse, sentAt: number, receivedAt: number): void {
+    // `generatedAt` lies somewhere in the round trip; the midpoint is the best guess of when.
+    clockOffset.value = res.generatedAt - Math.round((sentAt + receivedAt) / 2);
+    accounts.value = res.accounts;
+    keychain.value = res.keychain;
+    loadError.value = null;
+    status.value = 'ready';
+    scheduleNextBoundary();
+  }
+
+  async function load(): Promise<void> {
+    const seq = ++loadSeq;
+    if (status.value === 'idle') status.value = 'loading';
+    const sentAt = Date.now();
+    try {
+      const res = await api.call('vault.list');
+      if (seq === loadSeq) apply(res, sentAt, Date.now());
+    } catch (e) {
+      if (seq !== loadSeq) return;
+      loadError.value = toErrorData(e);
+      status.value = 'error';
+      schedule(RETRY_MS);
+    }
+  }
+
+  /** Follows main's `vault.changed` events and the code periods until `stop()`. */
+  async function start(): Promise<void> {
+    if (!unsubscribe) {
+      unsubscribe = api.on('vault.changed', () => void load());
+    }
+    await load();
+  }
+
+  function stop(): void {
+    unsubscribe?.();
+    unsubscribe = null;
+    if (timer) clearTimeout(timer);
+    timer = null;
+  }
+
+  async function attempt<T>(fn: () => Promise<T>, rollback?: () => void): Promise<Result<T>> {
+    try {
+      return { ok: true, value: await fn() };
+    } catch (e) {
+      rollback?.();
+      return { ok: false, error: toErrorData(e) };
+    }
+  }
+
+  const find = (id: string) => accounts.value.find((a) => a.id === id);
+
+  function patch(id: string, changes: Partial<AccountView>): () => void {
+    const before = find(id);
+    accounts.value = accounts.value.map((a) => (a.id === id ? { ...a, ...changes } : a));
+    return () => {
+      if (before) accounts.value = accounts.value.map((a) => (a.id === id ? before : a));
+    };
+  }
+
+  async function add(request: AddAccountRequest): Promise<Result<AccountView>> {
+    const res = await attempt(() => api.call('vault.add', request));
+    if (!res.ok) return res;
+    await load();
+    return { ok: true, value: res.value.account };
+  }
+
+  function rename(id: string, issuer: string, label: string): Promise<Result<unknown>> {
+    const rollback = patch(id, { issuer: issuer.trim(), label: label.trim() });
+    return attempt(() => api.call('vault.rename', { id, issuer, label }), rollback);
+  }
+
+  async function setPinned(id: string, pinned: boolean): Promise<Result<unknown>> {
+    const before = accounts.value;
+    // Pinned accounts come first, as main sorts them (pinned, then position).
+    const next = accounts.value.map((a) => (a.id === id ? { ...a, pinned } : a));
+    accounts.value = [...next.filter((a) => a.pinned), ...next.filter((a) => !a.pinned)];
+    return attempt(() => api.call('vault.pin', { id, pinned }), () => (accounts.value = before));
+  }
+
+  /** The neighbour an account would swap with: only within its own group (pinned or not). */
+  function neighbour(id: string, direction: Direction): AccountView | null {
+    const list = accounts.value;
+    const i = list.findIndex((a) => a.id === id);
+    const other = list[i + direction];
+    return i >= 0 && other && other.pinned === list[i]?.pinned ? other : null;
+  }
+
+  const canMove = (id: string, direction: Direction): boolean => neighbour(id, direction) !== null;
+
+  async function move(id: string, direction: Direction): Promise<Result<unknown>> {
+    const other = neighbour(id, direction);
+    if (!other) return { ok: true, value: null };
+    const before = accounts.value;
+    const list = [...before];
+    const i = list.findIndex((a) => a.id === id);
+    const j = i + direction;
+    [list[i], list[j]] = [list[j] as AccountView, list[i] as AccountView];
+    accounts.value = list;
+    return attempt(() => api.call('vault.reorder', { ids: list.map((a) => a.id) }), () => (accounts.value = before));
+  }
+
+  async function remove(id: string): Promise<Result<unknown>> {
+    const before = accounts.value;
+    accounts.value = before.filter((a) => a.id !== id);
+    return attempt(() => api.call('vault.delete', { id }), () => (accounts.value = before));
+  }
+
+  const pinnedCount = computed(() => accounts.value.filter((a) => a.pinned).length);
+
+  return {
+    accounts,
+    keychain,
+    status,
+    loadError,
+    clockOffset,
+    pinnedCount,
+    mainNow,
+    load,
+    start,
+    stop,
+    add,
+    rename,
+    setPinned,
+    canMove,
+    move,
+    remove,
+  };
+});

@@ -1,0 +1,140 @@
+// @vitest-environment happy-dom
+/// <reference lib="dom" />
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { flushPromises, mount } from '@vue/test-utils';
+import { createTestingPinia } from '@pinia/testing';
+import { createMemoryHistory, createRouter } from 'vue-router';
+import type { AccountView } from '@shared/contract';
+import AccountCard from '../../../renderer/src/views/authenticator/AccountCard.vue';
+import ManualAccountForm from '../../../renderer/src/views/authenticator/ManualAccountForm.vue';
+import { createAppI18n } from '../../../renderer/src/i18n';
+import { useToastStore } from '../../../renderer/src/stores/toasts';
+import { useVaultStore } from '../../../renderer/src/stores/vault';
+import { useFakeApi } from './fake-transport';
+
+const github: AccountView = {
+  id: '0b6f3c9e-1d2a-4c5b-9e8f-7a6b5c4d3e2f',
+  type: 'totp',
+  issuer: 'GitHub',
+  label: 'anna@example.com',
+  algorithm: 'SHA1',
+  digits: 6,
+  period: 30,
+  counter: null,
+  pinned: false,
+  position: 0,
+  code: '123456',
+  nextCode: '654321',
+  validUntil: Date.now() + 12_000,
+};
+
+function setup() {
+  useFakeApi();
+  const pinia = createTestingPinia({ createSpy: vi.fn, initialState: { vault: { accounts: [github] } } });
+  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/', name: 'authenticator', component: { render: () => null } }] });
+  return { pinia, router, plugins: [pinia, router, createAppI18n('en')] };
+}
+
+describe('AccountCard', () => {
+  const writeText = vi.fn<(text: string) => Promise<void>>();
+  beforeEach(() => {
+    writeText.mockReset().mockResolvedValue(undefined);
+    Object.defineProperty((globalThis as unknown as { navigator: object }).navigator, 'clipboard', { value: { writeText }, configurable: true });
+  });
+
+  it('shows the code grouped in a copy button named after the account, and copies it on click', async () => {
+    const { plugins } = setup();
+    const wrapper = mount(AccountCard, { props: { account: github }, global: { plugins } });
+    const button = wrapper.get('button[aria-label="Copy code for GitHub: anna@example.com"]');
+    expect(button.text()).toContain('123 456');
+    expect(wrapper.text()).toContain('Next: 654 321');
+    expect(wrapper.text()).toMatch(/Changes in 1[12] s/);
+
+    await button.trigger('click');
+    await flushPromises();
+    expect(writeText).toHaveBeenCalledWith('123456');
+    expect(useToastStore().success).toHaveBeenCalledWith('Code for GitHub: anna@example.com copied.');
+    wrapper.unmount();
+  });
+
+  it('says so when the clipboard refuses', async () => {
+    writeText.mockRejectedValue(new Error('denied'));
+    const { plugins } = setup();
+    const wrapper = mount(AccountCard, { props: { account: github }, global: { plugins } });
+    await wrapper.get('button[aria-label^="Copy code"]').trigger('click');
+    await flushPromises();
+    expect(useToastStore().error).toHaveBeenCalledWith('The code could not be copied. Select it and copy it yourself.');
+    wrapper.unmount();
+  });
+
+  it('pins through the store and asks the parent before deleting', async () => {
+    const { plugins } = setup();
+    const vault = useVaultStore();
+    vi.mocked(vault.setPinned).mockResolvedValue({ ok: true, value: { done: true } });
+    const wrapper = mount(AccountCard, { props: { account: github }, global: { plugins } });
+    const pin = wrapper.get('button[aria-label="Pin GitHub: anna@example.com to the top"]');
+    expect(pin.attributes('aria-pressed')).toBe('false');
+    expect(wrapper.get('button[aria-label="Rename GitHub: anna@example.com"]').attributes('aria-pressed')).toBeUndefined();
+    await pin.trigger('click');
+    await flushPromises();
+    expect(vault.setPinned).toHaveBeenCalledWith(github.id, true);
+
+    await wrapper.get('button[aria-label="Delete GitHub: anna@example.com"]').trigger('click');
+    expect(wrapper.emitted('delete')).toEqual([[github]]);
+    wrapper.unmount();
+  });
+});
+
+describe('ManualAccountForm', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('shows a vault error beside its field, wired to the input', async () => {
+    const { plugins } = setup();
+    const vault = useVaultStore();
+    vi.mocked(vault.add).mockResolvedValue({ ok: false, error: { code: 'otp.secret-invalid-base32' } });
+    const wrapper = mount(ManualAccountForm, { global: { plugins }, attachTo: document.body });
+    await wrapper.get('#add-issuer').setValue('GitHub');
+    await wrapper.get('#add-secret').setValue('not base32!');
+    await wrapper.get('form').trigger('submit');
+    await flushPromises();
+
+    expect(vault.add).toHaveBeenCalledWith(expect.objectContaining({ source: 'manual', issuer: 'GitHub', secret: 'not base32!', digits: 6, period: 30 }));
+    const secret = wrapper.get('#add-secret');
+    expect(secret.attributes('aria-invalid')).toBe('true');
+    expect(secret.attributes('aria-describedby')).toBe('add-secret-hint add-secret-error');
+    expect(wrapper.get('#add-secret-error').text()).toBe('The key may only contain the letters A–Z and the digits 2–7. Check that you copied it correctly.');
+    expect(document.activeElement).toBe(secret.element);
+    expect(wrapper.get('#add-issuer').attributes('aria-invalid')).toBeUndefined();
+    wrapper.unmount();
+  });
+
+  it('opens "Advanced" when the problem is there, and shows form-wide errors at the top', async () => {
+    const { plugins } = setup();
+    const vault = useVaultStore();
+    vi.mocked(vault.add).mockResolvedValueOnce({ ok: false, error: { code: 'otp.invalid-period', params: { period: 0 } } });
+    const wrapper = mount(ManualAccountForm, { global: { plugins }, attachTo: document.body });
+    await wrapper.get('form').trigger('submit');
+    await flushPromises();
+    expect(wrapper.get('details').attributes('open')).toBeDefined();
+    expect(wrapper.get('#add-period-error').text()).toContain('1 to 3600');
+
+    vi.mocked(vault.add).mockResolvedValueOnce({ ok: false, error: { code: 'vault.duplicate-account', params: { issuer: 'GitHub', label: 'anna' } } });
+    await wrapper.get('form').trigger('submit');
+    await flushPromises();
+    expect(wrapper.get('[role="alert"]').text()).toBe('The account was not added. You already have this account: GitHub: anna.');
+    wrapper.unmount();
+  });
+
+  it('goes back to the list with a message once added', async () => {
+    const { plugins, router } = setup();
+    const vault = useVaultStore();
+    vi.mocked(vault.add).mockResolvedValue({ ok: true, value: github });
+    const push = vi.spyOn(router, 'push');
+    const wrapper = mount(ManualAccountForm, { global: { plugins } });
+    await wrapper.get('form').trigger('submit');
+    await flushPromises();
+    expect(useToastStore().success).toHaveBeenCalledWith('GitHub: anna@example.com is added.');
+    expect(push).toHaveBeenCalledWith({ name: 'authenticator' });
+    wrapper.unmount();
+  });
+});
