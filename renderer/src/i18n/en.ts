@@ -13,6 +13,7 @@ export const en: AppMessages = {
     authenticator: 'Authenticator',
     mailbox: 'Mailbox',
     settings: 'Settings',
+    pushCount: '1 sign-in request waiting | {n} sign-in requests waiting',
   },
   common: {
     cancel: 'Cancel',

@@ -18,6 +18,7 @@ export const sv = {
     authenticator: 'Authenticator',
     mailbox: 'Brevlåda',
     settings: 'Inställningar',
+    pushCount: '1 inloggningsförfrågan väntar | {n} inloggningsförfrågningar väntar',
   },
   common: {
     cancel: 'Avbryt',

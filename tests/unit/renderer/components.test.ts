@@ -7,6 +7,7 @@ import { createMemoryHistory, createRouter } from 'vue-router';
 import type { AccountView } from '@shared/contract';
 import AccountCard from '../../../renderer/src/views/authenticator/AccountCard.vue';
 import ManualAccountForm from '../../../renderer/src/views/authenticator/ManualAccountForm.vue';
+import AuthenticatorView from '../../../renderer/src/views/authenticator/AuthenticatorView.vue';
 import { createAppI18n } from '../../../renderer/src/i18n';
 import { useToastStore } from '../../../renderer/src/stores/toasts';
 import { useVaultStore } from '../../../renderer/src/stores/vault';
@@ -31,7 +32,14 @@ const github: AccountView = {
 function setup() {
   useFakeApi();
   const pinia = createTestingPinia({ createSpy: vi.fn, initialState: { vault: { accounts: [github] } } });
-  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/', name: 'authenticator', component: { render: () => null } }] });
+  const empty = { render: () => null };
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [
+      { path: '/', name: 'authenticator', component: empty },
+      { path: '/add', name: 'authenticator-add', component: empty },
+    ],
+  });
   return { pinia, router, plugins: [pinia, router, createAppI18n('en')] };
 }
 
@@ -135,6 +143,37 @@ describe('ManualAccountForm', () => {
     await flushPromises();
     expect(useToastStore().success).toHaveBeenCalledWith('GitHub: anna@example.com is added.');
     expect(push).toHaveBeenCalledWith({ name: 'authenticator' });
+    wrapper.unmount();
+  });
+});
+
+describe('AuthenticatorView', () => {
+  it('explains a locked keychain and tries again on request', async () => {
+    const { plugins } = setup();
+    const vault = useVaultStore();
+    vault.$patch({ accounts: [], keychain: 'locked', status: 'ready' });
+    const wrapper = mount(AuthenticatorView, { global: { plugins } });
+    expect(vault.start).toHaveBeenCalled();
+    expect(wrapper.get('h1').text()).toBe('Authenticator');
+    expect(wrapper.get('#keychain-title').text()).toBe('The keychain is locked');
+    expect(wrapper.text()).not.toContain('No accounts yet');
+    const retry = wrapper.findAll('button').find((b) => b.text() === 'Try again');
+    await retry?.trigger('click');
+    expect(vault.load).toHaveBeenCalled();
+    wrapper.unmount();
+    expect(vault.stop).toHaveBeenCalled();
+  });
+
+  it('filters the accounts by the search text', async () => {
+    const { plugins } = setup();
+    const vault = useVaultStore();
+    vault.$patch({ accounts: [github, { ...github, id: 'x', issuer: 'Fortnox', label: 'anna.s' }], status: 'ready' });
+    const wrapper = mount(AuthenticatorView, { global: { plugins } });
+    expect(wrapper.findAll('article')).toHaveLength(2);
+    await wrapper.get('input[type="search"]').setValue('fort');
+    expect(wrapper.findAll('article')).toHaveLength(1);
+    await wrapper.get('input[type="search"]').setValue('nothing');
+    expect(wrapper.text()).toContain('No accounts match “nothing”.');
     wrapper.unmount();
   });
 });

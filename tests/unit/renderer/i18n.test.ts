@@ -44,7 +44,7 @@ describe('messages', () => {
   it('no text has a character vue-i18n would read as syntax (linked message, plural pipe outside plurals)', () => {
     for (const [key, text] of [...sv, ...en]) {
       expect(String(text), key).not.toMatch(/@/);
-      if (!key.endsWith('.count')) expect(String(text), key).not.toMatch(/\|/);
+      if (!/(\.c|C)ount$/.test(key)) expect(String(text), key).not.toMatch(/\|/);
     }
   });
 });
