@@ -206,6 +206,7 @@ for (const lang of ['en', 'sv'] as const satisfies readonly Lang[]) {
     await ui.shot('authenticator-add');
 
     await ui.gotoSettings();
+    await page.mouse.move(0, 790);
     await ui.shot('settings');
   });
 }
