@@ -24,8 +24,8 @@ for (const lang of ['en', 'sv'] as Lang[]) {
     await hrm.shot('password');
 
     await page.getByRole('button', { name: m.signIn.forgot }).click();
-    await expect(page.getByLabel(m.forgot.email)).toHaveValue(user.email);
-    await expect(page.getByLabel(m.forgot.email)).toHaveJSProperty('readOnly', true);
+    await expect(page.getByLabel(m.forgot.email, { exact: true })).toHaveValue(user.email);
+    await expect(page.getByLabel(m.forgot.email, { exact: true })).toHaveJSProperty('readOnly', true);
     await page.getByRole('checkbox', { name: m.forgot.robot }).check();
     await expect(page.getByRole('checkbox', { name: m.forgot.robot })).toBeChecked();
     await hrm.shot('forgot-password');
