@@ -1,6 +1,19 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import vue from '@vitejs/plugin-vue';
+import type { Plugin } from 'vite';
+
+/**
+ * Dev server only: Vite injects <style> tags and a websocket client for hot reload, which the
+ * production CSP (style-src 'self', connect-src 'self') blocks. Built output keeps the strict one.
+ */
+const devCsp: Plugin = {
+  name: 'flex-dev-csp',
+  apply: 'serve',
+  transformIndexHtml: (html) =>
+    html.replace(/(http-equiv="Content-Security-Policy"\s+content=")([^"]*)"/, (_m, head: string, csp: string) =>
+      `${head}${csp.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'").replace("connect-src 'self'", "connect-src 'self' ws:")}"`),
+};
 
 const alias = { '@shared': resolve(import.meta.dirname, 'shared') };
 
@@ -34,7 +47,13 @@ export default defineConfig({
   renderer: {
     root: resolve(import.meta.dirname, 'renderer'),
     resolve: { alias: { ...alias, '@': resolve(import.meta.dirname, 'renderer/src') } },
-    plugins: [vue()],
+    plugins: [vue(), devCsp],
+    // vue-i18n: composition API only, no legacy API or devtools in the bundle.
+    define: {
+      __VUE_I18N_FULL_INSTALL__: true,
+      __VUE_I18N_LEGACY_API__: false,
+      __INTLIFY_PROD_DEVTOOLS__: false,
+    },
     build: {
       outDir: 'out/renderer',
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },
