@@ -32,3 +32,18 @@ export const SESSION_ERROR_CODES = [
   'session.network',
 ] as const;
 export type SessionErrorCode = (typeof SESSION_ERROR_CODES)[number];
+
+/**
+ * The client codes of account preparation (seed 003). `params.attemptsLeft` comes with a wrong
+ * code, `params.seconds` with a refused resend.
+ */
+export const PREPARATION_ERROR_CODES = [
+  'prep.code-wrong',
+  'prep.code-expired',
+  'prep.too-many-attempts',
+  'prep.rate-limited',
+  'prep.email-taken',
+  'prep.already-linked',
+  'prep.no-pending-code',
+] as const;
+export type PreparationErrorCode = (typeof PREPARATION_ERROR_CODES)[number];

@@ -9,11 +9,13 @@ import {
 
 import { PushPendingSchema, PushRespondSchema, SessionViewSchema, sessionRequests as SReq, sessionResponses as SRes } from './session';
 import { MailboxListRequestSchema, MailboxListResponseSchema } from './mailbox';
+import { PrepLinkedSchema, PrepSendResultSchema, PrepViewSchema, prepRequests } from './preparation';
 
 export * from './app';
 export * from './vault';
 export * from './session';
 export * from './mailbox';
+export * from './preparation';
 
 /**
  * The one IPC contract (Mullvad's ipc-schema idea plus run-time validation): every channel the
@@ -71,6 +73,13 @@ export const channels = {
   // This app's authenticator as a Connect push device.
   'push.pending': channel(Empty, PushPendingSchema),
   'push.respond': channel(PushRespondSchema, Done),
+
+  // Account preparation for Visma Connect (seed 003; shared/contract/preparation.ts): the banner,
+  // email verification with a code, the link. Needs an HRM session; its token stays in main.
+  'prep.state': channel(Empty, PrepViewSchema),
+  'prep.snooze': channel(Empty, PrepViewSchema),
+  'prep.sendCode': channel(prepRequests.sendCode, PrepSendResultSchema),
+  'prep.verify': channel(prepRequests.verify, PrepLinkedSchema),
 
   // The embedded identity mock's outbox (shared/contract/mailbox.ts).
   'mailbox.list': channel(MailboxListRequestSchema, MailboxListResponseSchema),

@@ -1,13 +1,13 @@
 import type { AppErrorData } from '@shared/result';
 import { AppError } from '@shared/result';
-import type { SessionErrorCode } from '@shared/session-errors';
+import type { PreparationErrorCode, SessionErrorCode } from '@shared/session-errors';
 
 /**
  * The identity server's error codes mapped onto the client's stable codes (shared/session-errors).
  * The renderer only ever sees the client codes, so a server that renames a code breaks here,
  * in one table, and not in every screen.
  */
-const DIRECT: Record<string, SessionErrorCode> = {
+const DIRECT: Record<string, SessionErrorCode | PreparationErrorCode> = {
   'hrm.invalid-credentials': 'session.invalid-legacy-credentials',
   'hrm.use-connect-sign-in': 'session.use-connect',
   'hrm.not-linked': 'session.not-available',
@@ -41,6 +41,11 @@ const DIRECT: Record<string, SessionErrorCode> = {
   'enrolment.too-many-attempts': 'session.too-many-attempts',
   'enrolment.rate-limited': 'session.rate-limited',
   'enrolment.phone-invalid': 'session.invalid-phone',
+  'preparation.code-expired': 'prep.code-expired',
+  'preparation.too-many-attempts': 'prep.too-many-attempts',
+  'preparation.email-taken': 'prep.email-taken',
+  'preparation.already-linked': 'prep.already-linked',
+  'preparation.no-pending-code': 'prep.no-pending-code',
   'auth.required': 'session.not-signed-in',
   'auth.invalid-session': 'session.expired',
 };
@@ -69,6 +74,15 @@ export function mapServerError(error: AppErrorData): AppError {
       const attemptsLeft = num(p.attemptsLeft);
       const code = DIRECT[error.code] ?? 'session.wrong-code';
       return new AppError(code, attemptsLeft === undefined ? undefined : { attemptsLeft }, cause);
+    }
+    case 'preparation.code-wrong': {
+      const attemptsLeft = num(p.attemptsLeft);
+      return new AppError('prep.code-wrong', attemptsLeft === undefined ? undefined : { attemptsLeft }, cause);
+    }
+    case 'preparation.rate-limited': {
+      // Seconds, not minutes: the next code is usually less than a minute away.
+      const seconds = num(p.retryAfterSeconds);
+      return new AppError('prep.rate-limited', seconds === undefined ? undefined : { seconds }, cause);
     }
     case 'mfa.rate-limited':
     case 'enrolment.rate-limited': {

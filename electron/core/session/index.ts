@@ -5,6 +5,7 @@ import { SettingsCredentialStore, type CredentialStore } from './credential-stor
 import { EnrolmentService } from './enrolment-service';
 import { IdentityHttp } from './identity-http';
 import { MailboxService } from './mailbox-service';
+import { PreparationService } from './preparation-service';
 import { PushDeviceClient } from './push-device';
 import { ServerConfig } from './server-config';
 import { SessionService } from './session-service';
@@ -38,12 +39,14 @@ export function createSessionServices(o: SessionServicesOptions) {
   push.start();
   const enrolment = new EnrolmentService(http, session, push, deviceName);
   const mailbox = new MailboxService(http, server);
+  const preparation = new PreparationService(http, () => session.hrmToken());
   return {
     server,
     session,
     push,
     enrolment,
     mailbox,
+    preparation,
     close() {
       session.close();
       push.stop();

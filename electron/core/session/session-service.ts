@@ -39,6 +39,12 @@ export class SessionService {
     return this.state.connectToken;
   }
 
+  /** Bearer token for HRM calls (account preparation); throws when no HRM session exists. */
+  hrmToken(): string {
+    if (this.state.step !== 'signed-in' || !this.state.hrmToken) throw new AppError('session.not-signed-in');
+    return this.state.hrmToken;
+  }
+
   view(): SessionView {
     const choice = this.deps.server.choice();
     return {
