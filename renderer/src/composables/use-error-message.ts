@@ -3,6 +3,7 @@ import type { AppErrorData } from '@shared/result';
 import { toErrorData } from '../api/errors';
 import { sv } from '../i18n/sv';
 import { errorText as hrmErrorText } from '../views/hrm/error-text';
+import { prepErrorText } from '../views/hrm/preparation/prep-error-text';
 import { accountName } from '../format/account-name';
 
 type Translate = (key: string, params?: Record<string, unknown>) => string;
@@ -28,6 +29,7 @@ export const hasErrorMessage = (code: string): boolean => ERROR_KEYS.has(`errors
 export function errorMessage(t: Translate, error: AppErrorData): string {
   const params: Record<string, unknown> = { ...error.params };
   if (error.code.startsWith('session.')) return hrmErrorText(t, error);
+  if (error.code.startsWith('prep.')) return prepErrorText(t, error);
   if (typeof params.issuer === 'string' || typeof params.label === 'string') {
     params.name = accountName({ issuer: String(params.issuer ?? ''), label: String(params.label ?? '') });
   }

@@ -1,6 +1,7 @@
 import { createRouter, createWebHashHistory } from 'vue-router';
 import { appRoutes } from './app';
 import { hrmRoutes } from './hrm';
+import { prepRoutes } from './prep';
 
 /**
  * Hash history: the renderer is served from app://renderer/index.html in Electron and from the
@@ -12,6 +13,7 @@ export function createAppRouter() {
     routes: [
       { path: '/', redirect: { name: 'hrm' } },
       ...hrmRoutes,
+      ...prepRoutes,
       ...appRoutes,
       { path: '/:pathMatch(.*)*', redirect: '/' },
     ],

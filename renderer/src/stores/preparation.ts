@@ -1,0 +1,123 @@
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import type { PrepPending, PrepView } from '@shared/contract';
+import type { AppErrorData } from '@shared/result';
+import { toErrorData } from '@/api/errors';
+import { useApi } from '@/api/use-api';
+
+/**
+ * Account preparation for Visma Connect (seed 003): the banner's state, the code sent, the link.
+ * The server decides everything (banner visibility, attempts, expiry, send limits); this store
+ * mirrors its answers, tracks the call in flight and its error. Main holds the HRM token.
+ */
+export const usePreparationStore = defineStore('preparation', () => {
+  const api = useApi();
+  const view = ref<PrepView | null>(null);
+  /** False when there is no HRM session to prepare (signed out, or a Connect-only session). */
+  const available = ref<boolean | null>(null);
+  const busy = ref(false);
+  const error = ref<AppErrorData | null>(null);
+  /** The code that was sent last (from a send, or found pending when the view loaded). */
+  const pending = ref<PrepPending | null>(null);
+  /** True after a second send to the same address ("A new code has been sent"). */
+  const resent = ref(false);
+  /** The address linked in this visit: the "You're all set!" screen rather than the linked state. */
+  const justLinked = ref<string | null>(null);
+
+  const bannerVisible = computed(() => available.value === true && view.value?.bannerVisible === true);
+
+  async function run<T>(fn: () => Promise<T>): Promise<T | null> {
+    busy.value = true;
+    error.value = null;
+    try {
+      return await fn();
+    } catch (e) {
+      error.value = toErrorData(e);
+      return null;
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  function apply(v: PrepView): void {
+    view.value = v;
+    available.value = true;
+    pending.value = v.pending;
+    if (!v.linked || v.linkedEmail !== justLinked.value) justLinked.value = null;
+  }
+
+  async function load(): Promise<void> {
+    busy.value = true;
+    try {
+      apply(await api.call('prep.state'));
+      error.value = null;
+    } catch (e) {
+      const data = toErrorData(e);
+      // No HRM session is a state, not an error: the views ask the user to sign in.
+      if (data.code === 'session.not-signed-in') {
+        available.value = false;
+        view.value = null;
+        error.value = null;
+      } else error.value = data;
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  async function snooze(): Promise<boolean> {
+    const v = await run(() => api.call('prep.snooze'));
+    if (v) apply(v);
+    return v !== null;
+  }
+
+  /** Sends a code; returns what happened so the view can move focus (code field or done screen). */
+  async function sendCode(email: string): Promise<'code-sent' | 'linked' | null> {
+    const again = pending.value !== null;
+    const r = await run(() => api.call('prep.sendCode', { email }));
+    if (!r) return null;
+    if (r.status === 'linked') {
+      linked(r.email);
+      return 'linked';
+    }
+    resent.value = again && pending.value?.email === r.pending.email;
+    pending.value = r.pending;
+    return 'code-sent';
+  }
+
+  async function verify(code: string): Promise<boolean> {
+    const r = await run(() => api.call('prep.verify', { code }));
+    if (!r) {
+      // A wrong code spends an attempt: keep the count the user sees in step with the server's.
+      const left = error.value?.params?.attemptsLeft;
+      if (pending.value && typeof left === 'number') pending.value = { ...pending.value, attemptsLeft: left };
+      return false;
+    }
+    linked(r.email);
+    return true;
+  }
+
+  function linked(email: string): void {
+    justLinked.value = email;
+    pending.value = null;
+    resent.value = false;
+    if (view.value) view.value = { ...view.value, linked: true, linkedEmail: email, bannerVisible: false, pending: null };
+  }
+
+  return {
+    view,
+    available,
+    busy,
+    error,
+    pending,
+    resent,
+    justLinked,
+    bannerVisible,
+    load,
+    snooze,
+    sendCode,
+    verify,
+    clearError: () => {
+      error.value = null;
+    },
+  };
+});
