@@ -43,7 +43,8 @@ export const usePreparationStore = defineStore('preparation', () => {
     view.value = v;
     available.value = true;
     pending.value = v.pending;
-    if (!v.linked || v.linkedEmail !== justLinked.value) justLinked.value = null;
+    // A fresh load is a later visit: a linked user sees the linked state, not "You're all set!".
+    justLinked.value = null;
   }
 
   async function load(): Promise<void> {
