@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { PrepPending, PrepView } from '@shared/contract';
+import { PREP_CODE_VALID_MINUTES, type PrepPending, type PrepView } from '@shared/contract';
 import type { AppErrorData } from '@shared/result';
 import { toErrorData } from '@/api/errors';
 import { useApi } from '@/api/use-api';
@@ -23,6 +23,12 @@ export const usePreparationStore = defineStore('preparation', () => {
   const resent = ref(false);
   /** The address linked in this visit: the "You're all set!" screen rather than the linked state. */
   const justLinked = ref<string | null>(null);
+
+  /**
+   * When (this computer's clock) the server will take another send. Its own instants are on the
+   * server's clock, so only differences between two of them taken at the same moment are used.
+   */
+  const resendAt = ref(0);
 
   const bannerVisible = computed(() => available.value === true && view.value?.bannerVisible === true);
 
@@ -75,13 +81,19 @@ export const usePreparationStore = defineStore('preparation', () => {
   async function sendCode(email: string): Promise<'code-sent' | 'linked' | null> {
     const again = pending.value !== null;
     const r = await run(() => api.call('prep.sendCode', { email }));
-    if (!r) return null;
+    if (!r) {
+      const seconds = error.value?.code === 'prep.rate-limited' ? error.value.params?.seconds : undefined;
+      if (typeof seconds === 'number') resendAt.value = Date.now() + seconds * 1000;
+      return null;
+    }
     if (r.status === 'linked') {
       linked(r.email);
       return 'linked';
     }
     resent.value = again && pending.value?.email === r.pending.email;
     pending.value = r.pending;
+    const sentAt = r.pending.expiresAt - PREP_CODE_VALID_MINUTES * 60_000;
+    resendAt.value = Date.now() + Math.max(0, r.pending.resendAvailableAt - sentAt);
     return 'code-sent';
   }
 
@@ -111,6 +123,7 @@ export const usePreparationStore = defineStore('preparation', () => {
     error,
     pending,
     resent,
+    resendAt,
     justLinked,
     bannerVisible,
     load,

@@ -79,6 +79,8 @@ export class PrepApp {
   async notRightNow(): Promise<void> {
     await this.banner.getByRole('button', { name: this.p.banner.notNow }).click();
     await expect(this.banner).toHaveCount(0);
+    // The keyboard focus does not fall to the page when the button goes away.
+    await expect(this.page.getByRole('heading', { level: 1 })).toBeFocused();
   }
 
   get emailField(): Locator {

@@ -32,6 +32,7 @@ export const prepEn = {
       codeHint: 'The 6-digit code from the email',
       verifyCode: 'Verify code',
       resend: 'Send a new code',
+      resendIn: 'Next code in {seconds} s',
       resent: 'A new code has been sent to {email}. Use the newest code.',
       working: 'Please wait…',
     },

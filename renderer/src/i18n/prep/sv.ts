@@ -32,6 +32,7 @@ export const prepSv: PrepMessages = {
       codeHint: 'Den sexsiffriga koden i e-postmeddelandet',
       verifyCode: 'Verifiera kod',
       resend: 'Skicka en ny kod',
+      resendIn: 'Ny kod om {seconds} s',
       resent: 'En ny kod har skickats till {email}. Använd den senaste koden.',
       working: 'Vänta…',
     },
