@@ -18,6 +18,8 @@ export interface BrowserHostOptions {
   /** Defaults to the real OS keychain under this service name. */
   keychainService?: string;
   secretStore?: SecretStore;
+  /** The session's credentials (push device, remembered devices); defaults to "<keychainService> credentials". */
+  credentialStore?: SecretStore;
   info?: Partial<AppInfo>;
   /** Enables the embedded identity mock's test-control routes (reset, outbox, clock) with this token. */
   testControlToken?: string;
@@ -46,7 +48,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   if (!existsSync(resolve(rendererDir, 'index.html'))) {
     throw new Error(`The renderer is not built (${rendererDir}/index.html is missing): run "npm run build" first.`);
   }
-  const secretStore = options.secretStore ?? new KeytarSecretStore(options.keychainService ?? 'Flex HRM Connect');
+  const service = options.keychainService ?? 'Flex HRM Connect';
+  const secretStore = options.secretStore ?? new KeytarSecretStore(service);
+  // A host given an in-memory vault (unit tests) keeps its credentials in memory too.
+  const credentialStore = options.credentialStore ?? (options.secretStore ? undefined : new KeytarSecretStore(`${service} credentials`));
   mkdirSync(options.dataDir, { recursive: true });
   const mock = await startIdentityMock({
     port: 0,
@@ -57,6 +62,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     dataDir: options.dataDir,
     embeddedServerUrl: mock.url,
     secretStore,
+    ...(credentialStore ? { credentialStore } : {}),
     info: {
       name: 'Flex HRM Connect',
       version: process.env.npm_package_version ?? '0.0.0',

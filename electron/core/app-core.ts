@@ -10,6 +10,7 @@ import { createHandlers } from './ipc/handlers';
 import { parseAuthenticatorText } from './otp/parse-any';
 import type { SecretStore } from './secrets/secret-store';
 import { SettingsStore } from './settings/settings-service';
+import { KeychainCredentialStore, MemoryCredentialStore } from './session/credential-store';
 import { createSessionServices } from './session';
 import { VaultService } from './vault/vault-service';
 
@@ -17,6 +18,11 @@ export interface AppCoreOptions {
   /** The user-data directory; app.db lives here. */
   dataDir: string;
   secretStore: SecretStore;
+  /**
+   * The keychain under a second service name, for the session's long-lived credentials (push
+   * device, remembered devices). Absent in tests: they are then kept for this run only.
+   */
+  credentialStore?: SecretStore;
   info: AppInfo;
   clock?: Clock;
   /** The embedded identity mock's address (the default server); null/absent when none runs. */
@@ -35,9 +41,13 @@ export async function createAppCore(options: AppCoreOptions) {
   const settings = new SettingsStore(db);
   const vault = new VaultService(db, options.secretStore, clock, parseAuthenticatorText);
   await vault.open();
+  const credentials = options.credentialStore
+    ? await KeychainCredentialStore.open(options.credentialStore, (e) => console.error('Could not save a credential in the keychain:', e))
+    : new MemoryCredentialStore();
   const sessionServices = createSessionServices({
     settings,
     embeddedServerUrl: options.embeddedServerUrl ?? null,
+    credentials,
     onSessionChange: (view) => events.emit('session.changed', view),
     onPushRequest: (id) => events.emit('push.request', { id }),
   });
@@ -46,6 +56,7 @@ export async function createAppCore(options: AppCoreOptions) {
     dispatch,
     events,
     vault,
+    credentials,
     sessionServices,
     close: () => {
       sessionServices.close();

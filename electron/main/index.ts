@@ -33,6 +33,7 @@ async function start(): Promise<void> {
     embeddedServerUrl: mock.url,
     dataDir: app.getPath('userData'),
     secretStore: new KeytarSecretStore('Flex HRM Connect'),
+    credentialStore: new KeytarSecretStore('Flex HRM Connect credentials'),
     info: {
       name: 'Flex HRM Connect',
       version: app.getVersion(),

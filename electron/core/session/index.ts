@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import type { SessionView } from '@shared/contract';
 import type { SettingsStore } from '../settings/settings-service';
-import { SettingsCredentialStore, type CredentialStore } from './credential-store';
+import { MemoryCredentialStore, type CredentialStore } from './credential-store';
 import { EnrolmentService } from './enrolment-service';
 import { IdentityHttp } from './identity-http';
 import { MailboxService } from './mailbox-service';
@@ -14,6 +14,7 @@ export interface SessionServicesOptions {
   settings: SettingsStore;
   /** The embedded identity mock's address; null when the composition root did not start one. */
   embeddedServerUrl: string | null;
+  /** Long-lived credentials (keychain in the app); for this run only when absent. */
   credentials?: CredentialStore;
   onSessionChange: (view: SessionView) => void;
   onPushRequest: (id: string) => void;
@@ -25,7 +26,7 @@ export interface SessionServicesOptions {
 export function createSessionServices(o: SessionServicesOptions) {
   const server = new ServerConfig(o.settings, o.embeddedServerUrl);
   const http = new IdentityHttp(() => server.baseUrl(), o.fetchImpl);
-  const credentials = o.credentials ?? new SettingsCredentialStore(o.settings);
+  const credentials = o.credentials ?? new MemoryCredentialStore();
   const deviceName = `Flex HRM Connect (${hostname()})`;
   const session = new SessionService({
     http,

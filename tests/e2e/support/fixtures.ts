@@ -36,6 +36,7 @@ export const test = base.extend<{ app: HostHandle }>({
     // Leave the keychain as we found it.
     const list = await handle.host.core.vault.list();
     for (const a of list.accounts) await handle.host.core.vault.delete(a.id);
+    await handle.host.core.credentials.clear();
     await handle.host.close();
     rmSync(dataDir, { recursive: true, force: true });
   },

@@ -23,9 +23,20 @@ describe('app.db migrations', () => {
     db.prepare(
       "INSERT INTO accounts (id, type, issuer, label, algorithm, digits, period, position, created_at) VALUES ('a', 'totp', 'X', 'y', 'SHA1', 6, 30, 0, 0)",
     ).run();
-    expect(migrate(db, appMigrations)).toEqual({ from: 1, to: 2 });
+    expect(migrate(db, appMigrations.slice(0, 2))).toEqual({ from: 1, to: 2 });
     expect(tables(db)).toContain('settings');
     expect(db.prepare('SELECT COUNT(*) AS n FROM accounts').get()).toEqual({ n: 1 });
+  });
+
+  it('003 removes plaintext credentials a 002 database kept in settings, and nothing else', () => {
+    const db = new Database(':memory:');
+    migrate(db, appMigrations.slice(0, 2));
+    const put = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)');
+    put.run('credential.push-devices', '"[{\\"credential\\":\\"secret\\"}]"');
+    put.run('credential.remembered-device.anna@example.com', '"token"');
+    put.run('app', '{"language":"sv"}');
+    expect(migrate(db, appMigrations)).toEqual({ from: 2, to: 3 });
+    expect(db.prepare('SELECT key FROM settings').all()).toEqual([{ key: 'app' }]);
   });
 
   it('refuses a database written by a newer version', () => {
@@ -38,10 +49,10 @@ describe('app.db migrations', () => {
     const db = new Database(':memory:');
     const broken: Migration[] = [
       ...appMigrations,
-      { version: 3, name: 'broken', up: (d) => { d.exec('CREATE TABLE half (x)'); throw new Error('boom'); } },
+      { version: appMigrations.length + 1, name: 'broken', up: (d) => { d.exec('CREATE TABLE half (x)'); throw new Error('boom'); } },
     ];
     expect(() => migrate(db, broken)).toThrow('boom');
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(appMigrations.length);
     expect(tables(db)).not.toContain('half');
   });
 });

@@ -1,6 +1,7 @@
 import type { Migration } from '../migrations';
 import { m001Accounts } from './001-accounts';
 import { m002Settings } from './002-settings';
+import { m003CredentialsOutOfSettings } from './003-credentials-out-of-settings';
 
 /** app.db migrations, in order. Append only; never edit a shipped one. */
-export const appMigrations: readonly Migration[] = [m001Accounts, m002Settings];
+export const appMigrations: readonly Migration[] = [m001Accounts, m002Settings, m003CredentialsOutOfSettings];
