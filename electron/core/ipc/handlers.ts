@@ -6,6 +6,7 @@ import type { SessionServices } from '../session';
 import type { EventHub } from './event-hub';
 import type { Handlers } from './dispatcher';
 import { createSessionHandlers } from './session-handlers';
+import { createAdminHandlers } from './admin-handlers';
 
 export interface HandlerDeps {
   info: AppInfo;
@@ -63,5 +64,6 @@ export function createHandlers({ info, settings, vault, events, sessionServices 
     },
 
     ...createSessionHandlers(sessionServices),
+    ...createAdminHandlers(sessionServices),
   };
 }

@@ -1,6 +1,8 @@
 import { hostname } from 'node:os';
 import type { SessionView } from '@shared/contract';
 import type { SettingsStore } from '../settings/settings-service';
+import { AccountService } from './account-service';
+import { AdminService } from './admin-service';
 import { SettingsCredentialStore, type CredentialStore } from './credential-store';
 import { EnrolmentService } from './enrolment-service';
 import { IdentityHttp } from './identity-http';
@@ -38,12 +40,16 @@ export function createSessionServices(o: SessionServicesOptions) {
   push.start();
   const enrolment = new EnrolmentService(http, session, push, deviceName);
   const mailbox = new MailboxService(http, server);
+  const admin = new AdminService(http, session);
+  const account = new AccountService(http, session);
   return {
     server,
     session,
     push,
     enrolment,
     mailbox,
+    admin,
+    account,
     close() {
       session.close();
       push.stop();
