@@ -1,13 +1,14 @@
 import { createI18n } from 'vue-i18n';
 import type { Locale } from '@shared/contract';
 import { hrmMessages } from './hrm';
+import { adminMessages } from './admin';
 import { en } from './en';
 import { sv } from './sv';
 
 /** Every message of the app per locale: the shell/authenticator/settings texts plus the HRM ones. */
 export const messages = {
-  sv: { ...sv, ...hrmMessages.sv },
-  en: { ...en, ...hrmMessages.en },
+  sv: { ...sv, ...hrmMessages.sv, ...adminMessages.sv },
+  en: { ...en, ...hrmMessages.en, ...adminMessages.en },
 } as const;
 
 export type MessageSchema = (typeof messages)['sv'];
