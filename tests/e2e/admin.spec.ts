@@ -172,6 +172,7 @@ for (const lang of ['en', 'sv'] as Lang[]) {
     await expect(page.getByTestId('account-email')).toHaveText(JOHAN.email);
 
     const methods = page.getByRole('list', { name: c.methods });
+    await expect(methods.getByRole('listitem').filter({ hasText: c.kind.totp }).getByText(new RegExp(c.neverUsed))).toHaveCount(0);
     for (const kind of ['totp', 'sms', 'emergency'] as const) await expect(methods.getByText(c.kind[kind], { exact: true })).toBeVisible();
     const devices = page.getByRole('table', { name: c.devicesCaption });
     const device = devices.getByRole('row').filter({ hasText: 'Flex HRM Connect desktop' });
@@ -194,5 +195,20 @@ for (const lang of ['en', 'sv'] as Lang[]) {
     await expect(page.getByRole('heading', { name: m.setup.startTitle })).toBeVisible();
     await page.getByRole('button', { name: c.backToAccount }).click();
     await expect(page.getByRole('heading', { name: c.devices })).toBeVisible();
+
+    // ... and through to the end: another authenticator app, no SMS, a new emergency code.
+    await page.getByRole('button', { name: c.setup }).click();
+    await page.getByRole('button', { name: m.setup.otherApp }).click();
+    const manualKey = (await page.getByTestId('totp-manual-key').textContent()) ?? '';
+    await page.getByLabel(m.setup.codeLabel).fill(await totpAt(manualKey, await mock.now()));
+    await page.getByRole('button', { name: m.setup.next }).click();
+    await page.getByRole('button', { name: m.setup.skip, exact: true }).click();
+    await page.getByRole('checkbox', { name: m.setup.stored }).check();
+    await page.getByRole('button', { name: m.setup.done }).click();
+    await admin.expectToast(c.setupDone);
+    // The new app replaced the one Johan signed in with: used never, where the old one was used today.
+    const appItem = methods.getByRole('listitem').filter({ hasText: c.kind.totp });
+    await expect(appItem).toHaveCount(1);
+    await expect(appItem.getByText(new RegExp(c.neverUsed))).toBeVisible();
   });
 }
