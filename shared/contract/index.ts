@@ -10,12 +10,14 @@ import {
 import { PushPendingSchema, PushRespondSchema, SessionViewSchema, sessionRequests as SReq, sessionResponses as SRes } from './session';
 import { MailboxListRequestSchema, MailboxListResponseSchema } from './mailbox';
 import { PrepLinkedSchema, PrepSendResultSchema, PrepViewSchema, prepRequests } from './preparation';
+import * as Admin from './admin';
 
 export * from './app';
 export * from './vault';
 export * from './session';
 export * from './mailbox';
 export * from './preparation';
+export * from './admin';
 
 /**
  * The one IPC contract (Mullvad's ipc-schema idea plus run-time validation): every channel the
@@ -83,6 +85,16 @@ export const channels = {
 
   // The embedded identity mock's outbox (shared/contract/mailbox.ts).
   'mailbox.list': channel(MailboxListRequestSchema, MailboxListResponseSchema),
+
+  // HRM administration (HRM admin session) and the Connect account page (Connect session), see
+  // shared/contract/admin.ts. Main holds both tokens; the renderer gets view models.
+  'admin.company': channel(Empty, Admin.AdminCompanySchema),
+  'admin.companyUpdate': channel(Admin.AdminCompanyUpdateSchema, Admin.AdminCompanySchema),
+  'admin.users': channel(Empty, Admin.AdminUsersSchema),
+  'admin.resend': channel(Admin.AdminUserRequestSchema, Admin.AdminResendResultSchema),
+  'admin.removeConnection': channel(Admin.AdminUserRequestSchema, Admin.AdminUsersSchema),
+  'account.overview': channel(Empty, Admin.AccountOverviewViewSchema),
+  'account.removeFactor': channel(Admin.AccountFactorRequestSchema, Admin.AccountOverviewViewSchema),
 } as const;
 
 /** Events main pushes to the renderer. */

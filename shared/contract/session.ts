@@ -25,6 +25,8 @@ export const SignedInUserSchema = z.object({
   userId: z.string().nullable(),
   company: z.string(),
   method: z.enum(['legacy', 'connect']),
+  /** The HRM role; null when there is no HRM session (a Connect account before its company's cutover). */
+  role: z.enum(['employee', 'admin']).nullable(),
 });
 export type SignedInUser = z.infer<typeof SignedInUserSchema>;
 

@@ -7,6 +7,7 @@ import type { EventHub } from './event-hub';
 import type { Handlers } from './dispatcher';
 import { createSessionHandlers } from './session-handlers';
 import { createPreparationHandlers } from './preparation-handlers';
+import { createAdminHandlers } from './admin-handlers';
 
 export interface HandlerDeps {
   info: AppInfo;
@@ -65,5 +66,6 @@ export function createHandlers({ info, settings, vault, events, sessionServices 
 
     ...createSessionHandlers(sessionServices),
     ...createPreparationHandlers(sessionServices),
+    ...createAdminHandlers(sessionServices),
   };
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { identityRoutes, pathFor, type IdentityRouteName, type RouteBody, type RouteValue } from '@shared/identity-api';
-import { AppError, AppErrorDataSchema } from '@shared/result';
+import { AppError, AppErrorDataSchema, type AppErrorData } from '@shared/result';
 import { mapServerError } from './error-map';
 
 export interface CallOptions<N extends IdentityRouteName> {
@@ -9,6 +9,11 @@ export interface CallOptions<N extends IdentityRouteName> {
   query?: Record<string, string>;
   /** Bearer credential (HRM/Connect session, device credential). Never logged. */
   token?: string;
+  /**
+   * A caller's own mapping of the server's failure (e.g. the admin screens' codes); returning
+   * undefined falls back to the shared table in error-map.ts.
+   */
+  mapError?: (error: AppErrorData) => AppError | undefined;
 }
 
 /**
@@ -60,7 +65,7 @@ export class IdentityHttp {
     }
     const err = AppErrorDataSchema.safeParse(body?.error);
     if (!err.success) throw new AppError('session.network', undefined, { cause: `HTTP ${res.status}` });
-    throw mapServerError(err.data);
+    throw options.mapError?.(err.data) ?? mapServerError(err.data);
   }
 }
 

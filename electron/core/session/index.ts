@@ -1,6 +1,8 @@
 import { hostname } from 'node:os';
 import type { SessionView } from '@shared/contract';
 import type { SettingsStore } from '../settings/settings-service';
+import { AccountService } from './account-service';
+import { AdminService } from './admin-service';
 import { MemoryCredentialStore, type CredentialStore } from './credential-store';
 import { EnrolmentService } from './enrolment-service';
 import { IdentityHttp } from './identity-http';
@@ -41,6 +43,8 @@ export function createSessionServices(o: SessionServicesOptions) {
   const enrolment = new EnrolmentService(http, session, push, deviceName);
   const mailbox = new MailboxService(http, server);
   const preparation = new PreparationService(http, () => session.hrmToken());
+  const admin = new AdminService(http, session);
+  const account = new AccountService(http, session);
   return {
     server,
     session,
@@ -48,6 +52,8 @@ export function createSessionServices(o: SessionServicesOptions) {
     enrolment,
     mailbox,
     preparation,
+    admin,
+    account,
     close() {
       session.close();
       push.stop();

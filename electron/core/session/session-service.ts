@@ -1,4 +1,4 @@
-import type { SessionView, ServerChoice, MfaMethod } from '@shared/contract';
+import type { SessionView, ServerChoice, MfaMethod, SignedInUser } from '@shared/contract';
 import type { SignInOutcome, SignedIn, DeviceInfo } from '@shared/identity-api';
 import { AppError } from '@shared/result';
 import type { IdentityHttp } from './identity-http';
@@ -39,7 +39,7 @@ export class SessionService {
     return this.state.connectToken;
   }
 
-  /** Bearer token for HRM calls (account preparation); throws when no HRM session exists. */
+  /** Bearer token for HRM calls (preparation, admin); throws when not signed in to HRM. */
   hrmToken(): string {
     if (this.state.step !== 'signed-in' || !this.state.hrmToken) throw new AppError('session.not-signed-in');
     return this.state.hrmToken;
@@ -69,7 +69,7 @@ export class SessionService {
     const s = await this.deps.http.call('hrmSignIn', { body: { userId, password } });
     return this.set({
       step: 'signed-in',
-      user: { name: s.user.name, email: null, userId: s.user.userId, company: s.user.companyName, method: 'legacy' },
+      user: { name: s.user.name, email: null, userId: s.user.userId, company: s.user.companyName, method: 'legacy', role: s.user.role },
       connectToken: null,
       hrmToken: s.token,
       offerTwoFactor: false,
@@ -154,15 +154,18 @@ export class SessionService {
     let hrmToken: string | null = null;
     let company = s.hrm?.companyName ?? '';
     let name = s.hrm?.name ?? s.account.name;
+    // The role comes with an HRM session only, i.e. after the company's cutover.
+    let role: SignedInUser['role'] = null;
     if (s.hrm?.connectLoginEnabled) {
       const hrm = await this.deps.http.call('hrmSignInConnect', { body: { connectToken: s.session.token } });
       hrmToken = hrm.token;
       company = hrm.user.companyName;
       name = hrm.user.name;
+      role = hrm.user.role;
     }
     return this.set({
       step: 'signed-in',
-      user: { name, email: s.account.email, userId: s.hrm?.userId ?? null, company, method: 'connect' },
+      user: { name, email: s.account.email, userId: s.hrm?.userId ?? null, company, method: 'connect', role },
       connectToken: s.session.token,
       hrmToken,
       offerTwoFactor: s.twoFactorPrompt,

@@ -2,13 +2,14 @@ import { createI18n } from 'vue-i18n';
 import type { Locale } from '@shared/contract';
 import { hrmMessages } from './hrm';
 import { prepMessages } from './prep';
+import { adminMessages } from './admin';
 import { en } from './en';
 import { sv } from './sv';
 
 /** Every message of the app per locale: the shell/authenticator/settings texts plus the HRM ones. */
 export const messages = {
-  sv: { ...sv, ...hrmMessages.sv, ...prepMessages.sv },
-  en: { ...en, ...hrmMessages.en, ...prepMessages.en },
+  sv: { ...sv, ...hrmMessages.sv, ...prepMessages.sv, ...adminMessages.sv },
+  en: { ...en, ...hrmMessages.en, ...prepMessages.en, ...adminMessages.en },
 } as const;
 
 export type MessageSchema = (typeof messages)['sv'];

@@ -35,6 +35,6 @@ export function sectionOf(path: string): Section | null {
   if (path.startsWith('/authenticator')) return 'authenticator';
   if (path.startsWith('/mailbox')) return 'mailbox';
   if (path.startsWith('/settings')) return 'settings';
-  if (path.startsWith('/hrm') || path.startsWith('/link')) return 'hrm';
+  if (path.startsWith('/hrm') || path.startsWith('/link') || path.startsWith('/connect')) return 'hrm';
   return null;
 }

@@ -13,6 +13,9 @@ export const hrmRoutes: RouteRecordRaw[] = [
   { path: '/link/reset-password', name: 'link-reset-password', component: () => import('@/views/hrm/ResetPassword.vue') },
   { path: '/link/magic-link', name: 'link-magic-link', component: () => import('@/views/hrm/MagicLink.vue') },
   { path: '/mailbox', name: 'mailbox', component: () => import('@/views/mailbox/MailboxView.vue') },
+  { path: '/hrm/admin', name: 'hrm-admin', component: () => import('@/views/hrm/admin/AdminView.vue') },
+  // Stands for accountsettings.connect.visma.com ("Manage your account", seed 003).
+  { path: '/connect/account', name: 'connect-account', component: () => import('@/views/hrm/account/ConnectAccountView.vue') },
 ];
 
 const LINK_ROUTES: Record<string, string> = {

@@ -1,0 +1,17 @@
+import type { SessionServices } from '../session';
+import type { Handlers } from './dispatcher';
+
+type AdminChannel = Extract<keyof Handlers, `admin.${string}` | `account.${string}`>;
+
+/** HRM administration and the Connect account page. Thin: rules live in the services. */
+export function createAdminHandlers({ admin, account }: SessionServices): Pick<Handlers, AdminChannel> {
+  return {
+    'admin.company': () => admin.company(),
+    'admin.companyUpdate': (patch) => admin.updateCompany(patch),
+    'admin.users': () => admin.users(),
+    'admin.resend': ({ userId }) => admin.resend(userId),
+    'admin.removeConnection': ({ userId }) => admin.removeConnection(userId),
+    'account.overview': () => account.overview(),
+    'account.removeFactor': ({ factorId }) => account.removeFactor(factorId),
+  };
+}

@@ -1,0 +1,6 @@
+import { adminEn } from './en';
+import { adminSv } from './sv';
+
+/** Administration and Connect account page messages per locale (top-level keys `admin`, `connectAccount`). */
+export const adminMessages = { en: adminEn, sv: adminSv } as const;
+export type { AdminMessages } from './en';
