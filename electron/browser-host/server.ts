@@ -57,6 +57,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     dataDir: options.dataDir,
     embeddedServerUrl: mock.url,
     secretStore,
+    // No ScreenSource: the page captures with getDisplayMedia and sends the picture to scan.image.
+    screenSource: null,
     info: {
       name: 'Flex HRM Connect',
       version: process.env.npm_package_version ?? '0.0.0',

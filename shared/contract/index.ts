@@ -9,11 +9,13 @@ import {
 
 import { PushPendingSchema, PushRespondSchema, SessionViewSchema, sessionRequests as SReq, sessionResponses as SRes } from './session';
 import { MailboxListRequestSchema, MailboxListResponseSchema } from './mailbox';
+import { ScanResultSchema, ScreenCaptureSchema, scanRequests } from './scan';
 
 export * from './app';
 export * from './vault';
 export * from './session';
 export * from './mailbox';
+export * from './scan';
 
 /**
  * The one IPC contract (Mullvad's ipc-schema idea plus run-time validation): every channel the
@@ -74,6 +76,13 @@ export const channels = {
 
   // The embedded identity mock's outbox (shared/contract/mailbox.ts).
   'mailbox.list': channel(MailboxListRequestSchema, MailboxListResponseSchema),
+
+  // QR codes into the authenticator (shared/contract/scan.ts): outcomes per account, never a secret.
+  'scan.screens': channel(Empty, ScanResultSchema),
+  'scan.image': channel(scanRequests.image, ScanResultSchema),
+  'scan.capture': channel(Empty, ScreenCaptureSchema),
+  'scan.region': channel(scanRequests.region, ScanResultSchema),
+  'scan.discard': channel(scanRequests.discard, Done),
 } as const;
 
 /** Events main pushes to the renderer. */

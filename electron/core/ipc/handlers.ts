@@ -6,6 +6,8 @@ import type { SessionServices } from '../session';
 import type { EventHub } from './event-hub';
 import type { Handlers } from './dispatcher';
 import { createSessionHandlers } from './session-handlers';
+import type { ScanService } from '../capture/scan-service';
+import { createScanHandlers } from './scan-handlers';
 
 export interface HandlerDeps {
   info: AppInfo;
@@ -13,12 +15,13 @@ export interface HandlerDeps {
   vault: VaultService;
   events: EventHub;
   sessionServices: SessionServices;
+  scan: ScanService;
 }
 
 const DEFAULT_SETTINGS: Settings = { language: 'system' };
 
 /** The contract's handlers. Thin: validation happened in the dispatcher, rules live in services. */
-export function createHandlers({ info, settings, vault, events, sessionServices }: HandlerDeps): Handlers {
+export function createHandlers({ info, settings, vault, events, sessionServices, scan }: HandlerDeps): Handlers {
   const readSettings = (): Settings => settings.read('app', SettingsSchema, DEFAULT_SETTINGS);
   const changed = () => events.emit('vault.changed', {});
   const done = { done: true } as const;
@@ -63,5 +66,6 @@ export function createHandlers({ info, settings, vault, events, sessionServices 
     },
 
     ...createSessionHandlers(sessionServices),
+    ...createScanHandlers(scan, changed),
   };
 }
