@@ -84,6 +84,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
     reply.header('Cross-Origin-Opener-Policy', 'same-origin');
+    // The page captures the screen itself for the QR reader (no ScreenSource here); nothing else.
+    reply.header('Permissions-Policy', 'display-capture=(self), camera=(), microphone=(), geolocation=()');
   });
 
   app.post<{ Params: { channel: string } }>('/api/invoke/:channel', async (req, reply) => {

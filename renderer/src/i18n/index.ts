@@ -3,11 +3,13 @@ import type { Locale } from '@shared/contract';
 import { hrmMessages } from './hrm';
 import { en } from './en';
 import { sv } from './sv';
+import { scanEn } from './scan/en';
+import { scanSv } from './scan/sv';
 
 /** Every message of the app per locale: the shell/authenticator/settings texts plus the HRM ones. */
 export const messages = {
-  sv: { ...sv, ...hrmMessages.sv },
-  en: { ...en, ...hrmMessages.en },
+  sv: { ...sv, ...hrmMessages.sv, ...scanSv },
+  en: { ...en, ...hrmMessages.en, ...scanEn },
 } as const;
 
 export type MessageSchema = (typeof messages)['sv'];
