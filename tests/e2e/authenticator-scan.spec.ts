@@ -79,6 +79,7 @@ test.describe('real screen capture (headed Chromium on the X display)', () => {
       await expect(ui.overlay().getByRole('group', { name: ui.s.overlay.selection })).toBeFocused();
       await page.keyboard.press('Escape');
       await expect(ui.overlay()).toBeHidden();
+      await expect(ui.button(ui.s.area)).toBeFocused();
       expect((await app.host.core.vault.list()).accounts).toHaveLength(0);
 
       // Releasing the mouse reads the frame. The app's own (empty) corner: no code there, so the

@@ -77,11 +77,8 @@ export const useScanStore = defineStore('scan', () => {
     return run(async () => {
       phase.value = 'capturing';
       const mode = captureMode();
-      if (mode === 'main') {
-        const res = api.call('scan.screens');
-        phase.value = 'reading';
-        return await res;
-      }
+      // Main captures and decodes in one call: "taking a picture" covers both.
+      if (mode === 'main') return await api.call('scan.screens');
       if (mode === 'none') throw new ScanFailure({ code: 'capture.unavailable', params: { reason: 'host' } });
       return sendImage(await canvasToPng(await captureScreenToCanvas()));
     });
