@@ -1,7 +1,7 @@
 import { MAX_SCAN_IMAGE_BYTES } from '@shared/contract';
 import type { AppErrorData } from '@shared/result';
-import { errorMessage } from '@/composables/use-error-message';
-import { scanSv } from '@/i18n/scan/sv';
+import { errorMessage } from '../../../composables/use-error-message';
+import { scanSv } from '../../../i18n/scan/sv';
 
 type Translate = (key: string, params?: Record<string, unknown>) => string;
 

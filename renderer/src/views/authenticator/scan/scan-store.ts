@@ -2,11 +2,11 @@ import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
 import { MAX_SCAN_IMAGE_BYTES, type ScanResult } from '@shared/contract';
 import type { AppErrorData } from '@shared/result';
-import { ApiError } from '@/api/client';
-import { useApi } from '@/api/use-api';
+import { ApiError } from '../../../api/client';
+import { useApi } from '../../../api/use-api';
 import { blobToBase64, canvasToPng, captureScreenToCanvas, cropCanvas, ScanFailure } from './page-capture';
-import { useAppStore } from '@/stores/app';
-import { useVaultStore } from '@/stores/vault';
+import { useAppStore } from '../../../stores/app';
+import { useVaultStore } from '../../../stores/vault';
 
 /** One screen of a "Select area" capture, as the overlay shows it. */
 export interface SelectScreen {
