@@ -63,6 +63,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     embeddedServerUrl: mock.url,
     secretStore,
     ...(credentialStore ? { credentialStore } : {}),
+    // No ScreenSource: the page captures with getDisplayMedia and sends the picture to scan.image.
+    screenSource: null,
     info: {
       name: 'Flex HRM Connect',
       version: process.env.npm_package_version ?? '0.0.0',
@@ -88,6 +90,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
     reply.header('Cross-Origin-Opener-Policy', 'same-origin');
+    // The page captures the screen itself for the QR reader (no ScreenSource here); nothing else.
+    reply.header('Permissions-Policy', 'display-capture=(self), camera=(), microphone=(), geolocation=()');
   });
 
   app.post<{ Params: { channel: string } }>('/api/invoke/:channel', async (req, reply) => {

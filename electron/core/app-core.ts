@@ -13,6 +13,10 @@ import { SettingsStore } from './settings/settings-service';
 import { KeychainCredentialStore, MemoryCredentialStore } from './session/credential-store';
 import { createSessionServices } from './session';
 import { VaultService } from './vault/vault-service';
+import { ScanService } from './capture/scan-service';
+import type { ScreenSource } from './capture/screen-source';
+import { QrDecoder, type QrFrameDecoder } from './qr/decoder';
+import { sourceQrWorkerUrl } from './qr/worker-url';
 
 export interface AppCoreOptions {
   /** The user-data directory; app.db lives here. */
@@ -27,6 +31,10 @@ export interface AppCoreOptions {
   clock?: Clock;
   /** The embedded identity mock's address (the default server); null/absent when none runs. */
   embeddedServerUrl?: string | null;
+  /** Captures every display for "Scan screens" (Electron); absent where the page captures (browser host). */
+  screenSource?: ScreenSource | null;
+  /** Off-thread QR decoding; defaults to the worker run from sources (browser host, tests). */
+  qrDecoder?: QrFrameDecoder;
 }
 
 /**
@@ -51,7 +59,14 @@ export async function createAppCore(options: AppCoreOptions) {
     onSessionChange: (view) => events.emit('session.changed', view),
     onPushRequest: (id) => events.emit('push.request', { id }),
   });
-  const dispatch = createDispatcher(createHandlers({ info: options.info, settings, vault, events, sessionServices }));
+  const qrDecoder = options.qrDecoder ?? new QrDecoder(sourceQrWorkerUrl());
+  const scan = new ScanService(qrDecoder, vault, options.screenSource ?? null, clock);
+  // Whether main captures is a fact of the wiring, not something a root can claim.
+  const info: AppInfo = {
+    ...options.info,
+    screenCapture: scan.capturesScreens ? 'main' : options.info.screenCapture === 'main' ? 'none' : options.info.screenCapture,
+  };
+  const dispatch = createDispatcher(createHandlers({ info, settings, vault, events, sessionServices, scan }));
   return {
     dispatch,
     events,
@@ -60,6 +75,7 @@ export async function createAppCore(options: AppCoreOptions) {
     sessionServices,
     close: () => {
       sessionServices.close();
+      void qrDecoder.close();
       db.close();
     },
   };

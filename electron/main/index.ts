@@ -4,11 +4,13 @@ import { join } from 'node:path';
 import { app, type BrowserWindow } from 'electron';
 import { createAppCore, type AppCore } from '../core/app-core';
 import { KeytarSecretStore } from '../core/secrets/keytar-secret-store';
+import { QrDecoder, builtQrWorkerUrl } from '../core/qr';
 import { startIdentityMock } from '../mock/start';
 import { registerAppScheme, setupAppProtocol } from './app-protocol';
 import { setupDeepLinks } from './deep-links';
 import { setupIpc } from './ipc';
 import { setupPushNotifications } from './notifications';
+import { ElectronScreenSource } from './screen-capture';
 import { setupSecurity, setupSingleInstance } from './security';
 import { createMainWindow, resourcesPath } from './window';
 
@@ -34,6 +36,8 @@ async function start(): Promise<void> {
     dataDir: app.getPath('userData'),
     secretStore: new KeytarSecretStore('Flex HRM Connect'),
     credentialStore: new KeytarSecretStore('Flex HRM Connect credentials'),
+    screenSource: new ElectronScreenSource(),
+    qrDecoder: new QrDecoder(builtQrWorkerUrl(import.meta.url)),
     info: {
       name: 'Flex HRM Connect',
       version: app.getVersion(),

@@ -18,7 +18,9 @@ export function isAppUrl(url: string): boolean {
  * - every renderer sandboxed, before any window exists (`enableSandbox` also covers windows a
  *   bug might open), with contextIsolation on and nodeIntegration off in `createWindow`;
  * - navigation away from the app and every `window.open` denied;
- * - permission requests denied except screen capture for the QR reader;
+ * - every permission request denied except writing the clipboard: the QR reader's screen capture
+ *   runs in main (desktopCapturer, electron/main/screen-capture.ts), so no page ever needs the
+ *   `media` or `display-capture` permission here (only the browser host's page captures itself);
  * - no webviews.
  * The CSP is sent by the app protocol handler (shared/csp.ts).
  */
@@ -37,7 +39,7 @@ export function setupSecurity(): void {
   });
 
   void app.whenReady().then(() => {
-    const allowed = new Set(['media', 'display-capture', 'clipboard-sanitized-write']);
+    const allowed = new Set(['clipboard-sanitized-write']);
     session.defaultSession.setPermissionRequestHandler((contents, permission, callback, details) => {
       callback(allowed.has(permission) && isAppUrl(details.requestingUrl ?? contents.getURL()));
     });

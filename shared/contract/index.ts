@@ -11,6 +11,7 @@ import { PushPendingSchema, PushRespondSchema, SessionViewSchema, sessionRequest
 import { MailboxListRequestSchema, MailboxListResponseSchema } from './mailbox';
 import { PrepLinkedSchema, PrepSendResultSchema, PrepViewSchema, prepRequests } from './preparation';
 import * as Admin from './admin';
+import { ScanResultSchema, ScreenCaptureSchema, scanRequests } from './scan';
 
 export * from './app';
 export * from './vault';
@@ -18,6 +19,7 @@ export * from './session';
 export * from './mailbox';
 export * from './preparation';
 export * from './admin';
+export * from './scan';
 
 /**
  * The one IPC contract (Mullvad's ipc-schema idea plus run-time validation): every channel the
@@ -95,6 +97,12 @@ export const channels = {
   'admin.removeConnection': channel(Admin.AdminUserRequestSchema, Admin.AdminUsersSchema),
   'account.overview': channel(Empty, Admin.AccountOverviewViewSchema),
   'account.removeFactor': channel(Admin.AccountFactorRequestSchema, Admin.AccountOverviewViewSchema),
+  // QR codes into the authenticator (shared/contract/scan.ts): outcomes per account, never a secret.
+  'scan.screens': channel(Empty, ScanResultSchema),
+  'scan.image': channel(scanRequests.image, ScanResultSchema),
+  'scan.capture': channel(Empty, ScreenCaptureSchema),
+  'scan.region': channel(scanRequests.region, ScanResultSchema),
+  'scan.discard': channel(scanRequests.discard, Done),
 } as const;
 
 /** Events main pushes to the renderer. */

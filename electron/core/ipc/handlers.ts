@@ -8,6 +8,8 @@ import type { Handlers } from './dispatcher';
 import { createSessionHandlers } from './session-handlers';
 import { createPreparationHandlers } from './preparation-handlers';
 import { createAdminHandlers } from './admin-handlers';
+import type { ScanService } from '../capture/scan-service';
+import { createScanHandlers } from './scan-handlers';
 
 export interface HandlerDeps {
   info: AppInfo;
@@ -15,12 +17,13 @@ export interface HandlerDeps {
   vault: VaultService;
   events: EventHub;
   sessionServices: SessionServices;
+  scan: ScanService;
 }
 
 const DEFAULT_SETTINGS: Settings = { language: 'system' };
 
 /** The contract's handlers. Thin: validation happened in the dispatcher, rules live in services. */
-export function createHandlers({ info, settings, vault, events, sessionServices }: HandlerDeps): Handlers {
+export function createHandlers({ info, settings, vault, events, sessionServices, scan }: HandlerDeps): Handlers {
   const readSettings = (): Settings => settings.read('app', SettingsSchema, DEFAULT_SETTINGS);
   const changed = () => events.emit('vault.changed', {});
   const done = { done: true } as const;
@@ -67,5 +70,6 @@ export function createHandlers({ info, settings, vault, events, sessionServices 
     ...createSessionHandlers(sessionServices),
     ...createPreparationHandlers(sessionServices),
     ...createAdminHandlers(sessionServices),
+    ...createScanHandlers(scan, changed),
   };
 }

@@ -29,6 +29,11 @@ export const ICONS = {
   globe: [circle(12, 12, 9), 'M3 12h18', 'M12 3c2.5 2.7 3.8 5.7 3.8 9s-1.3 6.3-3.8 9c-2.5-2.7-3.8-5.7-3.8-9S9.5 5.7 12 3z'],
   server: [rect(3, 4, 18, 7, 2), rect(3, 13, 18, 7, 2), 'M7 7.5h.01', 'M7 16.5h.01'],
   info: [circle(12, 12, 9), 'M12 11v5', 'M12 7.5v.5'],
+  // QR reader: a monitor, a selection frame, a picture, a QR-like mark.
+  screen: [rect(2, 4, 20, 13, 2), 'M8 21h8', 'M12 17v4'],
+  crop: ['M4 8V5a1 1 0 0 1 1-1h3', 'M16 4h3a1 1 0 0 1 1 1v3', 'M20 16v3a1 1 0 0 1-1 1h-3', 'M8 20H5a1 1 0 0 1-1-1v-3', rect(9, 9, 6, 6, 1)],
+  image: [rect(3, 4, 18, 16, 2), circle(9, 10, 2), 'M21 16l-5-5-9 9'],
+  qr: [rect(3, 3, 7, 7, 1), rect(14, 3, 7, 7, 1), rect(3, 14, 7, 7, 1), 'M14 14h3v3h-3z', 'M20 14v.01', 'M20 20h-3', 'M14 20v.01'],
 } as const;
 
 export type IconName = keyof typeof ICONS;

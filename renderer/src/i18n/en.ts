@@ -76,7 +76,7 @@ export const en: AppMessages = {
   addAccount: {
     title: 'Add account',
     back: 'Back to Authenticator',
-    intro: 'When you turn on two-step verification at a service, it shows a QR code and a secret key. Enter the key here, or paste the service’s otpauth link.',
+    intro: 'When you turn on two-step verification at a service, it shows a QR code and a secret key. Read the QR code from your screen or a picture, enter the key, or paste the service’s otpauth link.',
     added: '{name} is added.',
     failed: 'The account was not added. {reason}',
     tooLong: 'The text is too long (at most {max} characters).',

@@ -5,11 +5,13 @@ import { prepMessages } from './prep';
 import { adminMessages } from './admin';
 import { en } from './en';
 import { sv } from './sv';
+import { scanEn } from './scan/en';
+import { scanSv } from './scan/sv';
 
 /** Every message of the app per locale: the shell/authenticator/settings texts plus the HRM ones. */
 export const messages = {
-  sv: { ...sv, ...hrmMessages.sv, ...prepMessages.sv, ...adminMessages.sv },
-  en: { ...en, ...hrmMessages.en, ...prepMessages.en, ...adminMessages.en },
+  sv: { ...sv, ...hrmMessages.sv, ...prepMessages.sv, ...adminMessages.sv, ...scanSv },
+  en: { ...en, ...hrmMessages.en, ...prepMessages.en, ...adminMessages.en, ...scanEn },
 } as const;
 
 export type MessageSchema = (typeof messages)['sv'];

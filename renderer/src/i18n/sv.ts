@@ -81,7 +81,7 @@ export const sv = {
   addAccount: {
     title: 'Lägg till konto',
     back: 'Tillbaka till Authenticator',
-    intro: 'När du slår på tvåstegsverifiering hos en tjänst visar den en QR-kod och en hemlig nyckel. Ange nyckeln här, eller klistra in tjänstens otpauth-länk.',
+    intro: 'När du slår på tvåstegsverifiering hos en tjänst visar den en QR-kod och en hemlig nyckel. Läs av QR-koden från skärmen eller en bild, ange nyckeln eller klistra in tjänstens otpauth-länk.',
     added: '{name} är tillagt.',
     failed: 'Kontot lades inte till. {reason}',
     tooLong: 'Texten är för lång (högst {max} tecken).',
