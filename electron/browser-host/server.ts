@@ -132,6 +132,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     async close() {
       for (const stream of streams) stream.end();
       await app.close();
+      // The keychain is written through in the background: a restart must find the last change.
+      await core.credentials.flush();
       core.close();
       await mock.close();
     },

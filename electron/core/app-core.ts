@@ -59,6 +59,8 @@ export async function createAppCore(options: AppCoreOptions) {
     onSessionChange: (view) => events.emit('session.changed', view),
     onPushRequest: (id) => events.emit('push.request', { id }),
   });
+  // Before the first renderer call, so the app opens signed in; bounded by RESTORE_TIMEOUT_MS.
+  await sessionServices.session.restore();
   const qrDecoder = options.qrDecoder ?? new QrDecoder(sourceQrWorkerUrl());
   const scan = new ScanService(qrDecoder, vault, options.screenSource ?? null, clock);
   // Whether main captures is a fact of the wiring, not something a root can claim.

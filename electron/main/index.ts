@@ -66,7 +66,16 @@ app.on('window-all-closed', () => {
 app.on('activate', () => {
   if (core && !mainWindow) mainWindow = createMainWindow(join(import.meta.dirname, '../preload/index.cjs'), resourcesPath('icon.png'));
 });
-app.on('will-quit', () => {
+let credentialsFlushed = false;
+app.on('will-quit', (event) => {
+  // The keychain is written in the background: a sign-out just before quitting must reach it,
+  // or the next start would find the session (the server check would still refuse an ended one).
+  if (core && !credentialsFlushed) {
+    credentialsFlushed = true;
+    event.preventDefault();
+    void core.credentials.flush().finally(() => app.quit());
+    return;
+  }
   core?.close();
   void stopMock?.();
 });

@@ -14,6 +14,8 @@ export interface CallOptions<N extends IdentityRouteName> {
    * undefined falls back to the shared table in error-map.ts.
    */
   mapError?: (error: AppErrorData) => AppError | undefined;
+  /** Shorter than the default 20 s where a caller must not wait long (the restore at start-up). */
+  timeoutMs?: number;
 }
 
 /**
@@ -24,6 +26,12 @@ export interface CallOptions<N extends IdentityRouteName> {
  * Settings applies at once.
  */
 export class IdentityHttp {
+  /**
+   * Told the token of any call the server answered `auth.invalid-session` (the server ended that
+   * session), whichever service made the call, so the stored session is forgotten in one place.
+   */
+  onInvalidSession: ((token: string) => void) | null = null;
+
   constructor(
     private readonly baseUrl: () => string | null,
     private readonly fetchImpl: typeof fetch = (...a) => fetch(...a),
@@ -45,7 +53,7 @@ export class IdentityHttp {
         method: route.method,
         headers,
         body: hasBody ? JSON.stringify(options.body ?? {}) : undefined,
-        signal: AbortSignal.timeout(20_000),
+        signal: AbortSignal.timeout(options.timeoutMs ?? 20_000),
         redirect: 'error',
       });
     } catch (e) {
@@ -65,6 +73,7 @@ export class IdentityHttp {
     }
     const err = AppErrorDataSchema.safeParse(body?.error);
     if (!err.success) throw new AppError('session.network', undefined, { cause: `HTTP ${res.status}` });
+    if (err.data.code === 'auth.invalid-session' && options.token) this.onInvalidSession?.(options.token);
     throw options.mapError?.(err.data) ?? mapServerError(err.data);
   }
 }

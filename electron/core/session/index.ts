@@ -10,6 +10,7 @@ import { MailboxService } from './mailbox-service';
 import { PreparationService } from './preparation-service';
 import { PushDeviceClient } from './push-device';
 import { ServerConfig } from './server-config';
+import { SessionPersistence } from './session-persistence';
 import { SessionService } from './session-service';
 
 export interface SessionServicesOptions {
@@ -24,16 +25,23 @@ export interface SessionServicesOptions {
   pushPollMs?: number;
 }
 
-/** Builds the HRM / Connect client services; both composition roots go through createAppCore. */
+/**
+ * Builds the HRM / Connect client services; both composition roots go through createAppCore.
+ * Signed out at first: `session.restore()` signs in again with the last run's stored session.
+ */
 export function createSessionServices(o: SessionServicesOptions) {
   const server = new ServerConfig(o.settings, o.embeddedServerUrl);
   const http = new IdentityHttp(() => server.baseUrl(), o.fetchImpl);
   const credentials = o.credentials ?? new MemoryCredentialStore();
   const deviceName = `Flex HRM Connect (${hostname()})`;
+  const persistence = new SessionPersistence(credentials, server, http);
+  // A session the server ended, whichever service found out, is not restored at the next start.
+  http.onInvalidSession = (token) => persistence.forgetToken(token);
   const session = new SessionService({
     http,
     server,
     credentials,
+    persistence,
     device: { name: deviceName, browser: 'Flex HRM Connect desktop' },
     onChange: o.onSessionChange,
     pushPollMs: o.pushPollMs,

@@ -5,12 +5,15 @@ import type { IdentityHttp } from './identity-http';
 import { serverCodeOf } from './identity-http';
 import type { ServerConfig } from './server-config';
 import type { CredentialStore } from './credential-store';
+import type { SessionPersistence } from './session-persistence';
 import { preferredMethod, toStep, type InternalState } from './session-state';
 
 export interface SessionServiceDeps {
   http: IdentityHttp;
   server: ServerConfig;
   credentials: CredentialStore;
+  /** Keeps the signed-in session across restarts (keychain); this run only when absent. */
+  persistence?: SessionPersistence;
   device: DeviceInfo;
   /** Called whenever the state changes without a renderer call (push answered, session ended). */
   onChange?: (view: SessionView) => void;
@@ -57,11 +60,24 @@ export class SessionService {
   private set(next: InternalState): SessionView {
     if (this.state.step === 'mfa' && next.step !== 'mfa') this.stopPushPolling();
     this.state = next;
+    if (next.step === 'signed-in') this.deps.persistence?.save(next);
+    return this.view();
+  }
+
+  /** Signs in again with the session stored at the last run, if the server still honours it. */
+  async restore(): Promise<SessionView> {
+    const restored = await this.deps.persistence?.restore();
+    // Only from the start: a user who began signing in meanwhile is not overridden.
+    if (restored && this.state.step === 'signed-out') this.emit(this.set(restored));
     return this.view();
   }
 
   setServer(choice: ServerChoice): SessionView {
+    const before = this.deps.persistence?.serverId();
     this.deps.server.set(choice);
+    // Both servers' stored sessions go (once the choice is accepted): a token never meets another server.
+    this.deps.persistence?.forget(before);
+    this.deps.persistence?.forget();
     return this.set({ step: 'signed-out' });
   }
 
@@ -72,6 +88,7 @@ export class SessionService {
       user: { name: s.user.name, email: null, userId: s.user.userId, company: s.user.companyName, method: 'legacy', role: s.user.role },
       connectToken: null,
       hrmToken: s.token,
+      expiresAt: s.expiresAt,
       offerTwoFactor: false,
     });
   }
@@ -156,18 +173,21 @@ export class SessionService {
     let name = s.hrm?.name ?? s.account.name;
     // The role comes with an HRM session only, i.e. after the company's cutover.
     let role: SignedInUser['role'] = null;
+    let expiresAt = s.session.expiresAt;
     if (s.hrm?.connectLoginEnabled) {
       const hrm = await this.deps.http.call('hrmSignInConnect', { body: { connectToken: s.session.token } });
       hrmToken = hrm.token;
       company = hrm.user.companyName;
       name = hrm.user.name;
       role = hrm.user.role;
+      expiresAt = Math.min(expiresAt, hrm.expiresAt);
     }
     return this.set({
       step: 'signed-in',
       user: { name, email: s.account.email, userId: s.hrm?.userId ?? null, company, method: 'connect', role },
       connectToken: s.session.token,
       hrmToken,
+      expiresAt,
       offerTwoFactor: s.twoFactorPrompt,
     });
   }
@@ -286,6 +306,7 @@ export class SessionService {
 
   async signOut(): Promise<SessionView> {
     const s = this.state;
+    this.deps.persistence?.forget();
     const view = this.set({ step: 'signed-out' });
     if (s.step === 'signed-in') {
       // Best effort: the local session is gone either way; a dead server must not keep the user in.

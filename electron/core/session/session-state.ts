@@ -21,6 +21,8 @@ export type InternalState =
       user: SignedInUser;
       connectToken: string | null;
       hrmToken: string | null;
+      /** When the server ends the session (the earlier of the two), for the stored copy. */
+      expiresAt?: number | null;
       offerTwoFactor: boolean;
     };
 
