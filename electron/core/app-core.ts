@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppInfo } from '@shared/contract';
 import { systemClock, type Clock } from '@shared/clock';
+import type { ClipboardPort } from './clipboard/clipboard-port';
+import { CodeClipboard } from './clipboard/code-clipboard';
 import { openDatabase } from './db/migrations';
 import { appMigrations } from './db/app-migrations';
 import { createDispatcher } from './ipc/dispatcher';
@@ -21,6 +23,8 @@ export interface AppCoreOptions {
   clock?: Clock;
   /** The embedded identity mock's address (the default server); null/absent when none runs. */
   embeddedServerUrl?: string | null;
+  /** The OS clipboard (Electron main); absent where main has none, and the renderer copies. */
+  clipboard?: ClipboardPort;
 }
 
 /**
@@ -41,13 +45,15 @@ export async function createAppCore(options: AppCoreOptions) {
     onSessionChange: (view) => events.emit('session.changed', view),
     onPushRequest: (id) => events.emit('push.request', { id }),
   });
-  const dispatch = createDispatcher(createHandlers({ info: options.info, settings, vault, events, sessionServices }));
+  const clipboard = options.clipboard ? new CodeClipboard(options.clipboard, clock) : null;
+  const dispatch = createDispatcher(createHandlers({ info: options.info, settings, vault, events, sessionServices, clipboard }));
   return {
     dispatch,
     events,
     vault,
     sessionServices,
     close: () => {
+      clipboard?.cancel();
       sessionServices.close();
       db.close();
     },

@@ -6,6 +6,7 @@ import { createAppCore, type AppCore } from '../core/app-core';
 import { KeytarSecretStore } from '../core/secrets/keytar-secret-store';
 import { startIdentityMock } from '../mock/start';
 import { registerAppScheme, setupAppProtocol } from './app-protocol';
+import { ElectronClipboard } from './clipboard';
 import { setupDeepLinks } from './deep-links';
 import { setupIpc } from './ipc';
 import { setupPushNotifications } from './notifications';
@@ -33,6 +34,8 @@ async function start(): Promise<void> {
     embeddedServerUrl: mock.url,
     dataDir: app.getPath('userData'),
     secretStore: new KeytarSecretStore('Flex HRM Connect'),
+    // Main writes copied codes itself: marked for exclusion from clipboard history, cleared after 30 s.
+    clipboard: new ElectronClipboard(),
     info: {
       name: 'Flex HRM Connect',
       version: app.getVersion(),

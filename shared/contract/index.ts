@@ -4,6 +4,7 @@ import {
   AccountIdSchema,
   AccountViewSchema,
   AddAccountRequestSchema,
+  CopyCodeResponseSchema,
   VaultListResponseSchema,
 } from './vault';
 
@@ -39,6 +40,10 @@ export const channels = {
   'vault.pin': channel(z.object({ id: AccountIdSchema, pinned: z.boolean() }).strict(), Done),
   'vault.reorder': channel(z.object({ ids: z.array(AccountIdSchema).max(100_000) }).strict(), Done),
   'vault.delete': channel(z.object({ id: AccountIdSchema }).strict(), Done),
+  /** Copies the account's current code (see CopyCodeResponseSchema for who writes the clipboard). */
+  'vault.copy': channel(z.object({ id: AccountIdSchema }).strict(), CopyCodeResponseSchema),
+  /** HOTP: moves the counter on (saved in app.db) and answers with the account's new code. */
+  'vault.hotpNext': channel(z.object({ id: AccountIdSchema }).strict(), z.object({ account: AccountViewSchema })),
 
   // HRM / Connect sign-in (shared/contract/session.ts). Tokens never cross: view models only.
   'session.get': channel(Empty, SessionViewSchema),
