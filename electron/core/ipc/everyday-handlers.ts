@@ -1,4 +1,5 @@
 import type { Settings } from '@shared/contract';
+import { AppError } from '@shared/result';
 import { CLIPBOARD_CLEAR_MS, type CodeClipboard } from '../clipboard/code-clipboard';
 import type { VaultService } from '../vault/vault-service';
 import type { EventHub } from './event-hub';
@@ -19,8 +20,12 @@ export function createEverydayHandlers({ vault, events, readSettings, clipboard 
       const code = vault.currentCode(id);
       const clear = readSettings().clearClipboard;
       if (!clipboard) return { by: 'renderer', code, clearAfterMs: clear ? CLIPBOARD_CLEAR_MS : null };
-      const { clearsAt } = await clipboard.copy(code, clear);
-      return { by: 'main', code, clearsAt };
+      try {
+        const { clearsAt } = await clipboard.copy(code, clear);
+        return { by: 'main', code, clearsAt };
+      } catch (e) {
+        throw new AppError('clipboard.write-failed', undefined, { cause: e });
+      }
     },
     'vault.hotpNext': ({ id }) => {
       const account = vault.nextHotp(id);

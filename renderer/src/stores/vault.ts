@@ -3,6 +3,7 @@ import { computed, ref } from 'vue';
 import type { AccountView, AddAccountRequest, KeychainState, VaultListResponse } from '@shared/contract';
 import type { AppErrorData, Result } from '@shared/result';
 import { toErrorData } from '../api/errors';
+import { copyInPage } from '../api/renderer-clipboard';
 import { useApi } from '../api/use-api';
 
 /** Ask for new codes this long after the period ends, so main is surely past the boundary. */
@@ -160,6 +161,32 @@ export const useVaultStore = defineStore('vault', () => {
     return attempt(() => api.call('vault.delete', { id }), () => (accounts.value = before));
   }
 
+  /**
+   * Copies the account's current code. Main writes it where it has the OS clipboard (Electron);
+   * otherwise it answers with the code and the page writes it. `clears`: it is cleared in 30 s.
+   */
+  async function copy(id: string): Promise<Result<{ code: string; clears: boolean }>> {
+    const res = await attempt(() => api.call('vault.copy', { id }));
+    if (!res.ok) return res;
+    const v = res.value;
+    if (v.by === 'main') return { ok: true, value: { code: v.code, clears: v.clearsAt !== null } };
+    try {
+      await copyInPage(v.code, v.clearAfterMs);
+    } catch {
+      return { ok: false, error: { code: 'clipboard.write-failed' } };
+    }
+    return { ok: true, value: { code: v.code, clears: v.clearAfterMs !== null } };
+  }
+
+  /** HOTP: main moves the counter on and saves it; the card shows the new code at once. */
+  async function hotpNext(id: string): Promise<Result<AccountView>> {
+    const res = await attempt(() => api.call('vault.hotpNext', { id }));
+    if (!res.ok) return res;
+    const account = res.value.account;
+    accounts.value = accounts.value.map((a) => (a.id === id ? account : a));
+    return { ok: true, value: account };
+  }
+
   const pinnedCount = computed(() => accounts.value.filter((a) => a.pinned).length);
 
   return {
@@ -179,5 +206,7 @@ export const useVaultStore = defineStore('vault', () => {
     canMove,
     move,
     remove,
+    copy,
+    hotpNext,
   };
 });
