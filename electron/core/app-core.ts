@@ -44,6 +44,7 @@ export async function createAppCore(options: AppCoreOptions) {
     embeddedServerUrl: options.embeddedServerUrl ?? null,
     onSessionChange: (view) => events.emit('session.changed', view),
     onPushRequest: (id) => events.emit('push.request', { id }),
+    onPushResolved: (id, state) => events.emit('push.resolved', { id, state }),
   });
   const clipboard = options.clipboard ? new CodeClipboard(options.clipboard, clock) : null;
   const dispatch = createDispatcher(createHandlers({ info: options.info, settings, vault, events, sessionServices, clipboard }));

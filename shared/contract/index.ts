@@ -8,7 +8,7 @@ import {
   VaultListResponseSchema,
 } from './vault';
 
-import { PushPendingSchema, PushRespondSchema, SessionViewSchema, sessionRequests as SReq, sessionResponses as SRes } from './session';
+import { PushPendingSchema, PushResolvedSchema, PushRespondSchema, SessionViewSchema, sessionRequests as SReq, sessionResponses as SRes } from './session';
 import { MailboxListRequestSchema, MailboxListResponseSchema } from './mailbox';
 
 export * from './app';
@@ -90,6 +90,8 @@ export const events = {
   'session.changed': SessionViewSchema,
   /** A push sign-in request arrived for this app's authenticator. */
   'push.request': z.object({ id: z.string() }),
+  /** A push request left the list without an answer from this window: it expired, or was answered elsewhere. */
+  'push.resolved': PushResolvedSchema,
   /** The outbox of the built-in server has new messages. */
   'mailbox.changed': z.object({}),
 } as const;
