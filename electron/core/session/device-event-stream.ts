@@ -1,7 +1,8 @@
+import type { z } from 'zod';
 import { DeviceEventSchemas, type DeviceEventName } from '@shared/identity-api';
 import { SseParser } from './sse-parser';
 
-export type DeviceEvent = { [N in DeviceEventName]: { name: N; data: import('zod').infer<(typeof DeviceEventSchemas)[N]> } }[DeviceEventName];
+export type DeviceEvent = { [N in DeviceEventName]: { name: N; data: z.infer<(typeof DeviceEventSchemas)[N]> } }[DeviceEventName];
 
 export interface DeviceEventStreamOptions {
   /** The stream's address (GET /devices/:deviceId/events), read per attempt so a server change applies. */
