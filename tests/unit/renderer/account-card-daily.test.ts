@@ -27,8 +27,9 @@ function mountCard(account: AccountView, handlers: Record<string, (p: unknown) =
   const toasts = useToastStore();
   vi.spyOn(toasts, 'success');
   vi.spyOn(toasts, 'error');
-  const wrapper = mount(AccountCard, { props: { account }, global: { plugins: [pinia, createAppI18n('en')], stubs: { RouterLink: true } } });
-  return { wrapper, transport, vault, toasts };
+  const global = { plugins: [pinia, createAppI18n('en')], stubs: { RouterLink: true } };
+  const wrapper = mount(AccountCard, { props: { account }, global });
+  return { wrapper, transport, vault, toasts, global };
 }
 
 describe('AccountCard: copy', () => {
@@ -89,16 +90,18 @@ describe('AccountCard: copy', () => {
 
 describe('AccountCard: HOTP', () => {
   it('shows the counter and no countdown; "Next code" asks main and shows the new code and counter', async () => {
-    const { wrapper, transport, vault } = mountCard(bank, { 'vault.hotpNext': () => ok({ account: { ...bank, counter: 5, code: '222222' } }) });
+    const { wrapper, transport, vault, global } = mountCard(bank, { 'vault.hotpNext': () => ok({ account: { ...bank, counter: 5, code: '222222' } }) });
     expect(wrapper.text()).toContain('Counter: 4');
     expect(wrapper.text()).not.toMatch(/Changes in/);
     await wrapper.get('button[aria-label="Next code for Bank: anna@example.com"]').trigger('click');
     await flushPromises();
     expect(transport.callsTo('vault.hotpNext')).toEqual([{ id: bank.id }]);
     expect(vault.accounts[0]).toMatchObject({ counter: 5, code: '222222' });
-    await wrapper.setProps({ account: vault.accounts[0]! });
-    expect(wrapper.text()).toContain('Counter: 5');
-    expect(wrapper.get('button[aria-label^="Copy code"]').text()).toContain('222 222');
     wrapper.unmount();
+    // The list passes the store's account to its card: the new code and counter show.
+    const updated = mount(AccountCard, { props: { account: vault.accounts[0]! }, global });
+    expect(updated.text()).toContain('Counter: 5');
+    expect(updated.get('button[aria-label^="Copy code"]').text()).toContain('222 222');
+    updated.unmount();
   });
 });
