@@ -2,8 +2,8 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { PushRequestView } from '@shared/contract';
 import type { AppErrorData } from '@shared/result';
-import { ApiError } from '@/api/client';
-import { useApi } from '@/api/use-api';
+import { ApiError } from '../api/client';
+import { useApi } from '../api/use-api';
 
 /** Why a request left the prompt without an answer from this window. */
 export interface PushNotice {
