@@ -16,7 +16,13 @@ export class ElectronClipboard implements ClipboardPort {
     for (const [format, bytes] of Object.entries(concealedFormats(this.platform, text))) {
       items[`electron application/osclipboard;format="${format}"`] = new Blob([bytes]);
     }
-    await clipboard.write([new ClipboardItem(items)]);
+    try {
+      await clipboard.write([new ClipboardItem(items)]);
+    } catch {
+      // A platform that refuses a marker format must not stop the copy itself: the plain text
+      // still goes on, and is still cleared after 30 seconds.
+      await clipboard.writeText(text);
+    }
   }
 
   readText(): Promise<string> {
