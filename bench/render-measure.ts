@@ -12,6 +12,8 @@ export interface RenderSample {
   busyPerSecond: number;
   layoutsPerSecond: number;
   msPerLayout: number;
+  /** The longest main-thread task seen (the code refresh at a period boundary is in the window). */
+  longestTaskMs: number;
 }
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
@@ -23,7 +25,7 @@ export const renderBenchAvailable = (): string | null =>
  * The real renderer in Chromium through the browser host, showing `count` accounts: Chrome's
  * own counters (Performance.getMetrics) over `seconds` of just watching the codes tick.
  */
-export async function measureRender(count: number, secrets: (i: number) => string, seconds = 10): Promise<RenderSample> {
+export async function measureRender(count: number, secrets: (i: number) => string, seconds = 31): Promise<RenderSample> {
   const dataDir = mkdtempSync(join(tmpdir(), 'flex-render-bench-'));
   const host = await startBrowserHost({ dataDir, secretStore: new MemorySecretStore() });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
@@ -39,9 +41,17 @@ export async function measureRender(count: number, secrets: (i: number) => strin
     await cdp.send('Performance.enable');
     const read = async () =>
       Object.fromEntries(((await cdp.send('Performance.getMetrics')).metrics as Array<{ name: string; value: number }>).map((m) => [m.name, m.value]));
+    type Win = { longest: number };
+    await page.evaluate(() => {
+      const w = globalThis as unknown as Win;
+      w.longest = 0;
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => (w.longest = Math.max(w.longest, e.duration)))).observe({ type: 'longtask' });
+    });
     const a = await read();
+    // Longer than one 30 s period, so a period boundary (every code renewed) is always inside.
     await page.waitForTimeout(seconds * 1000);
     const b = await read();
+    const longestTaskMs = await page.evaluate(() => (globalThis as unknown as Win).longest);
     const delta = (k: string) => (b[k] ?? 0) - (a[k] ?? 0);
     const layouts = delta('LayoutCount');
     return {
@@ -49,6 +59,7 @@ export async function measureRender(count: number, secrets: (i: number) => strin
       busyPerSecond: (delta('TaskDuration') * 1000) / seconds,
       layoutsPerSecond: layouts / seconds,
       msPerLayout: layouts > 0 ? (delta('LayoutDuration') * 1000) / layouts : 0,
+      longestTaskMs,
     };
   } finally {
     await browser.close();
