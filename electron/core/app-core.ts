@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppInfo } from '@shared/contract';
 import { systemClock, type Clock } from '@shared/clock';
+import type { ClipboardPort } from './clipboard/clipboard-port';
+import { CodeClipboard } from './clipboard/code-clipboard';
 import { openDatabase } from './db/migrations';
 import { appMigrations } from './db/app-migrations';
 import { createDispatcher } from './ipc/dispatcher';
@@ -35,6 +37,8 @@ export interface AppCoreOptions {
   screenSource?: ScreenSource | null;
   /** Off-thread QR decoding; defaults to the worker run from sources (browser host, tests). */
   qrDecoder?: QrFrameDecoder;
+  /** The OS clipboard (Electron main); absent where main has none, and the renderer copies. */
+  clipboard?: ClipboardPort;
 }
 
 /**
@@ -58,6 +62,7 @@ export async function createAppCore(options: AppCoreOptions) {
     credentials,
     onSessionChange: (view) => events.emit('session.changed', view),
     onPushRequest: (id) => events.emit('push.request', { id }),
+    onPushResolved: (id, state) => events.emit('push.resolved', { id, state }),
   });
   // Before the first renderer call, so the app opens signed in; bounded by RESTORE_TIMEOUT_MS.
   await sessionServices.session.restore();
@@ -68,7 +73,8 @@ export async function createAppCore(options: AppCoreOptions) {
     ...options.info,
     screenCapture: scan.capturesScreens ? 'main' : options.info.screenCapture === 'main' ? 'none' : options.info.screenCapture,
   };
-  const dispatch = createDispatcher(createHandlers({ info, settings, vault, events, sessionServices, scan }));
+  const clipboard = options.clipboard ? new CodeClipboard(options.clipboard, clock) : null;
+  const dispatch = createDispatcher(createHandlers({ info, settings, vault, events, sessionServices, scan, clipboard }));
   return {
     dispatch,
     events,
@@ -76,6 +82,7 @@ export async function createAppCore(options: AppCoreOptions) {
     credentials,
     sessionServices,
     close: () => {
+      clipboard?.cancel();
       sessionServices.close();
       void qrDecoder.close();
       db.close();

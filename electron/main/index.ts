@@ -7,6 +7,7 @@ import { KeytarSecretStore } from '../core/secrets/keytar-secret-store';
 import { QrDecoder, builtQrWorkerUrl } from '../core/qr';
 import { startIdentityMock } from '../mock/start';
 import { registerAppScheme, setupAppProtocol } from './app-protocol';
+import { ElectronClipboard } from './clipboard';
 import { setupDeepLinks } from './deep-links';
 import { setupIpc } from './ipc';
 import { setupPushNotifications } from './notifications';
@@ -38,6 +39,8 @@ async function start(): Promise<void> {
     credentialStore: new KeytarSecretStore('Flex HRM Connect credentials'),
     screenSource: new ElectronScreenSource(),
     qrDecoder: new QrDecoder(builtQrWorkerUrl(import.meta.url)),
+    // Main writes copied codes itself: marked for exclusion from clipboard history, cleared after 30 s.
+    clipboard: new ElectronClipboard(),
     info: {
       name: 'Flex HRM Connect',
       version: app.getVersion(),

@@ -8,10 +8,22 @@ import type { AppCore } from '../core/app-core';
  */
 export function setupPushNotifications(core: AppCore, getWindow: () => BrowserWindow | null, text: () => { title: string; body: string }): void {
   if (!Notification.isSupported()) return;
-  core.events.subscribe((event) => {
+  const shown = new Map<string, Notification>();
+  core.events.subscribe((event, payload) => {
+    // An expired request (or one answered on another device) must not leave a notification asking for it.
+    if (event === 'push.resolved') {
+      const id = (payload as { id: string }).id;
+      shown.get(id)?.close();
+      shown.delete(id);
+      return;
+    }
     if (event !== 'push.request') return;
+    const id = (payload as { id: string }).id;
     const n = new Notification({ ...text(), silent: false });
+    shown.set(id, n);
+    n.on('close', () => shown.delete(id));
     n.on('click', () => {
+      shown.delete(id);
       const win = getWindow();
       if (!win) return;
       if (win.isMinimized()) win.restore();

@@ -17,9 +17,13 @@ export const AppInfoSchema = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
+const LanguageSettingSchema = z.enum(['system', ...LOCALES]);
 export const SettingsSchema = z.object({
   /** 'system' follows the OS language. */
-  language: z.enum(['system', ...LOCALES]),
+  language: LanguageSettingSchema,
+  /** Clear a copied code from the clipboard after 30 s. A default, so settings saved before it existed stay valid. */
+  clearClipboard: z.boolean().default(true),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
-export const SettingsUpdateSchema = SettingsSchema.partial().strict();
+// Spelled out without defaults: a partial update must never reset a field it does not name.
+export const SettingsUpdateSchema = z.object({ language: LanguageSettingSchema, clearClipboard: z.boolean() }).partial().strict();

@@ -4,10 +4,11 @@ import {
   AccountIdSchema,
   AccountViewSchema,
   AddAccountRequestSchema,
+  CopyCodeResponseSchema,
   VaultListResponseSchema,
 } from './vault';
 
-import { PushPendingSchema, PushRespondSchema, SessionViewSchema, sessionRequests as SReq, sessionResponses as SRes } from './session';
+import { PushPendingSchema, PushResolvedSchema, PushRespondSchema, SessionViewSchema, sessionRequests as SReq, sessionResponses as SRes } from './session';
 import { MailboxListRequestSchema, MailboxListResponseSchema } from './mailbox';
 import { PrepLinkedSchema, PrepSendResultSchema, PrepViewSchema, prepRequests } from './preparation';
 import * as Admin from './admin';
@@ -45,6 +46,10 @@ export const channels = {
   'vault.pin': channel(z.object({ id: AccountIdSchema, pinned: z.boolean() }).strict(), Done),
   'vault.reorder': channel(z.object({ ids: z.array(AccountIdSchema).max(100_000) }).strict(), Done),
   'vault.delete': channel(z.object({ id: AccountIdSchema }).strict(), Done),
+  /** Copies the account's current code (see CopyCodeResponseSchema for who writes the clipboard). */
+  'vault.copy': channel(z.object({ id: AccountIdSchema }).strict(), CopyCodeResponseSchema),
+  /** HOTP: moves the counter on (saved in app.db) and answers with the account's new code. */
+  'vault.hotpNext': channel(z.object({ id: AccountIdSchema }).strict(), z.object({ account: AccountViewSchema })),
 
   // HRM / Connect sign-in (shared/contract/session.ts). Tokens never cross: view models only.
   'session.get': channel(Empty, SessionViewSchema),
@@ -114,6 +119,8 @@ export const events = {
   'session.changed': SessionViewSchema,
   /** A push sign-in request arrived for this app's authenticator. */
   'push.request': z.object({ id: z.string() }),
+  /** A push request left the list without an answer from this window: it expired, or was answered elsewhere. */
+  'push.resolved': PushResolvedSchema,
   /** The outbox of the built-in server has new messages. */
   'mailbox.changed': z.object({}),
 } as const;

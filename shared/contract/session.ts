@@ -113,15 +113,24 @@ export const sessionResponses = {
   emergency: z.object({ code: z.string() }),
 };
 
-/** A push sign-in request waiting in this app's authenticator (issue 6 builds the full prompt). */
+/**
+ * A push sign-in request waiting in this app's authenticator: who is signing in, to which app,
+ * from where and when. Times are on main's clock (converted from the server's), so the renderer
+ * can count down the time left.
+ */
 export const PushRequestViewSchema = z.object({
   id: z.string(),
   email: z.string(),
   app: z.string(),
   /** Numbers to pick from; one of them is shown on the sign-in screen. */
   choices: z.array(z.string()),
+  createdAt: z.number(),
   expiresAt: z.number(),
+  /** Where the sign-in comes from, as the server saw it. */
+  location: z.object({ device: z.string(), browser: z.string(), country: z.string(), ip: z.string() }),
 });
 export type PushRequestView = z.infer<typeof PushRequestViewSchema>;
-export const PushPendingSchema = z.object({ requests: z.array(PushRequestViewSchema) });
+export const PushPendingSchema = z.object({ requests: z.array(PushRequestViewSchema), generatedAt: z.number() });
+/** Why a request left the list without being answered here. */
+export const PushResolvedSchema = z.object({ id: z.string(), state: z.enum(['approved', 'denied', 'expired']) });
 export const PushRespondSchema = z.object({ id: z.string().min(1).max(200), approve: z.boolean(), number: z.string().max(16) }).strict();

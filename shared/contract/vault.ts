@@ -61,3 +61,15 @@ export const VaultListResponseSchema = z.object({
   generatedAt: z.number(),
 });
 export type VaultListResponse = z.infer<typeof VaultListResponseSchema>;
+
+/**
+ * `vault.copy`: where the OS clipboard is reachable from main (Electron), main computes the
+ * current code and writes it itself, marked for exclusion from clipboard history, and clears it
+ * later. The browser host has no OS clipboard in main, so it answers with the code and the
+ * renderer writes it with `navigator.clipboard` (and clears it itself, best effort).
+ */
+export const CopyCodeResponseSchema = z.discriminatedUnion('by', [
+  z.object({ by: z.literal('main'), code: z.string(), clearsAt: z.number().nullable() }),
+  z.object({ by: z.literal('renderer'), code: z.string(), clearAfterMs: z.number().int().nullable() }),
+]);
+export type CopyCodeResponse = z.infer<typeof CopyCodeResponseSchema>;

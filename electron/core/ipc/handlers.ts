@@ -1,10 +1,12 @@
 import type { AppInfo, Settings } from '@shared/contract';
 import { SettingsSchema } from '@shared/contract';
+import type { CodeClipboard } from '../clipboard/code-clipboard';
 import type { SettingsStore } from '../settings/settings-service';
 import type { VaultService } from '../vault/vault-service';
 import type { SessionServices } from '../session';
 import type { EventHub } from './event-hub';
 import type { Handlers } from './dispatcher';
+import { createEverydayHandlers } from './everyday-handlers';
 import { createSessionHandlers } from './session-handlers';
 import { createPreparationHandlers } from './preparation-handlers';
 import { createAdminHandlers } from './admin-handlers';
@@ -18,12 +20,14 @@ export interface HandlerDeps {
   events: EventHub;
   sessionServices: SessionServices;
   scan: ScanService;
+  /** The OS clipboard in main, where there is one (Electron); the browser host has none. */
+  clipboard?: CodeClipboard | null;
 }
 
-const DEFAULT_SETTINGS: Settings = { language: 'system' };
+const DEFAULT_SETTINGS: Settings = { language: 'system', clearClipboard: true };
 
 /** The contract's handlers. Thin: validation happened in the dispatcher, rules live in services. */
-export function createHandlers({ info, settings, vault, events, sessionServices, scan }: HandlerDeps): Handlers {
+export function createHandlers({ info, settings, vault, events, sessionServices, scan, clipboard = null }: HandlerDeps): Handlers {
   const readSettings = (): Settings => settings.read('app', SettingsSchema, DEFAULT_SETTINGS);
   const changed = () => events.emit('vault.changed', {});
   const done = { done: true } as const;
@@ -67,6 +71,7 @@ export function createHandlers({ info, settings, vault, events, sessionServices,
       return done;
     },
 
+    ...createEverydayHandlers({ vault, events, readSettings, clipboard }),
     ...createSessionHandlers(sessionServices),
     ...createPreparationHandlers(sessionServices),
     ...createAdminHandlers(sessionServices),

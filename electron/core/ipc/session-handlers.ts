@@ -57,7 +57,8 @@ export function createSessionHandlers({ session, enrolment, push, mailbox }: Ses
       return session.twoFactorDone();
     },
     'session.signOut': () => session.signOut(),
-    'push.pending': async () => ({ requests: await push.list() }),
+    // With the event stream up the list is live; otherwise ask the server now.
+    'push.pending': async () => ({ requests: push.streaming ? push.list() : await push.refresh(), generatedAt: Date.now() }),
     'push.respond': async ({ id, approve, number }) => {
       await push.respond(id, approve, number);
       return done;

@@ -8,7 +8,7 @@ import { EnrolmentService } from './enrolment-service';
 import { IdentityHttp } from './identity-http';
 import { MailboxService } from './mailbox-service';
 import { PreparationService } from './preparation-service';
-import { PushDeviceClient } from './push-device';
+import { PushDeviceClient, type PushResolution } from './push-device';
 import { ServerConfig } from './server-config';
 import { SessionPersistence } from './session-persistence';
 import { SessionService } from './session-service';
@@ -21,7 +21,10 @@ export interface SessionServicesOptions {
   credentials?: CredentialStore;
   onSessionChange: (view: SessionView) => void;
   onPushRequest: (id: string) => void;
+  /** A push request left the list without an answer from this app: expired or answered elsewhere. */
+  onPushResolved?: (id: string, state: PushResolution) => void;
   fetchImpl?: typeof fetch;
+  /** How often the sign-in screen asks about its push request; also the push device's poll while its stream is down. */
   pushPollMs?: number;
 }
 
@@ -46,7 +49,17 @@ export function createSessionServices(o: SessionServicesOptions) {
     onChange: o.onSessionChange,
     pushPollMs: o.pushPollMs,
   });
-  const push = new PushDeviceClient(http, credentials, o.onPushRequest, o.pushPollMs ?? 1000);
+  const push = new PushDeviceClient({
+    http,
+    credentials,
+    baseUrl: () => server.baseUrl(),
+    onRequest: o.onPushRequest,
+    onResolved: o.onPushResolved ?? (() => {}),
+    fetchImpl: o.fetchImpl,
+    pollMs: o.pushPollMs ?? 5000,
+    // Short first retries so a reconnect after a blip is quick; tests shorten them further.
+    stream: { backoffMs: Math.min(1000, o.pushPollMs ?? 1000) },
+  });
   push.start();
   const enrolment = new EnrolmentService(http, session, push, deviceName);
   const mailbox = new MailboxService(http, server);

@@ -1,26 +1,45 @@
-import { HOTP, Secret, TOTP } from 'otpauth';
+import { HOTP, Secret } from 'otpauth';
 import type { OtpAccountSpec } from '../otp/spec';
 
 export type CodeSource = Pick<OtpAccountSpec, 'type' | 'algorithm' | 'digits' | 'period' | 'counter'>;
 
+/** Codes remembered per account: the current and next period's, and a little slack. */
+const CACHE_SIZE = 4;
+
 /**
  * Codes through otpauth (RFC 4226 / 6238); never hand-rolled. The decoded secret bytes are kept
- * per account so a tick costs one HMAC per code, not a keychain call or a base32 decode.
+ * per account so a tick costs one HMAC per code, not a keychain call or a base32 decode. A TOTP
+ * code is HOTP at the time step's counter (RFC 6238 section 4), so codes are remembered per
+ * step: at a period boundary the "next" code already shown becomes the current one and only the
+ * new next code costs an HMAC; a refresh within a period (an edit elsewhere) costs none.
  */
 export class CodeGenerator {
   private readonly secret: Secret;
+  private readonly cache = new Map<string, string>();
   constructor(base32: string) {
     this.secret = Secret.fromBase32(base32);
   }
 
+  /** The code at HOTP counter `counter`; `scope` keeps TOTP steps of one period apart from anything else. */
+  private at(a: CodeSource, scope: string, counter: number): string {
+    const key = `${scope}/${a.algorithm}/${a.digits}/${counter}`;
+    let code = this.cache.get(key);
+    if (code === undefined) {
+      code = HOTP.generate({ secret: this.secret, algorithm: a.algorithm, digits: a.digits, counter });
+      this.cache.set(key, code);
+      if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value as string);
+    }
+    return code;
+  }
+
   totp(a: CodeSource, timestamp: number): { code: string; nextCode: string; validUntil: number } {
-    const totp = new TOTP({ secret: this.secret, algorithm: a.algorithm, digits: a.digits, period: a.period });
     const periodMs = a.period * 1000;
-    const validUntil = (Math.floor(timestamp / periodMs) + 1) * periodMs;
-    return { code: totp.generate({ timestamp }), nextCode: totp.generate({ timestamp: validUntil }), validUntil };
+    const step = Math.floor(timestamp / periodMs);
+    const scope = `totp${a.period}`;
+    return { code: this.at(a, scope, step), nextCode: this.at(a, scope, step + 1), validUntil: (step + 1) * periodMs };
   }
 
   hotp(a: CodeSource): string {
-    return new HOTP({ secret: this.secret, algorithm: a.algorithm, digits: a.digits }).generate({ counter: a.counter });
+    return this.at(a, 'hotp', a.counter);
   }
 }

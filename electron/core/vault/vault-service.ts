@@ -175,11 +175,27 @@ export class VaultService {
     this.repo.reorder(ids);
   }
 
-  /** HOTP: move to the next counter value and return the new code. */
+  /**
+   * HOTP: move to the next counter value (saved before the code is shown, so a code once seen
+   * is never shown again, even after a crash) and return the account with the new code.
+   */
   nextHotp(id: string): AccountView {
     const meta = this.repo.get(id);
     if (!meta || meta.type !== 'hotp') throw new AppError('vault.not-found');
+    if (!this.generator(id)) this.requireKeychain();
     this.repo.setCounter(id, meta.counter + 1);
     return this.view({ ...meta, counter: meta.counter + 1 }, this.clock.now());
+  }
+
+  /** The code to copy now: TOTP at this moment, HOTP at its current counter. */
+  currentCode(id: string): string {
+    const meta = this.repo.get(id);
+    if (!meta) throw new AppError('vault.not-found');
+    const code = this.view(meta, this.clock.now()).code;
+    if (!code) {
+      this.requireKeychain();
+      throw new AppError('keychain.unavailable');
+    }
+    return code;
   }
 }

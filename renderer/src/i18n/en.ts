@@ -50,6 +50,10 @@ export const en: AppMessages = {
     copy: 'Copy code for {name}',
     copied: 'Code for {name} copied.',
     copyFailed: 'The code could not be copied. Select it and copy it yourself.',
+    copiedClears: 'Code for {name} copied. The clipboard is cleared in {seconds} seconds.',
+    hotpNext: 'Next code',
+    hotpNextFor: 'Next code for {name}',
+    hotpNextDone: 'New code for {name}.',
     nextCode: 'Next: {code}',
     changesIn: 'Changes in {seconds} s',
     counter: 'Counter: {counter}',
@@ -108,6 +112,13 @@ export const en: AppMessages = {
   },
   settings: {
     title: 'Settings',
+    clipboard: {
+      title: 'Copying codes',
+      clear: 'Clear the clipboard after copying',
+      hint: 'A copied code is removed from the clipboard after {seconds} seconds, unless you have copied something else since. In the desktop app the code is also kept out of clipboard history where the computer allows it.',
+      on: 'Copied codes are cleared after {seconds} seconds.',
+      off: 'Copied codes stay on the clipboard.',
+    },
     language: {
       title: 'Language',
       intro: 'The language of Flex HRM and of emails the app asks the server to send.',
@@ -161,6 +172,9 @@ export const en: AppMessages = {
       'no-accounts': 'the export has no accounts.',
       'duplicate-data': 'the export has the same data twice.',
       'data-encoding': 'the export’s data is wrongly encoded.',
+    },
+    clipboard: {
+      'write-failed': 'The code could not be copied. Select it and copy it yourself.',
     },
     vault: {
       'duplicate-account': 'You already have this account: {name}.',

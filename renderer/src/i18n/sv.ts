@@ -55,6 +55,10 @@ export const sv = {
     copy: 'Kopiera koden för {name}',
     copied: 'Koden för {name} är kopierad.',
     copyFailed: 'Koden kunde inte kopieras. Markera den och kopiera den själv.',
+    copiedClears: 'Koden för {name} är kopierad. Urklippet töms om {seconds} sekunder.',
+    hotpNext: 'Nästa kod',
+    hotpNextFor: 'Nästa kod för {name}',
+    hotpNextDone: 'Ny kod för {name}.',
     nextCode: 'Nästa: {code}',
     changesIn: 'Byts om {seconds} s',
     counter: 'Räknare: {counter}',
@@ -113,6 +117,13 @@ export const sv = {
   },
   settings: {
     title: 'Inställningar',
+    clipboard: {
+      title: 'Kopiera koder',
+      clear: 'Töm urklipp efter kopiering',
+      hint: 'En kopierad kod tas bort från urklipp efter {seconds} sekunder, om du inte har kopierat något annat sedan dess. I skrivbordsappen hålls koden också utanför urklippshistoriken där datorn tillåter det.',
+      on: 'Kopierade koder töms efter {seconds} sekunder.',
+      off: 'Kopierade koder ligger kvar i urklipp.',
+    },
     language: {
       title: 'Språk',
       intro: 'Språket i Flex HRM och i e-post som appen ber servern skicka.',
@@ -167,6 +178,9 @@ export const sv = {
       'no-accounts': 'exporten innehåller inga konton.',
       'duplicate-data': 'exporten har samma data två gånger.',
       'data-encoding': 'exportens data är felaktigt kodad.',
+    },
+    clipboard: {
+      'write-failed': 'Koden kunde inte kopieras. Markera den och kopiera den själv.',
     },
     vault: {
       'duplicate-account': 'Du har redan det här kontot: {name}.',

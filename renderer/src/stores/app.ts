@@ -12,7 +12,7 @@ import { useApi } from '../api/use-api';
 export const useAppStore = defineStore('app', () => {
   const api = useApi();
   const info = ref<AppInfo | null>(null);
-  const settings = ref<Settings>({ language: 'system' });
+  const settings = ref<Settings>({ language: 'system', clearClipboard: true });
   const ready = ref(false);
   const error = ref<AppErrorData | null>(null);
 
@@ -46,5 +46,18 @@ export const useAppStore = defineStore('app', () => {
     }
   }
 
-  return { info, settings, ready, error, systemLocale, locale, init, setLanguage };
+  /** Optimistic as the language: the switch moves at once and moves back if it cannot be saved. */
+  async function setClearClipboard(clearClipboard: boolean): Promise<AppErrorData | null> {
+    const before = settings.value;
+    settings.value = { ...before, clearClipboard };
+    try {
+      settings.value = await api.call('settings.update', { clearClipboard });
+      return null;
+    } catch (e) {
+      settings.value = before;
+      return toErrorData(e);
+    }
+  }
+
+  return { info, settings, ready, error, systemLocale, locale, init, setLanguage, setClearClipboard };
 });

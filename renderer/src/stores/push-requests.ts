@@ -2,31 +2,63 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { PushRequestView } from '@shared/contract';
 import type { AppErrorData } from '@shared/result';
-import { ApiError } from '@/api/client';
-import { useApi } from '@/api/use-api';
+import { ApiError } from '../api/client';
+import { useApi } from '../api/use-api';
 
-/** Push sign-in requests waiting in this app's authenticator (the device side of number matching). */
+/** Why a request left the prompt without an answer from this window. */
+export interface PushNotice {
+  id: number;
+  kind: 'expired' | 'answered';
+  email: string;
+}
+
+/**
+ * Push sign-in requests waiting in this app's authenticator (the device side of number matching).
+ * Main follows the server's event stream and tells this store when a request arrives
+ * (`push.request`) and when one leaves without an answer from here (`push.resolved`: expired, or
+ * answered on another device), which leaves a notice saying so.
+ */
 export const usePushRequestsStore = defineStore('push-requests', () => {
   const api = useApi();
   const requests = ref<PushRequestView[]>([]);
   const error = ref<AppErrorData | null>(null);
-  let off: (() => void) | null = null;
+  const notice = ref<PushNotice | null>(null);
+  /** Main's clock minus ours: request times are on main's clock. */
+  const clockOffset = ref(0);
+  let offs: Array<() => void> = [];
+  let noticeSeq = 0;
 
   async function refresh(): Promise<void> {
+    const sentAt = Date.now();
     try {
-      requests.value = (await api.call('push.pending')).requests;
+      const res = await api.call('push.pending');
+      clockOffset.value = res.generatedAt - Math.round((sentAt + Date.now()) / 2);
+      requests.value = res.requests;
     } catch (e) {
       error.value = e instanceof ApiError ? e.data : { code: 'internal' };
     }
   }
 
   function watchRequests(): void {
-    off ??= api.on('push.request', () => void refresh());
+    if (offs.length === 0) {
+      offs = [
+        api.on('push.request', () => {
+          notice.value = null;
+          void refresh();
+        }),
+        api.on('push.resolved', ({ id, state }) => {
+          const gone = requests.value.find((r) => r.id === id);
+          requests.value = requests.value.filter((r) => r.id !== id);
+          if (gone) notice.value = { id: ++noticeSeq, kind: state === 'expired' ? 'expired' : 'answered', email: gone.email };
+        }),
+      ];
+    }
     void refresh();
   }
 
   async function respond(id: string, approve: boolean, number: string): Promise<boolean> {
     error.value = null;
+    notice.value = null;
     try {
       await api.call('push.respond', { id, approve, number });
       requests.value = requests.value.filter((r) => r.id !== id);
@@ -38,5 +70,7 @@ export const usePushRequestsStore = defineStore('push-requests', () => {
     }
   }
 
-  return { requests, error, refresh, watchRequests, respond };
+  const dismissNotice = () => (notice.value = null);
+
+  return { requests, error, notice, clockOffset, refresh, watchRequests, respond, dismissNotice };
 });

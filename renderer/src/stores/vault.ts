@@ -3,6 +3,7 @@ import { computed, ref } from 'vue';
 import type { AccountView, AddAccountRequest, KeychainState, VaultListResponse } from '@shared/contract';
 import type { AppErrorData, Result } from '@shared/result';
 import { toErrorData } from '../api/errors';
+import { copyInPage } from '../api/renderer-clipboard';
 import { useApi } from '../api/use-api';
 
 /** Ask for new codes this long after the period ends, so main is surely past the boundary. */
@@ -53,10 +54,28 @@ export const useVaultStore = defineStore('vault', () => {
     schedule(Math.max(MIN_REFRESH_MS, Math.min(...ends) - mainNow() + BOUNDARY_MARGIN_MS));
   }
 
+  /**
+   * The same accounts in the same order (every period boundary): change only the fields that
+   * differ, in place, so only what shows them updates (the code, the next code, the countdown)
+   * and the list itself is not rebuilt. Anything else (added, removed, moved): replace.
+   */
+  function merge(next: AccountView[]): void {
+    const current = accounts.value;
+    const same = current.length === next.length && current.every((a, i) => a.id === next[i]?.id);
+    if (!same) {
+      accounts.value = next;
+      return;
+    }
+    next.forEach((n, i) => {
+      const a = current[i] as Record<string, unknown>;
+      for (const [k, v] of Object.entries(n)) if (a[k] !== v) a[k] = v;
+    });
+  }
+
   function apply(res: VaultListResponse, sentAt: number, receivedAt: number): void {
     // `generatedAt` lies somewhere in the round trip; the midpoint is the best guess of when.
     clockOffset.value = res.generatedAt - Math.round((sentAt + receivedAt) / 2);
-    accounts.value = res.accounts;
+    merge(res.accounts);
     keychain.value = res.keychain;
     loadError.value = null;
     status.value = 'ready';
@@ -132,10 +151,13 @@ export const useVaultStore = defineStore('vault', () => {
     return attempt(() => api.call('vault.pin', { id, pinned }), () => (accounts.value = before));
   }
 
+  /** Position by id, once per list change: every card asks twice per render, so a scan each time was O(n²). */
+  const indexById = computed(() => new Map(accounts.value.map((a, i) => [a.id, i])));
+
   /** The neighbour an account would swap with: only within its own group (pinned or not). */
   function neighbour(id: string, direction: Direction): AccountView | null {
     const list = accounts.value;
-    const i = list.findIndex((a) => a.id === id);
+    const i = indexById.value.get(id) ?? -1;
     const other = list[i + direction];
     return i >= 0 && other && other.pinned === list[i]?.pinned ? other : null;
   }
@@ -160,6 +182,32 @@ export const useVaultStore = defineStore('vault', () => {
     return attempt(() => api.call('vault.delete', { id }), () => (accounts.value = before));
   }
 
+  /**
+   * Copies the account's current code. Main writes it where it has the OS clipboard (Electron);
+   * otherwise it answers with the code and the page writes it. `clears`: it is cleared in 30 s.
+   */
+  async function copy(id: string): Promise<Result<{ code: string; clears: boolean }>> {
+    const res = await attempt(() => api.call('vault.copy', { id }));
+    if (!res.ok) return res;
+    const v = res.value;
+    if (v.by === 'main') return { ok: true, value: { code: v.code, clears: v.clearsAt !== null } };
+    try {
+      await copyInPage(v.code, v.clearAfterMs);
+    } catch {
+      return { ok: false, error: { code: 'clipboard.write-failed' } };
+    }
+    return { ok: true, value: { code: v.code, clears: v.clearAfterMs !== null } };
+  }
+
+  /** HOTP: main moves the counter on and saves it; the card shows the new code at once. */
+  async function hotpNext(id: string): Promise<Result<AccountView>> {
+    const res = await attempt(() => api.call('vault.hotpNext', { id }));
+    if (!res.ok) return res;
+    const account = res.value.account;
+    accounts.value = accounts.value.map((a) => (a.id === id ? account : a));
+    return { ok: true, value: account };
+  }
+
   const pinnedCount = computed(() => accounts.value.filter((a) => a.pinned).length);
 
   return {
@@ -179,5 +227,7 @@ export const useVaultStore = defineStore('vault', () => {
     canMove,
     move,
     remove,
+    copy,
+    hotpNext,
   };
 });

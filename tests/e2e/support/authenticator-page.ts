@@ -108,6 +108,11 @@ export class AuthenticatorPage {
     return this.page.getByRole('button', { name: fill(this.m.account[key], { name: AuthenticatorPage.accountName(a) }), exact: true });
   }
 
+  /** HOTP: the button that moves the counter on and shows the next code. */
+  hotpNextButton(a: { issuer: string; label: string }): Locator {
+    return this.page.getByRole('button', { name: fill(this.m.account.hotpNextFor, { name: AuthenticatorPage.accountName(a) }), exact: true });
+  }
+
   /** The names of the accounts in the order shown. */
   async order(): Promise<string[]> {
     return this.page.getByRole('region', { name: this.m.authenticator.listLabel }).getByRole('heading', { level: 3 }).allTextContents();

@@ -22,7 +22,7 @@ describe('app store', () => {
   });
 
   it('saves a chosen language through settings.update and uses it at once', async () => {
-    let saved: Settings = { language: 'system' };
+    let saved: Settings = { language: 'system', clearClipboard: true };
     const { transport } = useFakeApi({
       'app.info': () => ok(info),
       'settings.get': () => ok(saved),

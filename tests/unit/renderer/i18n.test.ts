@@ -22,7 +22,7 @@ const CODES = [
   'otp.secret-missing', 'otp.secret-invalid-base32', 'otp.secret-too-short', 'otp.secret-too-long', 'otp.unsupported-type',
   'otp.unsupported-algorithm', 'otp.unsupported-digits', 'otp.invalid-period', 'otp.invalid-counter', 'otp.name-missing',
   'otp.invalid-uri', 'otp.not-an-authenticator-code', 'vault.duplicate-account', 'vault.not-found', 'keychain.locked',
-  'keychain.unavailable', 'ipc.invalid-payload', 'ipc.unknown-channel', 'host.unauthorized', 'internal',
+  'keychain.unavailable', 'clipboard.write-failed', 'ipc.invalid-payload', 'ipc.unknown-channel', 'host.unauthorized', 'internal',
 ];
 
 describe('messages', () => {

@@ -229,6 +229,18 @@ export const hrmEn = {
     deny: 'Deny',
     none: 'No sign-in requests.',
     wrongNumber: 'That number does not match. The request was refused.',
+    from: 'From {browser} on {device}, {country} (IP address {ip})',
+    requestedAt: 'Requested at {time}',
+    expiresIn: 'Expires in {time}',
+    expiresAt: 'The request expires at {time}.',
+    expired: 'Expired',
+    typeNumber: 'Or type the number',
+    approved: 'The sign-in is approved.',
+    denied: 'The sign-in is denied.',
+    expiredNotice: 'The sign-in request for {email} expired before it was answered. Start the sign-in again if it was you.',
+    answeredNotice: 'The sign-in request for {email} was answered on another device.',
+    expiredError: 'This sign-in request has expired.',
+    dismiss: 'Close the message',
   },
 };
 

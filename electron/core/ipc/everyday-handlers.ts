@@ -1,0 +1,36 @@
+import type { Settings } from '@shared/contract';
+import { AppError } from '@shared/result';
+import { CLIPBOARD_CLEAR_MS, type CodeClipboard } from '../clipboard/code-clipboard';
+import type { VaultService } from '../vault/vault-service';
+import type { EventHub } from './event-hub';
+import type { Handlers } from './dispatcher';
+
+export interface EverydayDeps {
+  vault: VaultService;
+  events: EventHub;
+  readSettings: () => Settings;
+  /** The OS clipboard in main (Electron); null where main has none (the browser host). */
+  clipboard: CodeClipboard | null;
+}
+
+/** Copying a code and the HOTP "next code": the authenticator's everyday actions. */
+export function createEverydayHandlers({ vault, events, readSettings, clipboard }: EverydayDeps): Pick<Handlers, 'vault.copy' | 'vault.hotpNext'> {
+  return {
+    'vault.copy': async ({ id }) => {
+      const code = vault.currentCode(id);
+      const clear = readSettings().clearClipboard;
+      if (!clipboard) return { by: 'renderer', code, clearAfterMs: clear ? CLIPBOARD_CLEAR_MS : null };
+      try {
+        const { clearsAt } = await clipboard.copy(code, clear);
+        return { by: 'main', code, clearsAt };
+      } catch (e) {
+        throw new AppError('clipboard.write-failed', undefined, { cause: e });
+      }
+    },
+    'vault.hotpNext': ({ id }) => {
+      const account = vault.nextHotp(id);
+      events.emit('vault.changed', {});
+      return { account };
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { TOTP } from 'otpauth';
+import { ManualClock } from '@shared/clock';
+import type { AppInfo } from '@shared/contract';
+import { createAppCore, type AppCore } from '../../../electron/core/app-core';
+import type { ClipboardPort } from '../../../electron/core/clipboard/clipboard-port';
+import { MemorySecretStore } from '../../../electron/core/secrets/memory-secret-store';
+
+const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+const info: AppInfo = { name: 'x', version: '0', platform: 'linux', host: 'electron', systemLocale: 'en', screenCapture: 'none' };
+
+/** The contract channels for copying and HOTP, through the dispatcher both transports use. */
+describe('vault.copy, vault.hotpNext and the clipboard setting', () => {
+  let core: AppCore;
+  let dir: string;
+  afterEach(() => {
+    core.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function start(clipboard?: ClipboardPort) {
+    dir = mkdtempSync(join(tmpdir(), 'flex-everyday-'));
+    const clock = new ManualClock({ now: () => 1_700_000_010_000 });
+    core = await createAppCore({ dataDir: dir, secretStore: new MemorySecretStore(), info, clock, ...(clipboard ? { clipboard } : {}) });
+    const added = await core.dispatch('vault.add', { source: 'manual', issuer: 'GitHub', label: 'anna', secret: SECRET });
+    if (!added.ok) throw new Error(JSON.stringify(added.error));
+    return { clock, id: (added.value as { account: { id: string } }).account.id };
+  }
+
+  it('in Electron main writes the current code itself and says when it clears it', async () => {
+    const written: string[] = [];
+    const { clock, id } = await start({ writeConcealed: async (t) => void written.push(t), readText: async () => written.at(-1) ?? '', clear: async () => {} });
+    const code = new TOTP({ secret: SECRET }).generate({ timestamp: clock.now() });
+    expect(await core.dispatch('vault.copy', { id })).toEqual({ ok: true, value: { by: 'main', code, clearsAt: clock.now() + 30_000 } });
+    expect(written).toEqual([code]);
+  });
+
+  it('in the browser host tells the renderer to copy, with the clearing time from the setting', async () => {
+    const { id } = await start();
+    expect(await core.dispatch('vault.copy', { id })).toMatchObject({ ok: true, value: { by: 'renderer', clearAfterMs: 30_000 } });
+    expect(await core.dispatch('settings.update', { clearClipboard: false })).toEqual({ ok: true, value: { language: 'system', clearClipboard: false } });
+    expect(await core.dispatch('vault.copy', { id })).toMatchObject({ ok: true, value: { by: 'renderer', clearAfterMs: null } });
+    // Changing the language keeps the clipboard choice (an update never resets what it does not name).
+    expect(await core.dispatch('settings.update', { language: 'sv' })).toEqual({ ok: true, value: { language: 'sv', clearClipboard: false } });
+    expect(await core.dispatch('vault.copy', { id: 'b56d2520-0000-4000-8000-000000000000' })).toEqual({ ok: false, error: { code: 'vault.not-found' } });
+  });
+
+  it('vault.hotpNext answers the new code and tells every window', async () => {
+    await start();
+    const added = await core.dispatch('vault.add', { source: 'manual', type: 'hotp', issuer: 'Bank', label: 'anna', secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', counter: 4 });
+    const id = added.ok ? (added.value as { account: { id: string } }).account.id : '';
+    const seen: string[] = [];
+    core.events.subscribe((e) => seen.push(e));
+    const next = await core.dispatch('vault.hotpNext', { id });
+    expect(next).toMatchObject({ ok: true, value: { account: { id, counter: 5, validUntil: null } } });
+    expect(seen).toEqual(['vault.changed']);
+  });
+});
