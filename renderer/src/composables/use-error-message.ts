@@ -1,6 +1,7 @@
 import { useI18n } from 'vue-i18n';
 import type { AppErrorData } from '@shared/result';
 import { toErrorData } from '../api/errors';
+import { messageKeys } from '../i18n/message-keys';
 import { sv } from '../i18n/sv';
 import { errorText as hrmErrorText } from '../views/hrm/error-text';
 import { prepErrorText } from '../views/hrm/preparation/prep-error-text';
@@ -9,15 +10,7 @@ import { accountName } from '../format/account-name';
 type Translate = (key: string, params?: Record<string, unknown>) => string;
 
 /** Every `errors.*` key that holds a text (not a group), from the source locale. */
-const ERROR_KEYS: ReadonlySet<string> = (() => {
-  const keys = new Set<string>();
-  const walk = (node: unknown, path: string) => {
-    if (typeof node === 'string') keys.add(path);
-    else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) walk(v, `${path}.${k}`);
-  };
-  walk(sv.errors, 'errors');
-  return keys;
-})();
+const ERROR_KEYS = messageKeys(sv.errors, 'errors');
 
 export const hasErrorMessage = (code: string): boolean => ERROR_KEYS.has(`errors.${code}`);
 

@@ -1,9 +1,8 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { AdminCompany, AdminCompanyUpdate, AdminUserView } from '@shared/contract';
-import type { AppErrorData } from '@shared/result';
-import { ApiError } from '@/api/client';
 import { useApi } from '@/api/use-api';
+import { useCallState } from './use-call-state';
 
 /**
  * HRM administration (issue 5): company settings with the cutover switch, the users' link status
@@ -13,23 +12,9 @@ export const useAdminStore = defineStore('admin', () => {
   const api = useApi();
   const company = ref<AdminCompany | null>(null);
   const users = ref<AdminUserView[]>([]);
-  const busy = ref(false);
-  const error = ref<AppErrorData | null>(null);
+  const { busy, error, run, clearError } = useCallState();
 
   const linkedCount = computed(() => users.value.filter((u) => u.status === 'linked').length);
-
-  async function run<T>(fn: () => Promise<T>): Promise<T | null> {
-    busy.value = true;
-    error.value = null;
-    try {
-      return await fn();
-    } catch (e) {
-      error.value = e instanceof ApiError ? e.data : { code: 'internal' };
-      return null;
-    } finally {
-      busy.value = false;
-    }
-  }
 
   async function load(): Promise<boolean> {
     const res = await run(() => Promise.all([api.call('admin.company'), api.call('admin.users')]));
@@ -68,9 +53,7 @@ export const useAdminStore = defineStore('admin', () => {
     busy,
     error,
     linkedCount,
-    clearError: () => {
-      error.value = null;
-    },
+    clearError,
     load,
     updateCompany,
     refreshUsers,

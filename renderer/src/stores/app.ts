@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { AppInfo, Locale, Settings } from '@shared/contract';
+import type { AppInfo, Locale, Request, Settings } from '@shared/contract';
 import type { AppErrorData } from '@shared/result';
 import { toErrorData } from '../api/errors';
 import { useApi } from '../api/use-api';
@@ -33,12 +33,15 @@ export const useAppStore = defineStore('app', () => {
     }
   }
 
-  /** Optimistic: the language switches at once and is put back if main refuses to save it. */
-  async function setLanguage(language: Settings['language']): Promise<AppErrorData | null> {
+  /**
+   * Optimistic: the setting changes at once (the language switches, the switch moves) and is put
+   * back if main refuses to save it.
+   */
+  async function saveSetting(patch: Request<'settings.update'>): Promise<AppErrorData | null> {
     const before = settings.value;
-    settings.value = { ...before, language };
+    settings.value = { ...before, ...patch };
     try {
-      settings.value = await api.call('settings.update', { language });
+      settings.value = await api.call('settings.update', patch);
       return null;
     } catch (e) {
       settings.value = before;
@@ -46,18 +49,8 @@ export const useAppStore = defineStore('app', () => {
     }
   }
 
-  /** Optimistic as the language: the switch moves at once and moves back if it cannot be saved. */
-  async function setClearClipboard(clearClipboard: boolean): Promise<AppErrorData | null> {
-    const before = settings.value;
-    settings.value = { ...before, clearClipboard };
-    try {
-      settings.value = await api.call('settings.update', { clearClipboard });
-      return null;
-    } catch (e) {
-      settings.value = before;
-      return toErrorData(e);
-    }
-  }
+  const setLanguage = (language: Settings['language']) => saveSetting({ language });
+  const setClearClipboard = (clearClipboard: boolean) => saveSetting({ clearClipboard });
 
   return { info, settings, ready, error, systemLocale, locale, init, setLanguage, setClearClipboard };
 });

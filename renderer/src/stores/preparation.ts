@@ -1,9 +1,9 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { PREP_CODE_VALID_MINUTES, type PrepPending, type PrepView } from '@shared/contract';
-import type { AppErrorData } from '@shared/result';
 import { toErrorData } from '@/api/errors';
 import { useApi } from '@/api/use-api';
+import { useCallState } from './use-call-state';
 
 /**
  * Account preparation for Visma Connect (seed 003): the banner's state, the code sent, the link.
@@ -15,8 +15,7 @@ export const usePreparationStore = defineStore('preparation', () => {
   const view = ref<PrepView | null>(null);
   /** False when there is no HRM session to prepare (signed out, or a Connect-only session). */
   const available = ref<boolean | null>(null);
-  const busy = ref(false);
-  const error = ref<AppErrorData | null>(null);
+  const { busy, error, run, clearError } = useCallState();
   /** The code that was sent last (from a send, or found pending when the view loaded). */
   const pending = ref<PrepPending | null>(null);
   /** True after a second send to the same address ("A new code has been sent"). */
@@ -31,19 +30,6 @@ export const usePreparationStore = defineStore('preparation', () => {
   const resendAt = ref(0);
 
   const bannerVisible = computed(() => available.value === true && view.value?.bannerVisible === true);
-
-  async function run<T>(fn: () => Promise<T>): Promise<T | null> {
-    busy.value = true;
-    error.value = null;
-    try {
-      return await fn();
-    } catch (e) {
-      error.value = toErrorData(e);
-      return null;
-    } finally {
-      busy.value = false;
-    }
-  }
 
   function apply(v: PrepView): void {
     view.value = v;
@@ -130,8 +116,6 @@ export const usePreparationStore = defineStore('preparation', () => {
     snooze,
     sendCode,
     verify,
-    clearError: () => {
-      error.value = null;
-    },
+    clearError,
   };
 });

@@ -2,7 +2,7 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { PushRequestView } from '@shared/contract';
 import type { AppErrorData } from '@shared/result';
-import { ApiError } from '../api/client';
+import { toErrorData } from '../api/errors';
 import { useApi } from '../api/use-api';
 
 /** Why a request left the prompt without an answer from this window. */
@@ -35,7 +35,7 @@ export const usePushRequestsStore = defineStore('push-requests', () => {
       clockOffset.value = res.generatedAt - Math.round((sentAt + Date.now()) / 2);
       requests.value = res.requests;
     } catch (e) {
-      error.value = e instanceof ApiError ? e.data : { code: 'internal' };
+      error.value = toErrorData(e);
     }
   }
 
@@ -64,7 +64,7 @@ export const usePushRequestsStore = defineStore('push-requests', () => {
       requests.value = requests.value.filter((r) => r.id !== id);
       return true;
     } catch (e) {
-      error.value = e instanceof ApiError ? e.data : { code: 'internal' };
+      error.value = toErrorData(e);
       await refresh();
       return false;
     }

@@ -1,9 +1,8 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { MfaMethod, Request, ServerChoice, SessionView } from '@shared/contract';
-import type { AppErrorData } from '@shared/result';
-import { ApiError } from '@/api/client';
 import { useApi } from '@/api/use-api';
+import { useCallState } from './use-call-state';
 
 /**
  * The HRM / Connect sign-in as view models from main. Main owns every token and the state
@@ -12,8 +11,7 @@ import { useApi } from '@/api/use-api';
 export const useSessionStore = defineStore('session', () => {
   const api = useApi();
   const view = ref<SessionView | null>(null);
-  const busy = ref(false);
-  const error = ref<AppErrorData | null>(null);
+  const { busy, error, run, clearError } = useCallState();
   /** Shown once after an emergency code was used at sign-in: the server's replacement. */
   const newEmergencyCode = ref<string | null>(null);
   /** The address the last emailed link was for, to fill in the sign-in after a reset. */
@@ -22,24 +20,6 @@ export const useSessionStore = defineStore('session', () => {
 
   const state = computed(() => view.value?.state ?? { step: 'signed-out' as const });
   const signedIn = computed(() => state.value.step === 'signed-in');
-
-  function toError(e: unknown): AppErrorData {
-    return e instanceof ApiError ? e.data : { code: 'internal' };
-  }
-
-  /** Runs one call: clears the last error, records a new one, never throws to the component. */
-  async function run<T>(fn: () => Promise<T>): Promise<T | null> {
-    busy.value = true;
-    error.value = null;
-    try {
-      return await fn();
-    } catch (e) {
-      error.value = toError(e);
-      return null;
-    } finally {
-      busy.value = false;
-    }
-  }
 
   async function apply(next: () => Promise<SessionView>): Promise<SessionView | null> {
     const v = await run(next);
@@ -53,10 +33,6 @@ export const useSessionStore = defineStore('session', () => {
     });
     await apply(() => api.call('session.get'));
   }
-
-  const clearError = () => {
-    error.value = null;
-  };
 
   return {
     view,

@@ -1,36 +1,30 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TOTP, Secret } from 'otpauth';
-import type { OutboxMessage } from '@shared/identity-api';
-import { openDatabase } from '../../../electron/core/db/migrations';
-import { appMigrations } from '../../../electron/core/db/app-migrations';
-import { SettingsStore } from '../../../electron/core/settings/settings-service';
-import { createSessionServices, type SessionServices } from '../../../electron/core/session';
-import { startIdentityMock } from '../../../electron/mock/start';
+import type { SessionServices } from '../../../electron/core/session';
+import { startServices, startTestMock, type TestMock } from './harness';
 
-const TOKEN = 'admin-service-test-control-token';
 const HRM_PASSWORD = 'Demo1234!';
 const CONNECT_PASSWORD = 'Connect-2025!';
 const JOHAN_TOTP = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 
 /** AdminService and AccountService against the real identity mock, in-process, over real HTTP. */
 describe('AdminService and AccountService against the identity mock', () => {
-  let mock: Awaited<ReturnType<typeof startIdentityMock>>;
+  let mock: TestMock;
   let services: SessionServices;
 
-  const request = async <T>(method: string, path: string, opts: { body?: unknown; token?: string; control?: boolean } = {}): Promise<T> => {
+  /** A call to the mock's HRM / Connect API as a client other than the app would make it. */
+  const request = async <T>(method: string, path: string, opts: { body?: unknown; token?: string } = {}): Promise<T> => {
     const headers: Record<string, string> = {};
     if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
     if (opts.token) headers.Authorization = `Bearer ${opts.token}`;
-    if (opts.control) headers['x-test-control-token'] = TOKEN;
     const res = await fetch(new URL(path, mock.url), { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
     const json = (await res.json()) as { ok: boolean; value: T; error?: unknown };
     if (!json.ok) throw new Error(`${method} ${path}: ${JSON.stringify(json.error)}`);
     return json.value;
   };
-  const outbox = async (to: string) =>
-    (await request<{ messages: OutboxMessage[] }>('GET', `/test/outbox?recipient=${encodeURIComponent(to)}`, { control: true })).messages;
-  const advance = (ms: number) => request('POST', '/test/clock/advance', { body: { ms }, control: true });
-  const now = async () => (await request<{ now: number }>('GET', '/test/clock', { control: true })).now;
+  const outbox = (to: string) => mock.outbox(to);
+  const advance = (ms: number) => mock.advance(ms);
+  const now = () => mock.now();
 
   /** What a user does in the banner flow (seed 003), over HTTP: sign in, send a code, optionally verify it. */
   async function prepare(userId: string, email: string, verify: boolean): Promise<void> {
@@ -42,14 +36,8 @@ describe('AdminService and AccountService against the identity mock', () => {
   }
 
   beforeEach(async () => {
-    mock = await startIdentityMock({ port: 0, dataFile: ':memory:', testControlToken: TOKEN });
-    services = createSessionServices({
-      settings: new SettingsStore(openDatabase(':memory:', appMigrations)),
-      embeddedServerUrl: mock.url,
-      onSessionChange: () => undefined,
-      onPushRequest: () => undefined,
-      pushPollMs: 50,
-    });
+    mock = await startTestMock();
+    services = startServices(mock.url, { pushPollMs: 50 });
     services.session.setServer({ kind: 'embedded' });
   });
   afterEach(async () => {

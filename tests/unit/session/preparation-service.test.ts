@@ -1,42 +1,24 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { channels } from '@shared/contract';
-import type { OutboxMessage } from '@shared/identity-api';
-import { openDatabase } from '../../../electron/core/db/migrations';
-import { appMigrations } from '../../../electron/core/db/app-migrations';
-import { SettingsStore } from '../../../electron/core/settings/settings-service';
-import { createSessionServices, type SessionServices } from '../../../electron/core/session';
-import { startIdentityMock } from '../../../electron/mock/start';
+import type { SessionServices } from '../../../electron/core/session';
 import { DEMO } from '../../e2e/support/demo-accounts';
+import { startServices, startTestMock, type TestMock } from './harness';
 
-const TOKEN = 'preparation-service-test-control-token';
 const ANNA_EMAIL = 'anna.svensson@foretaget.se';
 
 /** Account preparation (seed 003) through the client service, against the in-process mock over HTTP. */
 describe('PreparationService against the identity mock', () => {
-  let mock: Awaited<ReturnType<typeof startIdentityMock>>;
+  let mock: TestMock;
   let services: SessionServices;
 
-  const control = async <T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(new URL(path, mock.url), {
-      method,
-      headers: { 'x-test-control-token': TOKEN, ...(body ? { 'Content-Type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    return ((await res.json()) as { value: T }).value;
-  };
-  const outbox = async (to: string) => (await control<{ messages: OutboxMessage[] }>('GET', `/test/outbox?recipient=${encodeURIComponent(to)}`)).messages;
+  const outbox = (to: string) => mock.outbox(to);
   const lastCode = async (to: string) => /\b(\d{6})\b/.exec((await outbox(to))[0]?.text ?? '')?.[1] ?? '';
-  const advance = (ms: number) => control('POST', '/test/clock/advance', { ms });
+  const advance = (ms: number) => mock.advance(ms);
   const wrong = (code: string) => (code === '000000' ? '111111' : '000000');
 
   beforeEach(async () => {
-    mock = await startIdentityMock({ port: 0, dataFile: ':memory:', testControlToken: TOKEN });
-    services = createSessionServices({
-      settings: new SettingsStore(openDatabase(':memory:', appMigrations)),
-      embeddedServerUrl: mock.url,
-      onSessionChange: () => undefined,
-      onPushRequest: () => undefined,
-    });
+    mock = await startTestMock();
+    services = startServices(mock.url);
     services.session.setServer({ kind: 'embedded' });
   });
   afterEach(async () => {

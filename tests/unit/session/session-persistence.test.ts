@@ -1,15 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { OutboxMessage } from '@shared/identity-api';
 import { openDatabase } from '../../../electron/core/db/migrations';
 import { appMigrations } from '../../../electron/core/db/app-migrations';
 import { SettingsStore } from '../../../electron/core/settings/settings-service';
 import { MemoryCredentialStore } from '../../../electron/core/session/credential-store';
-import { createSessionServices, type SessionServices } from '../../../electron/core/session';
+import type { SessionServices } from '../../../electron/core/session';
 import { RESTORE_TIMEOUT_MS } from '../../../electron/core/session/session-persistence';
 import { startIdentityMock } from '../../../electron/mock/start';
 import { DEMO } from '../../e2e/support/demo-accounts';
+import { startServices, startTestMock, type TestMock } from './harness';
 
-const TOKEN = 'session-persistence-test-control-token';
 const PASSWORD = 'Sommar-2026!';
 const HOUR = 3600_000;
 
@@ -28,31 +27,17 @@ class InspectableStore extends MemoryCredentialStore {
  * settings (app.db) and the same credential store (the keychain), against the real identity mock.
  */
 describe('the signed-in session across a restart', () => {
-  let mock: Awaited<ReturnType<typeof startIdentityMock>>;
+  let mock: TestMock;
   let db: ReturnType<typeof openDatabase>;
   let settings: SettingsStore;
   let credentials: InspectableStore;
   const running: SessionServices[] = [];
 
-  const control = async <T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(new URL(path, mock.url), {
-      method,
-      headers: { 'x-test-control-token': TOKEN, ...(body ? { 'Content-Type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    return ((await res.json()) as { value: T }).value;
-  };
+  const control = <T>(method: 'GET' | 'POST', path: string, body?: unknown) => mock.control<T>(method, path, body);
 
   /** One run of the app; `fetchImpl` stands in for the network where a test needs it down. */
   function start(fetchImpl?: typeof fetch, embeddedServerUrl = mock.url): SessionServices {
-    const services = createSessionServices({
-      settings,
-      embeddedServerUrl,
-      credentials,
-      onSessionChange: () => undefined,
-      onPushRequest: () => undefined,
-      ...(fetchImpl ? { fetchImpl } : {}),
-    });
+    const services = startServices(embeddedServerUrl, { settings, credentials, ...(fetchImpl ? { fetchImpl } : {}) });
     running.push(services);
     return services;
   }
@@ -77,7 +62,7 @@ describe('the signed-in session across a restart', () => {
     const { session } = services;
     await session.humanCheck();
     await session.forgotPassword(email, 'reset', 'en');
-    const messages = (await control<{ messages: OutboxMessage[] }>('GET', `/test/outbox?recipient=${encodeURIComponent(email)}`)).messages;
+    const messages = await mock.outbox(email);
     const link = messages.flatMap((m) => m.links).find((l) => l.action === 'reset-password');
     await session.resetPassword(new URL(link?.url ?? 'x:').searchParams.get('token') ?? '', PASSWORD);
     await session.discover(email, false);
@@ -86,7 +71,7 @@ describe('the signed-in session across a restart', () => {
   }
 
   beforeEach(async () => {
-    mock = await startIdentityMock({ port: 0, dataFile: ':memory:', testControlToken: TOKEN });
+    mock = await startTestMock();
     db = openDatabase(':memory:', appMigrations);
     settings = new SettingsStore(db);
     credentials = new InspectableStore();

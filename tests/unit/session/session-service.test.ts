@@ -1,38 +1,26 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TOTP, Secret } from 'otpauth';
 import type { SessionView } from '@shared/contract';
-import type { OutboxMessage } from '@shared/identity-api';
-import { openDatabase } from '../../../electron/core/db/migrations';
-import { appMigrations } from '../../../electron/core/db/app-migrations';
-import { SettingsStore } from '../../../electron/core/settings/settings-service';
-import { createSessionServices, type SessionServices } from '../../../electron/core/session';
-import { startIdentityMock } from '../../../electron/mock/start';
+import type { SessionServices } from '../../../electron/core/session';
 import { DEMO } from '../../e2e/support/demo-accounts';
+import { startServices, startTestMock, type TestMock } from './harness';
 
-const TOKEN = 'session-service-test-control-token';
 const PASSWORD = 'Sommar-2026!';
 
 /** The session service against the real identity mock, in-process, over real HTTP. */
 describe('SessionService against the identity mock', () => {
-  let mock: Awaited<ReturnType<typeof startIdentityMock>>;
+  let mock: TestMock;
   let services: SessionServices;
   let changes: SessionView[];
   let pushIds: string[];
 
-  const control = async <T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(new URL(path, mock.url), {
-      method,
-      headers: { 'x-test-control-token': TOKEN, ...(body ? { 'Content-Type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    return ((await res.json()) as { value: T }).value;
-  };
-  const outbox = async (to: string) => (await control<{ messages: OutboxMessage[] }>('GET', `/test/outbox?recipient=${encodeURIComponent(to)}`)).messages;
+  const control = <T>(method: 'GET' | 'POST', path: string, body?: unknown) => mock.control<T>(method, path, body);
+  const outbox = (to: string) => mock.outbox(to);
   const lastLink = async (to: string, action: string) => {
     const link = (await outbox(to)).flatMap((m) => m.links).filter((l) => l.action === action).at(-1);
     return new URL(link?.url ?? 'x:').searchParams.get('token') ?? '';
   };
-  const now = async () => (await control<{ now: number }>('GET', '/test/clock')).now;
+  const now = () => mock.now();
   const until = async (cond: () => boolean) => {
     for (let i = 0; i < 200 && !cond(); i++) await new Promise((r) => setTimeout(r, 25));
     expect(cond()).toBe(true);
@@ -53,12 +41,10 @@ describe('SessionService against the identity mock', () => {
   }
 
   beforeEach(async () => {
-    mock = await startIdentityMock({ port: 0, dataFile: ':memory:', testControlToken: TOKEN });
+    mock = await startTestMock();
     changes = [];
     pushIds = [];
-    services = createSessionServices({
-      settings: new SettingsStore(openDatabase(':memory:', appMigrations)),
-      embeddedServerUrl: mock.url,
+    services = startServices(mock.url, {
       onSessionChange: (v) => changes.push(v),
       onPushRequest: (id) => pushIds.push(id),
       pushPollMs: 50,

@@ -175,6 +175,7 @@ export const hrmEn = {
       methodLegacy: 'Flex HRM user ID',
       methodConnect: 'Visma Connect',
       signOut: 'Sign out',
+      links: 'Your pages',
     },
     errors: {
       generic: 'Something went wrong. Try again.',

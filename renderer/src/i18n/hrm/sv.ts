@@ -175,6 +175,7 @@ export const hrmSv: HrmMessages = {
       methodLegacy: 'Användar-id i Flex HRM',
       methodConnect: 'Visma Connect',
       signOut: 'Logga ut',
+      links: 'Dina sidor',
     },
     errors: {
       generic: 'Något gick fel. Försök igen.',

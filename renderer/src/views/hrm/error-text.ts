@@ -27,7 +27,11 @@ const KEYS: Record<string, string> = {
   'session.network': 'hrm.errors.network',
 };
 
-export function errorText(t: (key: string, params?: Record<string, unknown>) => string, error: AppErrorData): string {
+export type Translate = (key: string, params?: Record<string, unknown>) => string;
+/** How an area words an error (ErrorNote's `message`): its own codes, then errorText's for the rest. */
+export type ErrorTextFn = (t: Translate, error: AppErrorData) => string;
+
+export function errorText(t: Translate, error: AppErrorData): string {
   const minutes = error.params?.minutes;
   if (error.code === 'session.locked') {
     return typeof minutes === 'number' ? t('hrm.errors.locked', { minutes }) : t('hrm.errors.lockedUnknown');

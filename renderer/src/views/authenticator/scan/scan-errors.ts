@@ -1,20 +1,13 @@
 import { MAX_SCAN_IMAGE_BYTES } from '@shared/contract';
 import type { AppErrorData } from '@shared/result';
 import { errorMessage } from '../../../composables/use-error-message';
+import { messageKeys } from '../../../i18n/message-keys';
 import { scanSv } from '../../../i18n/scan/sv';
 
 type Translate = (key: string, params?: Record<string, unknown>) => string;
 
 /** Every `scan.errors.*` key that holds a text, from the source locale. */
-const SCAN_ERROR_KEYS: ReadonlySet<string> = (() => {
-  const keys = new Set<string>();
-  const walk = (node: unknown, path: string) => {
-    if (typeof node === 'string') keys.add(path);
-    else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) walk(v, `${path}.${k}`);
-  };
-  walk(scanSv.scan.errors, 'scan.errors');
-  return keys;
-})();
+const SCAN_ERROR_KEYS = messageKeys(scanSv.scan.errors, 'scan.errors');
 
 export const hasScanMessage = (code: string): boolean => SCAN_ERROR_KEYS.has(`scan.errors.${code}`);
 

@@ -2,7 +2,7 @@ import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
 import { MAX_SCAN_IMAGE_BYTES, type ScanResult } from '@shared/contract';
 import type { AppErrorData } from '@shared/result';
-import { ApiError } from '../../../api/client';
+import { toErrorData } from '../../../api/errors';
 import { useApi } from '../../../api/use-api';
 import { blobToBase64, canvasToPng, captureScreenToCanvas, cropCanvas, ScanFailure } from './page-capture';
 import { useAppStore } from '../../../stores/app';
@@ -59,7 +59,7 @@ export const useScanStore = defineStore('scan', () => {
       }
       return res;
     } catch (e) {
-      error.value = e instanceof ApiError || e instanceof ScanFailure ? e.data : { code: 'internal' };
+      error.value = e instanceof ScanFailure ? e.data : toErrorData(e);
       return null;
     } finally {
       phase.value = 'idle';

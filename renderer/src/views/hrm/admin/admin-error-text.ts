@@ -1,7 +1,5 @@
 import type { AppErrorData } from '@shared/result';
-import { errorText } from '../error-text';
-
-type Translate = (key: string, params?: Record<string, unknown>) => string;
+import { errorText, type Translate } from '../error-text';
 
 /** The admin and account screens' codes (shared/contract/admin.ts) onto their messages. */
 const KEYS: Record<string, string> = {

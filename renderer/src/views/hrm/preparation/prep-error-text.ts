@@ -1,7 +1,5 @@
 import type { AppErrorData } from '@shared/result';
-import { errorText as hrmErrorText } from '../error-text';
-
-type Translate = (key: string, params?: Record<string, unknown>) => string;
+import { errorText as hrmErrorText, type Translate } from '../error-text';
 
 /**
  * Account preparation's error codes (shared/session-errors.ts PREPARATION_ERROR_CODES) and the
