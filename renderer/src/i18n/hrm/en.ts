@@ -167,7 +167,6 @@ export const hrmEn = {
       done: 'Done',
     },
     home: {
-      title: 'Flex HRM',
       welcome: 'Welcome, {name}',
       signedInAs: 'Signed in as',
       company: 'Company',

@@ -167,7 +167,6 @@ export const hrmSv: HrmMessages = {
       done: 'Klar',
     },
     home: {
-      title: 'Flex HRM',
       welcome: 'Välkommen, {name}',
       signedInAs: 'Inloggad som',
       company: 'Företag',
