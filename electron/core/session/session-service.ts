@@ -28,6 +28,8 @@ const rememberKey = (email: string) => `remembered-device.${email.toLowerCase()}
  */
 export class SessionService {
   private state: InternalState = { step: 'signed-out' };
+  /** See SessionView.revision: counts every change of `state` (and of the server choice that goes with one). */
+  private revision = 0;
   private pushTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly deps: SessionServiceDeps) {}
@@ -54,12 +56,14 @@ export class SessionService {
       server: { kind: choice?.kind ?? 'embedded', url: choice?.kind === 'custom' ? choice.url : null, configured: choice !== null },
       savedEmail: this.deps.server.savedEmail(),
       state: toStep(this.state),
+      revision: this.revision,
     };
   }
 
   private set(next: InternalState): SessionView {
     if (this.state.step === 'mfa' && next.step !== 'mfa') this.stopPushPolling();
     this.state = next;
+    this.revision++;
     if (next.step === 'signed-in') this.deps.persistence?.save(next);
     return this.view();
   }

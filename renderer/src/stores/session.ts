@@ -21,16 +21,19 @@ export const useSessionStore = defineStore('session', () => {
   const state = computed(() => view.value?.state ?? { step: 'signed-out' as const });
   const signedIn = computed(() => state.value.step === 'signed-in');
 
+  /** Keeps the newest view: a call's answer may arrive after a newer `session.changed` event. */
+  function accept(v: SessionView): void {
+    if (!view.value || v.revision >= view.value.revision) view.value = v;
+  }
+
   async function apply(next: () => Promise<SessionView>): Promise<SessionView | null> {
     const v = await run(next);
-    if (v) view.value = v;
+    if (v) accept(v);
     return v;
   }
 
   async function load(): Promise<void> {
-    unsubscribe ??= api.on('session.changed', (v) => {
-      view.value = v;
-    });
+    unsubscribe ??= api.on('session.changed', accept);
     await apply(() => api.call('session.get'));
   }
 
@@ -65,7 +68,7 @@ export const useSessionStore = defineStore('session', () => {
       const res = await run(() => api.call('session.mfa.verify', { code, rememberDevice }));
       if (!res) return undefined;
       newEmergencyCode.value = res.newEmergencyCode;
-      view.value = res.view;
+      accept(res.view);
       return res.newEmergencyCode;
     },
     setupLater: () => apply(() => api.call('session.setup.later')),
