@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { MfaMethod, Request, ServerChoice, SessionView } from '@shared/contract';
-import { useApi } from '@/api/use-api';
+import { useApi } from '../api/use-api';
 import { useCallState } from './use-call-state';
 
 /**

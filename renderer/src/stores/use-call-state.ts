@@ -1,6 +1,6 @@
 import { ref } from 'vue';
 import type { AppErrorData } from '@shared/result';
-import { toErrorData } from '@/api/errors';
+import { toErrorData } from '../api/errors';
 
 /**
  * The call-in-flight and last-error state the HRM stores share. `run` makes one call: it marks
