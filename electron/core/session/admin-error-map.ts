@@ -1,5 +1,6 @@
 import type { AdminErrorCode } from '@shared/contract';
 import { AppError, type AppErrorData } from '@shared/result';
+import { numberParam } from './error-map';
 
 /**
  * The identity server's failures on the admin and account screens, as the client's own codes
@@ -19,9 +20,8 @@ export function mapAdminError(error: AppErrorData): AppError | undefined {
   const cause = { cause: error.code };
   const p = error.params ?? {};
   if (error.code === 'preparation.rate-limited') {
-    const raw = p.retryAfterSeconds;
-    const seconds = typeof raw === 'number' ? raw : Number(raw);
-    return new AppError('admin.rate-limited', Number.isFinite(seconds) ? { seconds, minutes: Math.ceil(seconds / 60) } : undefined, cause);
+    const seconds = numberParam(p.retryAfterSeconds);
+    return new AppError('admin.rate-limited', seconds === undefined ? undefined : { seconds, minutes: Math.ceil(seconds / 60) }, cause);
   }
   if (error.code === 'request.invalid') {
     const field = String(p.field ?? '');

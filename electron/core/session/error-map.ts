@@ -50,10 +50,14 @@ const DIRECT: Record<string, SessionErrorCode | PreparationErrorCode> = {
   'auth.invalid-session': 'session.expired',
 };
 
+/** A numeric error param (the server may send it as a number or a digit string); undefined otherwise. */
+export const numberParam = (v: unknown): number | undefined =>
+  typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : undefined;
+
 export function mapServerError(error: AppErrorData): AppError {
   const cause = { cause: error.code };
   const p = error.params ?? {};
-  const num = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : undefined);
+  const num = numberParam;
   switch (error.code) {
     case 'hrm.locked':
     case 'connect.locked': {
