@@ -30,6 +30,10 @@ export const SESSION_ERROR_CODES = [
   'session.sso-cancelled',
   'session.not-signed-in',
   'session.network',
+  /** The 2FA set-up has a factor on already: it cannot be left before the emergency code is stored. */
+  'session.setup-unfinished',
+  /** The emergency code's enrolment ran out: a new code is shown, to be stored instead. */
+  'session.emergency-renewed',
 ] as const;
 export type SessionErrorCode = (typeof SESSION_ERROR_CODES)[number];
 

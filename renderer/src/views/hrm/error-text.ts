@@ -25,6 +25,8 @@ const KEYS: Record<string, string> = {
   'session.sso-cancelled': 'hrm.errors.ssoCancelled',
   'session.not-signed-in': 'hrm.errors.notSignedIn',
   'session.network': 'hrm.errors.network',
+  'session.setup-unfinished': 'setupFlow.errors.setupUnfinished',
+  'session.emergency-renewed': 'setupFlow.errors.emergencyRenewed',
 };
 
 export type Translate = (key: string, params?: Record<string, unknown>) => string;
