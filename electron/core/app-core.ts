@@ -56,6 +56,8 @@ export async function createAppCore(options: AppCoreOptions) {
   const credentials = options.credentialStore
     ? await KeychainCredentialStore.open(options.credentialStore, (e) => console.error('Could not save a credential in the keychain:', e))
     : new MemoryCredentialStore();
+  // Retry on the locked-keychain screen re-opens the vault; the session's credentials follow it.
+  if (credentials instanceof KeychainCredentialStore) vault.onRecovered(() => void credentials.reconnect());
   const sessionServices = createSessionServices({
     settings,
     embeddedServerUrl: options.embeddedServerUrl ?? null,
