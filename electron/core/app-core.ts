@@ -83,6 +83,14 @@ export async function createAppCore(options: AppCoreOptions) {
     vault,
     credentials,
     sessionServices,
+    /**
+     * Before quitting (Electron's will-quit, the browser host's close): a copied code still on the
+     * clipboard is cleared now rather than left there when its timer dies with the process, and the
+     * credentials' background writes reach the keychain. Then `close()`.
+     */
+    shutdown: async (): Promise<void> => {
+      await Promise.allSettled([clipboard?.flush(), credentials.flush()]);
+    },
     close: () => {
       clipboard?.cancel();
       sessionServices.close();
