@@ -29,6 +29,8 @@ export const SESSION_ERROR_CODES = [
   'session.push-wrong-number',
   'session.sso-cancelled',
   'session.not-signed-in',
+  /** A sign-in, link or SSO return for another account while signed in: params `current`, `next`. */
+  'session.other-account',
   'session.network',
 ] as const;
 export type SessionErrorCode = (typeof SESSION_ERROR_CODES)[number];

@@ -39,6 +39,9 @@ export function errorText(t: Translate, error: AppErrorData): string {
   if (error.code === 'session.too-many-attempts') {
     return typeof minutes === 'number' ? t('hrm.errors.tooManyAttempts', { minutes }) : t('hrm.errors.tooManyAttemptsNow');
   }
+  if (error.code === 'session.other-account') {
+    return t('otherAccount.error', { current: String(error.params?.current ?? ''), next: String(error.params?.next ?? '') });
+  }
   if (error.code === 'ipc.invalid-payload') {
     const field = String(error.params?.field ?? '');
     if (field === 'email') return t('hrm.errors.invalidEmail');
