@@ -7,6 +7,5 @@ export const otherAccountEn: OtherAccountMessages = {
     question: 'You are signed in as {current}. Sign out and continue as {next}?',
     continue: 'Sign out and continue as {next}',
     stay: 'Stay signed in as {current}',
-    error: 'You are signed in as {current}. Sign out first to continue as {next}.',
   },
 };

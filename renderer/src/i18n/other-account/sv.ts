@@ -5,7 +5,6 @@ export const otherAccountSv = {
     question: 'Du är inloggad som {current}. Vill du logga ut och fortsätta som {next}?',
     continue: 'Logga ut och fortsätt som {next}',
     stay: 'Fortsätt som {current}',
-    error: 'Du är inloggad som {current}. Logga ut först för att fortsätta som {next}.',
   },
 };
 export type OtherAccountMessages = typeof otherAccountSv;
