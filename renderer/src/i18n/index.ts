@@ -3,15 +3,18 @@ import type { Locale } from '@shared/contract';
 import { hrmMessages } from './hrm';
 import { prepMessages } from './prep';
 import { adminMessages } from './admin';
+import { errorMessages } from './errors';
 import { en } from './en';
 import { sv } from './sv';
 import { scanEn } from './scan/en';
 import { scanSv } from './scan/sv';
+import { otherAccountEn } from './other-account/en';
+import { otherAccountSv } from './other-account/sv';
 
 /** Every message of the app per locale: the shell/authenticator/settings texts plus the HRM ones. */
 export const messages = {
-  sv: { ...sv, ...hrmMessages.sv, ...prepMessages.sv, ...adminMessages.sv, ...scanSv },
-  en: { ...en, ...hrmMessages.en, ...prepMessages.en, ...adminMessages.en, ...scanEn },
+  sv: { ...sv, ...hrmMessages.sv, ...prepMessages.sv, ...adminMessages.sv, ...scanSv, ...errorMessages.sv, ...otherAccountSv },
+  en: { ...en, ...hrmMessages.en, ...prepMessages.en, ...adminMessages.en, ...scanEn, ...errorMessages.en, ...otherAccountEn },
 } as const;
 
 export type MessageSchema = (typeof messages)['sv'];
