@@ -1,48 +1,45 @@
-import { z } from 'zod';
+import { isClientErrorCode, type AppErrorData, type ClientErrorCode, type ClientErrorParams } from './contract/errors';
+import type { IdentityErrorCode, IdentityErrorParams } from './identity-api/errors';
+
+export type { AppErrorData } from './contract/errors';
 
 /**
  * Errors cross every boundary (IPC, browser-host HTTP, identity API) as data, never as thrown
- * exceptions: `{ ok: true, value } | { ok: false, error }` as Signal and Mullvad do it.
- * `code` is stable and machine-readable; the renderer maps it to a translated message.
- * `params` carries the few values a message needs (minutes left, attempts left, a field name).
+ * exceptions: `{ ok: true, value } | { ok: false, error }` as Signal and Mullvad do it. The
+ * codes and the params each one carries are declared once: the client's in
+ * shared/contract/errors.ts, the identity server's in shared/identity-api/errors.ts.
  */
-export const ErrorParamsSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]));
-export const AppErrorDataSchema = z.object({
-  code: z.string().min(1).max(100),
-  params: ErrorParamsSchema.optional(),
-});
-export type AppErrorData = z.infer<typeof AppErrorDataSchema>;
+export type Result<T, E = AppErrorData> = { ok: true; value: T } | { ok: false; error: E };
 
-export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorData };
-
-export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = (code: string, params?: AppErrorData['params']): Result<never> => ({
-  ok: false,
-  error: params ? { code, params } : { code },
-});
+/** A code of either catalogue: main raises client codes, the identity mock its server codes. */
+export type ErrorCode = ClientErrorCode | IdentityErrorCode;
+type ParamsMap = { [K in ClientErrorCode]: ClientErrorParams<K> } & { [K in IdentityErrorCode]: IdentityErrorParams<K> };
+export type ErrorParams<C extends ErrorCode> = ParamsMap[C];
+type DataMap = { [K in ErrorCode]: { code: K; params?: ParamsMap[K] } };
 
 /** Thrown inside services for an expected failure; turned into a `Result` at the boundary. */
-export class AppError extends Error {
-  readonly code: string;
-  readonly params: AppErrorData['params'];
-  constructor(code: string, params?: AppErrorData['params'], options?: { cause?: unknown }) {
-    super(code, options);
+export class AppError<C extends ErrorCode = ErrorCode> extends Error {
+  readonly code: C;
+  readonly params: ErrorParams<C> | undefined;
+  /** The identity server's own code behind a client code (error-map.ts), for the few places that react to one. */
+  readonly serverCode: IdentityErrorCode | undefined;
+  constructor(code: C, params?: ErrorParams<C>, options?: { cause?: unknown; serverCode?: IdentityErrorCode }) {
+    super(code, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
     this.params = params;
+    this.serverCode = options?.serverCode;
   }
-  toData(): AppErrorData {
-    return this.params ? { code: this.code, params: this.params } : { code: this.code };
+  toData(): DataMap[C] {
+    return (this.params ? { code: this.code, params: this.params } : { code: this.code }) as DataMap[C];
   }
 }
 
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
+/** An AppError with a client code (shared/contract/errors.ts): the only kind that may cross to the renderer. */
+export const isClientError = (e: unknown): e is AppError<ClientErrorCode> => e instanceof AppError && isClientErrorCode(e.code);
 
 /** For states the type system cannot rule out but the code must never reach. */
 export function strictAssert(condition: unknown, message: string): asserts condition {
   if (!condition) throw new Error(`Assertion failed: ${message}`);
-}
-
-export function missingCaseError(x: never): Error {
-  return new TypeError(`Unhandled case: ${String(x)}`);
 }

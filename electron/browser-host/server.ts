@@ -133,7 +133,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       for (const stream of streams) stream.end();
       await app.close();
       // The keychain is written through in the background: a restart must find the last change.
-      await core.credentials.flush();
+      await core.shutdown();
       core.close();
       await mock.close();
     },

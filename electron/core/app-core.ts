@@ -56,6 +56,8 @@ export async function createAppCore(options: AppCoreOptions) {
   const credentials = options.credentialStore
     ? await KeychainCredentialStore.open(options.credentialStore, (e) => console.error('Could not save a credential in the keychain:', e))
     : new MemoryCredentialStore();
+  // Retry on the locked-keychain screen re-opens the vault; the session's credentials follow it.
+  if (credentials instanceof KeychainCredentialStore) vault.onRecovered(() => void credentials.reconnect());
   const sessionServices = createSessionServices({
     settings,
     embeddedServerUrl: options.embeddedServerUrl ?? null,
@@ -81,6 +83,14 @@ export async function createAppCore(options: AppCoreOptions) {
     vault,
     credentials,
     sessionServices,
+    /**
+     * Before quitting (Electron's will-quit, the browser host's close): a copied code still on the
+     * clipboard is cleared now rather than left there when its timer dies with the process, and the
+     * credentials' background writes reach the keychain. Then `close()`.
+     */
+    shutdown: async (): Promise<void> => {
+      await Promise.allSettled([clipboard?.flush(), credentials.flush()]);
+    },
     close: () => {
       clipboard?.cancel();
       sessionServices.close();

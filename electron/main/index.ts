@@ -76,7 +76,7 @@ app.on('will-quit', (event) => {
   if (core && !credentialsFlushed) {
     credentialsFlushed = true;
     event.preventDefault();
-    void core.credentials.flush().finally(() => app.quit());
+    void core.shutdown().finally(() => app.quit());
     return;
   }
   core?.close();

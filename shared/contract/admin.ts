@@ -5,21 +5,6 @@ import { z } from 'zod';
  * Connect account settings page, as the renderer sees them. Bearer tokens stay in main.
  */
 
-/** Client error codes of these screens; main maps the identity server's codes onto them. */
-export const ADMIN_ERROR_CODES = [
-  'admin.forbidden',
-  'admin.user-not-found',
-  'admin.rate-limited',
-  'admin.no-pending-code',
-  'admin.already-linked',
-  'admin.email-taken',
-  'admin.invalid-domain',
-  'admin.sso-name-required',
-  'admin.invalid-input',
-  'account.factor-not-found',
-] as const;
-export type AdminErrorCode = (typeof ADMIN_ERROR_CODES)[number];
-
 export const AdminPasswordPresetSchema = z.enum(['connect', 'nist']);
 
 export const AdminCompanySchema = z.object({

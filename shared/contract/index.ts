@@ -21,6 +21,7 @@ export * from './mailbox';
 export * from './preparation';
 export * from './admin';
 export * from './scan';
+export * from './errors';
 
 /**
  * The one IPC contract (Mullvad's ipc-schema idea plus run-time validation): every channel the

@@ -1,78 +1,101 @@
+import { z } from 'zod';
+
 /**
- * Every error code the identity API returns, in one place. The body is always
- * `{ ok: false, error: { code, params? } }` (shared/result.ts `AppErrorData`); clients map the code
- * to a translated message and read `params` (never the HTTP status) for the few numbers shown.
+ * Every error code the identity API returns, declared once with the schema of its params. The
+ * body is always `{ ok: false, error: { code, params? } }`; clients map the code to their own
+ * codes (electron/core/session/error-map.ts, typed `satisfies Record<IdentityErrorCode, ...>`) and
+ * read `params` (never the HTTP status) for the few numbers shown.
  */
-export const IDENTITY_ERROR_CODES = [
+const none = z.object({}).strict();
+/** The server writes numbers; a proxy or an older server may send digit strings. */
+const num = z.union([z.number(), z.string()]);
+const attempts = z.object({ attemptsLeft: num.optional() });
+const retry = z.object({ retryAfterSeconds: num.optional() });
+const minutesLeft = z.object({ minutesLeft: num.optional() });
+
+export const identityErrors = {
   // Transport and validation: any route.
-  'request.invalid', // params: field, issue
-  'request.malformed-json',
-  'request.too-large',
-  'request.unsupported-media-type',
-  'not-found',
-  'auth.required', // no or malformed Authorization header
-  'auth.invalid-session', // unknown, expired or signed-out session token
-  'auth.forbidden', // signed in, but e.g. not an HRM admin
-  'server.internal', // a bug; never expected
+  'request.invalid': z.object({ field: z.string().optional(), issue: z.string().optional() }),
+  'request.malformed-json': none,
+  'request.too-large': none,
+  'request.unsupported-media-type': none,
+  'not-found': none,
+  'auth.required': none, // no or malformed Authorization header
+  'auth.invalid-session': none, // unknown, expired or signed-out session token
+  'auth.forbidden': none, // signed in, but e.g. not an HRM admin
+  'server.internal': none, // a bug; never expected
 
   // HRM legacy sign-in and preparation.
-  'hrm.invalid-credentials',
-  'hrm.locked', // params: minutesLeft
-  'hrm.use-connect-sign-in', // company has moved to Connect (cutover)
-  'hrm.not-linked', // Connect account has no HRM user
-  'hrm.connect-login-not-enabled', // linked, but the company has not switched yet
-  'hrm.user-not-found',
-  'preparation.already-linked',
-  'preparation.email-taken', // the address is linked to another HRM user of the same company
-  'preparation.no-pending-code',
-  'preparation.code-wrong', // params: attemptsLeft
-  'preparation.code-expired',
-  'preparation.too-many-attempts',
-  'preparation.rate-limited', // params: retryAfterSeconds
+  'hrm.invalid-credentials': none,
+  'hrm.locked': minutesLeft,
+  'hrm.use-connect-sign-in': none, // company has moved to Connect (cutover)
+  'hrm.not-linked': none, // Connect account has no HRM user
+  'hrm.connect-login-not-enabled': none, // linked, but the company has not switched yet
+  'hrm.user-not-found': none,
+  'preparation.already-linked': none,
+  'preparation.email-taken': none, // the address is linked to another HRM user of the same company
+  'preparation.no-pending-code': none,
+  'preparation.code-wrong': attempts,
+  'preparation.code-expired': none,
+  'preparation.too-many-attempts': none,
+  'preparation.rate-limited': retry,
 
   // Connect sign-in.
-  'connect.invalid-credentials',
-  'connect.locked', // params: minutesLeft
-  'connect.use-sso', // params: providerName
-  'human-check.invalid',
-  'link.invalid',
-  'link.expired',
-  'link.used',
-  'password.policy', // params: failed (comma-separated rule ids), preset
-  'password.reused', // params: historySize
-  'password.wrong-current',
-  'sso.not-sso',
-  'sso.invalid-state',
-  'sso.expired',
-  'sso.denied',
+  'connect.invalid-credentials': none,
+  'connect.locked': minutesLeft,
+  'connect.use-sso': z.object({ providerName: z.string().optional() }),
+  'human-check.invalid': none,
+  'link.invalid': none,
+  'link.expired': none,
+  'link.used': none,
+  'password.policy': z.object({ failed: z.string().optional(), preset: z.string().optional() }), // failed: comma-separated rule ids
+  'password.reused': z.object({ historySize: num.optional() }),
+  'password.wrong-current': none,
+  'sso.not-sso': none,
+  'sso.invalid-state': none,
+  'sso.expired': none,
+  'sso.denied': none,
 
   // 2FA at sign-in (one failure counter per ticket, across factors).
-  'mfa.ticket-invalid',
-  'mfa.ticket-expired',
-  'mfa.factor-unavailable',
-  'mfa.code-wrong', // params: attemptsLeft
-  'mfa.code-already-used', // params: attemptsLeft (TOTP replay)
-  'mfa.code-expired',
-  'mfa.too-many-attempts',
-  'mfa.rate-limited', // params: retryAfterSeconds
+  'mfa.ticket-invalid': none,
+  'mfa.ticket-expired': none,
+  'mfa.factor-unavailable': none,
+  'mfa.code-wrong': attempts,
+  'mfa.code-already-used': attempts, // TOTP replay
+  'mfa.code-expired': none,
+  'mfa.too-many-attempts': none,
+  'mfa.rate-limited': retry,
 
   // Push (sign-in approvals and device side).
-  'push.no-devices',
-  'push.not-found',
-  'push.expired',
-  'push.already-answered',
-  'push.number-mismatch',
-  'device.unauthorized',
+  'push.no-devices': none,
+  'push.not-found': none,
+  'push.expired': none,
+  'push.already-answered': none,
+  'push.number-mismatch': attempts,
+  'device.unauthorized': none,
 
   // 2FA enrolment.
-  'enrolment.invalid',
-  'enrolment.expired',
-  'enrolment.not-ready', // consent asked before the device registered
-  'enrolment.code-wrong', // params: attemptsLeft
-  'enrolment.too-many-attempts',
-  'enrolment.rate-limited', // params: retryAfterSeconds
-  'enrolment.phone-invalid',
-  'factor.not-found',
-] as const;
+  'enrolment.invalid': none,
+  'enrolment.expired': none,
+  'enrolment.not-ready': none, // consent asked before the device registered
+  'enrolment.code-wrong': attempts,
+  'enrolment.too-many-attempts': none,
+  'enrolment.rate-limited': retry,
+  'enrolment.phone-invalid': none,
+  'factor.not-found': none,
+} as const satisfies Record<string, z.ZodObject>;
 
-export type IdentityErrorCode = (typeof IDENTITY_ERROR_CODES)[number];
+export type IdentityErrors = typeof identityErrors;
+export type IdentityErrorCode = keyof IdentityErrors;
+export type IdentityErrorParams<C extends IdentityErrorCode> = z.output<IdentityErrors[C]>;
+export type IdentityErrorData = { [C in IdentityErrorCode]: { code: C; params?: IdentityErrorParams<C> } }[IdentityErrorCode];
+
+export const isIdentityErrorCode = (code: unknown): code is IdentityErrorCode =>
+  typeof code === 'string' && Object.prototype.hasOwnProperty.call(identityErrors, code);
+
+/** A server failure as received: the code is checked against the catalogue by the caller's map. */
+export const WireErrorSchema = z.object({
+  code: z.string().min(1).max(100),
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+});
+export type WireError = z.infer<typeof WireErrorSchema>;

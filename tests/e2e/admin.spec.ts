@@ -59,7 +59,7 @@ for (const lang of ['en', 'sv'] as Lang[]) {
     await expect(domains).toHaveValue('foretaget.se');
     await domains.fill('foretaget.se\nnot a domain');
     await page.getByRole('button', { name: a.company.save }).click();
-    await admin.expectAlert(a.errors.invalidDomain);
+    await admin.expectAlert(admin.hrm.e['field.invalid'].emailDomains);
     await domains.fill('foretaget.se\nforetaget.com');
     await page.getByRole('radio', { name: a.company.policyNist }).check();
     await page.getByRole('radio', { name: a.company.providerSso }).check();
@@ -78,7 +78,7 @@ for (const lang of ['en', 'sv'] as Lang[]) {
 
     // Resend: Erik was sent a code a moment ago, so the 1-a-minute limit answers first.
     await admin.row(ERIK.name).getByRole('button', { name: fill(a.users.resendLabel, { name: ERIK.name }) }).click();
-    await expect(page.getByRole('alert').filter({ hasText: a.errors.rateLimitedSeconds.split('{')[0] ?? '' })).toBeVisible();
+    await expect(page.getByRole('alert').filter({ hasText: admin.hrm.e['admin.rate-limited'].seconds.split('{')[0] ?? '' })).toBeVisible();
     await mock.advanceClock(61_000);
     const since = await mock.now();
     await admin.row(ERIK.name).getByRole('button', { name: fill(a.users.resendLabel, { name: ERIK.name }) }).click();
@@ -119,7 +119,7 @@ test('join-up: the admin turns on login with Visma Connect, and a linked user si
 
   // The user id no longer works: the message says to use Visma Connect.
   await admin.legacySignIn(ANNA.userId, HRM_PASSWORD);
-  await hrm.expectError(hrm.errorText('useConnect'));
+  await hrm.expectError(hrm.errorText('session.use-connect'));
   await page.getByRole('button', { name: m.legacy.useConnect }).click();
 
   // First Connect sign-in (seed 001/002): email -> Forgot your password? -> reset link -> password.

@@ -88,7 +88,7 @@ test.describe('real screen capture (headed Chromium on the X display)', () => {
       await expect(ui.overlay()).toBeVisible({ timeout: 20_000 });
       const screen = { width: 1920, height: 1080 };
       await ui.dragOnCapture(screen, { x: 40, y: 700 }, { x: 400, y: 1000 });
-      await expect(ui.overlay().getByRole('alert')).toHaveText(ui.s.errors.qr['no-qr-found']);
+      await expect(ui.overlay().getByRole('alert')).toHaveText(ui.e['qr.no-qr-found']);
       if (lang === 'en') {
         await ui.dragOnCapture(screen, { x: QR_WINDOW.x - 20, y: QR_WINDOW.y - 10 }, { x: 1915, y: QR_WINDOW.y + QR_WINDOW.height + 10 }, () => ui.shot('select-area'));
       } else {
@@ -158,13 +158,13 @@ test.describe('image import', () => {
     const ui = new ScanPage(page, 'en');
     await openAdd(ui, app.host.url, app.host.core, 'en');
     await ui.dropFile(Buffer.from('hello'), 'notes.txt', 'text/plain');
-    await expect(ui.error(ui.s.errors.qr['unsupported-image'])).toBeVisible();
+    await expect(ui.error(ui.e['qr.unsupported-image'])).toBeVisible();
     // A white picture: an image, but no QR code in it.
     const { PNG } = await import('pngjs');
     const blank = new PNG({ width: 200, height: 200 });
     blank.data.fill(255);
     await ui.dropFile(PNG.sync.write(blank), 'blank.png', 'image/png');
-    await expect(ui.error(ui.s.errors.qr['no-qr-found'])).toBeVisible();
+    await expect(ui.error(ui.e['qr.no-qr-found'])).toBeVisible();
     await ui.dropFile(await qrPng(uriOf(GITHUB)), 'qr.png', 'image/png');
     await expect(ui.toast(fill(ui.s.addedOne, { name: AuthenticatorPage.accountName(GITHUB) }))).toBeVisible();
     await expectRightCode(ui, GITHUB);

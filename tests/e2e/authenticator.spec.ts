@@ -61,27 +61,27 @@ test('a wrong key and unsupported settings are refused with specific messages be
   const f = ui.m.addAccount.manual;
 
   await ui.submitManual({ ...GITHUB, secret: 'not base32!' });
-  await ui.expectFieldError(f.secret, ui.m.errors.otp['secret-invalid-base32']);
+  await ui.expectFieldError(f.secret, ui.e['otp.secret-invalid-base32']);
   await expect(ui.field(f.secret)).toBeFocused();
   await expect(ui.heading(ui.m.addAccount.title)).toBeVisible();
 
   await ui.field(f.secret).fill('ABCDEFGH');
   await page.getByRole('button', { name: f.submit, exact: true }).click();
-  await ui.expectFieldError(f.secret, fill(ui.m.errors.otp['secret-too-short'], { minBits: 80 }));
+  await ui.expectFieldError(f.secret, fill(ui.e['otp.secret-too-short'], { minBits: 80 }));
 
   await ui.field(f.issuer).fill('');
   await ui.field(f.label).fill('');
   await ui.field(f.secret).fill(GITHUB.secret);
   await page.getByRole('button', { name: f.submit, exact: true }).click();
-  await ui.expectFieldError(f.issuer, ui.m.errors.otp['name-missing']);
+  await ui.expectFieldError(f.issuer, ui.e['otp.name-missing']);
   await expect(ui.field(f.secret)).not.toHaveAttribute('aria-invalid', 'true');
 
   await ui.gotoAuthenticator();
   await ui.submitUri(`otpauth://totp/GitHub:anna?secret=${GITHUB.secret}&digits=7`);
-  await ui.expectFieldError(ui.m.addAccount.uri.field, fill(ui.m.errors.otp['unsupported-digits'], { digits: 7 }));
+  await ui.expectFieldError(ui.m.addAccount.uri.field, fill(ui.e['otp.unsupported-digits'], { digits: 7 }));
   await ui.field(ui.m.addAccount.uri.field).fill('https://example.com/not-a-code');
   await page.getByRole('button', { name: ui.m.addAccount.uri.submit, exact: true }).click();
-  await ui.expectFieldError(ui.m.addAccount.uri.field, ui.m.errors.otp['not-an-authenticator-code']);
+  await ui.expectFieldError(ui.m.addAccount.uri.field, ui.e['otp.not-an-authenticator-code']);
 });
 
 test('the same account twice is refused with its message', async ({ page, app }) => {
@@ -91,7 +91,7 @@ test('the same account twice is refused with its message', async ({ page, app })
   await ui.addManual(GITHUB);
 
   await ui.submitManual({ ...GITHUB, issuer: 'github' });
-  const text = fill(ui.m.errors.vault['duplicate-account'], { name: AuthenticatorPage.accountName(GITHUB) });
+  const text = fill(ui.e['vault.duplicate-account'], { name: AuthenticatorPage.accountName(GITHUB) });
   await expect(page.getByRole('alert').filter({ hasText: text })).toBeVisible();
   await ui.gotoAuthenticator();
   await expect(ui.page.getByRole('region', { name: ui.m.authenticator.listLabel }).getByRole('article')).toHaveCount(1);
@@ -202,7 +202,7 @@ for (const lang of ['en', 'sv'] as const satisfies readonly Lang[]) {
     }
 
     await ui.submitManual({ issuer: 'Slack', label: 'anna', secret: 'not base32!' });
-    await ui.expectFieldError(ui.m.addAccount.manual.secret, ui.m.errors.otp['secret-invalid-base32']);
+    await ui.expectFieldError(ui.m.addAccount.manual.secret, ui.e['otp.secret-invalid-base32']);
     await ui.shot('authenticator-add');
 
     await ui.gotoSettings();

@@ -89,7 +89,7 @@ for (const lang of LANGS) {
     await expect(page.getByRole('heading', { name: m.mfa.totpTitle })).toBeVisible();
     await hrm.reload();
     await hrm.enterMfaCode(code);
-    await hrm.expectError(m.errors.reusedCode);
+    await hrm.expectError(hrm.e['session.reused-code']);
 
     // Try another way: the emergency code; a new one is shown once.
     await hrm.tryAnotherWay('methodEmergency');
@@ -110,7 +110,7 @@ for (const lang of LANGS) {
     await hrm.signIn(user.email, DEMO.newPassword);
     await hrm.tryAnotherWay('methodEmergency');
     await hrm.enterMfaCode(firstEmergency);
-    await hrm.expectError(m.errors.wrongCode);
+    await hrm.expectError(hrm.e['session.wrong-code']);
     await hrm.enterMfaCode(secondEmergency, true);
     await expect(page.getByRole('heading', { name: m.mfa.newEmergencyTitle })).toBeVisible();
     await page.getByRole('checkbox', { name: m.setup.stored }).check();
@@ -151,7 +151,7 @@ test('2FA at sign-in by SMS code', async ({ page, app, mock }) => {
   await expect(page.getByRole('heading', { name: /SMS/ })).toBeVisible();
   await hrm.shot('mfa-sms');
   await hrm.enterMfaCode('000000');
-  await hrm.expectError(m.errors.wrongCode);
+  await hrm.expectError(hrm.e['session.wrong-code']);
   await hrm.enterMfaCode(codeIn(await mock.waitForMessage('+46701234567', /.*/, sent)));
   await hrm.expectHome(user.name);
 });

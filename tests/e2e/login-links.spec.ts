@@ -24,7 +24,7 @@ test('one-time sign-in link signs in once', async ({ page, app, mock }) => {
 
   // The same link a second time is refused.
   await hrm.goto(path);
-  await hrm.expectError(m.errors.linkUsed);
+  await hrm.expectError(hrm.e['session.link-used']);
 });
 
 for (const lang of LANGS) {
@@ -44,7 +44,7 @@ for (const lang of LANGS) {
     // Used twice: refused.
     await hrm.goto('/hrm');
     await hrm.goto(first);
-    await hrm.expectError(m.errors.linkUsed);
+    await hrm.expectError(hrm.e['session.link-used']);
     await hrm.shot('link-used');
 
     // Older than 24 hours: refused.
@@ -57,6 +57,6 @@ for (const lang of LANGS) {
     const second = appPathOf(await mock.waitForMessage(user.email, /reset/, since), 'reset-password');
     await mock.advanceClock(24 * 60 * 60 * 1000 + 60_000);
     await hrm.goto(second);
-    await hrm.expectError(m.errors.linkExpired);
+    await hrm.expectError(hrm.e['session.link-expired']);
   });
 }

@@ -13,7 +13,7 @@ for (const lang of LANGS) {
     await hrm.open();
     await hrm.chooseBuiltInServer();
     await hrm.enterEmail(user.email);
-    const locked = page.getByRole('alert').filter({ hasText: hrm.errorText('locked', { minutes: '30' }) });
+    const locked = page.getByRole('alert').filter({ hasText: hrm.e['session.locked'].minutes.replace('{minutes}', '30') });
     for (let attempt = 1; attempt <= 9 && !(await locked.isVisible()); attempt++) {
       await hrm.enterPassword(`Wrong-password-${attempt}`);
       await expect(page.locator('.hrm-error[role=alert]')).toBeVisible();
@@ -57,7 +57,7 @@ for (const lang of LANGS) {
     await page.getByRole('radio', { name: new RegExp(m.server.custom) }).check();
     await page.getByLabel(m.server.url, { exact: true }).fill('http://hrm.example.com');
     await page.getByRole('button', { name: m.server.save }).click();
-    await hrm.expectError(m.errors.invalidUrl);
+    await hrm.expectError(hrm.e['session.invalid-url']);
     await page.getByRole('radio', { name: new RegExp(m.server.embedded) }).check();
     await page.getByRole('button', { name: m.server.save }).click();
 
@@ -65,7 +65,7 @@ for (const lang of LANGS) {
     await page.getByLabel(m.legacy.userId).fill(DEMO.legacy.userId);
     await page.getByLabel(m.legacy.password).fill('not-the-password');
     await page.getByRole('button', { name: m.legacy.signIn, exact: true }).click();
-    await hrm.expectError(m.errors.invalidLegacyCredentials);
+    await hrm.expectError(hrm.e['session.invalid-legacy-credentials']);
     await hrm.shot('legacy');
     await page.getByLabel(m.legacy.password).fill(DEMO.legacy.password);
     await page.getByRole('button', { name: m.legacy.signIn, exact: true }).click();

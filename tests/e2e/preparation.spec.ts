@@ -101,7 +101,7 @@ for (const lang of LANGS) {
     // A typo in the address is caught before anything is sent.
     await ui.emailField.fill('erik.johansson');
     await ui.verifyAccount();
-    await ui.expectError('invalidEmail');
+    await ui.expectError(ui.hrm.e['field.invalid'].email);
     await ui.pickSuggestion(ERIK.email);
     let since = await mock.now();
     await ui.verifyAccount();
@@ -110,12 +110,12 @@ for (const lang of LANGS) {
     const wrong = (c: string) => (c === '000000' ? '111111' : '000000');
 
     await ui.enterCode(wrong(first));
-    await ui.expectError('codeWrong', { attemptsLeft: 4 });
+    await ui.expectError(ui.hrm.e['prep.code-wrong'].attemptsLeft, { attemptsLeft: 4 });
     await ui.shot('error-wrong-code');
 
     // A new code at once is refused: one a minute.
     await ui.resend();
-    await expect(page.getByRole('alert').filter({ hasText: new RegExp(fillIn(ui.p.errors.rateLimited, { seconds: '\\d+' })) })).toBeVisible();
+    await expect(page.getByRole('alert').filter({ hasText: new RegExp(fillIn(ui.hrm.e['prep.rate-limited'].seconds, { seconds: '\\d+' })) })).toBeVisible();
     await ui.shot('error-rate-limited');
 
     // A minute later: a new code; the old one no longer works, and attempts are not bought back.
@@ -125,12 +125,12 @@ for (const lang of LANGS) {
     await ui.expectCheckInbox(ERIK.email, true);
     const second = await codeSince(mock, ERIK.email, since, 'en', 'Erik');
     await ui.enterCode(first === second ? wrong(second) : first);
-    await ui.expectError('codeWrong', { attemptsLeft: 3 });
+    await ui.expectError(ui.hrm.e['prep.code-wrong'].attemptsLeft, { attemptsLeft: 3 });
 
     // 31 minutes later the code has expired.
     await mock.advanceClock(31 * MINUTE);
     await ui.enterCode(second);
-    await ui.expectError('codeExpired');
+    await ui.expectError(ui.hrm.e['prep.code-expired']);
     await ui.shot('error-expired');
 
     // A fresh code, then wrong codes until it dies: too many attempts, and then no code at all.
@@ -139,14 +139,14 @@ for (const lang of LANGS) {
     await ui.expectCheckInbox(ERIK.email, true);
     const third = await codeSince(mock, ERIK.email, since, 'en', 'Erik');
     await ui.enterCode(wrong(third));
-    await ui.expectError('codeWrong', { attemptsLeft: 2 });
+    await ui.expectError(ui.hrm.e['prep.code-wrong'].attemptsLeft, { attemptsLeft: 2 });
     await ui.enterCode(wrong(third));
-    await ui.expectError('codeWrong', { attemptsLeft: 1 });
+    await ui.expectError(ui.hrm.e['prep.code-wrong'].attemptsLeft, { attemptsLeft: 1 });
     await ui.enterCode(wrong(third));
-    await ui.expectError('tooManyAttempts');
+    await ui.expectError(ui.hrm.e['prep.too-many-attempts']);
     await ui.shot('error-too-many');
     await ui.enterCode(third);
-    await ui.expectError('noPendingCode');
+    await ui.expectError(ui.hrm.e['prep.no-pending-code']);
 
     // A new code starts over and links the account.
     await mock.advanceClock(MINUTE + 1000);

@@ -22,7 +22,7 @@ test.describe('Electron smoke', () => {
     const info = await win.evaluate(() => (globalThis as unknown as { flex: { invoke(c: string, p: unknown): Promise<unknown> } }).flex.invoke('app.info', {}));
     expect(info).toMatchObject({ ok: true, value: { host: 'electron' } });
     const refused = await win.evaluate(() => (globalThis as unknown as { flex: { invoke(c: string, p: unknown): Promise<unknown> } }).flex.invoke('vault.delete', { id: 'x' }));
-    expect(refused).toMatchObject({ ok: false, error: { code: 'ipc.invalid-payload' } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'field.invalid' } });
     await app.close();
   });
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { KeytarSecretStore } from '../../electron/core/secrets/keytar-secret-store';
+import { SecretServiceProbe } from '../../electron/core/secrets/secret-service-probe';
 
 /**
  * Runs against the real OS keychain (on Linux: gnome-keyring over D-Bus, started by
@@ -42,5 +43,11 @@ describe('KeytarSecretStore against the real Secret Service', () => {
     };
     await expect(broken.list()).rejects.toMatchObject({ code: 'keychain.unavailable' });
     process.env.DBUS_SESSION_BUS_ADDRESS = saved;
+  });
+
+  it('reports no session bus, or a bus without a Secret Service, as keychain.unavailable before keytar is called', async () => {
+    const noBus = new KeytarSecretStore(service, new SecretServiceProbe(() => 'unix:path=/nonexistent/bus'));
+    await expect(noBus.list()).rejects.toMatchObject({ code: 'keychain.unavailable' });
+    await expect(new KeytarSecretStore(service, new SecretServiceProbe(() => undefined)).set('k', 'v')).rejects.toMatchObject({ code: 'keychain.unavailable' });
   });
 });

@@ -68,11 +68,26 @@ export class CodeClipboard {
     return true;
   }
 
+  /**
+   * Runs a waiting clear now instead of at its deadline (the app is quitting, and a timer does not
+   * outlive the process): empties the clipboard if it still holds our code, and never touches
+   * what the user copied since. Resolves with whether it cleared.
+   */
+  async flush(): Promise<boolean> {
+    const p = this.pending;
+    if (!p) return false;
+    this.cancel();
+    if ((await this.port.readText()) !== p.text) return false;
+    await this.port.clear();
+    return true;
+  }
+
   /** Whether a clear is still waiting (for tests and diagnostics). */
   get waiting(): boolean {
     return this.pending !== null;
   }
 
+  /** Drops a waiting clear without running it (a new copy replaces it). Quitting uses `flush`. */
   cancel(): void {
     if (this.pending) this.timers.clear(this.pending.handle);
     this.pending = null;

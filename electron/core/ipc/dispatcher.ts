@@ -1,5 +1,5 @@
 import { channels, isChannelName, type ChannelName, type ParsedRequest, type Response } from '@shared/contract';
-import { isAppError, type Result } from '@shared/result';
+import { isClientError, type Result } from '@shared/result';
 
 export type Handlers = {
   [C in ChannelName]: (request: ParsedRequest<C>) => Promise<Response<C>> | Response<C>;
@@ -22,17 +22,15 @@ export function createDispatcher(handlers: Handlers, log: DispatchLog = console)
     const parsed = spec.request.safeParse(payload ?? {});
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      return {
-        ok: false,
-        error: { code: 'ipc.invalid-payload', params: { field: issue?.path.join('.') ?? '', reason: issue?.code ?? 'invalid' } },
-      };
+      return { ok: false, error: { code: 'field.invalid', params: { field: issue?.path.join('.') ?? '', reason: issue?.code ?? 'invalid' } } };
     }
     try {
       const handler = handlers[channel] as (r: unknown) => Promise<unknown> | unknown;
       const value = await handler(parsed.data);
       return { ok: true, value: spec.response.parse(value) };
     } catch (e) {
-      if (isAppError(e)) return { ok: false, error: e.toData() };
+      // Only the catalogue's client codes cross; a server code that leaked is a bug, shown as one.
+      if (isClientError(e)) return { ok: false, error: e.toData() };
       log.error(`IPC handler for ${channel} failed`, e);
       return { ok: false, error: { code: 'internal' } };
     }

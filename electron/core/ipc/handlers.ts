@@ -1,7 +1,7 @@
 import type { AppInfo, Settings } from '@shared/contract';
-import { SettingsSchema } from '@shared/contract';
 import type { CodeClipboard } from '../clipboard/code-clipboard';
 import type { SettingsStore } from '../settings/settings-service';
+import { AppSettings } from '../settings/app-settings';
 import type { VaultService } from '../vault/vault-service';
 import type { SessionServices } from '../session';
 import type { EventHub } from './event-hub';
@@ -24,22 +24,17 @@ export interface HandlerDeps {
   clipboard?: CodeClipboard | null;
 }
 
-const DEFAULT_SETTINGS: Settings = { language: 'system', clearClipboard: true };
-
 /** The contract's handlers. Thin: validation happened in the dispatcher, rules live in services. */
 export function createHandlers({ info, settings, vault, events, sessionServices, scan, clipboard = null }: HandlerDeps): Handlers {
-  const readSettings = (): Settings => settings.read('app', SettingsSchema, DEFAULT_SETTINGS);
+  const appSettings = new AppSettings(settings);
+  const readSettings = (): Settings => appSettings.read();
   const changed = () => events.emit('vault.changed', {});
   const done = { done: true } as const;
 
   return {
     'app.info': () => info,
     'settings.get': () => readSettings(),
-    'settings.update': (patch) => {
-      const next = { ...readSettings(), ...patch };
-      settings.write('app', next);
-      return next;
-    },
+    'settings.update': (patch) => appSettings.update(patch),
 
     'vault.list': () => vault.list(),
     'vault.add': async (req) => {

@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { isAppError, strictAssert } from '@shared/result';
+import { isClientError, strictAssert } from '@shared/result';
 import { decodeQrCodes } from './decode';
 import { loadImage } from './image';
 import type { QrWorkerRequest, QrWorkerResponse } from './worker-protocol';
@@ -22,7 +22,7 @@ port.on('message', (req: QrWorkerRequest) => {
     res = { id: req.id, ok: true, codes: decodeQrCodes(frame) };
   } catch (e) {
     // Expected failures keep their code; anything else is reported without leaking internals.
-    res = { id: req.id, ok: false, error: isAppError(e) ? e.toData() : { code: 'qr.decode-failed' } };
+    res = { id: req.id, ok: false, error: isClientError(e) ? e.toData() : { code: 'qr.decode-failed' } };
   }
   port.postMessage(res);
 });

@@ -1,35 +1,24 @@
-import type { AdminErrorCode } from '@shared/contract';
-import { AppError, type AppErrorData } from '@shared/result';
-import { numberParam } from './error-map';
+import type { ClientErrorCode } from '@shared/contract/errors';
+import type { IdentityErrorCode, WireError } from '@shared/identity-api/errors';
+import type { AppError } from '@shared/result';
+import { toClientError } from './error-map';
 
 /**
- * The identity server's failures on the admin and account screens, as the client's own codes
- * (shared/contract/admin.ts). Anything not listed here falls back to error-map.ts (session
- * expired, network, ...), so the renderer still gets a code it can translate.
+ * The identity server's failures that read differently on the admin and account screens. Every
+ * other code (session expired, network, a refused field, ...) goes through error-map.ts's table.
  */
-const DIRECT: Record<string, AdminErrorCode> = {
+const ADMIN_CODES = {
   'auth.forbidden': 'admin.forbidden',
   'hrm.user-not-found': 'admin.user-not-found',
   'preparation.no-pending-code': 'admin.no-pending-code',
   'preparation.already-linked': 'admin.already-linked',
   'preparation.email-taken': 'admin.email-taken',
+  'preparation.rate-limited': 'admin.rate-limited',
   'factor.not-found': 'account.factor-not-found',
-};
+} as const satisfies Partial<Record<IdentityErrorCode, ClientErrorCode>>;
 
-export function mapAdminError(error: AppErrorData): AppError | undefined {
-  const cause = { cause: error.code };
-  const p = error.params ?? {};
-  if (error.code === 'preparation.rate-limited') {
-    const seconds = numberParam(p.retryAfterSeconds);
-    return new AppError('admin.rate-limited', seconds === undefined ? undefined : { seconds, minutes: Math.ceil(seconds / 60) }, cause);
-  }
-  if (error.code === 'request.invalid') {
-    const field = String(p.field ?? '');
-    if (/domain/i.test(field)) return new AppError('admin.invalid-domain', undefined, cause);
-    if (/ssoProviderName/i.test(field)) return new AppError('admin.sso-name-required', undefined, cause);
-    if (/email/i.test(field)) return undefined; // session.invalid-email says it well
-    return new AppError('admin.invalid-input', field ? { field } : undefined, cause);
-  }
-  const code = DIRECT[error.code];
-  return code ? new AppError(code, undefined, cause) : undefined;
+const isAdminCode = (code: string): code is keyof typeof ADMIN_CODES => Object.prototype.hasOwnProperty.call(ADMIN_CODES, code);
+
+export function mapAdminError(error: WireError): AppError | undefined {
+  return isAdminCode(error.code) ? toClientError(ADMIN_CODES[error.code], error) : undefined;
 }

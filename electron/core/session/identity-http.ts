@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { identityRoutes, pathFor, type IdentityRouteName, type RouteBody, type RouteValue } from '@shared/identity-api';
-import { AppError, AppErrorDataSchema, type AppErrorData } from '@shared/result';
+import { WireErrorSchema, type WireError } from '@shared/identity-api/errors';
+import { AppError } from '@shared/result';
 import { mapServerError } from './error-map';
 
 export interface CallOptions<N extends IdentityRouteName> {
@@ -13,7 +14,7 @@ export interface CallOptions<N extends IdentityRouteName> {
    * A caller's own mapping of the server's failure (e.g. the admin screens' codes); returning
    * undefined falls back to the shared table in error-map.ts.
    */
-  mapError?: (error: AppErrorData) => AppError | undefined;
+  mapError?: (error: WireError) => AppError | undefined;
   /** Shorter than the default 20 s where a caller must not wait long (the restore at start-up). */
   timeoutMs?: number;
 }
@@ -21,7 +22,7 @@ export interface CallOptions<N extends IdentityRouteName> {
 /**
  * The identity API over HTTP, exactly as a remote server is reached: the route table of
  * shared/identity-api gives method, path and the schema every answer is parsed with. A failure
- * becomes an AppError with the client's code (error-map.ts; the server's code stays in `cause`),
+ * becomes an AppError with the client's code (error-map.ts; the server's code stays in `serverCode`),
  * an unreachable server `session.network`. The base URL is read per call, so a server change in
  * Settings applies at once.
  */
@@ -71,7 +72,7 @@ export class IdentityHttp {
       if (!parsed.success) throw new AppError('internal', undefined, { cause: parsed.error });
       return parsed.data as RouteValue<N>;
     }
-    const err = AppErrorDataSchema.safeParse(body?.error);
+    const err = WireErrorSchema.safeParse(body?.error);
     if (!err.success) throw new AppError('session.network', undefined, { cause: `HTTP ${res.status}` });
     if (err.data.code === 'auth.invalid-session' && options.token) this.onInvalidSession?.(options.token);
     throw options.mapError?.(err.data) ?? mapServerError(err.data);
@@ -79,5 +80,4 @@ export class IdentityHttp {
 }
 
 /** The server's own code behind a mapped failure, for the few places the service reacts to one. */
-export const serverCodeOf = (e: unknown): string | undefined =>
-  e instanceof AppError && typeof e.cause === 'string' ? e.cause : undefined;
+export const serverCodeOf = (e: unknown): string | undefined => (e instanceof AppError ? e.serverCode : undefined);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Mutex } from 'async-mutex';
 import type { AccountView, AddAccountRequest, KeychainState, VaultListResponse } from '@shared/contract';
 import { ManualAccountInputSchema } from '@shared/contract';
 import type { Clock } from '@shared/clock';
@@ -21,6 +22,13 @@ export class VaultService {
   private generators = new Map<string, CodeGenerator>();
   private secrets = new Map<string, string>();
   private state: KeychainState = 'unavailable';
+  /**
+   * Every write that awaits the keychain (open/reconcile, add, delete) runs under this one lock,
+   * so a check made before an await (the duplicate check, reconcile's orphan sweep) still holds
+   * when the write lands: ten identical adds at once give one account and nine duplicates.
+   */
+  private readonly writes = new Mutex();
+  private readonly recoveredListeners: Array<() => void> = [];
 
   constructor(
     db: ConstructorParameters<typeof AccountRepository>[0],
@@ -35,18 +43,34 @@ export class VaultService {
     return this.state;
   }
 
+  /** Called when an `open` succeeds after the keychain was locked or missing (Retry worked). */
+  onRecovered(fn: () => void): void {
+    this.recoveredListeners.push(fn);
+  }
+
   /** Start-up: finish or roll back half-done writes, then load every secret in one keychain call. */
-  async open(): Promise<KeychainState> {
+  open(): Promise<KeychainState> {
+    return this.writes.runExclusive(() => this.openNow());
+  }
+
+  private async openNow(): Promise<KeychainState> {
+    const before = this.state;
     try {
       await this.reconcile();
       const entries = await this.store.list();
       this.secrets = new Map(entries.map((e) => [e.key, e.value]));
       this.generators = new Map();
       this.state = 'ok';
+      if (before !== 'ok') for (const fn of this.recoveredListeners) fn();
     } catch (e) {
-      this.state = isAppError(e) && e.code === 'keychain.locked' ? 'locked' : 'unavailable';
+      this.noteFailure(e);
     }
     return this.state;
+  }
+
+  /** A keychain call failed: the state says so until a later `open` (vault.list) succeeds. */
+  private noteFailure(e: unknown): void {
+    this.state = isAppError(e) && e.code === 'keychain.locked' ? 'locked' : 'unavailable';
   }
 
   /**
@@ -114,7 +138,11 @@ export class VaultService {
     return [toAccountSpec({ ...m, label: m.label })];
   }
 
-  async add(spec: OtpAccountSpec): Promise<AccountView> {
+  add(spec: OtpAccountSpec): Promise<AccountView> {
+    return this.writes.runExclusive(() => this.addNow(spec));
+  }
+
+  private async addNow(spec: OtpAccountSpec): Promise<AccountView> {
     this.requireKeychain();
     this.assertNotDuplicate(spec);
     const { secret, ...rest } = spec;
@@ -124,7 +152,9 @@ export class VaultService {
       await this.store.set(meta.id, secret);
     } catch (e) {
       this.repo.clearIntent(meta.id);
-      throw isAppError(e) ? e : keychainError(e);
+      const error = isAppError(e) ? e : keychainError(e);
+      this.noteFailure(error);
+      throw error;
     }
     this.repo.transaction(() => {
       this.repo.insert(meta);
@@ -144,7 +174,11 @@ export class VaultService {
     }
   }
 
-  async delete(id: string): Promise<void> {
+  delete(id: string): Promise<void> {
+    return this.writes.runExclusive(() => this.deleteNow(id));
+  }
+
+  private async deleteNow(id: string): Promise<void> {
     this.requireKeychain();
     const meta = this.repo.get(id);
     if (!meta) throw new AppError('vault.not-found');
@@ -157,8 +191,9 @@ export class VaultService {
     try {
       await this.store.delete(id);
       this.repo.clearIntent(id);
-    } catch {
-      // The row is gone and the intent stays: the next start removes the keychain entry.
+    } catch (e) {
+      // The row is gone and the intent stays: the next open removes the keychain entry.
+      this.noteFailure(e);
     }
   }
 

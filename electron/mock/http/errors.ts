@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
-import type { IdentityErrorCode } from '@shared/identity-api';
-import { isAppError, type AppErrorData } from '@shared/result';
+import type { IdentityErrorCode, IdentityErrorData } from '@shared/identity-api';
+import { isAppError } from '@shared/result';
 
 /**
  * One error shape everywhere: `{ ok: false, error: { code, params? } }`. The status is a hint for
@@ -49,12 +49,12 @@ export function statusFor(code: string): number {
   return STATUS[code as IdentityErrorCode] ?? 400;
 }
 
-export function sendError(reply: FastifyReply, error: AppErrorData): FastifyReply {
+export function sendError(reply: FastifyReply, error: IdentityErrorData): FastifyReply {
   return reply.code(statusFor(error.code)).type('application/json; charset=utf-8').send({ ok: false, error });
 }
 
 /** Fastify's own parser errors (bad JSON, too large, wrong media type) map to stable codes. */
-function fromFastifyError(err: FastifyError): AppErrorData | undefined {
+function fromFastifyError(err: FastifyError): IdentityErrorData | undefined {
   switch (err.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return { code: 'request.too-large' };
@@ -74,7 +74,7 @@ function fromFastifyError(err: FastifyError): AppErrorData | undefined {
 
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
-    if (isAppError(err)) return sendError(reply, err.toData());
+    if (isAppError(err)) return sendError(reply, err.toData() as IdentityErrorData);
     const mapped = fromFastifyError(err);
     if (mapped) return sendError(reply, mapped);
     request.log.error({ err }, 'unhandled error');

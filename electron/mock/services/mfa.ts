@@ -36,7 +36,7 @@ export function openTicket(ctx: MockContext, token: string): Ticket {
 }
 
 /** Counts a failure on the ticket; throws `code` (with attempts left) or too-many-attempts. */
-export function ticketFailure(ctx: MockContext, t: Ticket, code: string, factor: string): never {
+export function ticketFailure(ctx: MockContext, t: Ticket, code: 'mfa.code-wrong' | 'mfa.code-already-used' | 'push.number-mismatch', factor: string): never {
   const failures = addTokenFailure(ctx, t.row.id);
   audit(ctx, 'mfa.failed', t.account.email, { factor, failures });
   const left = ctx.limits.mfaMaxFailures - failures;

@@ -1,5 +1,5 @@
 import type { ChannelName, EventName, EventPayload, Request, Response } from '@shared/contract';
-import type { AppErrorData } from '@shared/result';
+import { parseAppErrorData, type AppErrorData } from '@shared/contract/errors';
 import type { Transport } from './transport-types';
 
 /** A failed call, rethrown in the renderer with its stable code; the UI translates `code`. */
@@ -8,7 +8,7 @@ export class ApiError extends Error {
     super(data.code);
     this.name = 'ApiError';
   }
-  get code(): string {
+  get code(): AppErrorData['code'] {
     return this.data.code;
   }
 }
@@ -18,7 +18,8 @@ export function createClient(transport: Transport) {
   return {
     async call<C extends ChannelName>(channel: C, ...args: Request<C> extends Record<string, never> ? [] | [Request<C>] : [Request<C>]): Promise<Response<C>> {
       const result = await transport.invoke(channel, args[0] ?? {});
-      if (!result.ok) throw new ApiError(result.error);
+      // Checked against the catalogue: a code it does not declare reaches the UI as `internal`.
+      if (!result.ok) throw new ApiError(parseAppErrorData(result.error));
       return result.value as Response<C>;
     },
     on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {

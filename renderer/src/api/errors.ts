@@ -1,4 +1,4 @@
-import type { AppErrorData } from '@shared/result';
+import type { AppErrorData } from '@shared/contract/errors';
 import { ApiError } from './client';
 
 /** Any failure as the contract's error shape; a thrown non-API error is an `internal` one. */

@@ -148,56 +148,6 @@ export const sv = {
     sv: 'Svenska',
     en: 'English',
   },
-  errors: {
-    generic: 'Något gick fel (felkod {code}). Försök igen.',
-    internal: 'Ett oväntat fel inträffade i appen. Försök igen, och starta om appen om det händer igen.',
-    otp: {
-      'secret-missing': 'Ange den hemliga nyckeln.',
-      'secret-invalid-base32': 'Nyckeln får bara innehålla bokstäverna A–Z och siffrorna 2–7. Kontrollera att du har skrivit av den rätt.',
-      'secret-too-short': 'Nyckeln är för kort. Den måste vara minst {minBits} bitar (16 tecken).',
-      'secret-too-long': 'Nyckeln är för lång för att vara en nyckel för engångskoder.',
-      'unsupported-type': 'Typen ”{type}” stöds inte. Välj tidsbaserad (TOTP) eller räknarbaserad (HOTP).',
-      'unsupported-algorithm': 'Algoritmen ”{algorithm}” stöds inte. Välj SHA1, SHA256 eller SHA512.',
-      'unsupported-digits': 'Koder med {digits} siffror stöds inte. Välj 6 eller 8 siffror.',
-      'invalid-period': 'Giltighetstiden måste vara ett heltal mellan 1 och 3600 sekunder.',
-      'invalid-counter': 'Räknaren måste vara ett heltal som är 0 eller större.',
-      'name-missing': 'Ange tjänsten eller kontonamnet så att du känner igen koden.',
-      'invalid-uri': 'Länken kan inte läsas: {reason}',
-      'not-an-authenticator-code': 'Det här är ingen länk för en autentiseringsapp. Den ska börja med otpauth:// eller otpauth-migration://.',
-    },
-    uriReason: {
-      syntax: 'den är inte en giltig länk.',
-      host: 'den anger varken totp eller hotp.',
-      'type-missing': 'den anger inte vilken typ av kod det är.',
-      'counter-missing': 'en räknarbaserad länk måste ha en räknare.',
-      'too-long': 'den är för lång.',
-      'data-missing': 'exporten saknar data.',
-      base64: 'exportens data är skadad (base64).',
-      protobuf: 'exportens data är skadad.',
-      batch: 'exporten är en del av en serie som inte stämmer.',
-      'no-accounts': 'exporten innehåller inga konton.',
-      'duplicate-data': 'exporten har samma data två gånger.',
-      'data-encoding': 'exportens data är felaktigt kodad.',
-    },
-    clipboard: {
-      'write-failed': 'Koden kunde inte kopieras. Markera den och kopiera den själv.',
-    },
-    vault: {
-      'duplicate-account': 'Du har redan det här kontot: {name}.',
-      'not-found': 'Kontot finns inte längre. Det kan ha tagits bort i ett annat fönster.',
-    },
-    keychain: {
-      locked: 'Nyckelringen är låst. Lås upp den och försök igen.',
-      unavailable: 'Ingen nyckelring är tillgänglig, så nyckeln kan inte sparas säkert. Starta nyckelringen och försök igen.',
-    },
-    ipc: {
-      'invalid-payload': 'Uppgiften i fältet ”{field}” godtogs inte ({reason}).',
-      'unknown-channel': 'Appen bad om något som inte finns. Uppdatera appen.',
-    },
-    host: {
-      unauthorized: 'Sidan har inte längre tillgång till appen. Öppna adressen som webbläsarvärden skrev ut igen.',
-    },
-  },
 };
 
 export type AppMessages = typeof sv;

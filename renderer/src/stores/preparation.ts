@@ -87,7 +87,7 @@ export const usePreparationStore = defineStore('preparation', () => {
     const r = await run(() => api.call('prep.verify', { code }));
     if (!r) {
       // A wrong code spends an attempt: keep the count the user sees in step with the server's.
-      const left = error.value?.params?.attemptsLeft;
+      const left = error.value?.code === 'prep.code-wrong' ? error.value.params?.attemptsLeft : undefined;
       if (pending.value && typeof left === 'number') pending.value = { ...pending.value, attemptsLeft: left };
       return false;
     }

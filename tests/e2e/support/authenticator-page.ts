@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { en } from '../../../renderer/src/i18n/en';
+import { ERROR_TEXTS, type ErrorTextsOf } from './error-texts';
 import { sv, type AppMessages } from '../../../renderer/src/i18n/sv';
 
 export type Lang = 'en' | 'sv';
@@ -22,17 +23,21 @@ export interface ManualAccount {
  */
 export class AuthenticatorPage {
   m: AppMessages;
+  /** The error texts (renderer/src/i18n/errors) of the language under test. */
+  e: ErrorTextsOf;
   constructor(
     readonly page: Page,
     public lang: Lang = 'en',
   ) {
     this.m = APP_MESSAGES[lang];
+    this.e = ERROR_TEXTS[lang];
   }
 
   /** The messages of another language, after the user switched. */
   useLanguage(lang: Lang): void {
     this.lang = lang;
     this.m = APP_MESSAGES[lang];
+    this.e = ERROR_TEXTS[lang];
   }
 
   navLink(name: string): Locator {

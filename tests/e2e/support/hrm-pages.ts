@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 import { hrmEn, type HrmMessages } from '../../../renderer/src/i18n/hrm/en';
+import { ERROR_TEXTS, type ErrorTextsOf } from './error-texts';
 import { hrmSv } from '../../../renderer/src/i18n/hrm/sv';
 import { setupFlowEn, type SetupFlowMessages } from '../../../renderer/src/i18n/setup/en';
 import { setupFlowSv } from '../../../renderer/src/i18n/setup/sv';
@@ -19,12 +20,15 @@ const fill = (text: string, params: Record<string, string>) => text.replace(/\{(
  */
 export class HrmApp {
   readonly m: HrmMessages['hrm'];
+  /** The error texts (renderer/src/i18n/errors) of the language under test. */
+  readonly e: ErrorTextsOf;
   constructor(
     readonly page: Page,
     readonly host: BrowserHost,
     readonly lang: Lang = 'en',
   ) {
     this.m = MESSAGES[lang].hrm;
+    this.e = ERROR_TEXTS[lang];
   }
 
   /** The 2FA set-up flow's own texts (the Visma Authenticator phone path). */
@@ -110,8 +114,9 @@ export class HrmApp {
     await expect(this.page.getByRole('alert').filter({ hasText: text })).toBeVisible();
   }
 
-  errorText(key: keyof HrmMessages['hrm']['errors'], params: Record<string, string> = {}): string {
-    return fill(this.m.errors[key], params);
+  /** A one-text error of the catalogue, its placeholders filled. */
+  errorText(key: { [K in keyof ErrorTextsOf]: ErrorTextsOf[K] extends string ? K : never }[keyof ErrorTextsOf], params: Record<string, string> = {}): string {
+    return fill(this.e[key], params);
   }
 
   async enterMfaCode(code: string, remember = false): Promise<void> {

@@ -33,7 +33,7 @@ describe('scan channels', () => {
   it('refuses an oversized image before any decoding', async () => {
     const { scan, dispatch } = setup();
     const res = await dispatch('scan.image', { imageBase64: 'A'.repeat(MAX_SCAN_IMAGE_BASE64 + 4) });
-    expect(res).toEqual({ ok: false, error: { code: 'ipc.invalid-payload', params: { field: 'imageBase64', reason: 'too_big' } } });
+    expect(res).toEqual({ ok: false, error: { code: 'field.invalid', params: { field: 'imageBase64', reason: 'too_big' } } });
     expect(scan.scanImage).not.toHaveBeenCalled();
   });
 
@@ -45,14 +45,14 @@ describe('scan channels', () => {
   ])('refuses a payload that is not plain base64: %s', async (imageBase64) => {
     const { scan, dispatch } = setup();
     const res = await dispatch('scan.image', { imageBase64 });
-    expect(res).toMatchObject({ ok: false, error: { code: 'ipc.invalid-payload', params: { field: 'imageBase64' } } });
+    expect(res).toMatchObject({ ok: false, error: { code: 'field.invalid', params: { field: 'imageBase64' } } });
     expect(scan.scanImage).not.toHaveBeenCalled();
   });
 
   it('refuses extra fields, a missing image and a region outside the contract', async () => {
     const { dispatch, scan } = setup();
-    expect(await dispatch('scan.image', { imageBase64: 'AAAA', path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'ipc.invalid-payload' } });
-    expect(await dispatch('scan.image', {})).toMatchObject({ ok: false, error: { code: 'ipc.invalid-payload' } });
+    expect(await dispatch('scan.image', { imageBase64: 'AAAA', path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'field.invalid' } });
+    expect(await dispatch('scan.image', {})).toMatchObject({ ok: false, error: { code: 'field.invalid' } });
     const captureId = '11111111-1111-4111-8111-111111111111';
     expect(await dispatch('scan.region', { captureId, screen: 0, x: -1, y: 0, width: 10, height: 10 })).toMatchObject({ ok: false });
     expect(await dispatch('scan.region', { captureId: 'x', screen: 0, x: 0, y: 0, width: 10, height: 10 })).toMatchObject({ ok: false });

@@ -111,6 +111,28 @@ describe('CodeClipboard', () => {
     expect(os.text).toBe('');
   });
 
+  it('flush() on quit runs the waiting clear now instead of dropping it (the code stayed on the clipboard after quitting)', async () => {
+    const { timers, os, clipboard } = setup();
+    await clipboard.copy('123456', true);
+    expect(await clipboard.flush()).toBe(true);
+    expect(os.text).toBe('');
+    expect(clipboard.waiting).toBe(false);
+    expect(timers.count).toBe(0);
+    expect(await clipboard.flush()).toBe(false);
+  });
+
+  it('flush() leaves what the user copied since alone, and does nothing with no clear waiting', async () => {
+    const { os, clipboard } = setup();
+    expect(await clipboard.flush()).toBe(false);
+    await clipboard.copy('123456', true);
+    os.text = 'my own text';
+    expect(await clipboard.flush()).toBe(false);
+    expect(os.text).toBe('my own text');
+    await clipboard.copy('654321', false);
+    expect(await clipboard.flush()).toBe(false);
+    expect(os.text).toBe('654321');
+  });
+
   it('does not clear when the setting is off', async () => {
     const { timers, os, clipboard } = setup();
     expect(await clipboard.copy('123456', false)).toEqual({ clearsAt: null });

@@ -37,7 +37,7 @@ describe('IPC dispatcher', () => {
   ])('rejects a malformed %s payload with a typed error', async (channel, payload, field) => {
     const { dispatch, calls } = dispatcherWith({});
     const res = await dispatch(channel, payload);
-    expect(res).toMatchObject({ ok: false, error: { code: 'ipc.invalid-payload', params: { field } } });
+    expect(res).toMatchObject({ ok: false, error: { code: 'field.invalid', params: { field } } });
     expect(calls).toEqual([]);
   });
 

@@ -38,6 +38,15 @@ describe('vault.copy, vault.hotpNext and the clipboard setting', () => {
     expect(written).toEqual([code]);
   });
 
+  it('quitting (core.shutdown, as will-quit and the browser host call it) clears a copied code instead of cancelling the clear', async () => {
+    let onClipboard = '';
+    const { id } = await start({ writeConcealed: async (t) => void (onClipboard = t), readText: async () => onClipboard, clear: async () => void (onClipboard = '') });
+    expect(await core.dispatch('vault.copy', { id })).toMatchObject({ ok: true, value: { by: 'main' } });
+    expect(onClipboard).not.toBe('');
+    await core.shutdown();
+    expect(onClipboard).toBe('');
+  });
+
   it('in the browser host tells the renderer to copy, with the clearing time from the setting', async () => {
     const { id } = await start();
     expect(await core.dispatch('vault.copy', { id })).toMatchObject({ ok: true, value: { by: 'renderer', clearAfterMs: 30_000 } });

@@ -114,6 +114,26 @@ describe('VaultService', () => {
     expect(s.db.prepare('SELECT COUNT(*) AS n FROM accounts').get()).toEqual({ n: 0 });
   });
 
+  it('10 identical adds at once give 1 account and 9 duplicates (the duplicate check ran before the awaited keychain write)', async () => {
+    const spec = () => toAccountSpec({ issuer: 'GitHub', label: 'anna', secret: SECRET });
+    const results = await Promise.allSettled(Array.from({ length: 10 }, () => s.vault.add(spec())));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(Array(9).fill('vault.duplicate-account'));
+    expect((await s.vault.list()).accounts).toHaveLength(1);
+    expect(s.store.entries.size).toBe(1);
+  });
+
+  it('a keychain write that fails after a good start turns the state to locked (adds did not fail silently under ok)', async () => {
+    await s.vault.add(toAccountSpec({ issuer: 'A', label: 'a', secret: SECRET }));
+    s.store.failWith = 'keychain.locked';
+    await expect(s.vault.add(toAccountSpec({ issuer: 'B', label: 'b', secret: 'GEZDGNBVGY3TQOJQGEZDGNBV' }))).rejects.toMatchObject({ code: 'keychain.locked' });
+    const listed = await s.vault.list();
+    expect(listed.keychain).toBe('locked');
+    expect(listed.accounts.every((a) => a.code !== '')).toBe(true);
+    s.store.failWith = null;
+    expect((await s.vault.list()).keychain).toBe('ok');
+  });
+
   it('advances an HOTP counter and shows the code for it', async () => {
     const h = await s.vault.add(toAccountSpec({ type: 'hotp', issuer: 'H', label: 'h', secret: SECRET, counter: 5 }));
     expect(h.counter).toBe(5);

@@ -3,7 +3,7 @@ import { Secret, TOTP } from 'otpauth';
 import { expect } from 'vitest';
 import { ManualClock } from '@shared/clock';
 import { identityRoutes, pathFor, type IdentityRouteName, type RouteValue } from '@shared/identity-api';
-import type { AppErrorData } from '@shared/result';
+import type { WireError } from '@shared/identity-api';
 import { createMockServer, type MockOptions } from '../../../electron/mock/server';
 import type { MockContext } from '../../../electron/mock/context';
 
@@ -28,11 +28,11 @@ export interface Harness {
   ctx: MockContext;
   clock: ManualClock;
   /** Raw call: status and parsed JSON body. */
-  call(name: IdentityRouteName, input?: CallInput): Promise<{ status: number; body: { ok: boolean; value?: unknown; error?: AppErrorData } }>;
+  call(name: IdentityRouteName, input?: CallInput): Promise<{ status: number; body: { ok: boolean; value?: unknown; error?: WireError } }>;
   /** Expects success and parses the value with the route's response schema (the contract). */
   ok<N extends IdentityRouteName>(name: N, input?: CallInput): Promise<RouteValue<N>>;
   /** Expects failure and returns the error. */
-  fail(name: IdentityRouteName, input?: CallInput): Promise<AppErrorData & { status: number }>;
+  fail(name: IdentityRouteName, input?: CallInput): Promise<WireError & { status: number }>;
   advance(ms: number): void;
   close(): Promise<void>;
 }

@@ -1,11 +1,12 @@
 /// <reference lib="dom" />
 import { describe, expect, it } from 'vitest';
+import type { AppErrorData } from '@shared/result';
 import { fieldOfError } from '../../../renderer/src/views/authenticator/add-errors';
 import { accountName, groupCode } from '../../../renderer/src/format/account-name';
 
 describe('add form errors', () => {
   it('puts each vault error next to the field it is about', () => {
-    const manual = (code: string, params?: Record<string, string>) => fieldOfError(params ? { code, params } : { code }, 'manual');
+    const manual = (code: AppErrorData['code'], params?: Record<string, string>) => fieldOfError((params ? { code, params } : { code }) as AppErrorData, 'manual');
     expect(manual('otp.secret-invalid-base32')).toBe('secret');
     expect(manual('otp.secret-too-short')).toBe('secret');
     expect(manual('otp.secret-missing')).toBe('secret');
@@ -14,8 +15,8 @@ describe('add form errors', () => {
     expect(manual('otp.unsupported-algorithm')).toBe('algorithm');
     expect(manual('otp.invalid-period')).toBe('period');
     expect(manual('otp.invalid-counter')).toBe('counter');
-    expect(manual('ipc.invalid-payload', { field: 'label', reason: 'too_big' })).toBe('label');
-    expect(manual('ipc.invalid-payload', { field: 'source', reason: 'invalid_union' })).toBeNull();
+    expect(manual('field.invalid', { field: 'label', reason: 'too_big' })).toBe('label');
+    expect(manual('field.invalid', { field: 'source', reason: 'invalid_union' })).toBeNull();
   });
 
   it('keeps whole-form errors (duplicate, keychain) for the form', () => {

@@ -5,9 +5,7 @@ import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import { createPinia } from 'pinia';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import type { PrepView } from '@shared/contract';
-import { PREPARATION_ERROR_CODES } from '@shared/session-errors';
 import PrepPanel from '../../../renderer/src/views/hrm/preparation/PrepPanel.vue';
-import { prepErrorText } from '../../../renderer/src/views/hrm/preparation/prep-error-text';
 import { createAppI18n } from '../../../renderer/src/i18n';
 import { ok, useFakeApi } from './fake-transport';
 
@@ -109,23 +107,4 @@ describe('PrepPanel', () => {
     expect(w.get('h2').text()).toBe('Your user is linked to Visma Connect');
     expect(w.find('#prep-email').exists()).toBe(false);
   });
-});
-
-describe('prepErrorText', () => {
-  for (const locale of ['en', 'sv'] as const) {
-    const { t } = createAppI18n(locale).global;
-    const generic = t('hrm.errors.generic');
-    it(`gives every preparation code and both contract refusals a specific ${locale} message`, () => {
-      const texts = [
-        ...PREPARATION_ERROR_CODES.map((code) => prepErrorText(t, { code, params: { attemptsLeft: 3, seconds: 42 } })),
-        prepErrorText(t, { code: 'ipc.invalid-payload', params: { field: 'email' } }),
-        prepErrorText(t, { code: 'ipc.invalid-payload', params: { field: 'code' } }),
-        prepErrorText(t, { code: 'session.invalid-email' }),
-      ];
-      for (const text of texts) expect(text).not.toBe(generic);
-      expect(new Set(texts).size).toBe(texts.length - 1); // the two email refusals share one text
-      expect(texts[0]).toContain('3');
-      expect(texts[3]).toContain('42');
-    });
-  }
 });

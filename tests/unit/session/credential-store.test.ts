@@ -49,6 +49,37 @@ describe('KeychainCredentialStore', () => {
     expect(store.get('push-devices')).toBe('x');
   });
 
+  it('stops calling itself persistent once a write fails (it said true while every write failed), and catches up when the keychain is back', async () => {
+    const keychain = new MemorySecretStore();
+    keychain.entries.set('push-devices', 'kept');
+    const store = await KeychainCredentialStore.open(keychain);
+    keychain.failWith = 'keychain.locked';
+    store.set('session', 'karin');
+    await store.flush();
+    expect(store.persistent).toBe(false);
+    expect(await store.reconnect()).toBe(false);
+    keychain.failWith = null;
+    expect(await store.reconnect()).toBe(true);
+    expect(keychain.entries.get('session')).toBe('karin');
+    expect(keychain.entries.get('push-devices')).toBe('kept');
+  });
+
+  it('opened while locked, it reads the keychain back on recovery for keys this run did not change', async () => {
+    const keychain = new MemorySecretStore();
+    keychain.entries.set('push-devices', 'from-before');
+    keychain.entries.set('session', 'old');
+    keychain.failWith = 'keychain.locked';
+    const store = await KeychainCredentialStore.open(keychain);
+    store.set('session', null);
+    await store.flush();
+    keychain.failWith = null;
+    store.set('remembered', 'r');
+    await store.flush();
+    expect(store.persistent).toBe(true);
+    expect(store.get('push-devices')).toBe('from-before');
+    expect(Object.fromEntries(keychain.entries)).toEqual({ 'push-devices': 'from-before', remembered: 'r' });
+  });
+
   it('clear() empties memory and the keychain', async () => {
     const keychain = new MemorySecretStore();
     keychain.entries.set('a', '1');

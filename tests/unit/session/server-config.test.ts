@@ -30,12 +30,13 @@ describe('server error codes map to stable client codes', () => {
     ['mfa.code-already-used', { attemptsLeft: 2 }, 'session.reused-code', { attemptsLeft: 2 }],
     ['mfa.too-many-attempts', undefined, 'session.too-many-attempts', undefined],
     ['human-check.invalid', undefined, 'session.human-check', undefined],
-    ['request.invalid', { field: 'email' }, 'session.invalid-email', undefined],
+    ['request.invalid', { field: 'body.email', issue: 'invalid_format' }, 'field.invalid', { field: 'email' }],
+    ['push.number-mismatch', { attemptsLeft: 2 }, 'session.push-wrong-number', undefined],
     ['something.new', undefined, 'internal', undefined],
   ])('%s -> %s', (code, params, expected, expectedParams) => {
     const e = mapServerError(params ? { code, params } : { code });
     expect(e.code).toBe(expected);
     expect(e.params).toEqual(expectedParams);
-    expect(e.cause).toBe(code);
+    expect(e.serverCode).toBe(code === 'something.new' ? undefined : code);
   });
 });

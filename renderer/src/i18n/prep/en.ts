@@ -57,19 +57,6 @@ export const prepEn = {
       text: 'Prepare your account for the new login: verify your email address and link your user to Visma Connect.',
       link: 'Visma Connect',
     },
-    errors: {
-      codeWrong: 'Wrong code. Attempts left: {attemptsLeft}.',
-      codeWrongUnknown: 'Wrong code. Try again.',
-      codeExpired: 'The code has expired: a code is valid for 30 minutes. Send a new code.',
-      tooManyAttempts: 'Too many wrong codes, so this code no longer works. Send a new code.',
-      rateLimited: 'You can send a new code in {seconds} seconds.',
-      rateLimitedUnknown: 'Please wait a moment before you send a new code.',
-      emailTaken: 'This email address is already linked to another Flex HRM user. Choose another address.',
-      alreadyLinked: 'Your user is already linked to a Visma Connect account.',
-      noPendingCode: 'There is no valid code to check. Send a new code.',
-      invalidEmail: 'Enter a valid email address.',
-      codeFormat: 'Enter the 6-digit code from the email.',
-    },
   },
 };
 

@@ -57,18 +57,5 @@ export const prepSv: PrepMessages = {
       text: 'Förbered ditt konto för den nya inloggningen: verifiera din e-postadress och koppla din användare till Visma Connect.',
       link: 'Visma Connect',
     },
-    errors: {
-      codeWrong: 'Fel kod. Försök kvar: {attemptsLeft}.',
-      codeWrongUnknown: 'Fel kod. Försök igen.',
-      codeExpired: 'Koden har gått ut: en kod gäller i 30 minuter. Skicka en ny kod.',
-      tooManyAttempts: 'För många felaktiga koder, så den här koden fungerar inte längre. Skicka en ny kod.',
-      rateLimited: 'Du kan skicka en ny kod om {seconds} sekunder.',
-      rateLimitedUnknown: 'Vänta en stund innan du skickar en ny kod.',
-      emailTaken: 'E-postadressen är redan kopplad till en annan Flex HRM-användare. Välj en annan adress.',
-      alreadyLinked: 'Din användare är redan kopplad till ett Visma Connect-konto.',
-      noPendingCode: 'Det finns ingen giltig kod att kontrollera. Skicka en ny kod.',
-      invalidEmail: 'Ange en giltig e-postadress.',
-      codeFormat: 'Ange den sexsiffriga koden från e-postmeddelandet.',
-    },
   },
 };

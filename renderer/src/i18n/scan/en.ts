@@ -31,32 +31,10 @@ export const scanEn: ScanMessages = {
       screens: 'Choose screen',
     },
     errors: {
-      qr: {
-        'no-qr-found': 'No QR code was found. Make sure the whole code is visible and not too small, then try again. You can also select the area yourself or use an image.',
-        'unsupported-image': 'The file is not an image that can be read. Use a PNG or JPEG image.',
-        'image-too-large': 'The image is too large. Use a smaller image, or a screenshot of just the QR code.',
-        'decode-timeout': 'Reading the image took too long. Try again, or select a smaller area.',
-        'decoder-crashed': 'The QR reader stopped working. Try again.',
-        'invalid-frame': 'The screen picture could not be read. Try again.',
-      },
       otp: {
         'not-an-authenticator-code': 'This QR code is not for an authenticator app (it is a web address, for example). Use the QR code the service shows when you turn on two-step verification.',
       },
       invalidCode: 'This QR code is for an authenticator app but cannot be used: {reason}',
-      capture: {
-        'permission-denied': 'The app is not allowed to take pictures of the screen. Open System Settings > Privacy & Security > Screen Recording, turn on Flex HRM Connect and restart the app. You can also choose an image or paste one.',
-        unavailable: 'Taking a picture of the screen is not possible here (for example on Wayland without a screen-sharing portal). Take a screenshot yourself and choose it with “Choose image…”, drop it here or paste it with {shortcut}.',
-        'not-supported': 'This version of the app cannot take pictures of the screen. Choose an image or paste one.',
-        cancelled: 'Screen sharing was cancelled, so no picture was taken.',
-      },
-      scan: {
-        'capture-expired': 'The screen picture is too old. Select the area again.',
-        'region-empty': 'The area is too small. Drag a larger frame around the QR code.',
-      },
-      image: {
-        'too-large': 'The image is too large (at most {max} MB).',
-        'not-an-image': 'That is not an image. Use a PNG or JPEG picture of the QR code.',
-      },
     },
   },
 };

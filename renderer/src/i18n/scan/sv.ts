@@ -34,32 +34,10 @@ export const scanSv = {
       screens: 'Välj skärm',
     },
     errors: {
-      qr: {
-        'no-qr-found': 'Ingen QR-kod hittades. Se till att hela koden syns och inte är för liten, och försök igen. Du kan också markera området själv eller använda en bild.',
-        'unsupported-image': 'Filen är ingen bild som kan läsas. Använd en PNG- eller JPEG-bild.',
-        'image-too-large': 'Bilden är för stor. Använd en mindre bild eller en skärmbild av bara QR-koden.',
-        'decode-timeout': 'Det tog för lång tid att läsa bilden. Försök igen, eller markera ett mindre område.',
-        'decoder-crashed': 'QR-läsaren slutade fungera. Försök igen.',
-        'invalid-frame': 'Skärmbilden gick inte att läsa. Försök igen.',
-      },
       otp: {
         'not-an-authenticator-code': 'QR-koden är inte till för en autentiseringsapp (den är till exempel en webbadress). Använd QR-koden som tjänsten visar när du slår på tvåstegsverifiering.',
       },
       invalidCode: 'QR-koden är till för en autentiseringsapp men kan inte användas: {reason}',
-      capture: {
-        'permission-denied': 'Appen får inte ta bilder av skärmen. Öppna Systeminställningar > Integritet och säkerhet > Skärminspelning, slå på Flex HRM Connect och starta om appen. Du kan också välja en bild eller klistra in en.',
-        unavailable: 'Det går inte att ta en bild av skärmen här (till exempel under Wayland utan skärmdelningsportal). Ta en skärmbild själv och välj den med ”Välj bild…”, dra in den hit eller klistra in den med {shortcut}.',
-        'not-supported': 'Den här versionen av appen kan inte ta bilder av skärmen. Välj en bild eller klistra in en.',
-        cancelled: 'Skärmdelningen avbröts, så ingen bild togs.',
-      },
-      scan: {
-        'capture-expired': 'Skärmbilden är för gammal. Markera området igen.',
-        'region-empty': 'Området är för litet. Dra en större ram runt QR-koden.',
-      },
-      image: {
-        'too-large': 'Bilden är för stor (högst {max} MB).',
-        'not-an-image': 'Det är ingen bild. Använd en PNG- eller JPEG-bild av QR-koden.',
-      },
     },
   },
 };

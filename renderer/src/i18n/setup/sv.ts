@@ -21,9 +21,5 @@ export const setupFlowSv: SetupFlowMessages = {
     totpQrTitle: 'Lägg till ditt konto i din autentiseringsapp',
     totpCodeTitle: 'Ange säkerhetskoden som genererades av Authenticator-appen',
     deviceLabel: 'Enhet: {name}',
-    errors: {
-      setupUnfinished: 'Slutför uppsättningen först: 2FA är på och din engångskod är inte sparad än.',
-      emergencyRenewed: 'Koden som visades hade gått ut. Spara den här nya engångskoden i stället.',
-    },
   },
 };

@@ -7,7 +7,7 @@ export type AddField = ManualField | 'uri';
 /** Fields under "Advanced", so the form can open that section when one of them is wrong. */
 export const ADVANCED_FIELDS: readonly AddField[] = ['type', 'algorithm', 'digits', 'period', 'counter'];
 
-const MANUAL_CODE_FIELDS: Record<string, ManualField> = {
+const MANUAL_CODE_FIELDS: Partial<Record<AppErrorData['code'], ManualField>> = {
   'otp.secret-missing': 'secret',
   'otp.secret-invalid-base32': 'secret',
   'otp.secret-too-short': 'secret',
@@ -25,7 +25,7 @@ const MANUAL_CODE_FIELDS: Record<string, ManualField> = {
  * next to that field; null means it concerns the whole form (a duplicate, a locked keychain).
  */
 export function fieldOfError(error: AppErrorData, source: 'manual' | 'uri'): AddField | null {
-  const payloadField = error.code === 'ipc.invalid-payload' ? String(error.params?.field ?? '') : null;
+  const payloadField = error.code === 'field.invalid' ? (error.params?.field ?? '') : null;
   if (source === 'uri') return error.code.startsWith('otp.') || payloadField === 'uri' ? 'uri' : null;
   if (payloadField !== null) return (MANUAL_FIELDS as readonly string[]).includes(payloadField) ? (payloadField as ManualField) : null;
   return MANUAL_CODE_FIELDS[error.code] ?? null;

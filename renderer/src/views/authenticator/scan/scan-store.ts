@@ -67,7 +67,7 @@ export const useScanStore = defineStore('scan', () => {
   }
 
   async function sendImage(blob: Blob): Promise<ScanResult> {
-    if (blob.size > MAX_SCAN_IMAGE_BYTES) throw new ScanFailure({ code: 'ipc.invalid-payload', params: { field: 'imageBase64', reason: 'too_big' } });
+    if (blob.size > MAX_SCAN_IMAGE_BYTES) throw new ScanFailure({ code: 'field.invalid', params: { field: 'imageBase64', reason: 'too_big' } });
     phase.value = 'reading';
     return api.call('scan.image', { imageBase64: await blobToBase64(blob) });
   }

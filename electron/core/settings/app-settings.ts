@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { SettingsSchema, type Settings, type SettingsUpdateSchema } from '@shared/contract';
+import type { SettingsStore } from './settings-service';
+
+export const DEFAULT_SETTINGS: Settings = { language: 'system', clearClipboard: true };
+const KEY = 'app';
+type Field = keyof Settings;
+const FIELDS = Object.keys(DEFAULT_SETTINGS) as Field[];
+
+/**
+ * The user's app settings (language, clipboard clearing), one row in app.db.
+ * - Read per field: a stored field that no longer fits (an older build, a hand edit) falls back
+ *   to its own default, never taking the other fields with it.
+ * - An update writes only the fields it names with a value: a key present as `undefined` (which
+ *   Electron IPC keeps, e.g. `{ language: undefined }`) names nothing, so it cannot wipe a field.
+ */
+export class AppSettings {
+  constructor(private readonly store: SettingsStore) {}
+
+  read(): Settings {
+    const stored = this.store.read(KEY, z.record(z.string(), z.unknown()), {});
+    const out: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+    for (const field of FIELDS) {
+      const parsed = SettingsSchema.shape[field].safeParse(stored[field]);
+      if (parsed.success && parsed.data !== undefined && field in stored) out[field] = parsed.data;
+    }
+    return SettingsSchema.parse(out);
+  }
+
+  update(patch: z.infer<typeof SettingsUpdateSchema>): Settings {
+    const next: Record<string, unknown> = { ...this.read() };
+    for (const [field, value] of Object.entries(patch)) if (value !== undefined) next[field] = value;
+    const settings = SettingsSchema.parse(next);
+    this.store.write(KEY, settings);
+    return settings;
+  }
+}
