@@ -89,6 +89,14 @@ export const clientErrors = {
   /** `reason` names what is wrong with the link (syntax, host, too-long, base64, ...). */
   'otp.invalid-uri': otp({ reason: z.string().max(100) }),
   'otp.not-an-authenticator-code': otp({}),
+  // Reading another authenticator app's export (Aegis, 2FAS, andOTP, Bitwarden, otpauth lists). `app` names it.
+  'import.unknown-format': none,
+  'import.malformed': z.object({ app: z.string().max(40) }),
+  'import.password-required': z.object({ app: z.string().max(40) }),
+  'import.wrong-password': none,
+  'import.tampered': z.object({ app: z.string().max(40) }),
+  'import.unsupported-encryption': z.object({ app: z.string().max(40) }),
+  'import.too-large': z.object({ maxBytes: count }),
   'vault.duplicate-account': z.object({ issuer: z.string(), label: z.string() }),
   'vault.not-found': none,
   'keychain.locked': none,

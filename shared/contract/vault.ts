@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 export const OTP_ALGORITHMS = ['SHA1', 'SHA256', 'SHA512'] as const;
-export const OTP_DIGITS = [6, 8] as const;
+export const OTP_DIGITS = [6, 7, 8] as const;
+export type OtpDigits = (typeof OTP_DIGITS)[number];
 export const OtpAlgorithmSchema = z.enum(OTP_ALGORITHMS);
 export type OtpAlgorithm = z.infer<typeof OtpAlgorithmSchema>;
 
@@ -33,7 +34,7 @@ export const AccountViewSchema = z.object({
 export type AccountView = z.infer<typeof AccountViewSchema>;
 
 /**
- * Loose shapes on purpose: the vault service checks the domain rules (base32, digits 6/8, period)
+ * Loose shapes on purpose: the vault service checks the domain rules (base32, digits 6-8, period)
  * and answers with a specific error code a person can act on, which a schema failure cannot.
  */
 export const ManualAccountInputSchema = z.object({

@@ -1,17 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import type { ScanAccountOutcome, ScanResult, ScreenCapture } from '@shared/contract';
+import type { ScanResult, ScreenCapture } from '@shared/contract';
 import type { Clock } from '@shared/clock';
 import { AppError, isAppError } from '@shared/result';
 import type { OtpAccountSpec } from '../otp/spec';
 import type { QrFrameDecoder } from '../qr/decoder';
 import { accountsFromPayloads, scanFramesForAccounts } from '../qr/scan-accounts';
+import { addAccounts, type AccountSink } from '../vault/add-accounts';
 import { cropWithMargin, downscale, encodePng, type Rect } from './frame-tools';
 import { captureErrors, type ScreenFrame, type ScreenSource } from './screen-source';
 
-/** What the scan service needs of the vault: add one account, refusing a duplicate by code. */
-export interface AccountSink {
-  add(spec: OtpAccountSpec): Promise<unknown>;
-}
+export type { AccountSink } from '../vault/add-accounts';
 
 /** A "Select area" capture waits this long for the user's rectangle, then its pixels are dropped. */
 export const CAPTURE_TTL_MS = 2 * 60_000;
@@ -100,24 +98,8 @@ export class ScanService {
     return frames;
   }
 
-  /**
-   * Adds each account in order. A duplicate (already in the vault, or twice in one export) is
-   * reported, not fatal; any other failure (a locked keychain) stops the import and is thrown,
-   * after the accounts before it were added.
-   */
   private async importAccounts(specs: OtpAccountSpec[]): Promise<ScanResult> {
-    const accounts: ScanAccountOutcome[] = [];
-    for (const spec of specs) {
-      const outcome = { issuer: spec.issuer, label: spec.label, type: spec.type };
-      try {
-        await this.vault.add(spec);
-        accounts.push({ ...outcome, status: 'added' });
-      } catch (e) {
-        if (!isAppError(e) || e.code !== 'vault.duplicate-account') throw e;
-        accounts.push({ ...outcome, status: 'exists' });
-      }
-    }
-    return { accounts };
+    return { accounts: await addAccounts(this.vault, specs) };
   }
 }
 

@@ -1,5 +1,5 @@
 import { Secret } from 'otpauth';
-import { OTP_ALGORITHMS, OTP_DIGITS, type OtpAlgorithm } from '@shared/contract';
+import { OTP_ALGORITHMS, OTP_DIGITS, type OtpAlgorithm, type OtpDigits } from '@shared/contract';
 import { AppError } from '@shared/result';
 
 /**
@@ -13,7 +13,7 @@ export interface OtpAccountSpec {
   label: string;
   secret: string;
   algorithm: OtpAlgorithm;
-  digits: 6 | 8;
+  digits: OtpDigits;
   period: number;
   counter: number;
 }
@@ -69,7 +69,7 @@ export function toAccountSpec(raw: RawOtpFields): OtpAccountSpec {
     label,
     secret: normalizeBase32(raw.secret ?? ''),
     algorithm: algorithm as OtpAlgorithm,
-    digits: digits as 6 | 8,
+    digits: digits as OtpDigits,
     period,
     counter,
   };

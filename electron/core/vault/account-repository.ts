@@ -1,4 +1,5 @@
 import type { Db } from '../db/migrations';
+import type { OtpDigits } from '@shared/contract';
 import type { OtpAccountSpec } from '../otp/spec';
 
 export type AccountMeta = Omit<OtpAccountSpec, 'secret'> & {
@@ -14,7 +15,7 @@ interface AccountRow {
   issuer: string;
   label: string;
   algorithm: OtpAccountSpec['algorithm'];
-  digits: 6 | 8;
+  digits: OtpDigits;
   period: number;
   counter: number;
   pinned: number;
