@@ -24,6 +24,8 @@ const store = new KeytarSecretStore(service);
 
 const confirmedAdds = new Set<string>();
 const confirmedDeletes = new Set<string>();
+/** Deletes that had started: killed in the middle, the account may stay or go (both are fine). */
+const startedDeletes = new Set<string>();
 const totals = { cycles: 0, adds: 0, deletes: 0, lost: 0, resurrected: 0, orphaned: 0, broken: 0, childFailures: 0 };
 
 function runChildUntilKilled(): Promise<void> {
@@ -42,6 +44,8 @@ function runChildUntilKilled(): Promise<void> {
         else if (line.startsWith('A ')) {
           confirmedAdds.add(line.slice(2));
           totals.adds++;
+        } else if (line.startsWith('d ')) {
+          startedDeletes.add(line.slice(2));
         } else if (line.startsWith('D ')) {
           confirmedDeletes.add(line.slice(2));
           totals.deletes++;
@@ -64,10 +68,12 @@ async function check(): Promise<void> {
     const vault = new VaultService(db, store, systemClock, () => []);
     if ((await vault.open()) !== 'ok') throw new Error(`keychain ${vault.keychainState}`);
     const rows = new Map((await vault.list()).accounts.map((a) => [a.id, a]));
-    for (const id of confirmedAdds) if (!confirmedDeletes.has(id) && !rows.has(id)) totals.lost++;
-    for (const id of confirmedDeletes) if (rows.has(id)) totals.resurrected++;
-    for (const a of rows.values()) if (a.code === '') totals.broken++;
-    for (const { key } of await store.list()) if (!rows.has(key)) totals.orphaned++;
+    // Counted at each check, kept as the worst seen (a lost account stays lost).
+    const count = (xs: Iterable<unknown>) => [...xs].length;
+    totals.lost = Math.max(totals.lost, count([...confirmedAdds].filter((id) => !startedDeletes.has(id) && !rows.has(id))));
+    totals.resurrected = Math.max(totals.resurrected, count([...confirmedDeletes].filter((id) => rows.has(id))));
+    totals.broken = Math.max(totals.broken, count([...rows.values()].filter((a) => a.code === '')));
+    totals.orphaned = Math.max(totals.orphaned, count((await store.list()).filter(({ key }) => !rows.has(key))));
   } finally {
     db.close();
   }

@@ -1,7 +1,8 @@
 /**
  * Child of audit/kill9-vault.ts: opens the vault on the real keychain (service `argv[2]`, app.db
  * in `argv[3]`) and adds and removes accounts as fast as it can until it is killed. It prints
- * `READY` once open, `A <id>` after an add resolved and `D <id>` after a delete resolved (stdout
+ * `READY` once open, `A <id>` after an add resolved, `d <id>` before a delete starts and `D <id>`
+ * after it resolved (stdout
  * to a pipe is synchronous on Linux, so a printed line happened).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -23,6 +24,8 @@ const mine: string[] = [];
 for (;;) {
   if (mine.length > 0 && Math.random() < 0.35) {
     const id = mine.splice(Math.floor(Math.random() * mine.length), 1)[0]!;
+    // Said before it starts: a kill during the delete may or may not leave the account.
+    process.stdout.write(`d ${id}\n`);
     await vault.delete(id);
     process.stdout.write(`D ${id}\n`);
   } else {
