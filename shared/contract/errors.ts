@@ -50,6 +50,8 @@ export const clientErrors = {
   'session.sso-cancelled': none,
   'session.not-signed-in': none,
   'session.network': none,
+  /** A link, sign-in or SSO return for another account while signed in; main waits for `confirmReplace`. */
+  'session.other-account': z.object({ current: z.string().max(254), next: z.string().max(254) }),
 
   // Account preparation for Visma Connect (email verification with a code, the link).
   'prep.code-wrong': z.object({ attemptsLeft: count.optional() }),

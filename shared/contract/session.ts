@@ -94,12 +94,16 @@ export const QrEnrolmentSchema = z.object({
 
 export const sessionRequests = {
   serverSet: ServerChoiceSchema,
-  legacySignIn: z.object({ userId: z.string().trim().min(1).max(200), password: z.string().min(1).max(1024) }).strict(),
-  discover: z.object({ email: Email, saveEmail: z.boolean() }).strict(),
+  legacySignIn: z.object({ userId: z.string().trim().min(1).max(200), password: z.string().min(1).max(1024), confirmReplace: z.boolean().optional() }).strict(),
+  /**
+   * `confirmReplace`: the user answered yes to "You are signed in as X. Sign out and continue as Y?"
+   * (session.other-account); without it a sign-in for another account is refused while signed in.
+   */
+  discover: z.object({ email: Email, saveEmail: z.boolean(), confirmReplace: z.boolean().optional() }).strict(),
   password: z.object({ password: z.string().min(1).max(1024) }).strict(),
   ssoComplete: z.object({ approve: z.boolean() }).strict(),
   forgotSend: z.object({ email: Email, kind: z.enum(['reset', 'magic']), language: z.enum(['sv', 'en']).optional() }).strict(),
-  linkToken: z.object({ token: Token }).strict(),
+  linkToken: z.object({ token: Token, confirmReplace: z.boolean().optional() }).strict(),
   resetComplete: z.object({ token: Token, password: z.string().min(1).max(1024) }).strict(),
   mfaChoose: z.object({ method: MfaMethodSchema }).strict(),
   mfaVerify: z.object({ code: Code, rememberDevice: z.boolean() }).strict(),

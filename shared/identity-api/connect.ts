@@ -116,6 +116,8 @@ export const ForgotPasswordRequestSchema = z.strictObject({
 export const ForgotPasswordResponseSchema = z.object({ status: z.literal('sent') });
 export const LinkTokenRequestSchema = z.strictObject({ token: TokenSchema });
 export const ResetInspectResponseSchema = z.object({ email: z.string(), policy: PasswordPolicySchema, expiresAt: EpochMsSchema });
+/** Whose one-time sign-in link this is, without using it (a signed-in client asks before replacing its session). */
+export const MagicInspectResponseSchema = z.object({ email: z.string(), expiresAt: EpochMsSchema });
 export const ResetPasswordRequestSchema = z.strictObject({
   token: TokenSchema,
   password: z.string().min(1).max(1024),

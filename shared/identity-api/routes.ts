@@ -70,6 +70,7 @@ export const identityRoutes = {
   resetInspect: json({ method: 'POST', path: '/connect/password-reset/inspect', auth: 'none', body: C.LinkTokenRequestSchema, response: C.ResetInspectResponseSchema }),
   resetPassword: json({ method: 'POST', path: '/connect/password-reset', auth: 'none', body: C.ResetPasswordRequestSchema, response: C.PasswordChangedSchema }),
   magicLink: json({ method: 'POST', path: '/connect/magic-link', auth: 'none', body: C.MagicLinkRequestSchema, response: C.SignInOutcomeSchema }),
+  magicInspect: json({ method: 'POST', path: '/connect/magic-link/inspect', auth: 'none', body: C.LinkTokenRequestSchema, response: C.MagicInspectResponseSchema }),
 
   // --- Connect: 2FA at sign-in (mfa ticket) -----------------------------------------------------
   mfaPushStart: json({ method: 'POST', path: '/connect/mfa/push/start', auth: 'none', body: C.PushStartRequestSchema, response: C.PushStartResponseSchema }),

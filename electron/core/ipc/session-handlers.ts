@@ -9,8 +9,8 @@ export function createSessionHandlers({ session, enrolment, push, mailbox }: Ses
   return {
     'session.get': () => session.view(),
     'session.server.set': (choice) => session.setServer(choice),
-    'session.legacy.signIn': ({ userId, password }) => session.legacySignIn(userId, password),
-    'session.discover': ({ email, saveEmail }) => session.discover(email, saveEmail),
+    'session.legacy.signIn': ({ userId, password, confirmReplace }) => session.legacySignIn(userId, password, confirmReplace),
+    'session.discover': ({ email, saveEmail, confirmReplace }) => session.discover(email, saveEmail, confirmReplace),
     'session.restart': () => session.restart(),
     'session.password': ({ password }) => session.password(password),
     'session.sso.start': () => session.ssoStart(),
@@ -23,15 +23,15 @@ export function createSessionHandlers({ session, enrolment, push, mailbox }: Ses
       await session.forgotPassword(email, kind, language ?? 'sv');
       return done;
     },
-    'session.reset.info': async ({ token }) => {
-      const { policy, email } = await session.resetInspect(token);
+    'session.reset.info': async ({ token, confirmReplace }) => {
+      const { policy, email } = await session.resetInspect(token, confirmReplace);
       return { policy, email };
     },
     'session.reset.complete': async ({ token, password }) => {
       await session.resetPassword(token, password);
       return done;
     },
-    'session.magic.complete': async ({ token }) => (await session.magicLink(token)).view,
+    'session.magic.complete': async ({ token, confirmReplace }) => (await session.magicLink(token, confirmReplace)).view,
     'session.mfa.choose': ({ method }) => session.mfaChoose(method),
     'session.mfa.verify': ({ code, rememberDevice }) => session.mfaVerify(code, rememberDevice),
     'session.setup.later': () => session.remindLater(),

@@ -1,6 +1,7 @@
 import jsQR from 'jsqr';
 import { findCodeRegions, pairRegions, type CodeRegion, type Point } from './code-regions';
 import { cropRegion, scaleForModule, type Crop } from './crop';
+import { resampledCrop } from './crop-resample';
 import { DEFAULT_FINDER_SCAN, scanFinders, type FinderScanOptions, type PixelClassifier } from './finder-scan';
 import { assertValidFrame, type Frame } from './frame';
 import { timingAgreement } from './timing-check';
@@ -25,13 +26,18 @@ export interface DecodeOptions {
   fullFrameFallbackMaxPixels: number;
   /** Share of timing-pattern modules that must have the right colour before jsQR is tried. */
   minTimingAgreement: number;
+  cropStrategy: CropStrategy;
 }
+
+/** Which crops jsQR gets per region, in order (see crop.ts and crop-resample.ts). */
+export type CropStrategy = 'plain' | 'plain-then-resampled' | 'resampled-first';
 
 export const DEFAULT_DECODE_OPTIONS: DecodeOptions = {
   finderScan: DEFAULT_FINDER_SCAN,
   maxFailedAttempts: 24,
   fullFrameFallbackMaxPixels: 1_000_000,
   minTimingAgreement: 0.7,
+  cropStrategy: 'plain-then-resampled',
 };
 
 export interface DecodedCode {
@@ -66,7 +72,7 @@ export function locateAndDecode(frame: Frame, options: Partial<DecodeOptions> = 
       if (budget.failuresLeft <= 0) return;
       // A finder inside a code already read belongs to it; a triangle using it is a cross-code ghost.
       if (region.finders.some((i) => explained.has(i))) continue;
-      const result = decodeRegion(frame, region, budget);
+      const result = decodeRegion(frame, region, budget, opts.cropStrategy);
       if (!result) continue;
       if (!found.has(result.text)) found.set(result.text, result);
       finders.forEach((f, i) => {
@@ -103,15 +109,24 @@ function timingOf(isDark: PixelClassifier, region: CodeRegion): number {
   return Math.min(...region.timingLines.map((t) => timingAgreement(isDark, t.p, t.q, t.inward, region.moduleSize, region.dark)));
 }
 
-function decodeRegion(frame: Frame, region: CodeRegion, budget: { failuresLeft: number }): DecodedCode | null {
+function decodeRegion(frame: Frame, region: CodeRegion, budget: { failuresLeft: number }, strategy: CropStrategy): DecodedCode | null {
+  const invert = !region.dark;
   const first = scaleForModule(region.moduleSize);
-  const scales = [first];
-  // Second chance: finer sampling (module estimates from a few rows can be off by a pixel).
-  if (first > 1) scales.push(first - 1);
-  else if (first === 1 && region.moduleSize < 3.2) scales.push(0.5);
-  for (const scale of scales) {
+  const attempts: Array<() => Crop> = [];
+  const plain = (): Crop => cropRegion(frame, region, first, invert);
+  const resampled = (): Crop => resampledCrop(frame, region, region.moduleSize, invert);
+  if (strategy === 'plain') {
+    attempts.push(plain);
+    if (first > 1) attempts.push(() => cropRegion(frame, region, first - 1, invert));
+    else if (first === 1 && region.moduleSize < 3.2) attempts.push(() => cropRegion(frame, region, 0.5, invert));
+  } else if (strategy === 'resampled-first') {
+    attempts.push(resampled, plain);
+  } else {
+    attempts.push(plain, resampled);
+  }
+  for (const attempt of attempts) {
     if (budget.failuresLeft <= 0) return null;
-    const result = runJsqr(cropRegion(frame, region, scale, !region.dark));
+    const result = runJsqr(attempt());
     if (result) return result;
     budget.failuresLeft--;
   }

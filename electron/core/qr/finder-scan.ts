@@ -122,6 +122,9 @@ export function finderRatio(c0: number, c1: number, c2: number, c3: number, c4: 
   return Math.abs(m - c0) < v && Math.abs(m - c1) < v && Math.abs(3 * m - c2) < 3 * v && Math.abs(m - c3) < v && Math.abs(m - c4) < v;
 }
 
+/** Run-length slack of the full-resolution cross-checks, in pixels (see `along`). */
+const EDGE_QUANTUM = 1.51;
+
 /** Confirms a row hit on columns and rows of the full-resolution frame. */
 class CrossChecker {
   constructor(
@@ -182,7 +185,9 @@ class CrossChecker {
     const at = horizontal ? x : y;
     const max = Math.ceil(expected); // no single run may be longer than the whole pattern was
     const m = expected / 7;
-    const v = Math.max(m / 2, 1.01);
+    // Anti-aliased module edges (fractional SVG/canvas positions) put half-covered pixels
+    // on one side of the threshold, so each run can be off by a pixel at each end.
+    const v = Math.max(m / 2, EDGE_QUANTUM);
     const up = this.run(horizontal, fixed, at, -1, centreDark, max);
     const down = this.run(horizontal, fixed, at + 1, 1, centreDark, max);
     const c2 = up + down;
@@ -199,7 +204,7 @@ class CrossChecker {
     const c4 = this.run(horizontal, fixed, p3 + c3, 1, centreDark, max);
     const total = c0 + c1 + c2 + c3 + c4;
     if (5 * Math.abs(total - expected) >= 2 * expected) return null;
-    if (!finderRatio(c0, c1, c2, c3, c4, 1)) return null;
+    if (!finderRatio(c0, c1, c2, c3, c4, 1, EDGE_QUANTUM)) return null;
     return { centre: p3 - c2 / 2, total };
   }
 

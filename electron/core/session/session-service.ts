@@ -85,7 +85,29 @@ export class SessionService {
     return this.set({ step: 'signed-out' });
   }
 
-  async legacySignIn(userId: string, password: string): Promise<SessionView> {
+  /**
+   * While signed in, anything that would sign in another account (a one-time sign-in link, a reset
+   * link, a new email or SSO sign-in, a legacy sign-in) is refused with `session.other-account`
+   * { current, next } until the user confirms "You are signed in as X. Sign out and continue as Y?".
+   * A confirmed replacement (and a new sign-in of the same account) first signs the current session
+   * out on the server, so no valid session is left behind. `keepSame`: the same account's link does
+   * not replace the session (a reset link signs nobody in).
+   */
+  private async beforeReplacing(next: { email?: string; userId?: string }, confirm: boolean, keepSame = false): Promise<void> {
+    if (this.state.step !== 'signed-in') return;
+    const { user } = this.state;
+    const same =
+      (next.email !== undefined && user.email?.toLowerCase() === next.email.toLowerCase()) ||
+      (next.userId !== undefined && user.userId?.toLowerCase() === next.userId.toLowerCase());
+    if (!same && !confirm) {
+      throw new AppError('session.other-account', { current: user.email ?? user.userId ?? user.name, next: next.email ?? next.userId ?? '' });
+    }
+    if (same && keepSame) return;
+    this.emit(await this.signOut());
+  }
+
+  async legacySignIn(userId: string, password: string, confirmReplace = false): Promise<SessionView> {
+    await this.beforeReplacing({ userId: userId.trim() }, confirmReplace);
     const s = await this.deps.http.call('hrmSignIn', { body: { userId, password } });
     return this.set({
       step: 'signed-in',
@@ -97,9 +119,10 @@ export class SessionService {
     });
   }
 
-  async discover(email: string, saveEmail: boolean): Promise<SessionView> {
-    const d = await this.deps.http.call('discover', { body: { email } });
+  async discover(email: string, saveEmail: boolean, confirmReplace = false): Promise<SessionView> {
     const normalized = email.trim().toLowerCase();
+    await this.beforeReplacing({ email: normalized }, confirmReplace);
+    const d = await this.deps.http.call('discover', { body: { email } });
     this.deps.server.setSavedEmail(saveEmail ? normalized : null);
     if (d.method === 'not-available') throw new AppError('session.not-available');
     if (d.method === 'sso') return this.set({ step: 'sso', email: normalized, provider: d.providerName });
@@ -147,7 +170,12 @@ export class SessionService {
     return this.afterSignIn(email, outcome);
   }
 
-  async magicLink(token: string): Promise<{ view: SessionView; email: string }> {
+  async magicLink(token: string, confirmReplace = false): Promise<{ view: SessionView; email: string }> {
+    if (this.state.step === 'signed-in') {
+      // Whose link it is, without using it: a refused link stays usable.
+      const { email } = await this.deps.http.call('magicInspect', { body: { token } });
+      await this.beforeReplacing({ email }, confirmReplace);
+    }
     const outcome = await this.deps.http.call('magicLink', { body: { token, device: this.deps.device } });
     const email = outcome.status === 'signed-in' ? outcome.account.email : '';
     return { view: await this.afterSignIn(email, outcome), email };
@@ -288,8 +316,10 @@ export class SessionService {
     });
   }
 
-  resetInspect(token: string) {
-    return this.deps.http.call('resetInspect', { body: { token } });
+  async resetInspect(token: string, confirmReplace = false) {
+    const info = await this.deps.http.call('resetInspect', { body: { token } });
+    await this.beforeReplacing({ email: info.email }, confirmReplace, true);
+    return info;
   }
 
   async resetPassword(token: string, password: string): Promise<void> {

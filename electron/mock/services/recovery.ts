@@ -128,6 +128,12 @@ export async function changePassword(
   return { status: 'password-changed' };
 }
 
+/** Whose one-time sign-in link this is; does not use it. */
+export function inspectMagicLink(ctx: MockContext, token: string): { email: string; expiresAt: number } {
+  const t = openLink(ctx, 'magic-link', token);
+  return { email: requireAccount(ctx, t.subject).email, expiresAt: t.expiresAt };
+}
+
 /** A one-time sign-in link passes the first factor only; 2FA still applies; password unchanged. */
 export function useMagicLink(ctx: MockContext, token: string, origin: RequestOrigin, rememberedDeviceToken?: string): SignInOutcome {
   const t = openLink(ctx, 'magic-link', token);

@@ -8,11 +8,13 @@ import { en } from './en';
 import { sv } from './sv';
 import { scanEn } from './scan/en';
 import { scanSv } from './scan/sv';
+import { otherAccountEn } from './other-account/en';
+import { otherAccountSv } from './other-account/sv';
 
 /** Every message of the app per locale: the shell/authenticator/settings texts plus the HRM ones. */
 export const messages = {
-  sv: { ...sv, ...hrmMessages.sv, ...prepMessages.sv, ...adminMessages.sv, ...scanSv, ...errorMessages.sv },
-  en: { ...en, ...hrmMessages.en, ...prepMessages.en, ...adminMessages.en, ...scanEn, ...errorMessages.en },
+  sv: { ...sv, ...hrmMessages.sv, ...prepMessages.sv, ...adminMessages.sv, ...scanSv, ...errorMessages.sv, ...otherAccountSv },
+  en: { ...en, ...hrmMessages.en, ...prepMessages.en, ...adminMessages.en, ...scanEn, ...errorMessages.en, ...otherAccountEn },
 } as const;
 
 export type MessageSchema = (typeof messages)['sv'];

@@ -61,9 +61,11 @@ export const useSessionStore = defineStore('session', () => {
     humanCheck: () => run(() => api.call('session.forgot.humanCheck')),
     forgotSend: (email: string, kind: 'reset' | 'magic', language?: 'sv' | 'en') =>
       run(() => api.call('session.forgot.send', language ? { email, kind, language } : { email, kind })),
-    resetInfo: (token: string) => run(() => api.call('session.reset.info', { token })),
+    /** `confirmReplace`: the user said yes to signing out the current account (session.other-account). */
+    resetInfo: (token: string, confirmReplace = false) => run(() => api.call('session.reset.info', confirmReplace ? { token, confirmReplace } : { token })),
     resetComplete: (token: string, password: string) => run(() => api.call('session.reset.complete', { token, password })),
-    magicComplete: (token: string) => apply(() => api.call('session.magic.complete', { token })),
+    magicComplete: (token: string, confirmReplace = false) =>
+      apply(() => api.call('session.magic.complete', confirmReplace ? { token, confirmReplace } : { token })),
     mfaChoose: (method: MfaMethod) => apply(() => api.call('session.mfa.choose', { method })),
     async mfaVerify(code: string, rememberDevice: boolean): Promise<string | null | undefined> {
       const res = await run(() => api.call('session.mfa.verify', { code, rememberDevice }));

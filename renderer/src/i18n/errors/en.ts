@@ -53,6 +53,7 @@ export const errorsEn = {
   'session.sso-cancelled': 'Sign-in with your identity provider was cancelled.',
   'session.not-signed-in': 'You are not signed in.',
   'session.network': 'The server cannot be reached. Check the address and your connection.',
+  'session.other-account': 'You are signed in as {current}. Sign out first to continue as {next}.',
 
   'prep.code-wrong': { attemptsLeft: 'Wrong code. Attempts left: {attemptsLeft}.', unknown: 'Wrong code. Try again.' },
   'prep.code-expired': 'The code has expired: a code is valid for 30 minutes. Send a new code.',

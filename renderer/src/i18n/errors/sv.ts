@@ -53,6 +53,7 @@ export const errorsSv = {
   'session.sso-cancelled': 'Inloggningen via din identitetsleverantör avbröts.',
   'session.not-signed-in': 'Du är inte inloggad.',
   'session.network': 'Servern går inte att nå. Kontrollera adressen och din anslutning.',
+  'session.other-account': 'Du är inloggad som {current}. Logga ut först för att fortsätta som {next}.',
 
   'prep.code-wrong': { attemptsLeft: 'Fel kod. Försök kvar: {attemptsLeft}.', unknown: 'Fel kod. Försök igen.' },
   'prep.code-expired': 'Koden har gått ut: en kod gäller i 30 minuter. Skicka en ny kod.',
