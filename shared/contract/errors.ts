@@ -50,6 +50,10 @@ export const clientErrors = {
   'session.sso-cancelled': none,
   'session.not-signed-in': none,
   'session.network': none,
+  /** The 2FA set-up has a factor on already: it cannot be left before the emergency code is stored. */
+  'session.setup-unfinished': none,
+  /** The emergency code's enrolment ran out: a new code is shown, to be stored instead. */
+  'session.emergency-renewed': none,
   /** A link, sign-in or SSO return for another account while signed in; main waits for `confirmReplace`. */
   'session.other-account': z.object({ current: z.string().max(254), next: z.string().max(254) }),
 

@@ -69,15 +69,18 @@ export const channels = {
   'session.mfa.choose': channel(SReq.mfaChoose, SessionViewSchema),
   'session.mfa.verify': channel(SReq.mfaVerify, SRes.mfaVerified),
   'session.setup.later': channel(Empty, SessionViewSchema),
-  'session.setup.totp': channel(Empty, SRes.totpSetup),
-  'session.setup.totpConfirm': channel(SReq.code, Done),
-  'session.setup.pushQr': channel(Empty, SRes.totpSetup),
-  'session.setup.pushLocal': channel(Empty, SRes.pushSetup),
-  'session.setup.pushConsent': channel(SReq.consent, Done),
-  'session.setup.smsSend': channel(SReq.phone, SRes.smsSent),
-  'session.setup.smsConfirm': channel(SReq.code, Done),
-  'session.setup.emergency': channel(Empty, SRes.emergency),
+  // The 2FA set-up flow (SetupFlowViewSchema): every call answers with the view that carries it.
+  'session.setup.begin': channel(SReq.setupBegin, SessionViewSchema),
+  'session.setup.go': channel(SReq.setupGo, SessionViewSchema),
+  'session.setup.cancel': channel(Empty, SessionViewSchema),
+  'session.setup.totpConfirm': channel(SReq.code, SessionViewSchema),
+  'session.setup.pushLocal': channel(Empty, SessionViewSchema),
+  'session.setup.pushConsent': channel(SReq.consent, SessionViewSchema),
+  'session.setup.smsSend': channel(SReq.phone, SessionViewSchema),
+  'session.setup.smsConfirm': channel(SReq.code, SessionViewSchema),
   'session.setup.finish': channel(SReq.finish, SessionViewSchema),
+  /** The sign-in's replacement emergency code is stored: main forgets it. */
+  'session.emergency.stored': channel(Empty, SessionViewSchema),
   'session.signOut': channel(Empty, SessionViewSchema),
 
   // This app's authenticator as a Connect push device.

@@ -53,6 +53,11 @@ export const SessionStepSchema = z.discriminatedUnion('step', [
     user: SignedInUserSchema,
     /** Connect asks to set up 2FA (Enable / Remind me later). */
     offerTwoFactor: z.boolean(),
+    /**
+     * "Your emergency code has been used": the replacement the sign-in gave, kept in main (and
+     * across a restart) until the user confirms it is stored (`session.emergency.stored`).
+     */
+    newEmergencyCode: z.string().nullable().optional(),
   }),
 ]);
 export type SessionStep = z.infer<typeof SessionStepSchema>;
@@ -73,6 +78,8 @@ export const SessionViewSchema = z.object({
    * renderer keeps the view with the highest revision.
    */
   revision: z.number().int().nonnegative(),
+  /** The 2FA set-up flow in progress for the signed-in user, if any. */
+  setup: z.lazy(() => SetupFlowViewSchema).nullable().optional(),
 });
 export type SessionView = z.infer<typeof SessionViewSchema>;
 
@@ -91,6 +98,36 @@ export const QrEnrolmentSchema = z.object({
   /** The key a person types into an authenticator app; they must see it anyway. */
   manualKey: z.string(),
 });
+
+/**
+ * The 2FA set-up as a flow in main (Ory Kratos' self-service flows are the model): an id, an
+ * expiry and the current step, so a reload, a tab switch or a restart resumes where the user
+ * was. Steps follow seeds 001/002: "Get started with 2FA" (this app's authenticator first),
+ * the Visma Authenticator download screen, its QR + manual key, consent with the verification
+ * code, another app's QR + key then its code, the optional SMS backup, the emergency code.
+ */
+export const SETUP_STEPS = ['start', 'phone-download', 'phone-qr', 'consent', 'totp-qr', 'totp-code', 'sms', 'sms-code', 'emergency'] as const;
+export const SetupStepSchema = z.enum(SETUP_STEPS);
+export type SetupStep = z.infer<typeof SetupStepSchema>;
+export const SetupFlowViewSchema = z.object({
+  id: z.string(),
+  /** Main's clock; the flow slides on with every step and is dropped once past this. */
+  expiresAt: z.number(),
+  step: SetupStepSchema,
+  /** Where it was started: right after sign-in, or from the Connect account page. */
+  origin: z.enum(['sign-in', 'account']),
+  email: z.string(),
+  /** phone-qr: the push enrolment QR; totp-qr: the TOTP app's QR. */
+  qr: QrEnrolmentSchema.nullable(),
+  /** consent: the code the authenticator shows, and the device that registered. */
+  verificationCode: z.string().nullable(),
+  deviceName: z.string().nullable(),
+  /** sms-code: where the code went. */
+  maskedPhone: z.string().nullable(),
+  /** emergency: shown until the user confirms it is stored. */
+  emergencyCode: z.string().nullable(),
+});
+export type SetupFlowView = z.infer<typeof SetupFlowViewSchema>;
 
 export const sessionRequests = {
   serverSet: ServerChoiceSchema,
@@ -111,16 +148,15 @@ export const sessionRequests = {
   phone: z.object({ phone: z.string().trim().min(4).max(32) }).strict(),
   consent: z.object({ approve: z.boolean() }).strict(),
   finish: z.object({ stored: z.literal(true) }).strict(),
+  setupBegin: z.object({ origin: z.enum(['sign-in', 'account']) }).strict(),
+  /** The steps a user may move to by a button (Next, Back, "I use another Authenticator app"). */
+  setupGo: z.object({ step: z.enum(['start', 'phone-download', 'phone-qr', 'totp-qr', 'totp-code', 'sms', 'emergency']) }).strict(),
 };
 
 export const sessionResponses = {
   humanCheck: z.object({ checked: z.literal(true) }),
   resetInfo: z.object({ policy: PasswordPolicySchema, email: z.string() }),
   mfaVerified: z.object({ view: SessionViewSchema, newEmergencyCode: z.string().nullable() }),
-  totpSetup: QrEnrolmentSchema,
-  pushSetup: z.object({ verificationCode: z.string(), email: z.string() }),
-  smsSent: z.object({ maskedPhone: z.string() }),
-  emergency: z.object({ code: z.string() }),
 };
 
 /**

@@ -200,6 +200,7 @@ for (const lang of ['en', 'sv'] as Lang[]) {
     await page.getByRole('button', { name: c.setup }).click();
     await page.getByRole('button', { name: m.setup.otherApp }).click();
     const manualKey = (await page.getByTestId('totp-manual-key').textContent()) ?? '';
+    await page.getByRole('button', { name: m.setup.next }).click();
     await page.getByLabel(m.setup.codeLabel).fill(await totpAt(manualKey, await mock.now()));
     await page.getByRole('button', { name: m.setup.next }).click();
     await page.getByRole('button', { name: m.setup.skip, exact: true }).click();

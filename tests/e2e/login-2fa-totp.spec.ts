@@ -20,34 +20,53 @@ for (const lang of LANGS) {
 
     await hrm.open();
     await hrm.chooseBuiltInServer();
-    await hrm.signIn(user.email, DEMO.newPassword);
+    await hrm.enterEmail(user.email);
+    // Reload at each step: the flows live in main, so the same step comes back.
+    await hrm.reload();
+    await hrm.enterPassword(DEMO.newPassword);
+    await expect(page.getByRole('heading', { name: m.setup.promptTitle })).toBeVisible();
+    await hrm.reload();
     await page.getByRole('button', { name: m.setup.enable }).click();
     await expect(page.getByRole('heading', { name: m.setup.startTitle })).toBeVisible();
     await hrm.shot('2fa-start');
+    await hrm.reload();
     await page.getByRole('button', { name: m.setup.otherApp }).click();
 
-    // Another authenticator app: QR + manual key; the test is that app.
+    // Another authenticator app, two screens: QR + manual key with Next; the test is that app.
     await expect(page.getByRole('img', { name: m.setup.qrAlt })).toBeVisible();
     const manualKey = (await page.getByTestId('totp-manual-key').textContent()) ?? '';
     expect(manualKey.replace(/\s/g, '')).toMatch(/^[A-Z2-7]{32,}$/);
     await hrm.shot('2fa-totp');
+    await hrm.reload();
+    await expect(page.getByTestId('totp-manual-key')).toHaveText(manualKey);
+    await page.getByRole('button', { name: m.setup.next }).click();
+    // ... then the code with Back / Next; focus is on the code field.
+    await expect(page.getByRole('heading', { name: hrm.flow.totpCodeTitle })).toBeVisible();
+    await expect(page.getByLabel(m.setup.codeLabel)).toBeFocused();
+    await hrm.reload();
     await page.getByLabel(m.setup.codeLabel).fill(await totpAt(manualKey, await mock.now()));
     await page.getByRole('button', { name: m.setup.next }).click();
 
-    // SMS backup, +46 by default.
+    // SMS backup, +46 by default. A reload once the code was accepted must not skip it (it did).
+    await expect(page.getByRole('heading', { name: m.setup.smsTitle })).toBeVisible();
+    await hrm.reload();
     await expect(page.getByRole('heading', { name: m.setup.smsTitle })).toBeVisible();
     await expect(page.getByLabel(m.setup.country)).toHaveValue('+46');
     await hrm.shot('2fa-sms');
     await page.getByLabel(m.setup.phone, { exact: true }).fill('070-123 45 67');
     await page.getByRole('button', { name: m.setup.next }).click();
     const sms = await mock.waitForMessage('+46701234567', /.*/);
+    await hrm.reload();
     await page.getByLabel(/SMS/).fill(codeIn(sms));
     await page.getByRole('button', { name: m.setup.next }).click();
 
-    // The emergency code: shown once; Done only after "I have safely copied and stored this code."
+    // The emergency code: Done only after "I have safely copied and stored this code."; it stays
+    // retrievable (across a reload) until then.
     await expect(page.getByRole('heading', { name: m.setup.emergencyTitle })).toBeVisible();
     const firstEmergency = (await page.getByTestId('emergency-code').textContent()) ?? '';
     expect(firstEmergency).toMatch(/^[A-Z0-9]{4}(-[A-Z0-9]{4}){4}$/);
+    await hrm.reload();
+    await expect(page.getByTestId('emergency-code')).toHaveText(firstEmergency);
     await expect(page.getByRole('button', { name: m.setup.done })).toBeDisabled();
     await hrm.shot('2fa-emergency');
     await page.getByRole('checkbox', { name: m.setup.stored }).check();
@@ -65,8 +84,10 @@ for (const lang of LANGS) {
     await hrm.expectHome(user.name);
     await hrm.signOut();
 
-    // The same code again is refused (never accepted twice).
+    // The same code again is refused (never accepted twice); the MFA step survives a reload.
     await hrm.signIn(user.email, DEMO.newPassword);
+    await expect(page.getByRole('heading', { name: m.mfa.totpTitle })).toBeVisible();
+    await hrm.reload();
     await hrm.enterMfaCode(code);
     await hrm.expectError(hrm.e['session.reused-code']);
 
@@ -76,6 +97,9 @@ for (const lang of LANGS) {
     await expect(page.getByRole('heading', { name: m.mfa.newEmergencyTitle })).toBeVisible();
     const secondEmergency = (await page.getByTestId('emergency-code').textContent()) ?? '';
     expect(secondEmergency).not.toBe(firstEmergency);
+    // A reload here lost the replacement for good; main keeps it until it is confirmed stored.
+    await hrm.reload();
+    await expect(page.getByTestId('emergency-code')).toHaveText(secondEmergency);
     await hrm.shot('mfa-new-emergency');
     await page.getByRole('checkbox', { name: m.setup.stored }).check();
     await page.getByRole('button', { name: m.setup.done }).click();
@@ -109,6 +133,7 @@ test('2FA at sign-in by SMS code', async ({ page, app, mock }) => {
   await page.getByRole('button', { name: m.setup.enable }).click();
   await page.getByRole('button', { name: m.setup.otherApp }).click();
   const manualKey = (await page.getByTestId('totp-manual-key').textContent()) ?? '';
+  await page.getByRole('button', { name: m.setup.next }).click();
   await page.getByLabel(m.setup.codeLabel).fill(await totpAt(manualKey, await mock.now()));
   await page.getByRole('button', { name: m.setup.next }).click();
   await page.getByLabel(m.setup.phone, { exact: true }).fill('0701234567');

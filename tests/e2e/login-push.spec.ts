@@ -2,6 +2,7 @@ import { test, expect } from './support/hrm-fixtures';
 import { HrmApp, type Lang } from './support/hrm-pages';
 
 const LANGS: Lang[] = ['en', 'sv'];
+import { SimulatedPhone } from '../../electron/mock/phone/simulated-phone';
 import { DEMO } from './support/demo-accounts';
 import { setPasswordOverHttp } from './support/accounts';
 
@@ -60,5 +61,63 @@ for (const lang of LANGS) {
     await hrm.goto('/hrm');
     await expect(page.getByText(m.mfa.pushDenied)).toBeVisible();
     await expect(page.getByRole('heading', { name: m.home.welcome.replace('{name}', user.name) })).toBeHidden();
+  });
+}
+
+/**
+ * Seeds 001/002's Visma Authenticator path with the simulated phone: the download screen, the QR
+ * with "Can't scan the QR code?" and its key, consent once the phone registers (the desktop
+ * stayed on "Get started with 2FA" before), then a push sign-in answered on the phone.
+ * A reload at each step shows the same step again.
+ */
+for (const lang of LANGS) {
+  test(`2FA with Visma Authenticator on a (simulated) phone, then a push sign-in (${lang})`, async ({ page, app, mock }) => {
+    const hrm = new HrmApp(page, app.host, lang);
+    const { m, flow } = hrm;
+    const user = DEMO.push;
+    await setPasswordOverHttp(mock, user.email, DEMO.newPassword);
+    await hrm.open();
+    await hrm.chooseBuiltInServer();
+    await hrm.signIn(user.email, DEMO.newPassword);
+    await page.getByRole('button', { name: m.setup.enable }).click();
+    await page.getByRole('button', { name: flow.usePhone }).click();
+
+    await expect(page.getByRole('heading', { name: flow.downloadTitle, level: 1 })).toBeVisible();
+    await expect(page.getByText(flow.download1)).toBeVisible();
+    await expect(page.getByText(flow.appStore)).toBeVisible();
+    await expect(page.getByText(flow.googlePlay)).toBeVisible();
+    await expect(page.getByRole('button', { name: m.setup.otherApp })).toBeVisible();
+    await hrm.shot('2fa-phone-download');
+    await hrm.reload();
+    await page.getByRole('button', { name: m.setup.next }).click();
+
+    await expect(page.getByRole('heading', { name: flow.qrTitle })).toBeVisible();
+    await expect(page.getByText(flow.cantScan)).toBeVisible();
+    await expect(page.getByText(flow.manualKeyLabel, { exact: true })).toBeVisible();
+    const key = (await page.getByTestId('push-manual-key').textContent()) ?? '';
+    await hrm.shot('2fa-phone-qr');
+    await hrm.reload();
+    await expect(page.getByTestId('push-manual-key')).toHaveText(key);
+
+    const phone = new SimulatedPhone(app.host.mock.url, 'Pixel 8');
+    const added = await phone.register(key);
+    expect(added.email).toBe(user.email);
+    await expect(page.getByRole('heading', { name: m.setup.consentTitle, exact: true })).toBeVisible();
+    await expect(page.getByTestId('consent-code')).toHaveText(added.verificationCode);
+    await hrm.reload();
+    await expect(page.getByTestId('consent-code')).toHaveText(added.verificationCode);
+    await page.getByRole('button', { name: m.setup.accept }).click();
+    await page.getByRole('button', { name: m.setup.skip, exact: true }).click();
+    await page.getByRole('checkbox', { name: m.setup.stored }).check();
+    await page.getByRole('button', { name: m.setup.done }).click();
+    await hrm.expectHome(user.name);
+    await hrm.signOut();
+
+    await hrm.signIn(user.email, DEMO.newPassword);
+    const number = ((await page.getByTestId('push-number').textContent()) ?? '').trim();
+    await expect.poll(async () => (await phone.pending()).length).toBe(1);
+    const [request] = await phone.pending();
+    expect(await phone.answer(request?.id ?? '', true, number)).toBe('approved');
+    await hrm.expectHome(user.name);
   });
 }

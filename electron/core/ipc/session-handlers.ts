@@ -35,27 +35,16 @@ export function createSessionHandlers({ session, enrolment, push, mailbox }: Ses
     'session.mfa.choose': ({ method }) => session.mfaChoose(method),
     'session.mfa.verify': ({ code, rememberDevice }) => session.mfaVerify(code, rememberDevice),
     'session.setup.later': () => session.remindLater(),
-    'session.setup.totp': () => enrolment.totp(),
-    'session.setup.totpConfirm': async ({ code }) => {
-      await enrolment.totpConfirm(code);
-      return done;
-    },
-    'session.setup.pushQr': () => enrolment.pushQr(),
+    'session.setup.begin': ({ origin }) => enrolment.begin(origin),
+    'session.setup.go': ({ step }) => enrolment.go(step),
+    'session.setup.cancel': () => enrolment.cancel(),
+    'session.setup.totpConfirm': ({ code }) => enrolment.totpConfirm(code),
     'session.setup.pushLocal': () => enrolment.pushLocal(),
-    'session.setup.pushConsent': async ({ approve }) => {
-      await enrolment.pushConsent(approve);
-      return done;
-    },
+    'session.setup.pushConsent': ({ approve }) => enrolment.pushConsent(approve),
     'session.setup.smsSend': ({ phone }) => enrolment.smsSend(phone),
-    'session.setup.smsConfirm': async ({ code }) => {
-      await enrolment.smsConfirm(code);
-      return done;
-    },
-    'session.setup.emergency': () => enrolment.emergency(),
-    'session.setup.finish': async () => {
-      await enrolment.finish();
-      return session.twoFactorDone();
-    },
+    'session.setup.smsConfirm': ({ code }) => enrolment.smsConfirm(code),
+    'session.setup.finish': () => enrolment.finish(),
+    'session.emergency.stored': () => session.emergencyCodeStored(),
     'session.signOut': () => session.signOut(),
     // With the event stream up the list is live; otherwise ask the server now.
     'push.pending': async () => ({ requests: push.streaming ? push.list() : await push.refresh(), generatedAt: Date.now() }),

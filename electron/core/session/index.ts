@@ -12,6 +12,7 @@ import { PushDeviceClient, type PushResolution } from './push-device';
 import { ServerConfig } from './server-config';
 import { SessionPersistence } from './session-persistence';
 import { SessionService } from './session-service';
+import { SetupFlowStore } from './setup-flow';
 
 export interface SessionServicesOptions {
   settings: SettingsStore;
@@ -61,7 +62,7 @@ export function createSessionServices(o: SessionServicesOptions) {
     stream: { backoffMs: Math.min(1000, o.pushPollMs ?? 1000) },
   });
   push.start();
-  const enrolment = new EnrolmentService(http, session, push, deviceName);
+  const enrolment = new EnrolmentService(http, session, push, deviceName, new SetupFlowStore(credentials), { pollMs: Math.min(1000, o.pushPollMs ?? 1000) });
   const mailbox = new MailboxService(http, server);
   const preparation = new PreparationService(http, () => session.hrmToken());
   const admin = new AdminService(http, session);
@@ -77,6 +78,7 @@ export function createSessionServices(o: SessionServicesOptions) {
     account,
     close() {
       session.close();
+      enrolment.stopPolling();
       push.stop();
     },
   };

@@ -18,6 +18,8 @@ const StoredSessionSchema = z.object({
   connectToken: z.string().nullable(),
   user: SignedInUserSchema,
   expiresAt: z.number().nullable(),
+  /** A replacement emergency code not yet confirmed stored: it must survive a restart. */
+  newEmergencyCode: z.string().nullable().optional(),
 });
 type StoredSession = z.infer<typeof StoredSessionSchema>;
 
@@ -78,6 +80,7 @@ export class SessionPersistence {
       connectToken: s.connectToken,
       user: s.user,
       expiresAt: s.expiresAt ?? null,
+      newEmergencyCode: s.newEmergencyCode ?? null,
     };
     const value = JSON.stringify(record);
     if (this.credentials.get(SessionPersistence.key(serverId)) !== value) this.credentials.set(SessionPersistence.key(serverId), value);
@@ -129,6 +132,7 @@ export class SessionPersistence {
       expiresAt: stored.expiresAt,
       // The 2FA offer belongs to the sign-in it came with; a restart does not repeat it.
       offerTwoFactor: false,
+      newEmergencyCode: stored.newEmergencyCode ?? null,
     };
     // The fresh user details, stored for the next start.
     this.save(state);

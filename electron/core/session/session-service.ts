@@ -1,4 +1,4 @@
-import type { SessionView, ServerChoice, MfaMethod, SignedInUser } from '@shared/contract';
+import type { SessionView, ServerChoice, MfaMethod, SignedInUser, SetupFlowView } from '@shared/contract';
 import type { SignInOutcome, SignedIn, DeviceInfo } from '@shared/identity-api';
 import { AppError } from '@shared/result';
 import type { IdentityHttp } from './identity-http';
@@ -31,6 +31,8 @@ export class SessionService {
   /** See SessionView.revision: counts every change of `state` (and of the server choice that goes with one). */
   private revision = 0;
   private pushTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The 2FA set-up flow of the signed-in user (EnrolmentService), carried in every view. */
+  private setupSource: () => SetupFlowView | null = () => null;
 
   constructor(private readonly deps: SessionServiceDeps) {}
 
@@ -50,6 +52,15 @@ export class SessionService {
     return this.state.hrmToken;
   }
 
+  /** The signed-in Connect user's address (the key of their 2FA set-up flow); null otherwise. */
+  connectEmail(): string | null {
+    return this.state.step === 'signed-in' && this.state.connectToken ? this.state.user.email : null;
+  }
+
+  attachSetup(source: () => SetupFlowView | null): void {
+    this.setupSource = source;
+  }
+
   view(): SessionView {
     const choice = this.deps.server.choice();
     return {
@@ -57,7 +68,16 @@ export class SessionService {
       savedEmail: this.deps.server.savedEmail(),
       state: toStep(this.state),
       revision: this.revision,
+      setup: this.state.step === 'signed-in' ? this.setupSource() : null,
     };
+  }
+
+  /** Something the view carries changed outside the state machine (the set-up flow moved): a new revision, told to the renderer. */
+  touch(): SessionView {
+    this.revision++;
+    const view = this.view();
+    this.emit(view);
+    return view;
   }
 
   private set(next: InternalState): SessionView {
@@ -194,11 +214,7 @@ export class SessionService {
     return this.completeSignIn(outcome);
   }
 
-  /** The emergency code's replacement from the last sign-in, shown once. */
-  lastNewEmergencyCode: string | null = null;
-
   private async completeSignIn(s: SignedIn): Promise<SessionView> {
-    this.lastNewEmergencyCode = s.newEmergencyCode;
     if (s.rememberedDeviceToken) this.deps.credentials.set(rememberKey(s.account.email), s.rememberedDeviceToken);
     let hrmToken: string | null = null;
     let company = s.hrm?.companyName ?? '';
@@ -221,7 +237,14 @@ export class SessionService {
       hrmToken,
       expiresAt,
       offerTwoFactor: s.twoFactorPrompt,
+      newEmergencyCode: s.newEmergencyCode,
     });
+  }
+
+  /** "I have safely copied and stored this code" for the sign-in's replacement emergency code. */
+  emergencyCodeStored(): SessionView {
+    const s = this.requireStep('signed-in');
+    return this.set({ ...s, newEmergencyCode: null });
   }
 
   // --- 2FA at sign-in -----------------------------------------------------------------------
@@ -254,7 +277,7 @@ export class SessionService {
       .call('mfaVerify', { body: { ticket: mfa.ticket, factor: mfa.method, code, rememberDevice } })
       .catch((e: unknown) => this.endDeadTicket(e));
     const view = await this.completeSignIn(signedIn);
-    return { view, newEmergencyCode: this.lastNewEmergencyCode };
+    return { view, newEmergencyCode: view.state.step === 'signed-in' ? (view.state.newEmergencyCode ?? null) : null };
   }
 
   /**

@@ -24,6 +24,8 @@ export type InternalState =
       /** When the server ends the session (the earlier of the two), for the stored copy. */
       expiresAt?: number | null;
       offerTwoFactor: boolean;
+      /** "Your emergency code has been used": the replacement, until the user says it is stored. */
+      newEmergencyCode?: string | null;
     };
 
 /** Strips every credential: what the contract's SessionStep may carry. */
@@ -47,7 +49,7 @@ export function toStep(s: InternalState): SessionStep {
         pushState: s.push?.state ?? 'none',
       };
     case 'signed-in':
-      return { step: 'signed-in', user: s.user, offerTwoFactor: s.offerTwoFactor };
+      return { step: 'signed-in', user: s.user, offerTwoFactor: s.offerTwoFactor, newEmergencyCode: s.newEmergencyCode ?? null };
   }
 }
 

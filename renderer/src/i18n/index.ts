@@ -8,13 +8,15 @@ import { en } from './en';
 import { sv } from './sv';
 import { scanEn } from './scan/en';
 import { scanSv } from './scan/sv';
+import { setupFlowEn } from './setup/en';
+import { setupFlowSv } from './setup/sv';
 import { otherAccountEn } from './other-account/en';
 import { otherAccountSv } from './other-account/sv';
 
 /** Every message of the app per locale: the shell/authenticator/settings texts plus the HRM ones. */
 export const messages = {
-  sv: { ...sv, ...hrmMessages.sv, ...prepMessages.sv, ...adminMessages.sv, ...scanSv, ...errorMessages.sv, ...otherAccountSv },
-  en: { ...en, ...hrmMessages.en, ...prepMessages.en, ...adminMessages.en, ...scanEn, ...errorMessages.en, ...otherAccountEn },
+  sv: { ...sv, ...hrmMessages.sv, ...prepMessages.sv, ...adminMessages.sv, ...scanSv, ...errorMessages.sv, ...otherAccountSv, ...setupFlowSv },
+  en: { ...en, ...hrmMessages.en, ...prepMessages.en, ...adminMessages.en, ...scanEn, ...errorMessages.en, ...otherAccountEn, ...setupFlowEn },
 } as const;
 
 export type MessageSchema = (typeof messages)['sv'];

@@ -13,14 +13,16 @@ export const useSessionStore = defineStore('session', () => {
   const api = useApi();
   const view = ref<SessionView | null>(null);
   const { busy, error, run, clearError } = useCallState();
-  /** Shown once after an emergency code was used at sign-in: the server's replacement. */
-  const newEmergencyCode = ref<string | null>(null);
   /** The address the last emailed link was for, to fill in the sign-in after a reset. */
   const prefillEmail = ref<string | null>(null);
   let unsubscribe: (() => void) | null = null;
 
   const state = computed(() => view.value?.state ?? { step: 'signed-out' as const });
   const signedIn = computed(() => state.value.step === 'signed-in');
+  /** The 2FA set-up flow main holds for the signed-in user (resumed after a reload or restart). */
+  const setup = computed(() => view.value?.setup ?? null);
+  /** "Your emergency code has been used": main keeps the replacement until it is confirmed stored. */
+  const newEmergencyCode = computed(() => (state.value.step === 'signed-in' ? (state.value.newEmergencyCode ?? null) : null));
 
   /** Keeps the newest view: a call's answer may arrive after a newer `session.changed` event. */
   function accept(v: SessionView): void {
@@ -46,10 +48,9 @@ export const useSessionStore = defineStore('session', () => {
     error,
     clearError,
     newEmergencyCode,
+    setup,
     prefillEmail,
-    emergencyCodeStored: () => {
-      newEmergencyCode.value = null;
-    },
+    emergencyCodeStored: () => apply(() => api.call('session.emergency.stored')),
     load,
     setServer: (choice: ServerChoice) => apply(() => api.call('session.server.set', choice)),
     legacySignIn: (userId: string, password: string) => apply(() => api.call('session.legacy.signIn', { userId, password })),
@@ -70,19 +71,19 @@ export const useSessionStore = defineStore('session', () => {
     async mfaVerify(code: string, rememberDevice: boolean): Promise<string | null | undefined> {
       const res = await run(() => api.call('session.mfa.verify', { code, rememberDevice }));
       if (!res) return undefined;
-      newEmergencyCode.value = res.newEmergencyCode;
       accept(res.view);
       return res.newEmergencyCode;
     },
     setupLater: () => apply(() => api.call('session.setup.later')),
-    setupTotp: () => run(() => api.call('session.setup.totp')),
-    setupTotpConfirm: (code: string) => run(() => api.call('session.setup.totpConfirm', { code })),
-    setupPushQr: () => run(() => api.call('session.setup.pushQr')),
-    setupPushLocal: () => run(() => api.call('session.setup.pushLocal')),
-    setupPushConsent: (approve: boolean) => run(() => api.call('session.setup.pushConsent', { approve })),
-    setupSmsSend: (phone: Request<'session.setup.smsSend'>['phone']) => run(() => api.call('session.setup.smsSend', { phone })),
-    setupSmsConfirm: (code: string) => run(() => api.call('session.setup.smsConfirm', { code })),
-    setupEmergency: () => run(() => api.call('session.setup.emergency')),
+    // The 2FA set-up flow lives in main (view.setup); every call answers with the view carrying it.
+    setupBegin: (origin: 'sign-in' | 'account') => apply(() => api.call('session.setup.begin', { origin })),
+    setupGo: (step: Request<'session.setup.go'>['step']) => apply(() => api.call('session.setup.go', { step })),
+    setupCancel: () => apply(() => api.call('session.setup.cancel')),
+    setupTotpConfirm: (code: string) => apply(() => api.call('session.setup.totpConfirm', { code })),
+    setupPushLocal: () => apply(() => api.call('session.setup.pushLocal')),
+    setupPushConsent: (approve: boolean) => apply(() => api.call('session.setup.pushConsent', { approve })),
+    setupSmsSend: (phone: Request<'session.setup.smsSend'>['phone']) => apply(() => api.call('session.setup.smsSend', { phone })),
+    setupSmsConfirm: (code: string) => apply(() => api.call('session.setup.smsConfirm', { code })),
     setupFinish: () => apply(() => api.call('session.setup.finish', { stored: true })),
     signOut: () => apply(() => api.call('session.signOut')),
   };

@@ -4,10 +4,13 @@ import { expect } from '@playwright/test';
 import { hrmEn, type HrmMessages } from '../../../renderer/src/i18n/hrm/en';
 import { ERROR_TEXTS, type ErrorTextsOf } from './error-texts';
 import { hrmSv } from '../../../renderer/src/i18n/hrm/sv';
+import { setupFlowEn, type SetupFlowMessages } from '../../../renderer/src/i18n/setup/en';
+import { setupFlowSv } from '../../../renderer/src/i18n/setup/sv';
 import type { BrowserHost } from '../../../electron/browser-host/server';
 
 export type Lang = 'en' | 'sv';
 export const MESSAGES: Record<Lang, HrmMessages> = { en: hrmEn, sv: hrmSv };
+const SETUP_FLOW: Record<Lang, SetupFlowMessages['setupFlow']> = { en: setupFlowEn.setupFlow, sv: setupFlowSv.setupFlow };
 const fill = (text: string, params: Record<string, string>) => text.replace(/\{(\w+)\}/g, (_, k: string) => params[k] ?? '');
 
 /**
@@ -26,6 +29,16 @@ export class HrmApp {
   ) {
     this.m = MESSAGES[lang].hrm;
     this.e = ERROR_TEXTS[lang];
+  }
+
+  /** The 2FA set-up flow's own texts (the Visma Authenticator phone path). */
+  get flow(): SetupFlowMessages['setupFlow'] {
+    return SETUP_FLOW[this.lang];
+  }
+
+  /** A reload of the window: everything the renderer held is gone; main's flows are not. */
+  async reload(): Promise<void> {
+    await this.page.reload();
   }
 
   get messages(): HrmMessages {

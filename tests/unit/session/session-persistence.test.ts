@@ -91,6 +91,7 @@ describe('the signed-in session across a restart', () => {
     expect(next.session.view().state).toEqual({
       step: 'signed-in',
       offerTwoFactor: false,
+      newEmergencyCode: null,
       user: { name: DEMO.legacy.name, email: null, userId: DEMO.legacy.userId, company: DEMO.legacy.company, method: 'legacy', role: 'employee' },
     });
     expect(next.session.hrmToken()).toBe(token);
@@ -110,6 +111,7 @@ describe('the signed-in session across a restart', () => {
     expect(next.session.view().state).toEqual({
       step: 'signed-in',
       offerTwoFactor: false,
+      newEmergencyCode: null,
       user: { name: DEMO.twoFactor.name, email: DEMO.twoFactor.email, userId: expect.any(String), company: DEMO.twoFactor.company, method: 'connect', role: 'employee' },
     });
     expect([next.session.connectToken(), next.session.hrmToken()]).toEqual([connectToken, hrmToken]);

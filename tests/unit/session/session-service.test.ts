@@ -94,14 +94,15 @@ describe('SessionService against the identity mock', () => {
     const { session, enrolment } = services;
     await setPassword(DEMO.twoFactor.email);
     await signIn(DEMO.twoFactor.email);
-    const { manualKey, qrDataUrl } = await enrolment.totp();
-    expect(qrDataUrl).toMatch(/^data:image\//);
-    const totp = new TOTP({ secret: Secret.fromBase32(manualKey.replace(/\s/g, '')), digits: 6, period: 30 });
-    await expect(enrolment.totpConfirm('000000')).rejects.toMatchObject({ code: 'session.wrong-code' });
+    enrolment.begin('sign-in');
+    const qr = (await enrolment.go('totp-qr')).setup?.qr;
+    expect(qr?.qrDataUrl).toMatch(/^data:image\//);
+    const totp = new TOTP({ secret: Secret.fromBase32((qr?.manualKey ?? '').replace(/\s/g, '')), digits: 6, period: 30 });
+    await enrolment.go('totp-code');
+    await expect(enrolment.totpConfirm('000000')).rejects.toMatchObject({ code: 'session.wrong-code', params: { attemptsLeft: expect.any(Number) } });
     await enrolment.totpConfirm(totp.generate({ timestamp: await now() }));
-    const { code: emergency } = await enrolment.emergency();
-    await enrolment.finish();
-    expect(session.twoFactorDone().state).toMatchObject({ step: 'signed-in', offerTwoFactor: false });
+    const emergency = (await enrolment.go('emergency')).setup?.emergencyCode ?? '';
+    expect((await enrolment.finish()).state).toMatchObject({ step: 'signed-in', offerTwoFactor: false });
     await session.signOut();
 
     await control('POST', '/test/clock/advance', { ms: 30_000 });
@@ -123,10 +124,11 @@ describe('SessionService against the identity mock', () => {
     const { session, enrolment, push } = services;
     await setPassword(DEMO.push.email);
     await signIn(DEMO.push.email);
-    const consent = await enrolment.pushLocal();
-    expect(consent.email).toBe(DEMO.push.email);
-    expect(consent.verificationCode).toMatch(/^[A-Z0-9]+$/);
-    await enrolment.pushConsent(true);
+    enrolment.begin('sign-in');
+    const consent = (await enrolment.pushLocal()).setup;
+    expect(consent).toMatchObject({ step: 'consent', email: DEMO.push.email });
+    expect(consent?.verificationCode).toMatch(/^[A-Z0-9]+$/);
+    expect((await enrolment.pushConsent(true)).setup?.step).toBe('sms');
     await session.signOut();
 
     const v = await signIn(DEMO.push.email);

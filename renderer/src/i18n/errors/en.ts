@@ -53,6 +53,8 @@ export const errorsEn = {
   'session.sso-cancelled': 'Sign-in with your identity provider was cancelled.',
   'session.not-signed-in': 'You are not signed in.',
   'session.network': 'The server cannot be reached. Check the address and your connection.',
+  'session.setup-unfinished': 'Finish the set-up first: 2FA is on, and your emergency code is not stored yet.',
+  'session.emergency-renewed': 'The code shown had expired. Store this new emergency code instead.',
   'session.other-account': 'You are signed in as {current}. Sign out first to continue as {next}.',
 
   'prep.code-wrong': { attemptsLeft: 'Wrong code. Attempts left: {attemptsLeft}.', unknown: 'Wrong code. Try again.' },

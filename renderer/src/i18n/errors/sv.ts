@@ -53,6 +53,8 @@ export const errorsSv = {
   'session.sso-cancelled': 'Inloggningen via din identitetsleverantör avbröts.',
   'session.not-signed-in': 'Du är inte inloggad.',
   'session.network': 'Servern går inte att nå. Kontrollera adressen och din anslutning.',
+  'session.setup-unfinished': 'Slutför uppsättningen först: 2FA är på och din engångskod är inte sparad än.',
+  'session.emergency-renewed': 'Koden som visades hade gått ut. Spara den här nya engångskoden i stället.',
   'session.other-account': 'Du är inloggad som {current}. Logga ut först för att fortsätta som {next}.',
 
   'prep.code-wrong': { attemptsLeft: 'Fel kod. Försök kvar: {attemptsLeft}.', unknown: 'Fel kod. Försök igen.' },
