@@ -11,6 +11,13 @@ export type { AppErrorData } from './contract/errors';
  */
 export type Result<T, E = AppErrorData> = { ok: true; value: T } | { ok: false; error: E };
 
+/** Two calls' results as one: both values, or the first error. */
+export function allOk<A, B>([a, b]: readonly [Result<A>, Result<B>]): Result<[A, B]> {
+  if (!a.ok) return a;
+  if (!b.ok) return b;
+  return { ok: true, value: [a.value, b.value] };
+}
+
 /** A code of either catalogue: main raises client codes, the identity mock its server codes. */
 export type ErrorCode = ClientErrorCode | IdentityErrorCode;
 type ParamsMap = { [K in ClientErrorCode]: ClientErrorParams<K> } & { [K in IdentityErrorCode]: IdentityErrorParams<K> };

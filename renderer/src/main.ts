@@ -8,7 +8,7 @@ import { withSharedEvents } from './api/shared-events';
 import { createAppI18n } from './i18n';
 import { applyLocale } from './i18n/apply-locale';
 import { createAppRouter } from './routes';
-import { installHrmDeepLinks } from './routes/hrm';
+import { installHrmDeepLinks } from './routes/deep-links';
 import { useAppStore } from './stores/app';
 import './styles/base.css';
 import './styles/controls.css';

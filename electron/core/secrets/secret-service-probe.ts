@@ -15,7 +15,13 @@ import { AppError } from '@shared/result';
 export interface KeychainProbe {
   /** Resolves when `service`'s items and the default collection are unlocked; else throws an AppError. */
   assertUsable(service: string): Promise<void>;
+  /** The same check, answering the `account` of every item keytar stored under `service`. */
+  unlockedAccounts(service: string): Promise<string[]>;
 }
+
+/** The libsecret schema keytar stores its items under (libsecret adds it as `xdg:schema`). */
+const KEYTAR_SCHEMA = 'org.freedesktop.Secret.Generic';
+const ITEM_IFACE = 'org.freedesktop.Secret.Item';
 
 const SECRETS = 'org.freedesktop.secrets';
 const SERVICE_PATH = '/org/freedesktop/secrets';
@@ -65,6 +71,14 @@ export class SecretServiceProbe implements KeychainProbe {
   constructor(private readonly busAddress: () => string | undefined = () => process.env.DBUS_SESSION_BUS_ADDRESS) {}
 
   async assertUsable(service: string): Promise<void> {
+    await this.inspect(service, false);
+  }
+
+  unlockedAccounts(service: string): Promise<string[]> {
+    return this.inspect(service, true);
+  }
+
+  private async inspect(service: string, wantAccounts: boolean): Promise<string[]> {
     const socket = sessionBusSocket(this.busAddress());
     if (!socket) throw unavailable(new Error('no D-Bus session bus'));
     const dbus = createRequire(import.meta.url)('@homebridge/dbus-native') as DbusNative;
@@ -81,7 +95,7 @@ export class SecretServiceProbe implements KeychainProbe {
       Promise.race([broken, this.invoke(bus, { destination: SECRETS, path, interface: iface, member, signature, body })]);
     try {
       // Items of this service in a locked collection: the case that crashes findCredentials.
-      const [, locked] = (await call(SERVICE_PATH, SERVICE_IFACE, 'SearchItems', 'a{ss}', [[['service', service]]])) as [string[], string[]];
+      const [unlocked, locked] = (await call(SERVICE_PATH, SERVICE_IFACE, 'SearchItems', 'a{ss}', [[['service', service]]])) as [string[], string[]];
       if (locked.length > 0) throw new AppError('keychain.locked');
       // Where new items go (keytar writes to the default collection): locked means adds would fail.
       const [collection] = (await call(SERVICE_PATH, SERVICE_IFACE, 'ReadAlias', 's', ['default'])) as [string];
@@ -90,6 +104,14 @@ export class SecretServiceProbe implements KeychainProbe {
         const [[, [isLocked]]] = (await call(collection, 'org.freedesktop.DBus.Properties', 'Get', 'ss', [COLLECTION_IFACE, 'Locked'])) as [[unknown, [boolean]]];
         if (isLocked) throw new AppError('keychain.locked');
       }
+      if (!wantAccounts) return [];
+      const attributes = await Promise.all(
+        unlocked.map(async (item) => {
+          const [[, [pairs]]] = (await call(item, 'org.freedesktop.DBus.Properties', 'Get', 'ss', [ITEM_IFACE, 'Attributes'])) as [[unknown, [Array<[string, string]>]]];
+          return new Map(pairs);
+        }),
+      );
+      return attributes.filter((a) => a.get('xdg:schema') === KEYTAR_SCHEMA && a.get('service') === service).map((a) => a.get('account') ?? '').filter(Boolean);
     } finally {
       stream.destroy();
     }

@@ -18,8 +18,12 @@ export function formatUtc(ms: number): string {
   return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} UTC`;
 }
 
+/** The place names the server itself gives (electron/mock/http/origin.ts), in Swedish. */
+const COUNTRY_SV: Record<string, string> = { 'Local network': 'Lokalt nätverk', Unknown: 'Okänt' };
+
 /** The "Don't recognise this activity?" block of seed 001. */
 export function originBlock(lang: Language, o: RequestOrigin): string {
+  const country = lang === 'sv' ? (COUNTRY_SV[o.country] ?? o.country) : o.country;
   const t = lang === 'sv'
     ? ['Känner du inte igen den här aktiviteten?', 'Enhet', 'Webbläsare', 'Land', 'IP-adress', 'Användes senast',
       'Granska dina nyligen använda enheter under dina kontouppgifter. Kontakta support vid behov.']
@@ -29,7 +33,7 @@ export function originBlock(lang: Language, o: RequestOrigin): string {
     t[0],
     `${t[1]}: ${o.device}`,
     `${t[2]}: ${o.browser}`,
-    `${t[3]}: ${o.country}`,
+    `${t[3]}: ${country}`,
     `${t[4]}: ${o.ip}`,
     `${t[5]}: ${formatUtc(o.at)}`,
     '',

@@ -38,7 +38,8 @@ export function deliver(
     recipient,
     language,
     subject: msg.subject,
-    text: msg.text.replace('{link}', links[0]?.url ?? ''),
+    // The text's link is for "copy and paste it into your browser": the http one, which opens the app.
+    text: msg.text.replace('{link}', links[0]?.httpUrl ?? ''),
     links,
     createdAt: ctx.clock.now(),
   };

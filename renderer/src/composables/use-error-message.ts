@@ -1,6 +1,5 @@
 import { useI18n } from 'vue-i18n';
 import { parseAppErrorData, type AppErrorData, type ClientErrorCode } from '@shared/contract/errors';
-import { toErrorData } from '../api/errors';
 import { accountName } from '../format/account-name';
 import { FIELDS, URI_REASONS, type ErrorTexts, type FieldName, type UriReason } from '../i18n/errors/texts';
 
@@ -58,10 +57,10 @@ export function messageFor(t: Translate, error: AppErrorData, extra: Record<stri
   }
 }
 
-/** `const message = useErrorMessage(); message(e)` for an ApiError, error data or anything thrown. */
+/** `const message = useErrorMessage(); message(error)` for error data; anything else (a thrown bug) reads as `internal`. */
 export function useErrorMessage(): (error: unknown) => string {
   const { t } = useI18n();
-  return (error) => messageFor(t, isErrorData(error) ? parseAppErrorData(error) : toErrorData(error));
+  return (error) => messageFor(t, isErrorData(error) ? parseAppErrorData(error) : { code: 'internal' });
 }
 
 function isErrorData(x: unknown): x is AppErrorData {

@@ -1,5 +1,4 @@
-import type { RouteRecordRaw, Router } from 'vue-router';
-import type { ApiClient } from '@/api/client';
+import type { RouteRecordRaw } from 'vue-router';
 
 /**
  * The HRM client's routes (issue 4). Emailed links arrive as `deep-link` events (Electron) or as
@@ -17,23 +16,3 @@ export const hrmRoutes: RouteRecordRaw[] = [
   // Stands for accountsettings.connect.visma.com ("Manage your account", seed 003).
   { path: '/connect/account', name: 'connect-account', component: () => import('@/views/hrm/account/ConnectAccountView.vue') },
 ];
-
-const LINK_ROUTES: Record<string, string> = {
-  'reset-password': 'link-reset-password',
-  'magic-link': 'link-magic-link',
-};
-
-/** Routes a deep link the OS handed to main (already allowlisted there) inside the app. */
-export function routeDeepLink(router: Router, link: { path: string; query: Record<string, string> }): boolean {
-  const name = LINK_ROUTES[link.path];
-  if (!name) return false;
-  void router.push({ name, query: link.query });
-  return true;
-}
-
-/** One call from main.ts: follow `deep-link` events for the HRM links. Returns the unsubscribe. */
-export function installHrmDeepLinks(router: Router, api: ApiClient): () => void {
-  return api.on('deep-link', (link) => {
-    routeDeepLink(router, link);
-  });
-}

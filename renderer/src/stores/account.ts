@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { AccountOverviewView } from '@shared/contract';
+import type { Result } from '@shared/result';
 import { useApi } from '@/api/use-api';
 import { useCallState } from './use-call-state';
 
@@ -11,7 +12,7 @@ export const useAccountStore = defineStore('account', () => {
   const { busy, error, run: call } = useCallState();
 
   /** Shows the overview the call answers with; false when it failed (see `error`). */
-  async function run(fn: () => Promise<AccountOverviewView>): Promise<boolean> {
+  async function run(fn: () => Promise<Result<AccountOverviewView>>): Promise<boolean> {
     const next = await call(fn);
     if (next) overview.value = next;
     return next !== null;

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { AdminCompany, AdminCompanyUpdate, AdminUserView } from '@shared/contract';
+import { allOk } from '@shared/result';
 import { useApi } from '@/api/use-api';
 import { useCallState } from './use-call-state';
 
@@ -17,7 +18,7 @@ export const useAdminStore = defineStore('admin', () => {
   const linkedCount = computed(() => users.value.filter((u) => u.status === 'linked').length);
 
   async function load(): Promise<boolean> {
-    const res = await run(() => Promise.all([api.call('admin.company'), api.call('admin.users')]));
+    const res = await run(async () => allOk(await Promise.all([api.call('admin.company'), api.call('admin.users')])));
     if (!res) return false;
     [company.value, users.value] = [res[0], res[1].users];
     return true;
@@ -37,7 +38,10 @@ export const useAdminStore = defineStore('admin', () => {
   async function resend(userId: string) {
     const res = await run(() => api.call('admin.resend', { userId }));
     // A company without verification links at once: show the new state.
-    if (res) await api.call('admin.users').then((r) => (users.value = r.users)).catch(() => undefined);
+    if (res) {
+      const list = await api.call('admin.users');
+      if (list.ok) users.value = list.value.users;
+    }
     return res;
   }
 

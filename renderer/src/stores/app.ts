@@ -1,8 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { AppInfo, Locale, Request, Settings } from '@shared/contract';
-import type { AppErrorData } from '@shared/result';
-import { toErrorData } from '../api/errors';
+import { allOk, type AppErrorData, type Result } from '@shared/result';
 import { useApi } from '../api/use-api';
 
 /**
@@ -21,32 +20,22 @@ export const useAppStore = defineStore('app', () => {
 
   /** Start-up: info and settings in one round, before the first paint, so the language is right at once. */
   async function init(): Promise<void> {
-    try {
-      const [i, s] = await Promise.all([api.call('app.info'), api.call('settings.get')]);
-      info.value = i;
-      settings.value = s;
-      error.value = null;
-    } catch (e) {
-      error.value = toErrorData(e);
-    } finally {
-      ready.value = true;
-    }
+    const res = allOk(await Promise.all([api.call('app.info'), api.call('settings.get')]));
+    if (res.ok) [info.value, settings.value] = res.value;
+    error.value = res.ok ? null : res.error;
+    ready.value = true;
   }
 
   /**
    * Optimistic: the setting changes at once (the language switches, the switch moves) and is put
    * back if main refuses to save it.
    */
-  async function saveSetting(patch: Request<'settings.update'>): Promise<AppErrorData | null> {
+  async function saveSetting(patch: Request<'settings.update'>): Promise<Result<Settings>> {
     const before = settings.value;
     settings.value = { ...before, ...patch };
-    try {
-      settings.value = await api.call('settings.update', patch);
-      return null;
-    } catch (e) {
-      settings.value = before;
-      return toErrorData(e);
-    }
+    const res = await api.call('settings.update', patch);
+    settings.value = res.ok ? res.value : before;
+    return res;
   }
 
   const setLanguage = (language: Settings['language']) => saveSetting({ language });

@@ -1,7 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { PREP_CODE_VALID_MINUTES, type PrepPending, type PrepView } from '@shared/contract';
-import { toErrorData } from '@/api/errors';
 import { useApi } from '@/api/use-api';
 import { useCallState } from './use-call-state';
 
@@ -40,20 +39,13 @@ export const usePreparationStore = defineStore('preparation', () => {
   }
 
   async function load(): Promise<void> {
-    busy.value = true;
-    try {
-      apply(await api.call('prep.state'));
-      error.value = null;
-    } catch (e) {
-      const data = toErrorData(e);
+    const v = await run(() => api.call('prep.state'));
+    if (v) apply(v);
+    else if (error.value?.code === 'session.not-signed-in') {
       // No HRM session is a state, not an error: the views ask the user to sign in.
-      if (data.code === 'session.not-signed-in') {
-        available.value = false;
-        view.value = null;
-        error.value = null;
-      } else error.value = data;
-    } finally {
-      busy.value = false;
+      available.value = false;
+      view.value = null;
+      clearError();
     }
   }
 

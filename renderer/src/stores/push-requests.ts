@@ -2,7 +2,6 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { PushRequestView } from '@shared/contract';
 import type { AppErrorData } from '@shared/result';
-import { toErrorData } from '../api/errors';
 import { useApi } from '../api/use-api';
 
 /** Why a request left the prompt without an answer from this window. */
@@ -30,13 +29,13 @@ export const usePushRequestsStore = defineStore('push-requests', () => {
 
   async function refresh(): Promise<void> {
     const sentAt = Date.now();
-    try {
-      const res = await api.call('push.pending');
-      clockOffset.value = res.generatedAt - Math.round((sentAt + Date.now()) / 2);
-      requests.value = res.requests;
-    } catch (e) {
-      error.value = toErrorData(e);
+    const res = await api.call('push.pending');
+    if (!res.ok) {
+      error.value = res.error;
+      return;
     }
+    clockOffset.value = res.value.generatedAt - Math.round((sentAt + Date.now()) / 2);
+    requests.value = res.value.requests;
   }
 
   function watchRequests(): void {
@@ -59,15 +58,14 @@ export const usePushRequestsStore = defineStore('push-requests', () => {
   async function respond(id: string, approve: boolean, number: string): Promise<boolean> {
     error.value = null;
     notice.value = null;
-    try {
-      await api.call('push.respond', { id, approve, number });
+    const res = await api.call('push.respond', { id, approve, number });
+    if (res.ok) {
       requests.value = requests.value.filter((r) => r.id !== id);
       return true;
-    } catch (e) {
-      error.value = toErrorData(e);
-      await refresh();
-      return false;
     }
+    error.value = res.error;
+    await refresh();
+    return false;
   }
 
   const dismissNotice = () => (notice.value = null);

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { MfaMethod, Request, ServerChoice, SessionView } from '@shared/contract';
+import type { Result } from '@shared/result';
 import { useApi } from '../api/use-api';
 import { useCallState } from './use-call-state';
 
@@ -28,7 +29,7 @@ export const useSessionStore = defineStore('session', () => {
     if (!view.value || v.revision >= view.value.revision) view.value = v;
   }
 
-  async function apply(next: () => Promise<SessionView>): Promise<SessionView | null> {
+  async function apply(next: () => Promise<Result<SessionView>>): Promise<SessionView | null> {
     const v = await run(next);
     if (v) accept(v);
     return v;

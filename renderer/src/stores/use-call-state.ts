@@ -1,23 +1,22 @@
 import { ref } from 'vue';
-import type { AppErrorData } from '@shared/result';
-import { toErrorData } from '../api/errors';
+import type { AppErrorData, Result } from '@shared/result';
 
 /**
- * The call-in-flight and last-error state the HRM stores share. `run` makes one call: it marks
- * the store busy, clears the last error, records a new one as contract error data and never
- * throws to the component (null stands for "failed; see `error`").
+ * The one way a store makes a call and keeps its state: `run` takes a call's Result (api.call
+ * answers with one, never throws), marks the store busy meanwhile, clears the last error and
+ * records a new one. It answers with the value, or null for "failed; see `error`".
  */
 export function useCallState() {
   const busy = ref(false);
   const error = ref<AppErrorData | null>(null);
 
-  async function run<T>(fn: () => Promise<T>): Promise<T | null> {
+  async function run<T>(call: () => Promise<Result<T>>): Promise<T | null> {
     busy.value = true;
     error.value = null;
     try {
-      return await fn();
-    } catch (e) {
-      error.value = toErrorData(e);
+      const res = await call();
+      if (res.ok) return res.value;
+      error.value = res.error;
       return null;
     } finally {
       busy.value = false;

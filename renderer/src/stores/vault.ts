@@ -2,7 +2,6 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { AccountView, AddAccountRequest, KeychainState, VaultListResponse } from '@shared/contract';
 import type { AppErrorData, Result } from '@shared/result';
-import { toErrorData } from '../api/errors';
 import { copyInPage } from '../api/renderer-clipboard';
 import { useApi } from '../api/use-api';
 
@@ -86,12 +85,11 @@ export const useVaultStore = defineStore('vault', () => {
     const seq = ++loadSeq;
     if (status.value === 'idle') status.value = 'loading';
     const sentAt = Date.now();
-    try {
-      const res = await api.call('vault.list');
-      if (seq === loadSeq) apply(res, sentAt, Date.now());
-    } catch (e) {
-      if (seq !== loadSeq) return;
-      loadError.value = toErrorData(e);
+    const res = await api.call('vault.list');
+    if (seq !== loadSeq) return;
+    if (res.ok) apply(res.value, sentAt, Date.now());
+    else {
+      loadError.value = res.error;
       status.value = 'error';
       schedule(RETRY_MS);
     }
@@ -112,13 +110,10 @@ export const useVaultStore = defineStore('vault', () => {
     timer = null;
   }
 
-  async function attempt<T>(fn: () => Promise<T>, rollback?: () => void): Promise<Result<T>> {
-    try {
-      return { ok: true, value: await fn() };
-    } catch (e) {
-      rollback?.();
-      return { ok: false, error: toErrorData(e) };
-    }
+  /** An optimistic change's answer: put the list back when main refused it. */
+  function orUndo<T>(res: Result<T>, rollback: () => void): Result<T> {
+    if (!res.ok) rollback();
+    return res;
   }
 
   const find = (id: string) => accounts.value.find((a) => a.id === id);
@@ -131,16 +126,21 @@ export const useVaultStore = defineStore('vault', () => {
     };
   }
 
+  /**
+   * The new account shows at once (a new one goes last: main sorts pinned, then position); the
+   * `vault.changed` that main sends for it is the one reload, with its codes and order.
+   */
   async function add(request: AddAccountRequest): Promise<Result<AccountView>> {
-    const res = await attempt(() => api.call('vault.add', request));
+    const res = await api.call('vault.add', request);
     if (!res.ok) return res;
-    await load();
-    return { ok: true, value: res.value.account };
+    const account = res.value.account;
+    if (!find(account.id)) accounts.value = [...accounts.value, account];
+    return { ok: true, value: account };
   }
 
-  function rename(id: string, issuer: string, label: string): Promise<Result<unknown>> {
+  async function rename(id: string, issuer: string, label: string): Promise<Result<unknown>> {
     const rollback = patch(id, { issuer: issuer.trim(), label: label.trim() });
-    return attempt(() => api.call('vault.rename', { id, issuer, label }), rollback);
+    return orUndo(await api.call('vault.rename', { id, issuer, label }), rollback);
   }
 
   async function setPinned(id: string, pinned: boolean): Promise<Result<unknown>> {
@@ -148,7 +148,7 @@ export const useVaultStore = defineStore('vault', () => {
     // Pinned accounts come first, as main sorts them (pinned, then position).
     const next = accounts.value.map((a) => (a.id === id ? { ...a, pinned } : a));
     accounts.value = [...next.filter((a) => a.pinned), ...next.filter((a) => !a.pinned)];
-    return attempt(() => api.call('vault.pin', { id, pinned }), () => (accounts.value = before));
+    return orUndo(await api.call('vault.pin', { id, pinned }), () => (accounts.value = before));
   }
 
   /** Position by id, once per list change: every card asks twice per render, so a scan each time was O(n²). */
@@ -173,13 +173,13 @@ export const useVaultStore = defineStore('vault', () => {
     const j = i + direction;
     [list[i], list[j]] = [list[j] as AccountView, list[i] as AccountView];
     accounts.value = list;
-    return attempt(() => api.call('vault.reorder', { ids: list.map((a) => a.id) }), () => (accounts.value = before));
+    return orUndo(await api.call('vault.reorder', { ids: list.map((a) => a.id) }), () => (accounts.value = before));
   }
 
   async function remove(id: string): Promise<Result<unknown>> {
     const before = accounts.value;
     accounts.value = before.filter((a) => a.id !== id);
-    return attempt(() => api.call('vault.delete', { id }), () => (accounts.value = before));
+    return orUndo(await api.call('vault.delete', { id }), () => (accounts.value = before));
   }
 
   /**
@@ -187,7 +187,7 @@ export const useVaultStore = defineStore('vault', () => {
    * otherwise it answers with the code and the page writes it. `clears`: it is cleared in 30 s.
    */
   async function copy(id: string): Promise<Result<{ code: string; clears: boolean }>> {
-    const res = await attempt(() => api.call('vault.copy', { id }));
+    const res = await api.call('vault.copy', { id });
     if (!res.ok) return res;
     const v = res.value;
     if (v.by === 'main') return { ok: true, value: { code: v.code, clears: v.clearsAt !== null } };
@@ -201,7 +201,7 @@ export const useVaultStore = defineStore('vault', () => {
 
   /** HOTP: main moves the counter on and saves it; the card shows the new code at once. */
   async function hotpNext(id: string): Promise<Result<AccountView>> {
-    const res = await attempt(() => api.call('vault.hotpNext', { id }));
+    const res = await api.call('vault.hotpNext', { id });
     if (!res.ok) return res;
     const account = res.value.account;
     accounts.value = accounts.value.map((a) => (a.id === id ? account : a));

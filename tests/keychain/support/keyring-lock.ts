@@ -15,14 +15,14 @@ export function lockLogin(): void {
   execFileSync('gdbus', [
     'call', '--session', '--dest', 'org.freedesktop.secrets', '--object-path', '/org/freedesktop/secrets',
     '--method', 'org.freedesktop.Secret.Service.Lock', `['${LOGIN}']`,
-  ], { stdio: 'ignore' });
+  ], { stdio: 'ignore', timeout: 10_000 });
 }
 
 export function loginLocked(): boolean {
   const out = execFileSync('gdbus', [
     'call', '--session', '--dest', 'org.freedesktop.secrets', '--object-path', LOGIN,
     '--method', 'org.freedesktop.DBus.Properties.Get', 'org.freedesktop.Secret.Collection', 'Locked',
-  ], { encoding: 'utf8' });
+  ], { encoding: 'utf8', timeout: 10_000 });
   return out.includes('true');
 }
 

@@ -69,6 +69,9 @@ describe('Forgot password', () => {
     expect(mail.links[0]).toMatchObject({ action: 'reset-password', label: 'Enter new password' });
     expect(mail.links[0]!.url).toMatch(/^flexconnect:\/\/reset-password\?token=/);
     expect(mail.links[0]!.httpUrl).toMatch(/^http:\/\/127\.0\.0\.1\/open\/reset-password\?token=/);
+    // "copy and paste it into your browser": the text carries the http link a browser can open, not flexconnect://.
+    expect(mail.text).toContain(mail.links[0]!.httpUrl);
+    expect(mail.text).not.toContain('flexconnect://');
 
     const token = tokenFromLink(mail.links[0]!.url);
     const info = await h.ok('resetInspect', { body: { token } });
@@ -187,5 +190,15 @@ describe('One-time sign-in link', () => {
     expect(r.factors).toEqual(['totp', 'sms', 'emergency']);
     const done = await h.ok('mfaVerify', { body: { ticket: r.ticket, factor: 'totp', code: totpCode(DEMO_TOTP_SECRET, h.clock.now()) } });
     expect(done.status).toBe('signed-in');
+  });
+});
+
+describe('the activity block of emails', () => {
+  it('a Swedish email words the country of a local sign-in in Swedish (it said "Land: Local network")', async () => {
+    const { originBlock } = await import('../../../electron/mock/emails/format');
+    const o = { device: 'Flex HRM Connect', browser: 'Flex HRM Connect desktop', country: 'Local network', ip: '127.0.0.1', at: 0 };
+    expect(originBlock('sv', o)).toContain('Land: Lokalt nätverk');
+    expect(originBlock('sv', { ...o, country: 'Unknown' })).toContain('Land: Okänt');
+    expect(originBlock('en', o)).toContain('Country: Local network');
   });
 });

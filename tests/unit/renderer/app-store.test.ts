@@ -35,7 +35,7 @@ describe('app store', () => {
     await app.init();
     const pending = app.setLanguage('en');
     expect(app.locale).toBe('en');
-    expect(await pending).toBeNull();
+    expect(await pending).toEqual({ ok: true, value: { language: 'en', clearClipboard: true } });
     expect(transport.callsTo('settings.update')).toEqual([{ language: 'en' }]);
     expect(saved.language).toBe('en');
   });
@@ -48,7 +48,7 @@ describe('app store', () => {
     });
     const app = useAppStore();
     await app.init();
-    expect(await app.setLanguage('en')).toEqual({ code: 'internal' });
+    expect(await app.setLanguage('en')).toEqual({ ok: false, error: { code: 'internal' } });
     expect(app.settings.language).toBe('sv');
     expect(app.locale).toBe('sv');
   });

@@ -29,6 +29,12 @@ describe('messageFor: one renderer over the error catalogue', () => {
       }
     });
 
+    it(`a password refused for its length says so, not "A value was not accepted" or "Something went wrong" (${locale})`, () => {
+      const text = messageFor(t, { code: 'field.invalid', params: { field: 'password', reason: 'too_big' } });
+      expect(text).toContain('1024');
+      expect(text).not.toBe(messageFor(t, { code: 'field.invalid', params: { field: 'nonsense' } }));
+    });
+
     it(`chooses the wording by the params there are (${locale})`, () => {
       expect(messageFor(t, { code: 'session.locked', params: { minutes: 30 } })).toContain('30');
       expect(messageFor(t, { code: 'session.locked' })).not.toMatch(/\d/);

@@ -183,4 +183,25 @@ describe('vault store', () => {
     expect(good.ok && good.value.id).toBe('c');
     expect(vault.accounts.map((a) => a.id)).toEqual(['b', 'c']);
   });
+
+  it('reloads once per change: an add shows the answer at once, and main\'s vault.changed is the one vault.list (was: the answer and the event each reloaded)', async () => {
+    const accounts = [account('a')];
+    const { transport } = useFakeApi({
+      'vault.list': () => ok(list(accounts)),
+      'vault.add': () => {
+        accounts.push(account('c'));
+        return ok({ account: account('c') });
+      },
+    });
+    const vault = useVaultStore();
+    await vault.start();
+    expect(transport.callsTo('vault.list')).toHaveLength(1);
+    const added = await vault.add({ source: 'manual', issuer: 'X', label: '', secret: 'JBSWY3DPEHPK3PXP' });
+    expect(added.ok).toBe(true);
+    expect(vault.accounts.map((a) => a.id)).toEqual(['a', 'c']);
+    expect(transport.callsTo('vault.list')).toHaveLength(1);
+    transport.emit('vault.changed', {});
+    await vi.waitFor(() => expect(transport.callsTo('vault.list')).toHaveLength(2));
+    expect(vault.accounts.map((a) => a.id)).toEqual(['a', 'c']);
+  });
 });

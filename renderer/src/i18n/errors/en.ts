@@ -17,6 +17,7 @@ export const errorsEn = {
     issuer: 'The service name is too long.',
     label: 'The account name is too long.',
     secret: 'The key is too long to be a one-time code key.',
+    password: 'The password is too long (at most 1024 characters).',
     other: 'A value was not accepted. Check the form and try again.',
   },
   'ipc.unknown-channel': 'The app asked for something that does not exist. Update the app.',

@@ -17,6 +17,7 @@ export const errorsSv = {
     issuer: 'Tjänstens namn är för långt.',
     label: 'Kontonamnet är för långt.',
     secret: 'Nyckeln är för lång för att vara en nyckel för engångskoder.',
+    password: 'Lösenordet är för långt (högst 1024 tecken).',
     other: 'Ett värde godtogs inte. Kontrollera formuläret och försök igen.',
   },
   'ipc.unknown-channel': 'Appen bad om något som inte finns. Uppdatera appen.',

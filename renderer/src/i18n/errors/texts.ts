@@ -14,7 +14,7 @@ export type UriReason = (typeof URI_REASONS)[number];
  */
 export const FIELDS = [
   'email', 'phone', 'code', 'token', 'url', 'emailDomains', 'ssoProviderName', 'imageBase64', 'imageTooBig', 'uri', 'issuer', 'label',
-  'secret', 'other',
+  'secret', 'password', 'other',
 ] as const;
 export type FieldName = (typeof FIELDS)[number];
 

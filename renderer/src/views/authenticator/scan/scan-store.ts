@@ -1,12 +1,10 @@
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
 import { MAX_SCAN_IMAGE_BYTES, type ScanResult } from '@shared/contract';
-import type { AppErrorData } from '@shared/result';
-import { toErrorData } from '../../../api/errors';
+import type { AppErrorData, Result } from '@shared/result';
 import { useApi } from '../../../api/use-api';
 import { blobToBase64, canvasToPng, captureScreenToCanvas, cropCanvas, ScanFailure } from './page-capture';
 import { useAppStore } from '../../../stores/app';
-import { useVaultStore } from '../../../stores/vault';
 
 /** One screen of a "Select area" capture, as the overlay shows it. */
 export interface SelectScreen {
@@ -40,7 +38,6 @@ const IMAGE_TYPES = ['image/png', 'image/jpeg'];
 export const useScanStore = defineStore('scan', () => {
   const api = useApi();
   const app = useAppStore();
-  const vault = useVaultStore();
   const phase = ref<'idle' | 'capturing' | 'reading'>('idle');
   const result = ref<ScanResult | null>(null);
   const error = ref<AppErrorData | null>(null);
@@ -48,46 +45,56 @@ export const useScanStore = defineStore('scan', () => {
 
   const captureMode = (): 'main' | 'renderer' | 'none' => app.info?.screenCapture ?? 'none';
 
-  async function run(work: () => Promise<ScanResult | null>): Promise<ScanResult | null> {
+  /**
+   * One scan: main's answers come as Results; what this page does itself (getDisplayMedia, a
+   * canvas) throws a ScanFailure, which ends up in `error` the same way. A scan that added
+   * accounts is followed by main's `vault.changed`, which reloads the list once.
+   */
+  async function run<T>(work: () => Promise<Result<T>>): Promise<T | null> {
     error.value = null;
     result.value = null;
     try {
       const res = await work();
-      if (res) {
-        result.value = res;
-        if (res.accounts.some((a) => a.status === 'added')) await vault.load();
-      }
-      return res;
+      if (res.ok) return res.value;
+      error.value = res.error;
+      return null;
     } catch (e) {
-      error.value = e instanceof ScanFailure ? e.data : toErrorData(e);
+      if (!(e instanceof ScanFailure)) throw e;
+      error.value = e.data;
       return null;
     } finally {
       phase.value = 'idle';
     }
   }
 
-  async function sendImage(blob: Blob): Promise<ScanResult> {
-    if (blob.size > MAX_SCAN_IMAGE_BYTES) throw new ScanFailure({ code: 'field.invalid', params: { field: 'imageBase64', reason: 'too_big' } });
+  async function scan(work: () => Promise<Result<ScanResult>>): Promise<ScanResult | null> {
+    const res = await run(work);
+    if (res) result.value = res;
+    return res;
+  }
+
+  async function sendImage(blob: Blob): Promise<Result<ScanResult>> {
+    if (blob.size > MAX_SCAN_IMAGE_BYTES) return { ok: false, error: { code: 'field.invalid', params: { field: 'imageBase64', reason: 'too_big' } } };
     phase.value = 'reading';
     return api.call('scan.image', { imageBase64: await blobToBase64(blob) });
   }
 
   /** "Scan screens": every display (Electron) or the screen the user shares (browser host). */
   function scanScreens(): Promise<ScanResult | null> {
-    return run(async () => {
+    return scan(async () => {
       phase.value = 'capturing';
       const mode = captureMode();
       // Main captures and decodes in one call: "taking a picture" covers both.
       if (mode === 'main') return await api.call('scan.screens');
-      if (mode === 'none') throw new ScanFailure({ code: 'capture.unavailable', params: { reason: 'host' } });
+      if (mode === 'none') return { ok: false, error: { code: 'capture.unavailable', params: { reason: 'host' } } };
       return sendImage(await canvasToPng(await captureScreenToCanvas()));
     });
   }
 
   /** An image file, a dropped file or a pasted one. Only PNG and JPEG are read. */
   function scanFile(file: Blob): Promise<ScanResult | null> {
-    return run(async () => {
-      if (file.type && !IMAGE_TYPES.includes(file.type)) throw new ScanFailure({ code: 'qr.unsupported-image', params: { reason: 'type' } });
+    return scan(async () => {
+      if (file.type && !IMAGE_TYPES.includes(file.type)) return { ok: false, error: { code: 'qr.unsupported-image', params: { reason: 'type' } } };
       return sendImage(file);
     });
   }
@@ -98,19 +105,21 @@ export const useScanStore = defineStore('scan', () => {
       phase.value = 'capturing';
       const mode = captureMode();
       if (mode === 'main') {
-        const capture = await api.call('scan.capture');
+        const res = await api.call('scan.capture');
+        if (!res.ok) return res;
+        const capture = res.value;
         selection.value = {
           kind: 'main',
           captureId: capture.captureId,
           screens: capture.screens.map((s) => ({ index: s.index, width: s.width, height: s.height, src: `data:${s.preview.mime};base64,${s.preview.base64}` })),
         };
-        return null;
+        return { ok: true, value: null };
       }
-      if (mode === 'none') throw new ScanFailure({ code: 'capture.unavailable', params: { reason: 'host' } });
+      if (mode === 'none') return { ok: false, error: { code: 'capture.unavailable', params: { reason: 'host' } } };
       const canvas = await captureScreenToCanvas();
       const src = URL.createObjectURL(await canvasToPng(canvas));
       selection.value = { kind: 'page', canvas, screens: [{ index: 0, width: canvas.width, height: canvas.height, src }] };
-      return null;
+      return { ok: true, value: null };
     });
   }
 
@@ -118,7 +127,7 @@ export const useScanStore = defineStore('scan', () => {
   async function scanRegion(region: Region): Promise<ScanResult | null> {
     const sel = selection.value;
     if (!sel) return null;
-    const res = await run(async () => {
+    const res = await scan(async () => {
       if (sel.kind === 'main') {
         phase.value = 'reading';
         return api.call('scan.region', { captureId: sel.captureId, ...region });
@@ -135,7 +144,7 @@ export const useScanStore = defineStore('scan', () => {
     selection.value = null;
     if (!sel) return;
     if (sel.kind === 'page') for (const s of sel.screens) URL.revokeObjectURL(s.src);
-    else if (discard) void api.call('scan.discard', { captureId: sel.captureId }).catch(() => undefined);
+    else if (discard) void api.call('scan.discard', { captureId: sel.captureId });
   }
 
   function clear(): void {

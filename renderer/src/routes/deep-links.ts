@@ -1,0 +1,27 @@
+import type { Router } from 'vue-router';
+import type { ApiClient } from '@/api/client';
+
+/**
+ * Emailed links inside the app: `deep-link` events (Electron) or the http form `/open/<action>`
+ * the browser host redirects to `#/link/<action>?…`. Apart from the route table, so a view that
+ * opens a link (the mailbox) does not import the routes that import it.
+ */
+const LINK_ROUTES: Record<string, string> = {
+  'reset-password': 'link-reset-password',
+  'magic-link': 'link-magic-link',
+};
+
+/** Routes a deep link the OS handed to main (already allowlisted there) inside the app. */
+export function routeDeepLink(router: Router, link: { path: string; query: Record<string, string> }): boolean {
+  const name = LINK_ROUTES[link.path];
+  if (!name) return false;
+  void router.push({ name, query: link.query });
+  return true;
+}
+
+/** One call from main.ts: follow `deep-link` events for the HRM links. Returns the unsubscribe. */
+export function installHrmDeepLinks(router: Router, api: ApiClient): () => void {
+  return api.on('deep-link', (link) => {
+    routeDeepLink(router, link);
+  });
+}
