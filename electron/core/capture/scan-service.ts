@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ScanResult, ScreenCapture } from '@shared/contract';
 import type { Clock } from '@shared/clock';
-import { AppError, isAppError } from '@shared/result';
+import { AppError } from '@shared/result';
 import type { OtpAccountSpec } from '../otp/spec';
 import type { QrFrameDecoder } from '../qr/decoder';
 import { accountsFromPayloads, scanFramesForAccounts } from '../qr/scan-accounts';
