@@ -110,7 +110,7 @@ describe('parseOtpauthUri: malformed and unsupported', () => {
     expect(errorOf(() => parseOtpauthUri('otpauth://totp/ACME:john?issuer=ACME'))?.code).toBe('otp.secret-missing');
     expect(errorOf(() => parseOtpauthUri('otpauth://totp/ACME:john?secret=JBSWY3DPEHPK3PX1'))?.code).toBe('otp.secret-invalid-base32');
     expect(errorOf(() => parseOtpauthUri('otpauth://totp/ACME:john?secret=JBSWY3DP'))?.code).toBe('otp.secret-too-short');
-    expect(errorOf(() => parseOtpauthUri(`otpauth://totp/x?secret=${SECRET}&digits=7`))?.code).toBe('otp.unsupported-digits');
+    expect(errorOf(() => parseOtpauthUri(`otpauth://totp/x?secret=${SECRET}&digits=9`))?.code).toBe('otp.unsupported-digits');
     expect(errorOf(() => parseOtpauthUri(`otpauth://totp/x?secret=${SECRET}&algorithm=MD5`))?.code).toBe('otp.unsupported-algorithm');
     expect(errorOf(() => parseOtpauthUri(`otpauth://totp/x?secret=${SECRET}&period=0`))?.code).toBe('otp.invalid-period');
     expect(errorOf(() => parseOtpauthUri(`otpauth://steam/x?secret=${SECRET}`))?.code).toBe('otp.unsupported-type');

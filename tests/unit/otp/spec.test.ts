@@ -17,7 +17,8 @@ describe('OTP account rules', () => {
   it('gives a specific error per broken rule', () => {
     expect(code(() => normalizeBase32('JBSW1!'))).toBe('otp.secret-invalid-base32');
     expect(code(() => normalizeBase32('JBSWY3DP'))).toBe('otp.secret-too-short');
-    expect(code(() => toAccountSpec({ label: 'a', secret: 'JBSWY3DPEHPK3PXP', digits: 7 }))).toBe('otp.unsupported-digits');
+    expect(code(() => toAccountSpec({ label: 'a', secret: 'JBSWY3DPEHPK3PXP', digits: 9 }))).toBe('otp.unsupported-digits');
+    expect(toAccountSpec({ label: 'a', secret: 'JBSWY3DPEHPK3PXP', digits: 7 }).digits).toBe(7);
     expect(code(() => toAccountSpec({ label: 'a', secret: 'JBSWY3DPEHPK3PXP', algorithm: 'MD5' }))).toBe('otp.unsupported-algorithm');
     expect(code(() => toAccountSpec({ secret: 'JBSWY3DPEHPK3PXP' }))).toBe('otp.name-missing');
   });
