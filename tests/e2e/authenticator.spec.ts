@@ -77,8 +77,8 @@ test('a wrong key and unsupported settings are refused with specific messages be
   await expect(ui.field(f.secret)).not.toHaveAttribute('aria-invalid', 'true');
 
   await ui.gotoAuthenticator();
-  await ui.submitUri(`otpauth://totp/GitHub:anna?secret=${GITHUB.secret}&digits=7`);
-  await ui.expectFieldError(ui.m.addAccount.uri.field, fill(ui.e['otp.unsupported-digits'], { digits: 7 }));
+  await ui.submitUri(`otpauth://totp/GitHub:anna?secret=${GITHUB.secret}&digits=9`);
+  await ui.expectFieldError(ui.m.addAccount.uri.field, fill(ui.e['otp.unsupported-digits'], { digits: 9 }));
   await ui.field(ui.m.addAccount.uri.field).fill('https://example.com/not-a-code');
   await page.getByRole('button', { name: ui.m.addAccount.uri.submit, exact: true }).click();
   await ui.expectFieldError(ui.m.addAccount.uri.field, ui.e['otp.not-an-authenticator-code']);
