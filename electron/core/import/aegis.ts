@@ -67,8 +67,6 @@ function entries(db: unknown): ExportEntry[] {
   });
 }
 
-export const isAegisEncrypted = (file: AegisFile): boolean => typeof file.db === 'string';
-
 export async function importAegis(file: AegisFile, password: string | undefined): Promise<ImportedExport> {
   if (typeof file.db !== 'string') return collect('aegis', entries(file.db));
   if (password === undefined) throw new AppError('import.password-required', { app: 'Aegis' });

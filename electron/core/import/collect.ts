@@ -48,7 +48,3 @@ export function collect(format: ExportFormat, entries: readonly ExportEntry[]): 
   }
   return { format, accounts, unsupported };
 }
-
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
-export const field = { str, num };
