@@ -5,6 +5,7 @@ import type { Limits, MockContext } from './context';
 import { openMockDatabase } from './db/db';
 import { installErrorHandling, sendError } from './http/errors';
 import { registerJson } from './http/register';
+import { Throttles } from './http/throttle';
 import { connectAccountRoutes } from './routes/connect-account';
 import { connectMfaRoutes } from './routes/connect-mfa';
 import { connectRecoveryRoutes } from './routes/connect-recovery';
@@ -47,12 +48,14 @@ export interface MockServer {
 /** Builds the server and its context without listening (tests use `app.inject`). */
 export async function createMockServer(options: MockOptions = {}): Promise<MockServer> {
   const db = openMockDatabase(options.dataFile ?? ':memory:');
+  const limits: Limits = { ...LIMITS, ...options.limits };
   const ctx: MockContext = {
     db,
     clock: options.clock ?? new ManualClock(),
     hasher: createArgon2Hasher(options.argon2),
     events: new DeviceEvents(),
-    limits: { ...LIMITS, ...options.limits },
+    limits,
+    throttle: new Throttles(limits),
     publicUrl: options.publicUrl ?? 'http://127.0.0.1',
     appBaseUrl: options.appBaseUrl?.replace(/\/+$/, ''),
   };

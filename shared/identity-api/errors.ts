@@ -20,6 +20,7 @@ export const identityErrors = {
   'request.too-large': none,
   'request.unsupported-media-type': none,
   'not-found': none,
+  'request.rate-limited': retry, // the route's per-client throttle (routes.ts `throttle`)
   'auth.required': none, // no or malformed Authorization header
   'auth.invalid-session': none, // unknown, expired or signed-out session token
   'auth.forbidden': none, // signed in, but e.g. not an HRM admin

@@ -13,6 +13,7 @@ export const SERVER_TO_CLIENT = {
   'request.too-large': 'internal',
   'request.unsupported-media-type': 'internal',
   'not-found': 'internal',
+  'request.rate-limited': 'session.rate-limited',
   'auth.required': 'session.not-signed-in',
   'auth.invalid-session': 'session.expired',
   'auth.forbidden': 'internal',

@@ -11,6 +11,7 @@ const STATUS: Partial<Record<IdentityErrorCode, number>> = {
   'request.too-large': 413,
   'request.unsupported-media-type': 415,
   'not-found': 404,
+  'request.rate-limited': 429,
   'auth.required': 401,
   'auth.invalid-session': 401,
   'auth.forbidden': 403,

@@ -90,11 +90,13 @@ function link(ctx: MockContext, u: HrmUserRow, email: string, via: string): { st
  * starts a new verification. Sends are rate limited (1 a minute, 5 an hour).
  */
 export function sendCode(ctx: MockContext, u: HrmUserRow, email: string, by: 'user' | 'admin'): SendCodeResponse {
-  assertLinkable(ctx, u, email);
-  if (!requireCompany(ctx, u.company_id).emailVerificationRequired) return link(ctx, u, email, 'no-verification');
+  if (u.connect_account_id) throw new AppError('preparation.already-linked');
+  // The send limit before the address: while it holds, nothing about the address (taken or not) is said.
   const key = sendKey(u);
   const retryAfterSeconds = sendRetryAfterSeconds(ctx, key, ctx.limits.sendMinIntervalMs, ctx.limits.sendMaxPerHour);
   if (retryAfterSeconds > 0) throw new AppError('preparation.rate-limited', { retryAfterSeconds });
+  assertLinkable(ctx, u, email);
+  if (!requireCompany(ctx, u.company_id).emailVerificationRequired) return link(ctx, u, email, 'no-verification');
   const previous = verification(ctx, u);
   const failures = previous && previous.failures < ctx.limits.prepMaxFailures ? previous.failures : 0;
   const code = randomDigits(6);
