@@ -18,6 +18,8 @@ export interface MockContext {
   throttle: Throttles;
   /** The mock's own origin, known once it listens (used in emailed http links and enrol URIs). */
   publicUrl: string;
+  /** SHA-256 of the demo mailbox's Bearer token (server.ts `mailboxToken`); null: no mailbox. */
+  mailboxTokenHash: string | null;
   /** Where `/open/<action>` redirects (`<appBaseUrl>#/link/<action>?token=`), if set. */
   appBaseUrl: string | undefined;
 }

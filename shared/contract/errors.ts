@@ -24,6 +24,8 @@ export const clientErrors = {
   'ipc.unknown-channel': none,
   'ipc.forbidden-sender': none,
   'host.unauthorized': none,
+  /** The browser host could not read what the page sent (bad JSON, too large, wrong type). */
+  'host.bad-request': none,
 
   // HRM / Connect sign-in. `minutes` says how long a lock or a back-off lasts.
   'session.invalid-credentials': none,

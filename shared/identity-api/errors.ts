@@ -16,6 +16,7 @@ const minutesLeft = z.object({ minutesLeft: num.optional() });
 export const identityErrors = {
   // Transport and validation: any route.
   'request.invalid': z.object({ field: z.string().optional(), issue: z.string().optional() }),
+  'request.bad-host': none, // the Host header is not the server's own (DNS rebinding)
   'request.malformed-json': none,
   'request.too-large': none,
   'request.unsupported-media-type': none,

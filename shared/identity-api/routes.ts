@@ -16,9 +16,10 @@ import * as O from './outbox';
  * - `hrm` / `hrm-admin`: `Authorization: Bearer <HRM session token>` (admin: role admin)
  * - `connect`: `Authorization: Bearer <Connect session token>`
  * - `device`: `Authorization: Bearer <deviceCredential>` for the `:deviceId` in the path
+ * - `mailbox`: `Authorization: Bearer <mailbox token>` the app started the embedded mock with; 404 without one
  * - `test-control`: header `x-test-control-token`; without a configured token these are 404
  */
-export type RouteAuth = 'none' | 'hrm' | 'hrm-admin' | 'connect' | 'device' | 'test-control';
+export type RouteAuth = 'none' | 'hrm' | 'hrm-admin' | 'connect' | 'device' | 'mailbox' | 'test-control';
 export type RouteKind = 'json' | 'html' | 'redirect' | 'sse';
 /**
  * Routes the server throttles per client (a point per request, before the body is read; see
@@ -111,7 +112,7 @@ export const identityRoutes = {
   devicePushAnswer: json({ method: 'POST', path: '/devices/:deviceId/push-requests/:pushId', auth: 'device', params: D.DevicePushParamsSchema, body: D.PushAnswerRequestSchema, response: D.PushAnswerResponseSchema }),
 
   // --- Demo mailbox (the embedded demo server only; a real server has no such route) ----------
-  mailbox: json({ method: 'GET', path: '/mailbox', auth: 'none', query: O.OutboxQuerySchema, response: O.OutboxResponseSchema }),
+  mailbox: json({ method: 'GET', path: '/mailbox', auth: 'mailbox', query: O.OutboxQuerySchema, response: O.OutboxResponseSchema }),
   openLink: { method: 'GET', path: '/open/:action', auth: 'none', kind: 'redirect', params: O.OpenLinkParamsSchema, query: O.OpenLinkQuerySchema },
 
   // --- Test control ---------------------------------------------------------------------------

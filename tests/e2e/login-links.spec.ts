@@ -60,3 +60,31 @@ for (const lang of LANGS) {
     await hrm.expectError(hrm.e['session.link-expired']);
   });
 }
+
+// Defect: the host's token sat in the page address, and reloading a page opened from an emailed
+// link (`#/link/...?token=`) replaced it with the link's token: every call then got 401 and the
+// tab said "Loading..." forever. Now the host's token lives in an HttpOnly cookie only.
+test('reloading a page opened from an emailed link keeps the app working, and no host token is in the address', async ({ page, app, mock }) => {
+  const hrm = new HrmApp(page, app.host, 'en');
+  const user = DEMO.firstLogin;
+  await hrm.open();
+  expect(page.url()).not.toContain(app.host.token);
+  expect(page.url()).not.toContain('key=');
+  await hrm.chooseBuiltInServer();
+  await hrm.enterEmail(user.email);
+  const since = await mock.now();
+  await hrm.requestLink('magic');
+  const path = appPathOf(await mock.waitForMessage(user.email, /magic/, since), 'magic-link');
+  await hrm.goto(path);
+  await expect(page.getByRole('heading', { name: hrm.m.setup.promptTitle })).toBeVisible();
+  await hrm.remindLater();
+  await hrm.expectHome(user.name);
+
+  // The link's page again, then a reload: the app answers (the link is spent), never "Loading...".
+  await hrm.goto(path);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByText(/^Loading/)).toHaveCount(0);
+  const history = await page.evaluate(() => JSON.stringify({ href: location.href, session: { ...sessionStorage }, local: { ...localStorage } }));
+  expect(history).not.toContain(app.host.token);
+});

@@ -9,6 +9,7 @@ import { AppError } from '@shared/result';
  */
 export const SERVER_TO_CLIENT = {
   'request.invalid': 'field.invalid',
+  'request.bad-host': 'internal',
   'request.malformed-json': 'internal',
   'request.too-large': 'internal',
   'request.unsupported-media-type': 'internal',

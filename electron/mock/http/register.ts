@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { identityRoutes, type IdentityRouteName, type IdentityRoutes, type RouteAuth } from '@shared/identity-api';
 import { AppError } from '@shared/result';
 import type { MockContext } from '../context';
-import { connectAuth, deviceAuth, hrmAuth, type ConnectAuth, type DeviceRow, type HrmAuth } from './auth';
+import { connectAuth, deviceAuth, hrmAuth, mailboxAuth, type ConnectAuth, type DeviceRow, type HrmAuth } from './auth';
 import { sendError } from './errors';
 
 /**
@@ -49,6 +49,8 @@ function authenticate(ctx: MockContext, auth: RouteAuth, req: FastifyRequest, pa
       return connectAuth(ctx, req);
     case 'device':
       return deviceAuth(ctx, req, (params as { deviceId: string }).deviceId);
+    case 'mailbox':
+      return mailboxAuth(ctx, req);
   }
 }
 

@@ -22,7 +22,8 @@ export const errorsEn = {
   },
   'ipc.unknown-channel': 'The app asked for something that does not exist. Update the app.',
   'ipc.forbidden-sender': 'This window is not allowed to use the app. Restart the app.',
-  'host.unauthorized': 'This page no longer has access to the app. Open the address the browser host printed again.',
+  'host.unauthorized': 'This page has no access to the app. Restart the browser host (npm run host) and open the address it prints.',
+  'host.bad-request': 'The app could not read what this page sent. Reload the page and try again.',
 
   'session.invalid-credentials': 'Wrong email address or password.',
   'session.invalid-legacy-credentials': 'Wrong user ID or password.',

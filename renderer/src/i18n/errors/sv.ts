@@ -22,7 +22,8 @@ export const errorsSv = {
   },
   'ipc.unknown-channel': 'Appen bad om något som inte finns. Uppdatera appen.',
   'ipc.forbidden-sender': 'Det här fönstret får inte använda appen. Starta om appen.',
-  'host.unauthorized': 'Sidan har inte längre tillgång till appen. Öppna adressen som webbläsarvärden skrev ut igen.',
+  'host.unauthorized': 'Sidan har inte tillgång till appen. Starta om webbläsarvärden (npm run host) och öppna adressen som den skriver ut.',
+  'host.bad-request': 'Appen kunde inte läsa det som sidan skickade. Ladda om sidan och försök igen.',
 
   'session.invalid-credentials': 'Fel e-postadress eller lösenord.',
   'session.invalid-legacy-credentials': 'Fel användar-id eller lösenord.',
