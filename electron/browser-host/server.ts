@@ -146,7 +146,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   // Open event streams never end on their own; close() ends them so the server can stop.
   const streams = new Set<ServerResponse>();
-  app.get('/api/events', (req, reply) => {
+  // No HEAD twin: a HEAD would open a stream that sends no body and never ends.
+  app.get('/api/events', { exposeHeadRoute: false }, (req, reply) => {
     reply.hijack();
     streams.add(reply.raw);
     reply.raw.on('close', () => streams.delete(reply.raw));

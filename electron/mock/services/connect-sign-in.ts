@@ -28,10 +28,11 @@ export async function passwordSignIn(
   const key = `connect:${input.email}`;
   const account = findAccountByEmail(ctx, input.email);
   const rule = lockoutRule(presetForEmail(ctx, input.email, account));
-  const refusedFor = reserveGuess(ctx, key, rule);
-  if (refusedFor > 0) {
+  const reserved = reserveGuess(ctx, key, rule);
+  if (reserved.started) audit(ctx, 'connect.locked', input.email, { minutes: reserved.minutesLeft });
+  if (reserved.minutesLeft > 0) {
     audit(ctx, 'connect.sign-in-refused-locked', input.email, { ip: origin.ip });
-    throw new AppError('connect.locked', { minutesLeft: refusedFor });
+    throw new AppError('connect.locked', { minutesLeft: reserved.minutesLeft });
   }
   const ok = await verifyOrDummy(ctx.hasher, account?.password_hash, input.password);
   if (!ok || !account) {

@@ -22,8 +22,9 @@ function hrmSession(ctx: MockContext, user: HrmUserRow, method: 'legacy' | 'conn
 export async function legacySignIn(ctx: MockContext, userId: string, password: string): Promise<HrmSession> {
   const key = `hrm:${userId.toLowerCase()}`;
   const rule = lockoutRule('connect');
-  const refusedFor = reserveGuess(ctx, key, rule);
-  if (refusedFor > 0) throw new AppError('hrm.locked', { minutesLeft: refusedFor });
+  const reserved = reserveGuess(ctx, key, rule);
+  if (reserved.started) audit(ctx, 'hrm.locked', userId.toLowerCase());
+  if (reserved.minutesLeft > 0) throw new AppError('hrm.locked', { minutesLeft: reserved.minutesLeft });
   const user = findHrmUserByLogin(ctx, userId);
   const ok = await verifyOrDummy(ctx.hasher, user?.password_hash, password);
   if (!ok || !user) {

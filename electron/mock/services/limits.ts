@@ -34,17 +34,18 @@ function guessesInWindow(ctx: MockContext, key: string, rule: LockoutRule): numb
  * write one step), as a failure that a right password takes back. So however many guesses arrive
  * at once, at most `maxFailures` per window are evaluated; the one after them starts the lock.
  *
- * Returns the lock's minutes left when the guess may not be evaluated, 0 when it may.
+ * Returns the lock's minutes left when the guess may not be evaluated (0 when it may), and
+ * whether this guess, the one after the window's last, started the lock.
  */
-export function reserveGuess(ctx: MockContext, key: string, rule: LockoutRule): number {
+export function reserveGuess(ctx: MockContext, key: string, rule: LockoutRule): { minutesLeft: number; started: boolean } {
   const minutesLeft = lockedMinutesLeft(ctx, key);
-  if (minutesLeft > 0) return minutesLeft;
+  if (minutesLeft > 0) return { minutesLeft, started: false };
   if (guessesInWindow(ctx, key, rule) >= rule.maxFailures) {
     startLock(ctx, key, rule);
-    return Math.ceil(rule.lockMs / 60_000);
+    return { minutesLeft: Math.ceil(rule.lockMs / 60_000), started: true };
   }
   ctx.db.prepare('INSERT INTO sign_in_failures (key, at) VALUES (?, ?)').run(key, ctx.clock.now());
-  return 0;
+  return { minutesLeft: 0, started: false };
 }
 
 /**
