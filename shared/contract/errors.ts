@@ -69,6 +69,8 @@ export const clientErrors = {
   'prep.no-pending-code': none,
 
   // HRM administration and the Connect account page.
+  /** The cutover refused: the acting admin's own user is not linked to Visma Connect. */
+  'admin.self-not-linked': none,
   'admin.forbidden': none,
   'admin.user-not-found': none,
   'admin.rate-limited': z.object({ seconds: count.optional() }),

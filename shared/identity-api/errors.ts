@@ -34,6 +34,7 @@ export const identityErrors = {
   'hrm.not-linked': none, // Connect account has no HRM user
   'hrm.connect-login-not-enabled': none, // linked, but the company has not switched yet
   'hrm.user-not-found': none,
+  'hrm.admin-not-linked': none, // the cutover asked by an admin whose own user is not linked
   'preparation.already-linked': none,
   'preparation.email-taken': none, // the address is linked to another HRM user of the same company
   'preparation.no-pending-code': none,

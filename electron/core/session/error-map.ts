@@ -25,6 +25,7 @@ export const SERVER_TO_CLIENT = {
   'hrm.not-linked': 'session.not-available',
   'hrm.connect-login-not-enabled': 'session.not-available',
   'hrm.user-not-found': 'session.not-available',
+  'hrm.admin-not-linked': 'admin.self-not-linked',
   'preparation.already-linked': 'prep.already-linked',
   'preparation.email-taken': 'prep.email-taken',
   'preparation.no-pending-code': 'prep.no-pending-code',

@@ -28,6 +28,7 @@ const STATUS: Partial<Record<IdentityErrorCode, number>> = {
   'hrm.not-linked': 403,
   'hrm.connect-login-not-enabled': 403,
   'hrm.user-not-found': 404,
+  'hrm.admin-not-linked': 409,
   'preparation.already-linked': 409,
   'preparation.email-taken': 409,
   'preparation.rate-limited': 429,

@@ -67,6 +67,7 @@ export const errorsEn = {
   'prep.already-linked': 'Your user is already linked to a Visma Connect account.',
   'prep.no-pending-code': 'There is no valid code to check. Send a new code.',
 
+  'admin.self-not-linked': 'Link your own user to a Visma Connect account first (Account settings in the banner). After the switch you could no longer sign in with your user ID either.',
   'admin.forbidden': 'Only administrators can do this.',
   'admin.user-not-found': 'This user no longer exists in your company. Refresh the list.',
   'admin.rate-limited': {

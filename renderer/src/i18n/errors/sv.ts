@@ -67,6 +67,7 @@ export const errorsSv = {
   'prep.already-linked': 'Din användare är redan kopplad till ett Visma Connect-konto.',
   'prep.no-pending-code': 'Det finns ingen giltig kod att kontrollera. Skicka en ny kod.',
 
+  'admin.self-not-linked': 'Koppla först din egen användare till ett Visma Connect-konto (Kontoinställningar i bannern). Efter bytet kan inte heller du logga in med ditt användar-id.',
   'admin.forbidden': 'Endast administratörer kan göra detta.',
   'admin.user-not-found': 'Användaren finns inte längre i ert företag. Uppdatera listan.',
   'admin.rate-limited': {
