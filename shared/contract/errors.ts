@@ -42,6 +42,8 @@ export const clientErrors = {
   'session.too-many-attempts': z.object({ minutes: count.optional() }),
   'session.rate-limited': z.object({ minutes: count.optional() }),
   'session.human-check': none,
+  /** The robot check expired (2 minutes) or was used: tick it again. */
+  'session.human-check-expired': none,
   'session.password-policy': none,
   'session.password-reused': none,
   'session.invalid-phone': none,

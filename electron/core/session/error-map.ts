@@ -37,7 +37,8 @@ export const SERVER_TO_CLIENT = {
   'connect.locked': 'session.locked',
   // The session service reacts to it (serverCode) by discovering the SSO provider.
   'connect.use-sso': 'internal',
-  'human-check.invalid': 'session.human-check',
+  // Expired (2 minutes) or already used: either way the box must be ticked again.
+  'human-check.invalid': 'session.human-check-expired',
   'link.invalid': 'session.link-invalid',
   'link.expired': 'session.link-expired',
   'link.used': 'session.link-used',

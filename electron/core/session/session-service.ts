@@ -323,17 +323,23 @@ export class SessionService {
 
   // --- Recovery -----------------------------------------------------------------------------
 
-  private humanToken: string | null = null;
+  private humanToken: { token: string; until: number } | null = null;
 
-  async humanCheck(): Promise<void> {
+  /** The robot check; returns how long it stays valid (the server's 2 minutes), so the form can untick it then. */
+  async humanCheck(): Promise<number> {
     const r = await this.deps.http.call('humanCheck', { body: { notARobot: true } });
-    this.humanToken = r.humanToken;
+    // The server's clock may differ from ours: the token's lifetime, not its end, is what we keep.
+    const validForMs = Math.max(0, Math.min(r.expiresAt - Date.now(), 10 * 60_000));
+    this.humanToken = { token: r.humanToken, until: Date.now() + validForMs };
+    return validForMs;
   }
 
   async forgotPassword(email: string, kind: 'reset' | 'magic', language: 'sv' | 'en'): Promise<void> {
-    const humanToken = this.humanToken;
-    if (!humanToken) throw new AppError('session.human-check');
+    const check = this.humanToken;
+    if (!check) throw new AppError('session.human-check');
     this.humanToken = null;
+    if (Date.now() >= check.until) throw new AppError('session.human-check-expired');
+    const humanToken = check.token;
     await this.deps.http.call('forgotPassword', {
       body: { email, kind: kind === 'magic' ? 'magic-link' : 'reset', humanToken, device: this.deps.device, language },
     });

@@ -45,6 +45,7 @@ export const errorsEn = {
   },
   'session.rate-limited': 'Please wait a moment before trying again.',
   'session.human-check': "Tick \"I'm not a robot\" first.",
+  'session.human-check-expired': "The robot check expired after 2 minutes. Tick \"I'm not a robot\" again.",
   'session.password-policy': 'The password does not meet the requirements.',
   'session.password-reused': 'You have used this password recently. Choose another one.',
   'session.invalid-phone': 'Enter a valid phone number.',

@@ -45,6 +45,7 @@ export const errorsSv = {
   },
   'session.rate-limited': 'Vänta en stund innan du försöker igen.',
   'session.human-check': 'Kryssa i "Jag är inte en robot" först.',
+  'session.human-check-expired': 'Robotkontrollen gick ut efter 2 minuter. Kryssa i "Jag är inte en robot" igen.',
   'session.password-policy': 'Lösenordet uppfyller inte kraven.',
   'session.password-reused': 'Du har använt det här lösenordet nyligen. Välj ett annat.',
   'session.invalid-phone': 'Ange ett giltigt telefonnummer.',
