@@ -1,5 +1,6 @@
 import type { SessionView, ServerChoice, MfaMethod, SignedInUser, SetupFlowView } from '@shared/contract';
 import type { SignInOutcome, SignedIn, DeviceInfo } from '@shared/identity-api';
+import { sixDigitCode } from '@shared/codes';
 import { AppError } from '@shared/result';
 import type { IdentityHttp } from './identity-http';
 import { serverCodeOf } from './identity-http';
@@ -273,8 +274,10 @@ export class SessionService {
   async mfaVerify(code: string, rememberDevice: boolean): Promise<{ view: SessionView; newEmergencyCode: string | null }> {
     const mfa = this.requireStep('mfa');
     if (mfa.method === 'push') throw new AppError('session.expired');
+    // App and SMS codes are six digits; the emergency code has its own letters and dashes.
+    const typed = mfa.method === 'emergency' ? code : sixDigitCode(code);
     const signedIn = await this.deps.http
-      .call('mfaVerify', { body: { ticket: mfa.ticket, factor: mfa.method, code, rememberDevice } })
+      .call('mfaVerify', { body: { ticket: mfa.ticket, factor: mfa.method, code: typed, rememberDevice } })
       .catch((e: unknown) => this.endDeadTicket(e));
     const view = await this.completeSignIn(signedIn);
     return { view, newEmergencyCode: view.state.step === 'signed-in' ? (view.state.newEmergencyCode ?? null) : null };

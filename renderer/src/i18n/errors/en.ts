@@ -36,8 +36,11 @@ export const errorsEn = {
   'session.link-expired': 'The link has expired. Request a new one.',
   'session.link-used': 'The link has already been used. Request a new one.',
   'session.link-invalid': 'The link is not valid. Request a new one.',
-  'session.wrong-code': 'Wrong code. Try again.',
-  'session.reused-code': 'This code has already been used. Wait for the next code.',
+  'session.wrong-code': { attemptsLeft: 'Wrong code. Attempts left: {attemptsLeft}.', unknown: 'Wrong code. Try again.' },
+  'session.reused-code': {
+    attemptsLeft: 'This code has already been used. Wait for the next code. Attempts left: {attemptsLeft}.',
+    unknown: 'This code has already been used. Wait for the next code.',
+  },
   'session.code-expired': 'The code has expired. Request a new one.',
   'session.too-many-attempts': {
     minutes: 'Too many attempts. Try again in {minutes} minutes.',

@@ -36,8 +36,11 @@ export const errorsSv = {
   'session.link-expired': 'Länken har upphört att gälla. Begär en ny.',
   'session.link-used': 'Länken har redan använts. Begär en ny.',
   'session.link-invalid': 'Länken är ogiltig. Begär en ny.',
-  'session.wrong-code': 'Fel kod. Försök igen.',
-  'session.reused-code': 'Koden har redan använts. Vänta på nästa kod.',
+  'session.wrong-code': { attemptsLeft: 'Fel kod. Försök kvar: {attemptsLeft}.', unknown: 'Fel kod. Försök igen.' },
+  'session.reused-code': {
+    attemptsLeft: 'Koden har redan använts. Vänta på nästa kod. Försök kvar: {attemptsLeft}.',
+    unknown: 'Koden har redan använts. Vänta på nästa kod.',
+  },
   'session.code-expired': 'Koden har gått ut. Begär en ny.',
   'session.too-many-attempts': {
     minutes: 'För många försök. Försök igen om {minutes} minuter.',
