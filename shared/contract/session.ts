@@ -46,7 +46,7 @@ export const SessionStepSchema = z.discriminatedUnion('step', [
     maskedPhone: z.string().nullable(),
     /** Push only: the number the user must enter or pick in the authenticator. */
     pushNumber: z.string().nullable(),
-    pushState: z.enum(['none', 'pending', 'denied', 'expired']),
+    pushState: z.enum(['none', 'pending', 'denied', 'wrong-number', 'expired']),
   }),
   z.object({
     step: z.literal('signed-in'),

@@ -146,7 +146,8 @@ export const PushStatusRequestSchema = z.strictObject({
 });
 export const PushStatusResponseSchema = z.discriminatedUnion('state', [
   z.object({ state: z.literal('pending'), expiresAt: EpochMsSchema }),
-  z.object({ state: z.literal('denied') }),
+  /** `wrong-number`: the device picked another number than the sign-in screen showed. */
+  z.object({ state: z.literal('denied'), reason: z.enum(['declined', 'wrong-number']).optional() }),
   z.object({ state: z.literal('expired') }),
   /** Returned once: the ticket is used up by the sign-in it completes. */
   z.object({ state: z.literal('approved'), signIn: SignedInSchema }),

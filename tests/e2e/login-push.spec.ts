@@ -61,6 +61,19 @@ for (const lang of LANGS) {
     await hrm.goto('/hrm');
     await expect(page.getByText(m.mfa.pushDenied)).toBeVisible();
     await expect(page.getByRole('heading', { name: m.home.welcome.replace('{name}', user.name) })).toBeHidden();
+
+    // Defect (issue 14): a wrong number vanished silently in the authenticator and the sign-in
+    // said only "denied". Both sides now say the number was wrong.
+    await page.getByRole('button', { name: m.mfa.pushResend }).click();
+    const shown = ((await page.getByTestId('push-number').textContent()) ?? '').trim();
+    await hrm.goto('/authenticator');
+    await expect(page.getByRole('heading', { name: push.title })).toBeVisible();
+    const other = page.getByRole('radio').filter({ hasNotText: new RegExp(`^${shown}$`) }).first();
+    await other.check();
+    await page.getByRole('button', { name: push.approve }).click();
+    await expect(page.getByRole('alert').filter({ hasText: push.wrongNumber })).toBeVisible();
+    await hrm.goto('/hrm');
+    await expect(page.getByRole('alert').filter({ hasText: m.mfa.pushWrongNumber })).toBeVisible();
   });
 }
 

@@ -314,7 +314,10 @@ export class SessionService {
       if (this.state !== mfa) return;
       if (status.state === 'pending') return this.schedulePushPoll();
       if (status.state === 'approved') this.emit(await this.completeSignIn(status.signIn));
-      else this.emit(this.set({ ...mfa, push: { ...mfa.push, state: status.state } }));
+      else {
+        const state = status.state === 'denied' && status.reason === 'wrong-number' ? 'wrong-number' : status.state;
+        this.emit(this.set({ ...mfa, push: { ...mfa.push, state } }));
+      }
     } catch {
       if (this.state === mfa) this.emit(this.set({ ...mfa, push: { ...mfa.push, state: 'expired' } }));
     }

@@ -14,7 +14,7 @@ export type InternalState =
       factors: MfaFactor[];
       method: MfaMethod;
       maskedPhone: string | null;
-      push: { pushId: string; number: string; state: 'pending' | 'denied' | 'expired' } | null;
+      push: { pushId: string; number: string; state: 'pending' | 'denied' | 'wrong-number' | 'expired' } | null;
     }
   | {
       step: 'signed-in';

@@ -26,6 +26,7 @@ interface PushRow {
   location: string;
   created_at: number;
   expires_at: number;
+  denied_reason: 'wrong-number' | null;
 }
 
 function activeDevices(ctx: MockContext, accountId: string): DeviceRow[] {
@@ -49,8 +50,8 @@ function view(ctx: MockContext, p: PushRow): PushRequestView {
   };
 }
 
-function resolve(ctx: MockContext, p: PushRow, state: 'approved' | 'denied' | 'expired'): void {
-  ctx.db.prepare("UPDATE push_requests SET state = ?, answered_at = ? WHERE id = ? AND state = 'pending'").run(state, ctx.clock.now(), p.id);
+function resolve(ctx: MockContext, p: PushRow, state: 'approved' | 'denied' | 'expired', deniedReason: 'wrong-number' | null = null): void {
+  ctx.db.prepare("UPDATE push_requests SET state = ?, answered_at = ?, denied_reason = ? WHERE id = ? AND state = 'pending'").run(state, ctx.clock.now(), deniedReason, p.id);
   for (const d of activeDevices(ctx, p.account_id)) ctx.events.publish(d.id, 'push-resolved', { id: p.id, state });
 }
 
@@ -93,7 +94,7 @@ export function startPush(ctx: MockContext, ticketToken: string): { pushId: stri
 
 type PushStatus =
   | { state: 'pending'; expiresAt: number }
-  | { state: 'denied' }
+  | { state: 'denied'; reason: 'declined' | 'wrong-number' }
   | { state: 'expired' }
   | { state: 'approved'; signIn: ReturnType<typeof finishTicket> };
 
@@ -105,6 +106,8 @@ export function pushStatus(ctx: MockContext, input: { ticket: string; pushId: st
   const p = refresh(ctx, found);
   if (p.state === 'pending') return { state: 'pending', expiresAt: p.expires_at };
   if (p.state === 'approved') return { state: 'approved', signIn: finishTicket(ctx, t, 'push', input.rememberDevice ?? false) };
+  // The sign-in screen says "wrong number" too, not just "denied", when number matching failed.
+  if (p.state === 'denied') return { state: 'denied', reason: p.denied_reason === 'wrong-number' ? 'wrong-number' : 'declined' };
   return { state: p.state };
 }
 
@@ -128,7 +131,7 @@ export function answerPush(ctx: MockContext, device: DeviceRow, pushId: string, 
     return { state: 'denied' };
   }
   if (number !== p.number) {
-    resolve(ctx, p, 'denied');
+    resolve(ctx, p, 'denied', 'wrong-number');
     audit(ctx, 'push.number-mismatch', email, { deviceId: device.id });
     const ticketRow = getToken(ctx, p.ticket_id);
     if (ticketRow && ticketRow.usedAt === null) {

@@ -69,6 +69,7 @@ export const usePushRequestsStore = defineStore('push-requests', () => {
   }
 
   const dismissNotice = () => (notice.value = null);
+  const clearError = () => (error.value = null);
 
-  return { requests, error, notice, clockOffset, refresh, watchRequests, respond, dismissNotice };
+  return { requests, error, notice, clockOffset, refresh, watchRequests, respond, dismissNotice, clearError };
 });

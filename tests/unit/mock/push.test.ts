@@ -113,7 +113,7 @@ describe('Push sign-in with number matching', () => {
     const ticket = await signInToTicket(h);
     const push = await h.ok('mfaPushStart', { body: { ticket } });
     await h.ok('devicePushAnswer', { params: { deviceId, pushId: push.pushId }, token: credential, body: { decision: 'deny' } });
-    expect(await h.ok('mfaPushStatus', { body: { ticket, pushId: push.pushId } })).toEqual({ state: 'denied' });
+    expect(await h.ok('mfaPushStatus', { body: { ticket, pushId: push.pushId } })).toEqual({ state: 'denied', reason: 'declined' });
     // A new prompt on the same ticket.
     const again = await h.ok('mfaPushStart', { body: { ticket } });
     await h.ok('devicePushAnswer', { params: { deviceId, pushId: again.pushId }, token: credential, body: { decision: 'approve', number: again.number } });
@@ -126,7 +126,8 @@ describe('Push sign-in with number matching', () => {
     const [req] = await pending();
     const wrong = req!.choices.find((c) => c !== push.number)!;
     expect((await h.fail('devicePushAnswer', { params: { deviceId, pushId: push.pushId }, token: credential, body: { decision: 'approve', number: wrong } })).code).toBe('push.number-mismatch');
-    expect(await h.ok('mfaPushStatus', { body: { ticket, pushId: push.pushId } })).toEqual({ state: 'denied' });
+    // Defect (issue 14): the sign-in screen only heard "denied"; it is told the number was wrong.
+    expect(await h.ok('mfaPushStatus', { body: { ticket, pushId: push.pushId } })).toEqual({ state: 'denied', reason: 'wrong-number' });
     expect((await h.ok('testAudit', { query: { type: 'mfa.failed' } })).events).toHaveLength(1);
     // Approving without any number is not allowed either.
     const again = await h.ok('mfaPushStart', { body: { ticket } });

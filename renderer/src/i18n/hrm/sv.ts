@@ -93,6 +93,7 @@ export const hrmSv: HrmMessages = {
       pushText: 'Vi har skickat en pushförfrågan till din autentiseringsapp. Ange eller välj det här numret där:',
       pushWaiting: 'Väntar på godkännande…',
       pushDenied: 'Inloggningen nekades i autentiseringsappen.',
+      pushWrongNumber: 'Numret som valdes i autentiseringsappen stämde inte med det som visas här, så inloggningen nekades. Försök igen och välj numret som visas på den här skärmen.',
       pushExpired: 'Pushförfrågan har gått ut.',
       pushResend: 'Skicka en ny pushförfrågan',
       totpTitle: 'Ange säkerhetskoden som genererades av Authenticator-appen',
