@@ -1,8 +1,10 @@
 import { app, session, type WebContents } from 'electron';
+import { devRendererUrl } from './dev-gate';
 
 /** The app's own pages: the built renderer on the app protocol, or the dev server while developing. */
 export const APP_ORIGIN = 'app://renderer';
-const devServer = process.env.ELECTRON_RENDERER_URL ? new URL(process.env.ELECTRON_RENDERER_URL).origin : null;
+const devUrl = devRendererUrl(app.isPackaged, process.env.ELECTRON_RENDERER_URL);
+const devServer = devUrl ? new URL(devUrl).origin : null;
 
 export function isAppUrl(url: string): boolean {
   try {

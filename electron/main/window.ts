@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { BrowserWindow, shell } from 'electron';
+import { app, BrowserWindow, shell } from 'electron';
+import { devRendererUrl, devToolsAllowed } from './dev-gate';
 import { APP_ORIGIN } from './security';
 
 export function createMainWindow(preloadPath: string, iconPath: string): BrowserWindow {
@@ -19,10 +20,12 @@ export function createMainWindow(preloadPath: string, iconPath: string): Browser
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      devTools: devToolsAllowed(app.isPackaged),
     },
   });
   win.once('ready-to-show', () => win.show());
-  const dev = process.env.ELECTRON_RENDERER_URL;
+  // Packaged: always the app protocol; the dev server only in development (dev-gate.ts).
+  const dev = devRendererUrl(app.isPackaged, process.env.ELECTRON_RENDERER_URL);
   void win.loadURL(dev ?? `${APP_ORIGIN}/index.html`);
   return win;
 }
