@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { devRendererUrl, devToolsAllowed } from '../../../electron/main/dev-gate';
 
-const state = vi.hoisted(() => ({ isPackaged: false, windows: [] as { options: any; url: string }[] }));
+const state = vi.hoisted(() => ({ isPackaged: false, windows: [] as { options: { webPreferences: { devTools?: boolean } }; url: string }[] }));
 vi.mock('electron', () => ({
   app: {
     get isPackaged() {
@@ -9,8 +9,8 @@ vi.mock('electron', () => ({
     },
   },
   BrowserWindow: class {
-    options: unknown;
-    constructor(options: unknown) {
+    options: { webPreferences: { devTools?: boolean } };
+    constructor(options: { webPreferences: { devTools?: boolean } }) {
       this.options = options;
       state.windows.push({ options, url: '' });
     }

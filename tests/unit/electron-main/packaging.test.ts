@@ -4,7 +4,12 @@ import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../../..');
-const config = load(readFileSync(resolve(root, 'electron-builder.yml'), 'utf8')) as Record<string, any>;
+const config = load(readFileSync(resolve(root, 'electron-builder.yml'), 'utf8')) as {
+  electronFuses: Record<string, boolean>;
+  files: string[];
+  asarUnpack: string[];
+  mac: { hardenedRuntime: boolean; entitlements: string };
+};
 
 describe('electron-builder.yml', () => {
   it('flips the hardening fuses', () => {
