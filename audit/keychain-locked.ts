@@ -84,9 +84,14 @@ try {
     // No DISPLAY: a prompt from a restarted daemon fails at once instead of waiting on Xvfb.
     const env = { ...process.env, DISPLAY: '' };
     const child = spawn(process.execPath, ['--import', 'tsx', 'audit/support/keychain-hammer.ts', `${service} hammer`, '60'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
-    const hang = setTimeout(() => ((hammer.hung++), child.kill('SIGKILL')), 90_000);
+    // Hung: no keychain call ended for 45 s (more than twice the 20 s a stuck native call may take).
+    let hang = setTimeout(() => ((hammer.hung++), child.kill('SIGKILL')), 45_000);
     let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      clearTimeout(hang);
+      hang = setTimeout(() => ((hammer.hung++), child.kill('SIGKILL')), 45_000);
+    });
     let running = true;
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => ((running = false), resolve({ code, signal }))));
     while (running) {
