@@ -79,14 +79,19 @@ try {
   console.log(`keychain-locked starts: ${starts.runs} starts (half locked), died ${starts.died}, wrong state ${starts.wrong}`);
 
   // 2. The lock toggled underneath running keychain calls.
-  const hammer = { processes: 0, died: 0, hung: 0, ok: 0, locked: 0, unavailable: 0, other: 0, toggles: 0 };
+  const hammer = { processes: 0, died: 0, hung: 0, hungAtExit: 0, ok: 0, locked: 0, unavailable: 0, other: 0, toggles: 0 };
   for (let i = 0; i < HAMMERS; i++) {
     // No DISPLAY: a prompt from a restarted daemon fails at once instead of waiting on Xvfb.
     const env = { ...process.env, DISPLAY: '' };
     const child = spawn(process.execPath, ['--import', 'tsx', 'audit/support/keychain-hammer.ts', `${service} hammer`, '60'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
-    const hang = setTimeout(() => ((hammer.hung++), child.kill('SIGKILL')), 90_000);
+    // Hung: no keychain call ended for 45 s (more than twice the 20 s a stuck native call may take).
+    let hang = setTimeout(() => ((hammer.hung++), child.kill('SIGKILL')), 45_000);
     let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      clearTimeout(hang);
+      hang = setTimeout(() => ((hammer.hung++), child.kill('SIGKILL')), 45_000);
+    });
     let running = true;
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => ((running = false), resolve({ code, signal }))));
     while (running) {
@@ -99,7 +104,11 @@ try {
     const { code, signal } = await exited;
     clearTimeout(hang);
     hammer.processes++;
-    if (signal === 'SIGKILL') continue; // killed by us as hung, counted there
+    if (signal === 'SIGKILL') {
+      // Killed by us as hung (counted there): after its last call (at exit) or inside one?
+      if (out.trim().split('\n').at(-1)?.startsWith('{')) hammer.hungAtExit++;
+      continue;
+    }
     if (signal || code !== 0) hammer.died++;
     else {
       const c = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as Record<string, number>;
@@ -109,7 +118,7 @@ try {
   if (loginLocked()) await unlock();
   failures += hammer.died + hammer.hung + hammer.other;
   console.log(
-    `keychain-locked toggling: ${hammer.processes} processes, ${hammer.toggles} lock/unlock toggles, died ${hammer.died}, hung ${hammer.hung}; calls ok ${hammer.ok}, locked ${hammer.locked}, unavailable ${hammer.unavailable}, other errors ${hammer.other}; gnome-keyring-daemon restarts ${daemonRestarts}`,
+    `keychain-locked toggling: ${hammer.processes} processes, ${hammer.toggles} lock/unlock toggles, died ${hammer.died}, hung ${hammer.hung} (${hammer.hungAtExit} of them after their last call, at exit); calls ok ${hammer.ok}, locked ${hammer.locked}, unavailable ${hammer.unavailable}, other errors ${hammer.other}; gnome-keyring-daemon restarts ${daemonRestarts}`,
   );
 
   // 3. No Secret Service.

@@ -22,6 +22,8 @@ for (let i = 0; i < Number(roundsArg); i++) {
       else counts.other++;
     } finally {
       clearTimeout(slow);
+      // Progress for the parent: a process is hung only when no call ends for longer than the timeout allows.
+      process.stdout.write('.\n');
     }
   }
 }

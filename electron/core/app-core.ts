@@ -11,6 +11,7 @@ import { EventHub } from './ipc/event-hub';
 import { createHandlers } from './ipc/handlers';
 import { parseAuthenticatorText } from './otp/parse-any';
 import type { SecretStore } from './secrets/secret-store';
+import { AppSettings } from './settings/app-settings';
 import { SettingsStore } from './settings/settings-service';
 import { KeychainCredentialStore, MemoryCredentialStore } from './session/credential-store';
 import { createSessionServices } from './session';
@@ -60,8 +61,13 @@ export async function createAppCore(options: AppCoreOptions) {
     : new MemoryCredentialStore();
   // Retry on the locked-keychain screen re-opens the vault; the session's credentials follow it.
   if (credentials instanceof KeychainCredentialStore) vault.onRecovered(() => void credentials.reconnect());
+  const appSettings = new AppSettings(settings);
   const sessionServices = createSessionServices({
     settings,
+    language: () => {
+      const chosen = appSettings.read().language;
+      return chosen === 'system' ? options.info.systemLocale : chosen;
+    },
     embeddedServerUrl: options.embeddedServerUrl ?? null,
     embeddedMailboxToken: options.embeddedMailboxToken ?? null,
     credentials,

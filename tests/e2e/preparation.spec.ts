@@ -7,12 +7,12 @@ import { PrepApp, fillIn } from './support/prep-pages';
 /** Account preparation for Visma Connect (seed 003), desktop, through the browser host. */
 const LANGS: Lang[] = ['en', 'sv'];
 const ANNA = { userId: DEMO.legacy.userId, name: DEMO.legacy.name, email: 'anna.svensson@foretaget.se' };
-/** Erik's HRM language is English, so his verification email is the seed's English text. */
+/** Erik's HRM language is English; his verification email follows the app's language all the same. */
 const ERIK = { userId: 'erik', name: 'Erik Johansson', email: 'erik.johansson@foretaget.se' };
 const PER = { userId: 'per', name: 'Per Lind', email: 'per.lind@lillabolaget.se' };
 const MINUTE = 60_000;
 
-/** The seed's email, in the HRM user's language: greeting, the code, 30 minutes, "ignore it". */
+/** The seed's email, in the language chosen in the app (issue 14; before, the HRM user's): greeting, the code, 30 minutes, "ignore it". */
 const EMAIL_TEXT = {
   sv: (first: string) => [
     `Hej ${first}`,
@@ -51,7 +51,7 @@ for (const lang of LANGS) {
     const since = await mock.now();
     await ui.verifyAccount();
     await ui.expectCheckInbox(ANNA.email);
-    const code = await codeSince(mock, ANNA.email, since, 'sv', 'Anna');
+    const code = await codeSince(mock, ANNA.email, since, lang, 'Anna');
     await ui.shot('check-inbox');
 
     await ui.enterCode(code);
@@ -106,7 +106,7 @@ for (const lang of LANGS) {
     let since = await mock.now();
     await ui.verifyAccount();
     await ui.expectCheckInbox(ERIK.email);
-    const first = await codeSince(mock, ERIK.email, since, 'en', 'Erik');
+    const first = await codeSince(mock, ERIK.email, since, lang, 'Erik');
     const wrong = (c: string) => (c === '000000' ? '111111' : '000000');
 
     await ui.enterCode(wrong(first));
@@ -123,7 +123,7 @@ for (const lang of LANGS) {
     since = await mock.now();
     await ui.resend();
     await ui.expectCheckInbox(ERIK.email, true);
-    const second = await codeSince(mock, ERIK.email, since, 'en', 'Erik');
+    const second = await codeSince(mock, ERIK.email, since, lang, 'Erik');
     await ui.enterCode(first === second ? wrong(second) : first);
     await ui.expectError(ui.hrm.e['prep.code-wrong'].attemptsLeft, { attemptsLeft: 3 });
 
@@ -137,7 +137,7 @@ for (const lang of LANGS) {
     since = await mock.now();
     await ui.resend();
     await ui.expectCheckInbox(ERIK.email, true);
-    const third = await codeSince(mock, ERIK.email, since, 'en', 'Erik');
+    const third = await codeSince(mock, ERIK.email, since, lang, 'Erik');
     await ui.enterCode(wrong(third));
     await ui.expectError(ui.hrm.e['prep.code-wrong'].attemptsLeft, { attemptsLeft: 2 });
     await ui.enterCode(wrong(third));
@@ -153,7 +153,7 @@ for (const lang of LANGS) {
     since = await mock.now();
     await ui.resend();
     await ui.expectCheckInbox(ERIK.email, true);
-    await ui.enterCode(await codeSince(mock, ERIK.email, since, 'en', 'Erik'));
+    await ui.enterCode(await codeSince(mock, ERIK.email, since, lang, 'Erik'));
     await ui.expectAllSet(ERIK.email);
   });
 }

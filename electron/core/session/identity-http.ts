@@ -36,6 +36,8 @@ export class IdentityHttp {
   constructor(
     private readonly baseUrl: () => string | null,
     private readonly fetchImpl: typeof fetch = (...a) => fetch(...a),
+    /** The app's language (Settings), sent as Accept-Language: the server's emails and SMS follow it. */
+    private readonly language: (() => 'sv' | 'en') | undefined = undefined,
   ) {}
 
   async call<N extends IdentityRouteName>(name: N, options: CallOptions<N> = {}): Promise<RouteValue<N>> {
@@ -45,6 +47,7 @@ export class IdentityHttp {
     const url = new URL(pathFor(route.path, options.params).replace(/^\//, ''), base);
     for (const [k, v] of Object.entries(options.query ?? {})) url.searchParams.set(k, v);
     const headers: Record<string, string> = { Accept: 'application/json' };
+    if (this.language) headers['Accept-Language'] = this.language();
     const hasBody = route.method !== 'GET' && route.method !== 'DELETE';
     if (hasBody) headers['Content-Type'] = 'application/json';
     if (options.token) headers.Authorization = `Bearer ${options.token}`;

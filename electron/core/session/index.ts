@@ -27,6 +27,8 @@ export interface SessionServicesOptions {
   /** A push request left the list without an answer from this app: expired or answered elsewhere. */
   onPushResolved?: (id: string, state: PushResolution) => void;
   fetchImpl?: typeof fetch;
+  /** The language the user chose in the app (or the system's): the server's emails and SMS follow it. */
+  language?: () => 'sv' | 'en';
   /** How often the sign-in screen asks about its push request; also the push device's poll while its stream is down. */
   pushPollMs?: number;
 }
@@ -37,7 +39,7 @@ export interface SessionServicesOptions {
  */
 export function createSessionServices(o: SessionServicesOptions) {
   const server = new ServerConfig(o.settings, o.embeddedServerUrl);
-  const http = new IdentityHttp(() => server.baseUrl(), o.fetchImpl);
+  const http = new IdentityHttp(() => server.baseUrl(), o.fetchImpl, o.language);
   const credentials = o.credentials ?? new MemoryCredentialStore();
   const deviceName = `Flex HRM Connect (${hostname()})`;
   const persistence = new SessionPersistence(credentials, server, http);

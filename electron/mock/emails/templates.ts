@@ -14,7 +14,8 @@ export interface Rendered {
   linkLabel?: string;
 }
 
-export function verificationEmail(lang: Language, name: string, code: string, minutes: number): Rendered {
+/** `afterCutover`: the company already signs in with Visma Connect, so nothing is "soon". */
+export function verificationEmail(lang: Language, name: string, code: string, minutes: number, afterCutover = false): Rendered {
   if (lang === 'sv') {
     return {
       template: 'verify-email',
@@ -22,7 +23,9 @@ export function verificationEmail(lang: Language, name: string, code: string, mi
       text: [
         `Hej ${firstName(name)}`,
         '',
-        'Vi uppdaterar snart vår inloggningslösning till Visma Connect. Att verifiera din e-postadress är ett viktigt steg för att förbereda ditt konto inför förändringen.',
+        afterCutover
+          ? 'Flex HRM använder nu Visma Connect för inloggning. Verifiera din e-postadress för att koppla ditt konto, så kan du logga in med din e-postadress.'
+          : 'Vi uppdaterar snart vår inloggningslösning till Visma Connect. Att verifiera din e-postadress är ett viktigt steg för att förbereda ditt konto inför förändringen.',
         '',
         'Så här gör du:',
         '- Ange koden nedan i Flex HRM för att verifiera din e-postadress.',
@@ -45,7 +48,9 @@ export function verificationEmail(lang: Language, name: string, code: string, mi
     text: [
       `Hi ${firstName(name)}`,
       '',
-      "We're soon updating our login solution to Visma Connect. Verifying your email address is an important step in preparing your account for this change.",
+      afterCutover
+        ? 'Flex HRM now uses Visma Connect for login. Verify your email address to link your account, so that you can sign in with your email address.'
+        : "We're soon updating our login solution to Visma Connect. Verifying your email address is an important step in preparing your account for this change.",
       '',
       "Here's what to do:",
       '- Enter the code below in Flex HRM to verify your email address.',

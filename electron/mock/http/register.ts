@@ -5,6 +5,7 @@ import { AppError } from '@shared/result';
 import type { MockContext } from '../context';
 import { connectAuth, deviceAuth, hrmAuth, mailboxAuth, type ConnectAuth, type DeviceRow, type HrmAuth } from './auth';
 import { sendError } from './errors';
+import { runInRequest } from './request-context';
 
 /**
  * Registers handlers from the shared route table, so the server cannot drift from the contract:
@@ -82,7 +83,7 @@ export function registerJson<N extends JsonRouteName>(
     method: route.method,
     url: route.path,
     handler: async (req, reply) => {
-      const value: unknown = await handler(await prepare(ctx, name, req, reply));
+      const value: unknown = await runInRequest(req, async () => handler(await prepare(ctx, name, req, reply)));
       const checked = route.response.safeParse(value);
       if (!checked.success) {
         req.log.error({ route: name, issues: checked.error.issues }, 'response does not match the contract');
@@ -105,7 +106,7 @@ export function registerRaw<N extends RawRouteName>(
     method: route.method,
     url: route.path,
     handler: async (req, reply) => {
-      await handler(await prepare(ctx, name, req, reply));
+      await runInRequest(req, async () => handler(await prepare(ctx, name, req, reply)));
       return reply;
     },
   });

@@ -2,6 +2,7 @@ import QRCode from 'qrcode';
 import { PUSH_PERMISSIONS, type FactorView, type MfaFactor } from '@shared/identity-api';
 import { AppError } from '@shared/result';
 import { ISSUER } from '../config';
+import { messageLanguage } from '../http/request-context';
 import type { MockContext } from '../context';
 import type { DeviceRow } from '../http/auth';
 import { smsCode } from '../emails/templates';
@@ -170,7 +171,8 @@ export function startSmsEnrolment(ctx: MockContext, account: AccountRow, phone: 
   const code = randomDigits(6);
   const e = insertEnrolment(ctx, account.id, 'sms', { phone: e164, code_hash: sha256(`sms:${account.id}:${code}`) });
   recordSend(ctx, key);
-  deliver(ctx, 'sms', e164, account.language, smsCode(account.language, code, ctx.limits.smsCodeMs / 60_000), undefined, {
+  const lang = messageLanguage(account.language);
+  deliver(ctx, 'sms', e164, lang, smsCode(lang, code, ctx.limits.smsCodeMs / 60_000), undefined, {
     value: code,
     expiresAt: Math.min(e.expires_at, ctx.clock.now() + ctx.limits.smsCodeMs),
     ref: `sms-enrolment:${account.id}`,

@@ -1,5 +1,6 @@
 import type { SignedIn } from '@shared/identity-api';
 import { AppError } from '@shared/result';
+import { messageLanguage } from '../http/request-context';
 import type { MockContext } from '../context';
 import type { RequestOrigin } from '../emails/format';
 import { smsCode } from '../emails/templates';
@@ -69,7 +70,8 @@ export function sendSignInSms(ctx: MockContext, token: string): { maskedPhone: s
   updateTokenData(ctx, t.row.id, { ...t.row.data, smsCodeHash: sha256(`${t.row.id}:${code}`), smsExpiresAt: expiresAt });
   recordSend(ctx, key);
   // The code belongs to the ticket: spent when the sign-in completes (the ticket is used) or a re-send replaces it.
-  deliver(ctx, 'sms', factor.phone, t.account.language, smsCode(t.account.language, code, ctx.limits.smsCodeMs / 60_000), undefined, { value: code, expiresAt, ref: `token:${t.row.id}` });
+  const lang = messageLanguage(t.account.language);
+  deliver(ctx, 'sms', factor.phone, lang, smsCode(lang, code, ctx.limits.smsCodeMs / 60_000), undefined, { value: code, expiresAt, ref: `token:${t.row.id}` });
   audit(ctx, 'mfa.sms-sent', t.account.email);
   return { maskedPhone: maskPhone(factor.phone), expiresAt, resendAvailableAt: nextSendAt(ctx, key, ctx.limits.sendMinIntervalMs, ctx.limits.sendMaxPerHour) };
 }

@@ -1,5 +1,6 @@
 import type { PreparationState, SendCodeResponse } from '@shared/identity-api';
 import { AppError } from '@shared/result';
+import { messageLanguage } from '../http/request-context';
 import type { MockContext } from '../context';
 import { verificationEmail } from '../emails/templates';
 import { createAccount, findAccountByEmail, getAccount } from './accounts';
@@ -113,7 +114,8 @@ export function sendCode(ctx: MockContext, u: HrmUserRow, email: string, by: 'us
       )
       .run(u.id, email, sha256(codeInput(u.id, code)), expiresAt, failures, ctx.clock.now());
     recordSend(ctx, key);
-    deliver(ctx, 'email', email, u.language, verificationEmail(u.language, u.name, code, ctx.limits.prepCodeMs / 60_000), undefined, { value: code, expiresAt, ref: prepRef(u) });
+    const lang = messageLanguage(u.language);
+    deliver(ctx, 'email', email, lang, verificationEmail(lang, u.name, code, ctx.limits.prepCodeMs / 60_000, requireCompany(ctx, u.company_id).connectLoginEnabled), undefined, { value: code, expiresAt, ref: prepRef(u) });
     audit(ctx, 'prep.code-sent', u.user_id, { email, by, resend: Boolean(previous) });
   })();
   return {

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Language, PasswordPolicy, SignInOutcome } from '@shared/identity-api';
 import { AppError } from '@shared/result';
+import { messageLanguage } from '../http/request-context';
 import type { MockContext } from '../context';
 import type { RequestOrigin } from '../emails/format';
 import { magicLinkEmail, passwordChangedEmail, resetEmail } from '../emails/templates';
@@ -37,7 +38,7 @@ export async function forgotPassword(
     const key = `forgot:${input.email}`;
     const limited = sendRetryAfterSeconds(ctx, key, 0, ctx.limits.sendMaxPerHour) > 0;
     recordSend(ctx, key);
-    if (account && !limited) sendLink(ctx, account, input.kind, origin);
+    if (account && !limited) sendLink(ctx, account, input.kind, origin, input.language);
     audit(ctx, input.kind === 'reset' ? 'connect.reset-requested' : 'connect.magic-link-requested', input.email, {
       known: Boolean(account),
       limited,
@@ -50,8 +51,9 @@ export async function forgotPassword(
   }
 }
 
-function sendLink(ctx: MockContext, account: AccountRow, kind: 'reset' | 'magic-link', origin: RequestOrigin): void {
-  const lang = account.language;
+function sendLink(ctx: MockContext, account: AccountRow, kind: 'reset' | 'magic-link', origin: RequestOrigin, language?: Language): void {
+  // The language asked for (the form's, or the app's Accept-Language), else the account's.
+  const lang = language ?? messageLanguage(account.language);
   if (kind === 'reset') {
     const t = issueToken(ctx, 'reset-link', account.id, ctx.limits.resetLinkMs);
     deliver(ctx, 'email', account.email, lang, resetEmail(lang, account.email, ctx.limits.resetLinkMs / 3_600_000, origin), { action: 'reset-password', token: t.token, tokenId: t.id, expiresAt: t.expiresAt });
@@ -94,7 +96,8 @@ function passwordChanged(ctx: MockContext, account: AccountRow, origin: RequestO
   for (const s of sessions) if (s.id !== keepSessionId) consumeToken(ctx, s.id);
   revokeTokens(ctx, 'reset-link', account.id);
   clearFailures(ctx, `connect:${account.email}`);
-  deliver(ctx, 'email', account.email, account.language, passwordChangedEmail(account.language, account.email, origin));
+  const lang = messageLanguage(account.language);
+  deliver(ctx, 'email', account.email, lang, passwordChangedEmail(lang, account.email, origin));
   audit(ctx, 'connect.password-changed', account.email, { how, ip: origin.ip });
 }
 

@@ -168,6 +168,18 @@ describe('HRM admin', () => {
     expect((await h.fail('adminCompany', { token: anna })).code).toBe('auth.forbidden');
   });
 
+  it('after the cutover the verification email no longer says "soon" (defect: "We\'re soon updating" although Connect login was on)', async () => {
+    const erik = await hrmSignIn(h, 'erik'); // a user-ID session from before the switch
+    const maria = await hrmSignIn(h, 'maria');
+    await h.ok('hrmSendCode', { token: maria, body: { email: 'maria.lindqvist@foretaget.se' } });
+    await h.ok('hrmVerifyCode', { token: maria, body: { code: await latestCode(h, 'maria.lindqvist@foretaget.se') } });
+    await h.ok('adminCompanyUpdate', { token: maria, body: { connectLoginEnabled: true } });
+    await h.ok('hrmSendCode', { token: erik, body: { email: 'erik.johansson@foretaget.se' } });
+    const mail = (await outbox(h, 'erik.johansson@foretaget.se'))[0]!;
+    expect(mail.text).toContain('Flex HRM now uses Visma Connect for login.');
+    expect(mail.text).not.toMatch(/soon/i);
+  });
+
   it('sends a first verification to a user with no pending address, to their first suggested one (defect: "no pending code")', async () => {
     const maria = await hrmSignIn(h, 'maria');
     const sent = await h.ok('adminResend', { token: maria, params: { userId: 'erik' }, body: {} });

@@ -9,6 +9,8 @@ export const prepEn = {
     banner: {
       title: 'We are upgrading our login solution!',
       text: 'Soon you will have a simpler and even more secure login in HRM with Visma Connect. To prepare your account, enter and verify your email address under Account settings in My Profile.',
+      textAfterCutover:
+        'Flex HRM now uses Visma Connect for login. Link your account now: enter and verify your email address under Account settings in My Profile. After you sign out, you sign in with your email address.',
       goToSettings: 'Go to Account settings',
       notNow: 'Not right now',
     },
@@ -39,6 +41,7 @@ export const prepEn = {
     done: {
       title: "You're all set!",
       text: "Your user is now linked to a Visma Connect account. You won't be able to use it to log in to Flex HRM just yet, but your administrator will let you know when it's time!",
+      textAfterCutover: 'Your user is now linked to a Visma Connect account. Flex HRM already uses Visma Connect: from your next sign-in, use your email address and your Visma Connect password.',
       password:
         'If you haven\'t used Visma Connect before and want to be fully prepared for the transition, you can go ahead and set your password now via Visma Connect Account Settings. Just click the button below, enter your email address, and select "Forgot your password?".',
       email: 'Email',

@@ -9,6 +9,8 @@ export const prepSv: PrepMessages = {
     banner: {
       title: 'Vi uppgraderar vår inloggningslösning!',
       text: 'Snart får du en enklare och ännu säkrare inloggning i HRM med Visma Connect. För att förbereda ditt konto anger och verifierar du din e-postadress under Kontoinställningar i Min profil.',
+      textAfterCutover:
+        'Flex HRM använder nu Visma Connect för inloggning. Koppla ditt konto nu: ange och verifiera din e-postadress under Kontoinställningar i Min profil. När du har loggat ut loggar du in med din e-postadress.',
       goToSettings: 'Gå till Kontoinställningar',
       notNow: 'Inte just nu',
     },
@@ -39,6 +41,7 @@ export const prepSv: PrepMessages = {
     done: {
       title: 'Nu är allt klart!',
       text: 'Din användare är nu kopplad till ett Visma Connect-konto. Du kan inte logga in i Flex HRM med det riktigt än, men din administratör meddelar dig när det är dags!',
+      textAfterCutover: 'Din användare är nu kopplad till ett Visma Connect-konto. Flex HRM använder redan Visma Connect: från nästa inloggning använder du din e-postadress och ditt Visma Connect-lösenord.',
       password:
         'Om du inte har använt Visma Connect tidigare och vill vara helt förberedd inför bytet kan du redan nu ange ett lösenord i Visma Connects kontoinställningar. Klicka på knappen nedan, ange din e-postadress och välj "Glömt ditt lösenord?".',
       email: 'E-post',
