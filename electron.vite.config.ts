@@ -36,8 +36,10 @@ export default defineConfig({
     resolve: { alias },
     build: {
       outDir: 'out/preload',
-      // A sandboxed preload cannot require() modules: bundle everything (zod, the contract) into one file.
+      // A sandboxed preload cannot require() modules: bundle everything into one file. It imports
+      // only the zod-free name list (shared/contract/names.ts), so it stays a few KB.
       externalizeDeps: false,
+      minify: true,
       rollupOptions: {
         input: { index: resolve(import.meta.dirname, 'electron/preload/index.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true },
@@ -56,6 +58,7 @@ export default defineConfig({
     },
     build: {
       outDir: 'out/renderer',
+      minify: true,
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },
     },
   },

@@ -1,5 +1,4 @@
 import type { ChannelName, EventName, EventPayload, Request, Response } from '@shared/contract';
-import { parseAppErrorData } from '@shared/contract/errors';
 import type { Result } from '@shared/result';
 import type { Transport } from './transport-types';
 
@@ -7,6 +6,7 @@ import type { Transport } from './transport-types';
  * The typed contract client every store uses. Components never call it directly. A call answers
  * with the contract's Result and never throws: the error is checked against the catalogue (an
  * undeclared code reaches the UI as `internal`), a transport that fails outright is `internal`.
+ * The catalogue (and zod with it) is imported on the first error only, not on the start path.
  */
 export function createClient(transport: Transport) {
   return {
@@ -20,7 +20,10 @@ export function createClient(transport: Transport) {
       } catch {
         return { ok: false, error: { code: 'internal' } };
       }
-      return result.ok ? { ok: true, value: result.value as Response<C> } : { ok: false, error: parseAppErrorData(result.error) };
+      if (result.ok) return { ok: true, value: result.value as Response<C> };
+      // The catalogue's check needs zod: loaded with the first error, so the start path has none.
+      const { parseAppErrorData } = await import('@shared/contract/errors');
+      return { ok: false, error: parseAppErrorData(result.error) };
     },
     on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
       return transport.subscribe((name, payload) => {
