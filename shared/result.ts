@@ -1,4 +1,4 @@
-import { isClientErrorCode, type AppErrorData, type ClientErrorCode, type ClientErrorParams } from './contract/errors';
+import { isClientErrorCode, type ClientErrorCode, type ClientErrorParams } from './contract/errors';
 import type { IdentityErrorCode, IdentityErrorParams } from './identity-api/errors';
 
 export type { AppErrorData } from './contract/errors';
