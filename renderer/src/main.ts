@@ -5,7 +5,7 @@ import { createClient } from './api/client';
 import { detectTransport } from './api/transport';
 import { provideApi } from './api/use-api';
 import { withSharedEvents } from './api/shared-events';
-import { createAppI18n } from './i18n';
+import { createAppI18n, ensureLocaleMessages } from './i18n';
 import { applyLocale } from './i18n/apply-locale';
 import { createAppRouter } from './routes';
 import { installHrmDeepLinks } from './routes/deep-links';
@@ -29,7 +29,15 @@ async function bootstrap(): Promise<void> {
 
   const appStore = useAppStore(pinia);
   await appStore.init();
-  watch(() => appStore.locale, (locale) => applyLocale(i18n, locale), { immediate: true });
+  await ensureLocaleMessages(i18n, appStore.locale);
+  applyLocale(i18n, appStore.locale);
+  watch(
+    () => appStore.locale,
+    async (locale) => {
+      await ensureLocaleMessages(i18n, locale);
+      if (appStore.locale === locale) applyLocale(i18n, locale);
+    },
+  );
 
   installHrmDeepLinks(router, api);
   await router.isReady();
