@@ -27,8 +27,13 @@ async function bootstrap(): Promise<void> {
   const router = createAppRouter();
   const app = createApp(App).use(pinia).use(i18n).use(router);
 
+  // Started now, not after the settings: the first view's state and the likely language's
+  // messages load while the app info and settings do.
+  api.prime('session.get');
+  const likely = ensureLocaleMessages(i18n, /^sv/i.test(navigator.language) ? 'sv' : 'en').catch(() => undefined);
   const appStore = useAppStore(pinia);
   await appStore.init();
+  await likely;
   await ensureLocaleMessages(i18n, appStore.locale);
   applyLocale(i18n, appStore.locale);
   watch(
