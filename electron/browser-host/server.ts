@@ -2,7 +2,8 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
-import Fastify from 'fastify';
+import Fastify, { type FastifyRequest } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import type { AppInfo } from '@shared/contract';
 import { CONTENT_SECURITY_POLICY } from '@shared/csp';
@@ -10,6 +11,8 @@ import { createAppCore, type AppCore } from '../core/app-core';
 import { KeytarSecretStore } from '../core/secrets/keytar-secret-store';
 import type { SecretStore } from '../core/secrets/secret-store';
 import { startIdentityMock } from '../mock/start';
+import { guardedServerOptions, installGuard, loopbackHosts, sendTyped, type GuardOptions } from '../loopback-http/guard';
+import { HOST_ANSWERS, LAUNCH_USED_PAGE, LaunchKeys } from './access';
 
 export interface BrowserHostOptions {
   port?: number;
@@ -26,8 +29,11 @@ export interface BrowserHostOptions {
 }
 
 export interface BrowserHost {
-  /** The address to open, carrying the per-run token in its fragment (never sent to the server in logs). */
-  url: string;
+  /**
+   * An address to open: a new single-use launch key each time it is read, which the host
+   * exchanges for its HttpOnly cookie and then drops from the address bar.
+   */
+  readonly url: string;
   origin: string;
   token: string;
   core: AppCore;
@@ -39,8 +45,9 @@ export interface BrowserHost {
 /**
  * The dev/test composition root: the same core services and contract handlers as Electron main,
  * carried over HTTP (POST /api/invoke/:channel) and server-sent events (GET /api/events) on
- * 127.0.0.1. Every API request must carry this run's random token, and the Host header must be
- * ours, so neither another local web page nor a DNS-rebinding site can drive it.
+ * 127.0.0.1. Every API request must carry this run's random token (in an HttpOnly cookie set by
+ * the launch address), come from our own origin, and name our Host, so neither another local web
+ * page nor a DNS-rebinding site can drive it. Every answer is a typed `{ ok, ... }` result.
  */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const token = randomBytes(32).toString('base64url');
@@ -61,6 +68,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const core = await createAppCore({
     dataDir: options.dataDir,
     embeddedServerUrl: mock.url,
+    embeddedMailboxToken: mock.mailboxToken,
     secretStore,
     ...(credentialStore ? { credentialStore } : {}),
     // No ScreenSource: the page captures with getDisplayMedia and sends the picture to scan.image.
@@ -76,14 +84,38 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     },
   });
 
-  const app = Fastify({ bodyLimit: 64 * 1024 * 1024, logger: false });
   let origin = '';
+  let cookieName = '';
   const tokenBytes = Buffer.from(token);
-  const authorized = (header: string | undefined, host: string | undefined): boolean => {
-    if (!host || `http://${host}` !== origin) return false;
-    const given = Buffer.from(header?.replace(/^Bearer /, '') ?? '');
-    return given.length === tokenBytes.length && timingSafeEqual(given, tokenBytes);
+  const isToken = (given: string | undefined): boolean => {
+    const bytes = Buffer.from(given ?? '');
+    return bytes.length === tokenBytes.length && timingSafeEqual(bytes, tokenBytes);
   };
+  /**
+   * The page's access: the HttpOnly cookie the launch address set (a page's script never sees
+   * the token), or, for scripts and tests, `Authorization: Bearer`. A request from another
+   * origin (a page on another local port is same-site, so SameSite alone does not stop it) is
+   * refused by its Origin header.
+   */
+  const authorized = (req: FastifyRequest): boolean => {
+    const from = req.headers.origin;
+    if (from !== undefined && from !== origin) return false;
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    return isToken(req.cookies[cookieName]) || isToken(bearer);
+  };
+  const launch = new LaunchKeys();
+  const guard: GuardOptions = {
+    allowedHosts: () => loopbackHosts(new URL(origin).port),
+    answer: (failure) => HOST_ANSWERS[failure],
+  };
+
+  const app = Fastify({ bodyLimit: 64 * 1024 * 1024, logger: false, ...guardedServerOptions(guard) });
+  await app.register(fastifyCookie);
+  // Host first, then (for the API) the token, both before the body is read.
+  installGuard(app, guard);
+  app.addHook('onRequest', async (req, reply) => {
+    if (req.url.startsWith('/api/') && !authorized(req)) return sendTyped(reply, HOST_ANSWERS.unauthorized);
+  });
 
   app.addHook('onSend', async (_req, reply) => {
     reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
@@ -94,16 +126,28 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     reply.header('Permissions-Policy', 'display-capture=(self), camera=(), microphone=(), geolocation=()');
   });
 
-  app.post<{ Params: { channel: string } }>('/api/invoke/:channel', async (req, reply) => {
-    if (!authorized(req.headers.authorization, req.headers.host)) return reply.code(401).send({ ok: false, error: { code: 'host.unauthorized' } });
-    return core.dispatch(req.params.channel, req.body);
+  /**
+   * The launch address: a single-use key exchanged for the HttpOnly, SameSite=Strict cookie, then
+   * a redirect to the app with nothing secret in the address. Chromium's history keeps only the
+   * spent key; link tokens (`#/link/...?token=`) and the host's token never share the address bar.
+   */
+  app.get<{ Querystring: { key?: string } }>('/launch', (req, reply) => {
+    reply.header('cache-control', 'no-store');
+    if (launch.redeem(req.query.key)) {
+      void reply.setCookie(cookieName, token, { httpOnly: true, sameSite: 'strict', path: '/' });
+      return reply.redirect('/#/', 303);
+    }
+    // A spent key in a tab that already has the cookie (a reload of the launch address) is fine.
+    if (isToken(req.cookies[cookieName])) return reply.redirect('/#/', 303);
+    return reply.code(401).type('text/html; charset=utf-8').send(LAUNCH_USED_PAGE);
   });
+
+  app.post<{ Params: { channel: string } }>('/api/invoke/:channel', async (req) => core.dispatch(req.params.channel, req.body));
 
   // Open event streams never end on their own; close() ends them so the server can stop.
   const streams = new Set<ServerResponse>();
-  app.get<{ Querystring: { token?: string } }>('/api/events', (req, reply) => {
-    // EventSource cannot set headers, so the token comes in the query string here.
-    if (!authorized(req.query.token, req.headers.host)) return reply.code(401).send({ ok: false, error: { code: 'host.unauthorized' } });
+  // No HEAD twin: a HEAD would open a stream that sends no body and never ends.
+  app.get('/api/events', { exposeHeadRoute: false }, (req, reply) => {
     reply.hijack();
     streams.add(reply.raw);
     reply.raw.on('close', () => streams.delete(reply.raw));
@@ -123,8 +167,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   const address = await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
   origin = address.replace('localhost', '127.0.0.1');
+  // Cookies are not kept apart by port: one name per host, so two hosts never share a cookie.
+  cookieName = `flex-host-${new URL(origin).port}`;
   return {
-    url: `${origin}/#/?token=${token}`,
+    get url() {
+      return `${origin}/launch?key=${launch.issue()}`;
+    },
     origin,
     token,
     core,

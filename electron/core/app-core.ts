@@ -33,6 +33,8 @@ export interface AppCoreOptions {
   clock?: Clock;
   /** The embedded identity mock's address (the default server); null/absent when none runs. */
   embeddedServerUrl?: string | null;
+  /** The embedded mock's mailbox token (RunningMock.mailboxToken): the in-app mailbox reads its outbox with it. */
+  embeddedMailboxToken?: string | null;
   /** Captures every display for "Scan screens" (Electron); absent where the page captures (browser host). */
   screenSource?: ScreenSource | null;
   /** Off-thread QR decoding; defaults to the worker run from sources (browser host, tests). */
@@ -61,6 +63,7 @@ export async function createAppCore(options: AppCoreOptions) {
   const sessionServices = createSessionServices({
     settings,
     embeddedServerUrl: options.embeddedServerUrl ?? null,
+    embeddedMailboxToken: options.embeddedMailboxToken ?? null,
     credentials,
     onSessionChange: (view) => events.emit('session.changed', view),
     onPushRequest: (id) => events.emit('push.request', { id }),

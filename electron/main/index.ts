@@ -34,6 +34,7 @@ async function start(): Promise<void> {
   stopMock = mock.close;
   core = await createAppCore({
     embeddedServerUrl: mock.url,
+    embeddedMailboxToken: mock.mailboxToken,
     dataDir: app.getPath('userData'),
     secretStore: new KeytarSecretStore('Flex HRM Connect'),
     credentialStore: new KeytarSecretStore('Flex HRM Connect credentials'),

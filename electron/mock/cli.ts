@@ -41,6 +41,8 @@ async function main(): Promise<void> {
   });
   process.stdout.write(`Identity mock listening on ${mock.url}\n`);
   if (generated) process.stderr.write(`Test control token: ${testControlToken}\n`);
+  // The demo mailbox (GET /mailbox) answers only this Bearer token; tests read mail through test control.
+  process.stderr.write(`Mailbox token: ${mock.mailboxToken}\n`);
 
   const stop = () => {
     mock.close().then(

@@ -41,6 +41,18 @@ export const LIMITS = {
   enrolmentMaxFailures: 5,
   ssoStateMs: 10 * MINUTE,
   passwordHistory: 5,
+
+  // Per-client throttling (rate-limiter-flexible, in memory), on top of the per-account lockout:
+  // password guesses spread across many accounts, robot checks, recovery sends, and address
+  // checks in the preparation flow (which would otherwise list the linked addresses).
+  /** Password sign-in attempts (Connect and HRM legacy) per client address per minute. */
+  signInPerClientPerMinute: 20,
+  /** "I'm not a robot" checks per client address per minute. */
+  humanChecksPerClientPerMinute: 10,
+  /** Forgot-password and sign-in-link requests per client address per minute. */
+  recoveryPerClientPerMinute: 10,
+  /** Preparation sends (each checks whether the address is taken) per HRM user per hour. */
+  addressChecksPerUserPerHour: 10,
 } as const;
 
 export const TIME = { MINUTE, HOUR, DAY } as const;

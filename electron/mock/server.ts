@@ -3,8 +3,11 @@ import { ManualClock, type Clock } from '@shared/clock';
 import { LIMITS } from './config';
 import type { Limits, MockContext } from './context';
 import { openMockDatabase } from './db/db';
-import { installErrorHandling, sendError } from './http/errors';
+import { guardedServerOptions } from '../loopback-http/guard';
+import { installErrorHandling, listeningPort, mockGuardOptions } from './http/errors';
 import { registerJson } from './http/register';
+import { Throttles } from './http/throttle';
+import { sha256 } from './services/crypto';
 import { connectAccountRoutes } from './routes/connect-account';
 import { connectMfaRoutes } from './routes/connect-mfa';
 import { connectRecoveryRoutes } from './routes/connect-recovery';
@@ -17,6 +20,7 @@ import { mailboxRoutes } from './routes/mailbox';
 import { testControlRoutes } from './routes/test-control';
 import { DeviceEvents } from './services/device-events';
 import { createArgon2Hasher, type Argon2Params } from './services/password-hasher';
+import { sweepOutbox } from './services/outbox';
 import { isEmpty, seedDemoData } from './services/seed';
 
 export interface MockOptions {
@@ -26,6 +30,11 @@ export interface MockOptions {
   clock?: Clock;
   /** Enables the test-control routes, guarded by this value in `x-test-control-token`. */
   testControlToken?: string;
+  /**
+   * Enables the demo mailbox (`GET /mailbox`) for whoever holds this value as its Bearer token:
+   * the app that started the mock. Without it the route is 404, like any a real server lacks.
+   */
+  mailboxToken?: string;
   /** Seed the demo companies and users into an empty database (default true). */
   seedDemoData?: boolean;
   /** `/open/<action>` and the IdP page redirect to `<appBaseUrl>#/link/...` when set. */
@@ -47,29 +56,40 @@ export interface MockServer {
 /** Builds the server and its context without listening (tests use `app.inject`). */
 export async function createMockServer(options: MockOptions = {}): Promise<MockServer> {
   const db = openMockDatabase(options.dataFile ?? ':memory:');
+  const limits: Limits = { ...LIMITS, ...options.limits };
   const ctx: MockContext = {
     db,
     clock: options.clock ?? new ManualClock(),
     hasher: createArgon2Hasher(options.argon2),
     events: new DeviceEvents(),
-    limits: { ...LIMITS, ...options.limits },
+    limits,
+    throttle: new Throttles(limits),
     publicUrl: options.publicUrl ?? 'http://127.0.0.1',
+    mailboxTokenHash: options.mailboxToken ? sha256(options.mailboxToken) : null,
     appBaseUrl: options.appBaseUrl?.replace(/\/+$/, ''),
   };
-  const app = Fastify({
+  // The app is read lazily by the guard: the port is known only once it listens.
+  // eslint-disable-next-line prefer-const
+  let app: FastifyInstance;
+  const guard = mockGuardOptions(ctx, () => listeningPort(app));
+  app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: LIMITS.bodyLimitBytes,
     // Loopback only: no proxy is trusted, so X-Forwarded-* cannot spoof the client IP.
     trustProxy: false,
     forceCloseConnections: true,
-    // Router-level failures (bad URL encoding, over-long path params) get the same error shape.
-    frameworkErrors: (err, _req, reply) => {
-      void sendError(reply, { code: 'request.invalid', params: { issue: err.code ?? 'bad-url' } });
-    },
+    // Node's parser failures (431, 400) and router failures get the same typed error shape.
+    ...guardedServerOptions(guard),
   });
-  app.addHook('onClose', async () => db.close());
+  // Spent and expired links and codes are scrubbed from the outbox at rest, not only when read.
+  const sweep = setInterval(() => sweepOutbox(ctx), 60_000);
+  sweep.unref();
+  app.addHook('onClose', async () => {
+    clearInterval(sweep);
+    db.close();
+  });
   try {
-    installErrorHandling(app);
+    installErrorHandling(app, guard);
     // The simulated IdP page posts an ordinary HTML form.
     app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: LIMITS.bodyLimitBytes }, (_req, body, done) => {
       done(null, Object.fromEntries(new URLSearchParams(body as string)));

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Clock } from '@shared/clock';
 import { createMockServer, type MockOptions } from './server';
+import { randomToken } from './services/crypto';
 
 export { buildMockServer, createMockServer, type MockOptions } from './server';
 
@@ -13,6 +14,8 @@ export interface StartOptions extends Omit<MockOptions, 'publicUrl'> {
 
 export interface RunningMock {
   url: string;
+  /** The demo mailbox's Bearer token: only the app that started the mock reads the outbox. */
+  mailboxToken: string;
   clock: Clock;
   close(): Promise<void>;
 }
@@ -20,7 +23,8 @@ export interface RunningMock {
 /** Starts the identity mock on 127.0.0.1 (used by the Electron main process and the browser host). */
 export async function startIdentityMock(options: StartOptions = {}): Promise<RunningMock> {
   const { port = 0, host = '127.0.0.1', ...rest } = options;
-  const { app, ctx } = await createMockServer(rest);
+  const mailboxToken = rest.mailboxToken ?? randomToken();
+  const { app, ctx } = await createMockServer({ ...rest, mailboxToken });
   try {
     await app.listen({ port, host });
   } catch (e) {
@@ -33,6 +37,7 @@ export async function startIdentityMock(options: StartOptions = {}): Promise<Run
   let closing: Promise<void> | undefined;
   return {
     url,
+    mailboxToken,
     clock: ctx.clock,
     close: () => (closing ??= app.close()),
   };

@@ -42,6 +42,8 @@ export const AdminUserViewSchema = z.object({
   status: z.enum(['linked', 'pending', 'none']),
   linkedEmail: z.string().nullable(),
   pendingEmail: z.string().nullable(),
+  /** Where a first verification goes when the admin sends it (the user's first suggested address). */
+  suggestedEmail: z.string().nullable(),
 });
 export type AdminUserView = z.infer<typeof AdminUserViewSchema>;
 export const AdminUsersSchema = z.object({ users: z.array(AdminUserViewSchema) });

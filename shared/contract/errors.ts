@@ -24,6 +24,8 @@ export const clientErrors = {
   'ipc.unknown-channel': none,
   'ipc.forbidden-sender': none,
   'host.unauthorized': none,
+  /** The browser host could not read what the page sent (bad JSON, too large, wrong type). */
+  'host.bad-request': none,
 
   // HRM / Connect sign-in. `minutes` says how long a lock or a back-off lasts.
   'session.invalid-credentials': none,
@@ -40,6 +42,8 @@ export const clientErrors = {
   'session.too-many-attempts': z.object({ minutes: count.optional() }),
   'session.rate-limited': z.object({ minutes: count.optional() }),
   'session.human-check': none,
+  /** The robot check expired (2 minutes) or was used: tick it again. */
+  'session.human-check-expired': none,
   'session.password-policy': none,
   'session.password-reused': none,
   'session.invalid-phone': none,
@@ -67,6 +71,8 @@ export const clientErrors = {
   'prep.no-pending-code': none,
 
   // HRM administration and the Connect account page.
+  /** The cutover refused: the acting admin's own user is not linked to Visma Connect. */
+  'admin.self-not-linked': none,
   'admin.forbidden': none,
   'admin.user-not-found': none,
   'admin.rate-limited': z.object({ seconds: count.optional() }),

@@ -16,6 +16,8 @@ export const MailboxMessageSchema = z.object({
   text: z.string(),
   links: z.array(MailboxLinkSchema),
   sentAt: z.number(),
+  /** `used` / `expired`: the server scrubbed the message's link or code (it can no longer be used). */
+  secret: z.enum(['valid', 'used', 'expired']).nullable(),
 });
 export type MailboxMessage = z.infer<typeof MailboxMessageSchema>;
 

@@ -154,7 +154,8 @@ export const sessionRequests = {
 };
 
 export const sessionResponses = {
-  humanCheck: z.object({ checked: z.literal(true) }),
+  /** `validForMs`: the check expires then (2 minutes); the form unticks the box and says so. */
+  humanCheck: z.object({ checked: z.literal(true), validForMs: z.number().int().nonnegative() }),
   resetInfo: z.object({ policy: PasswordPolicySchema, email: z.string() }),
   mfaVerified: z.object({ view: SessionViewSchema, newEmergencyCode: z.string().nullable() }),
 };

@@ -16,10 +16,12 @@ const minutesLeft = z.object({ minutesLeft: num.optional() });
 export const identityErrors = {
   // Transport and validation: any route.
   'request.invalid': z.object({ field: z.string().optional(), issue: z.string().optional() }),
+  'request.bad-host': none, // the Host header is not the server's own (DNS rebinding)
   'request.malformed-json': none,
   'request.too-large': none,
   'request.unsupported-media-type': none,
   'not-found': none,
+  'request.rate-limited': retry, // the route's per-client throttle (routes.ts `throttle`)
   'auth.required': none, // no or malformed Authorization header
   'auth.invalid-session': none, // unknown, expired or signed-out session token
   'auth.forbidden': none, // signed in, but e.g. not an HRM admin
@@ -32,6 +34,7 @@ export const identityErrors = {
   'hrm.not-linked': none, // Connect account has no HRM user
   'hrm.connect-login-not-enabled': none, // linked, but the company has not switched yet
   'hrm.user-not-found': none,
+  'hrm.admin-not-linked': none, // the cutover asked by an admin whose own user is not linked
   'preparation.already-linked': none,
   'preparation.email-taken': none, // the address is linked to another HRM user of the same company
   'preparation.no-pending-code': none,

@@ -22,6 +22,11 @@ export const OutboxMessageSchema = z.object({
   text: z.string(),
   links: z.array(OutboxLinkSchema),
   createdAt: EpochMsSchema,
+  /**
+   * The link or code the message carries: `valid` while it can be used; `used` or `expired` once
+   * it cannot, and then the text shows it scrubbed and `links` is empty. null: nothing secret.
+   */
+  secretState: z.enum(['valid', 'used', 'expired']).nullable(),
 });
 export type OutboxMessage = z.infer<typeof OutboxMessageSchema>;
 /** `recipient` filters (case-insensitive, exact address or E.164 number). */

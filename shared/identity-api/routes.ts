@@ -16,10 +16,17 @@ import * as O from './outbox';
  * - `hrm` / `hrm-admin`: `Authorization: Bearer <HRM session token>` (admin: role admin)
  * - `connect`: `Authorization: Bearer <Connect session token>`
  * - `device`: `Authorization: Bearer <deviceCredential>` for the `:deviceId` in the path
+ * - `mailbox`: `Authorization: Bearer <mailbox token>` the app started the embedded mock with; 404 without one
  * - `test-control`: header `x-test-control-token`; without a configured token these are 404
  */
-export type RouteAuth = 'none' | 'hrm' | 'hrm-admin' | 'connect' | 'device' | 'test-control';
+export type RouteAuth = 'none' | 'hrm' | 'hrm-admin' | 'connect' | 'device' | 'mailbox' | 'test-control';
 export type RouteKind = 'json' | 'html' | 'redirect' | 'sse';
+/**
+ * Routes the server throttles per client (a point per request, before the body is read; see
+ * API.md for the numbers): keyed by the signed-in user on authenticated routes, by the client's
+ * address otherwise. Over the limit: `request.rate-limited { retryAfterSeconds }`.
+ */
+export type RouteThrottle = 'sign-in' | 'human-check' | 'recovery' | 'address-check';
 
 export interface RouteDef {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -31,6 +38,7 @@ export interface RouteDef {
   params?: z.ZodType;
   /** Schema of `value` for json routes. */
   response?: z.ZodType;
+  throttle?: RouteThrottle;
 }
 
 const json = <const R extends Omit<RouteDef, 'kind'> & { response: z.ZodType }>(r: R) => ({ ...r, kind: 'json' as const });
@@ -39,12 +47,12 @@ export const identityRoutes = {
   health: json({ method: 'GET', path: '/health', auth: 'none', response: O.HealthResponseSchema }),
 
   // --- HRM back end ---------------------------------------------------------------------------
-  hrmSignIn: json({ method: 'POST', path: '/hrm/sign-in', auth: 'none', body: H.HrmSignInRequestSchema, response: H.HrmSessionSchema }),
+  hrmSignIn: json({ method: 'POST', path: '/hrm/sign-in', auth: 'none', throttle: 'sign-in', body: H.HrmSignInRequestSchema, response: H.HrmSessionSchema }),
   hrmSignInConnect: json({ method: 'POST', path: '/hrm/sign-in/connect', auth: 'none', body: H.HrmConnectSignInRequestSchema, response: H.HrmSessionSchema }),
   hrmSignOut: json({ method: 'POST', path: '/hrm/sign-out', auth: 'hrm', body: Empty.optional(), response: A.SignedOutSchema }),
   hrmMe: json({ method: 'GET', path: '/hrm/me', auth: 'hrm', response: H.HrmMeSchema }),
   hrmSnooze: json({ method: 'POST', path: '/hrm/preparation/snooze', auth: 'hrm', body: Empty.optional(), response: H.PreparationStateSchema }),
-  hrmSendCode: json({ method: 'POST', path: '/hrm/preparation/send-code', auth: 'hrm', body: H.SendCodeRequestSchema, response: H.SendCodeResponseSchema }),
+  hrmSendCode: json({ method: 'POST', path: '/hrm/preparation/send-code', auth: 'hrm', throttle: 'address-check', body: H.SendCodeRequestSchema, response: H.SendCodeResponseSchema }),
   hrmVerifyCode: json({ method: 'POST', path: '/hrm/preparation/verify', auth: 'hrm', body: H.VerifyCodeRequestSchema, response: H.LinkedSchema }),
   adminCompany: json({ method: 'GET', path: '/hrm/admin/company', auth: 'hrm-admin', response: H.CompanySettingsSchema }),
   adminCompanyUpdate: json({ method: 'PATCH', path: '/hrm/admin/company', auth: 'hrm-admin', body: H.CompanySettingsUpdateSchema, response: H.CompanySettingsSchema }),
@@ -55,7 +63,7 @@ export const identityRoutes = {
   // --- Connect: discovery and sign-in ---------------------------------------------------------
   discover: json({ method: 'POST', path: '/connect/discover', auth: 'none', body: C.DiscoverRequestSchema, response: C.DiscoverResponseSchema }),
   passwordPolicy: json({ method: 'GET', path: '/connect/password-policy', auth: 'none', query: C.PasswordPolicyQuerySchema, response: PasswordPolicySchema }),
-  signInPassword: json({ method: 'POST', path: '/connect/sign-in/password', auth: 'none', body: C.PasswordSignInRequestSchema, response: C.SignInOutcomeSchema }),
+  signInPassword: json({ method: 'POST', path: '/connect/sign-in/password', auth: 'none', throttle: 'sign-in', body: C.PasswordSignInRequestSchema, response: C.SignInOutcomeSchema }),
   ssoStart: json({ method: 'POST', path: '/connect/sso/start', auth: 'none', body: C.SsoStartRequestSchema, response: C.SsoStartResponseSchema }),
   idpAuthorizePage: { method: 'GET', path: '/idp/authorize', auth: 'none', kind: 'html', query: C.IdpAuthorizeQuerySchema },
   /** The page's own form post (urlencoded): redirects to `appBaseUrl#/link/sso?state=&code=` or shows the result. */
@@ -65,8 +73,8 @@ export const identityRoutes = {
   ssoFinish: json({ method: 'POST', path: '/connect/sso/finish', auth: 'none', body: C.SsoFinishRequestSchema, response: C.SignInOutcomeSchema }),
 
   // --- Connect: recovery ------------------------------------------------------------------------
-  humanCheck: json({ method: 'POST', path: '/connect/human-check', auth: 'none', body: C.HumanCheckRequestSchema, response: C.HumanCheckResponseSchema }),
-  forgotPassword: json({ method: 'POST', path: '/connect/forgot-password', auth: 'none', body: C.ForgotPasswordRequestSchema, response: C.ForgotPasswordResponseSchema }),
+  humanCheck: json({ method: 'POST', path: '/connect/human-check', auth: 'none', throttle: 'human-check', body: C.HumanCheckRequestSchema, response: C.HumanCheckResponseSchema }),
+  forgotPassword: json({ method: 'POST', path: '/connect/forgot-password', auth: 'none', throttle: 'recovery', body: C.ForgotPasswordRequestSchema, response: C.ForgotPasswordResponseSchema }),
   resetInspect: json({ method: 'POST', path: '/connect/password-reset/inspect', auth: 'none', body: C.LinkTokenRequestSchema, response: C.ResetInspectResponseSchema }),
   resetPassword: json({ method: 'POST', path: '/connect/password-reset', auth: 'none', body: C.ResetPasswordRequestSchema, response: C.PasswordChangedSchema }),
   magicLink: json({ method: 'POST', path: '/connect/magic-link', auth: 'none', body: C.MagicLinkRequestSchema, response: C.SignInOutcomeSchema }),
@@ -104,7 +112,7 @@ export const identityRoutes = {
   devicePushAnswer: json({ method: 'POST', path: '/devices/:deviceId/push-requests/:pushId', auth: 'device', params: D.DevicePushParamsSchema, body: D.PushAnswerRequestSchema, response: D.PushAnswerResponseSchema }),
 
   // --- Demo mailbox (the embedded demo server only; a real server has no such route) ----------
-  mailbox: json({ method: 'GET', path: '/mailbox', auth: 'none', query: O.OutboxQuerySchema, response: O.OutboxResponseSchema }),
+  mailbox: json({ method: 'GET', path: '/mailbox', auth: 'mailbox', query: O.OutboxQuerySchema, response: O.OutboxResponseSchema }),
   openLink: { method: 'GET', path: '/open/:action', auth: 'none', kind: 'redirect', params: O.OpenLinkParamsSchema, query: O.OpenLinkQuerySchema },
 
   // --- Test control ---------------------------------------------------------------------------

@@ -44,15 +44,12 @@ for (const lang of ['en', 'sv'] as Lang[]) {
     await expect(page.getByText(fill(a.cutover.offText, { linked: 1, total: 3 }))).toBeVisible();
     await admin.shot('page');
 
-    // The cutover asks first; Cancel leaves it off.
-    await admin.cutoverSwitch().click();
-    const confirm = admin.dialog(a.cutover.confirmTitle);
-    await expect(confirm).toBeVisible();
-    await expect(confirm.getByText(fill(a.cutover.confirmText, { company: 'Företaget AB', unlinked: 2 }))).toBeVisible();
-    await admin.shot('cutover-confirm', false);
-    await confirm.getByRole('button', { name: hrm.lang === 'sv' ? 'Avbryt' : 'Cancel' }).click();
-    await expect(confirm).toBeHidden();
-    await expect(admin.cutoverSwitch()).not.toBeChecked();
+    // Defect (issue 14): an unlinked admin could switch everyone over and lock themselves out too.
+    // While Maria's own user is not linked the switch is off limits, and says why.
+    await expect(page.getByText(a.cutover.selfNotLinked)).toBeVisible();
+    await expect(admin.cutoverSwitch()).toBeDisabled();
+    // A user with no pending address gets a first verification, to the suggested address.
+    await expect(admin.row(MARIA.name).getByRole('button', { name: fill(a.users.sendLabel, { name: MARIA.name, email: 'maria.lindqvist@foretaget.se' }) })).toBeVisible();
 
     // Company settings: a bad domain is refused with its own message; NIST and SSO are saved.
     const domains = page.getByLabel(a.company.domains);
@@ -93,7 +90,9 @@ for (const lang of ['en', 'sv'] as Lang[]) {
     await remove.getByRole('button', { name: a.users.remove }).click();
     await admin.expectToast(fill(a.users.removed, { name: ANNA.name }));
     await admin.expectStatus(ANNA.name, 'none');
-    await expect(admin.row(ANNA.name).getByRole('button')).toHaveCount(0);
+    // No connection to remove any more; what is left is a new verification to her suggested address.
+    await expect(admin.row(ANNA.name).getByRole('button')).toHaveCount(1);
+    await expect(admin.row(ANNA.name).getByRole('button', { name: fill(a.users.sendLabel, { name: ANNA.name, email: ANNA.email }) })).toBeVisible();
   });
 }
 
@@ -103,13 +102,21 @@ test('join-up: the admin turns on login with Visma Connect, and a linked user si
   const { m } = hrm;
   const { a } = admin;
   await prepareOverHttp(mock, ANNA.userId, ANNA.email, true);
+  await prepareOverHttp(mock, MARIA.userId, 'maria.lindqvist@foretaget.se', true);
 
   await hrm.open();
   await hrm.chooseBuiltInServer();
   await admin.legacySignIn(MARIA.userId, HRM_PASSWORD);
   await admin.openAdministration();
+  // The cutover asks first, with who is not linked yet; Cancel leaves it off.
   await admin.cutoverSwitch().click();
   const confirm = admin.dialog(a.cutover.confirmTitle);
+  await expect(confirm.getByText(fill(a.cutover.confirmText, { company: 'Företaget AB', unlinked: 1 }))).toBeVisible();
+  await admin.shot('cutover-confirm', false);
+  await confirm.getByRole('button', { name: 'Avbryt' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(admin.cutoverSwitch()).not.toBeChecked();
+  await admin.cutoverSwitch().click();
   await confirm.getByRole('button', { name: a.cutover.confirm, exact: true }).click();
   await admin.expectToast(a.cutover.enabled);
   await expect(admin.cutoverSwitch()).toBeChecked();

@@ -5,6 +5,7 @@ const LANGS: Lang[] = ['en', 'sv'];
 import { DEMO } from './support/demo-accounts';
 import { codeIn, totpAt } from './support/mock-control';
 import { setPasswordOverHttp } from './support/accounts';
+import { fill } from './support/admin-pages';
 
 /**
  * Seed 001/002 end to end: sign in, enable 2FA with another authenticator app (the test computes
@@ -89,7 +90,8 @@ for (const lang of LANGS) {
     await expect(page.getByRole('heading', { name: m.mfa.totpTitle })).toBeVisible();
     await hrm.reload();
     await hrm.enterMfaCode(code);
-    await hrm.expectError(hrm.e['session.reused-code']);
+    // One failure counter per sign-in (5): the message says how many are left.
+    await hrm.expectError(fill(hrm.e['session.reused-code'].attemptsLeft, { attemptsLeft: 4 }));
 
     // Try another way: the emergency code; a new one is shown once.
     await hrm.tryAnotherWay('methodEmergency');
@@ -110,7 +112,7 @@ for (const lang of LANGS) {
     await hrm.signIn(user.email, DEMO.newPassword);
     await hrm.tryAnotherWay('methodEmergency');
     await hrm.enterMfaCode(firstEmergency);
-    await hrm.expectError(hrm.e['session.wrong-code']);
+    await hrm.expectError(fill(hrm.e['session.wrong-code'].attemptsLeft, { attemptsLeft: 4 }));
     await hrm.enterMfaCode(secondEmergency, true);
     await expect(page.getByRole('heading', { name: m.mfa.newEmergencyTitle })).toBeVisible();
     await page.getByRole('checkbox', { name: m.setup.stored }).check();
@@ -150,8 +152,11 @@ test('2FA at sign-in by SMS code', async ({ page, app, mock }) => {
   await hrm.tryAnotherWay('methodSms');
   await expect(page.getByRole('heading', { name: /SMS/ })).toBeVisible();
   await hrm.shot('mfa-sms');
+  // Letters are refused here and cost no attempt; a wrong code says how many are left.
+  await hrm.enterMfaCode('12ab56');
+  await hrm.expectError(hrm.e['field.invalid'].code);
   await hrm.enterMfaCode('000000');
-  await hrm.expectError(hrm.e['session.wrong-code']);
+  await hrm.expectError(fill(hrm.e['session.wrong-code'].attemptsLeft, { attemptsLeft: 4 }));
   await hrm.enterMfaCode(codeIn(await mock.waitForMessage('+46701234567', /.*/, sent)));
   await hrm.expectHome(user.name);
 });

@@ -15,10 +15,7 @@ export function createSessionHandlers({ session, enrolment, push, mailbox }: Ses
     'session.password': ({ password }) => session.password(password),
     'session.sso.start': () => session.ssoStart(),
     'session.sso.complete': ({ approve }) => session.ssoComplete(approve),
-    'session.forgot.humanCheck': async () => {
-      await session.humanCheck();
-      return { checked: true } as const;
-    },
+    'session.forgot.humanCheck': async () => ({ checked: true as const, validForMs: await session.humanCheck() }),
     'session.forgot.send': async ({ email, kind, language }) => {
       await session.forgotPassword(email, kind, language ?? 'sv');
       return done;

@@ -9,6 +9,14 @@ type Keytar = typeof KeytarModule;
 const NATIVE_TIMEOUT_MS = 20_000;
 
 /**
+ * Native calls that outlived their timeout and have not returned yet, in this process. Each holds
+ * one of libuv's four pool threads (which fs, crypto and argon2 share) until libsecret gives up,
+ * so while one is stuck no other native call starts: it fails at once as locked. One stuck call
+ * costs a thread; a burst of them would stall the whole process (the audit's lock toggling).
+ */
+let stuckNativeCalls = 0;
+
+/**
  * The real OS keychain through keytar. keytar is loaded lazily so that a machine without
  * libsecret gets a `keychain.unavailable` state in the UI instead of a crash at start-up.
  * On Linux every native call is preceded by a Secret Service probe (see secret-service-probe.ts):
@@ -23,12 +31,14 @@ export class KeytarSecretStore implements SecretStore {
   constructor(
     private readonly service: string,
     private readonly probe: KeychainProbe | null = defaultKeychainProbe(),
+    /** The native module; tests hand in a double to reach the failure paths. */
+    private readonly loadKeytar: () => Keytar = () => createRequire(import.meta.url)('keytar') as Keytar,
   ) {}
 
   private load(): Keytar {
     if (!this.keytar) {
       try {
-        this.keytar = createRequire(import.meta.url)('keytar') as Keytar;
+        this.keytar = this.loadKeytar();
       } catch (e) {
         throw keychainError(e);
       }
@@ -37,14 +47,21 @@ export class KeytarSecretStore implements SecretStore {
   }
 
   private async native<T>(fn: (k: Keytar) => Promise<T>): Promise<T> {
+    if (stuckNativeCalls > 0) throw new AppError('keychain.locked');
     let timer: ReturnType<typeof setTimeout> | undefined;
+    const call = fn(this.load());
     // A call that waits on an unlock prompt nobody answers (seen under the audit's lock toggling)
     // must not hold the vault's open or a write for ever: it counts as locked, and Retry asks again.
     const stuck = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new AppError('keychain.locked')), NATIVE_TIMEOUT_MS);
+      timer = setTimeout(() => {
+        stuckNativeCalls++;
+        const settled = () => void stuckNativeCalls--;
+        call.then(settled, settled);
+        reject(new AppError('keychain.locked'));
+      }, NATIVE_TIMEOUT_MS);
     });
     try {
-      return await Promise.race([fn(this.load()), stuck]);
+      return await Promise.race([call, stuck]);
     } catch (e) {
       throw keychainError(e);
     } finally {

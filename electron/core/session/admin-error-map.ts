@@ -10,6 +10,7 @@ import { toClientError } from './error-map';
 const ADMIN_CODES = {
   'auth.forbidden': 'admin.forbidden',
   'hrm.user-not-found': 'admin.user-not-found',
+  'hrm.admin-not-linked': 'admin.self-not-linked',
   'preparation.no-pending-code': 'admin.no-pending-code',
   'preparation.already-linked': 'admin.already-linked',
   'preparation.email-taken': 'admin.email-taken',

@@ -41,6 +41,7 @@ export class AdminService {
         status: u.linked ? 'linked' : u.pendingEmail ? 'pending' : 'none',
         linkedEmail: u.linkedEmail,
         pendingEmail: u.pendingEmail,
+        suggestedEmail: u.suggestedEmails[0] ?? null,
       })),
     };
   }

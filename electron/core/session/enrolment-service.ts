@@ -1,4 +1,5 @@
 import type { SessionView, SetupFlowView, SetupStep } from '@shared/contract';
+import { sixDigitCode } from '@shared/codes';
 import { AppError } from '@shared/result';
 import type { IdentityHttp } from './identity-http';
 import { serverCodeOf } from './identity-http';
@@ -113,7 +114,7 @@ export class EnrolmentService {
   async totpConfirm(code: string): Promise<SessionView> {
     const f = this.require('totp-code');
     if (!f.totp) throw new AppError('session.expired');
-    await this.http.call('totpEnrolConfirm', { token: this.token(), body: { enrolmentId: f.totp.enrolmentId, code } });
+    await this.http.call('totpEnrolConfirm', { token: this.token(), body: { enrolmentId: f.totp.enrolmentId, code: sixDigitCode(code) } });
     return this.save({ ...f, step: 'sms', totp: null, committed: true });
   }
 
@@ -126,7 +127,7 @@ export class EnrolmentService {
   async smsConfirm(code: string): Promise<SessionView> {
     const f = this.require('sms-code');
     if (!f.sms) throw new AppError('session.expired');
-    await this.http.call('smsEnrolConfirm', { token: this.token(), body: { enrolmentId: f.sms.enrolmentId, code } });
+    await this.http.call('smsEnrolConfirm', { token: this.token(), body: { enrolmentId: f.sms.enrolmentId, code: sixDigitCode(code) } });
     return this.toEmergency({ ...f, sms: null });
   }
 

@@ -9,10 +9,12 @@ import { AppError } from '@shared/result';
  */
 export const SERVER_TO_CLIENT = {
   'request.invalid': 'field.invalid',
+  'request.bad-host': 'internal',
   'request.malformed-json': 'internal',
   'request.too-large': 'internal',
   'request.unsupported-media-type': 'internal',
   'not-found': 'internal',
+  'request.rate-limited': 'session.rate-limited',
   'auth.required': 'session.not-signed-in',
   'auth.invalid-session': 'session.expired',
   'auth.forbidden': 'internal',
@@ -23,6 +25,7 @@ export const SERVER_TO_CLIENT = {
   'hrm.not-linked': 'session.not-available',
   'hrm.connect-login-not-enabled': 'session.not-available',
   'hrm.user-not-found': 'session.not-available',
+  'hrm.admin-not-linked': 'admin.self-not-linked',
   'preparation.already-linked': 'prep.already-linked',
   'preparation.email-taken': 'prep.email-taken',
   'preparation.no-pending-code': 'prep.no-pending-code',
@@ -34,7 +37,8 @@ export const SERVER_TO_CLIENT = {
   'connect.locked': 'session.locked',
   // The session service reacts to it (serverCode) by discovering the SSO provider.
   'connect.use-sso': 'internal',
-  'human-check.invalid': 'session.human-check',
+  // Expired (2 minutes) or already used: either way the box must be ticked again.
+  'human-check.invalid': 'session.human-check-expired',
   'link.invalid': 'session.link-invalid',
   'link.expired': 'session.link-expired',
   'link.used': 'session.link-used',

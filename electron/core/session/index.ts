@@ -18,6 +18,8 @@ export interface SessionServicesOptions {
   settings: SettingsStore;
   /** The embedded identity mock's address; null when the composition root did not start one. */
   embeddedServerUrl: string | null;
+  /** The embedded mock's mailbox token; null: no in-app mailbox. */
+  embeddedMailboxToken?: string | null;
   /** Long-lived credentials (keychain in the app); for this run only when absent. */
   credentials?: CredentialStore;
   onSessionChange: (view: SessionView) => void;
@@ -63,7 +65,7 @@ export function createSessionServices(o: SessionServicesOptions) {
   });
   push.start();
   const enrolment = new EnrolmentService(http, session, push, deviceName, new SetupFlowStore(credentials), { pollMs: Math.min(1000, o.pushPollMs ?? 1000) });
-  const mailbox = new MailboxService(http, server);
+  const mailbox = new MailboxService(http, server, o.embeddedMailboxToken ?? null);
   const preparation = new PreparationService(http, () => session.hrmToken());
   const admin = new AdminService(http, session);
   const account = new AccountService(http, session);

@@ -8,11 +8,13 @@ export class MailboxService {
   constructor(
     private readonly http: IdentityHttp,
     private readonly server: ServerConfig,
+    /** Only the app that started the embedded mock holds it (the outbox lists every link and code). */
+    private readonly mailboxToken: string | null,
   ) {}
 
   async list(recipient?: string): Promise<MailboxListResponse> {
-    if (!this.server.isEmbedded()) return { available: false, recipients: [], messages: [] };
-    const { messages } = await this.http.call('mailbox');
+    if (!this.server.isEmbedded() || !this.mailboxToken) return { available: false, recipients: [], messages: [] };
+    const { messages } = await this.http.call('mailbox', { token: this.mailboxToken });
     const recipients = [...new Set(messages.map((m) => m.recipient))].sort();
     const wanted = recipient?.trim().toLowerCase();
     return {
@@ -29,6 +31,7 @@ export class MailboxService {
           text: m.text,
           links: m.links.map((l) => ({ label: l.label, url: l.url, deepLink: parseDeepLink(l.url) })),
           sentAt: m.createdAt,
+          secret: m.secretState,
         })),
     };
   }

@@ -1,5 +1,6 @@
 import type { SessionView, ServerChoice, MfaMethod, SignedInUser, SetupFlowView } from '@shared/contract';
 import type { SignInOutcome, SignedIn, DeviceInfo } from '@shared/identity-api';
+import { sixDigitCode } from '@shared/codes';
 import { AppError } from '@shared/result';
 import type { IdentityHttp } from './identity-http';
 import { serverCodeOf } from './identity-http';
@@ -273,8 +274,10 @@ export class SessionService {
   async mfaVerify(code: string, rememberDevice: boolean): Promise<{ view: SessionView; newEmergencyCode: string | null }> {
     const mfa = this.requireStep('mfa');
     if (mfa.method === 'push') throw new AppError('session.expired');
+    // App and SMS codes are six digits; the emergency code has its own letters and dashes.
+    const typed = mfa.method === 'emergency' ? code : sixDigitCode(code);
     const signedIn = await this.deps.http
-      .call('mfaVerify', { body: { ticket: mfa.ticket, factor: mfa.method, code, rememberDevice } })
+      .call('mfaVerify', { body: { ticket: mfa.ticket, factor: mfa.method, code: typed, rememberDevice } })
       .catch((e: unknown) => this.endDeadTicket(e));
     const view = await this.completeSignIn(signedIn);
     return { view, newEmergencyCode: view.state.step === 'signed-in' ? (view.state.newEmergencyCode ?? null) : null };
@@ -323,17 +326,23 @@ export class SessionService {
 
   // --- Recovery -----------------------------------------------------------------------------
 
-  private humanToken: string | null = null;
+  private humanToken: { token: string; until: number } | null = null;
 
-  async humanCheck(): Promise<void> {
+  /** The robot check; returns how long it stays valid (the server's 2 minutes), so the form can untick it then. */
+  async humanCheck(): Promise<number> {
     const r = await this.deps.http.call('humanCheck', { body: { notARobot: true } });
-    this.humanToken = r.humanToken;
+    // The server's clock may differ from ours: the token's lifetime, not its end, is what we keep.
+    const validForMs = Math.max(0, Math.min(r.expiresAt - Date.now(), 10 * 60_000));
+    this.humanToken = { token: r.humanToken, until: Date.now() + validForMs };
+    return validForMs;
   }
 
   async forgotPassword(email: string, kind: 'reset' | 'magic', language: 'sv' | 'en'): Promise<void> {
-    const humanToken = this.humanToken;
-    if (!humanToken) throw new AppError('session.human-check');
+    const check = this.humanToken;
+    if (!check) throw new AppError('session.human-check');
     this.humanToken = null;
+    if (Date.now() >= check.until) throw new AppError('session.human-check-expired');
+    const humanToken = check.token;
     await this.deps.http.call('forgotPassword', {
       body: { email, kind: kind === 'magic' ? 'magic-link' : 'reset', humanToken, device: this.deps.device, language },
     });

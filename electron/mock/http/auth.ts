@@ -62,3 +62,19 @@ export function deviceAuth(ctx: MockContext, req: FastifyRequest, deviceId: stri
   if (!row || !matchesHash(credential, row.credential_hash) || row.state === 'denied') throw new AppError('device.unauthorized');
   return row;
 }
+
+/**
+ * The demo mailbox lists every link and code the mock sent: only the app that started the mock
+ * (it holds the token) may read it. Anyone else, with or without a token, gets the 404 of a
+ * server that has no such route.
+ */
+export function mailboxAuth(ctx: MockContext, req: FastifyRequest): undefined {
+  let presented: string | undefined;
+  try {
+    presented = bearer(req);
+  } catch {
+    presented = undefined;
+  }
+  if (!ctx.mailboxTokenHash || !presented || !matchesHash(presented, ctx.mailboxTokenHash)) throw new AppError('not-found');
+  return undefined;
+}

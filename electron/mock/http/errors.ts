@@ -1,16 +1,21 @@
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { IdentityErrorCode, IdentityErrorData } from '@shared/identity-api';
 import { isAppError } from '@shared/result';
+import { installGuard, loopbackHosts, type GuardOptions, type TransportFailure, type TypedAnswer } from '../../loopback-http/guard';
+import type { MockContext } from '../context';
+import type { AddressInfo } from 'node:net';
 
 /**
  * One error shape everywhere: `{ ok: false, error: { code, params? } }`. The status is a hint for
  * HTTP tooling; clients branch on `code`.
  */
 const STATUS: Partial<Record<IdentityErrorCode, number>> = {
+  'request.bad-host': 421,
   'request.malformed-json': 400,
   'request.too-large': 413,
   'request.unsupported-media-type': 415,
   'not-found': 404,
+  'request.rate-limited': 429,
   'auth.required': 401,
   'auth.invalid-session': 401,
   'auth.forbidden': 403,
@@ -23,6 +28,7 @@ const STATUS: Partial<Record<IdentityErrorCode, number>> = {
   'hrm.not-linked': 403,
   'hrm.connect-login-not-enabled': 403,
   'hrm.user-not-found': 404,
+  'hrm.admin-not-linked': 409,
   'preparation.already-linked': 409,
   'preparation.email-taken': 409,
   'preparation.rate-limited': 429,
@@ -53,32 +59,48 @@ export function sendError(reply: FastifyReply, error: IdentityErrorData): Fastif
   return reply.code(statusFor(error.code)).type('application/json; charset=utf-8').send({ ok: false, error });
 }
 
-/** Fastify's own parser errors (bad JSON, too large, wrong media type) map to stable codes. */
-function fromFastifyError(err: FastifyError): IdentityErrorData | undefined {
-  switch (err.code) {
-    case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return { code: 'request.too-large' };
-    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return { code: 'request.unsupported-media-type' };
-    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-    case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      return { code: 'request.malformed-json' };
-    default:
-      break;
-  }
-  if (err instanceof SyntaxError) return { code: 'request.malformed-json' };
-  const status = err.statusCode ?? 500;
-  if (status >= 400 && status < 500) return { code: 'request.invalid', params: { issue: err.code ?? 'bad-request' } };
-  return undefined;
+const ANSWERS: Record<TransportFailure, { status: number; error: IdentityErrorData }> = {
+  'bad-host': { status: 421, error: { code: 'request.bad-host' } },
+  'malformed-json': { status: 400, error: { code: 'request.malformed-json' } },
+  'too-large': { status: 413, error: { code: 'request.too-large' } },
+  'headers-too-large': { status: 431, error: { code: 'request.too-large' } },
+  'unsupported-media-type': { status: 415, error: { code: 'request.unsupported-media-type' } },
+  'not-found': { status: 404, error: { code: 'not-found' } },
+  'bad-request': { status: 400, error: { code: 'request.invalid', params: { issue: 'bad-request' } } },
+  timeout: { status: 408, error: { code: 'request.invalid', params: { issue: 'timeout' } } },
+  internal: { status: 500, error: { code: 'server.internal' } },
+};
+
+/**
+ * The mock's guard (loopback-http/guard.ts): Host allowlist first, then every failure in the
+ * identity API's error shape. The allowed hosts are 127.0.0.1 and localhost on the port it listens
+ * on (before it listens: its public URL's host).
+ */
+export function mockGuardOptions(ctx: MockContext, boundPort: () => number | undefined): GuardOptions {
+  return {
+    allowedHosts() {
+      const port = boundPort();
+      if (port !== undefined) return loopbackHosts(port);
+      // Not listening (tests with app.inject): the public URL's host.
+      const url = new URL(ctx.publicUrl);
+      return url.port ? loopbackHosts(url.port) : [url.host];
+    },
+    answer: (failure) => {
+      const { status, error } = ANSWERS[failure];
+      return { status, body: { ok: false, error } as TypedAnswer['body'] };
+    },
+  };
 }
 
-export function installErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((err: FastifyError, request, reply) => {
-    if (isAppError(err)) return sendError(reply, err.toData() as IdentityErrorData);
-    const mapped = fromFastifyError(err);
-    if (mapped) return sendError(reply, mapped);
-    request.log.error({ err }, 'unhandled error');
-    return sendError(reply, { code: 'server.internal' });
+export function installErrorHandling(app: FastifyInstance, options: GuardOptions): void {
+  installGuard(app, {
+    ...options,
+    onError: (err, reply) => (isAppError(err) ? sendError(reply, err.toData() as IdentityErrorData) : undefined),
   });
-  app.setNotFoundHandler((_request, reply) => sendError(reply, { code: 'not-found' }));
+}
+
+/** The port a Fastify server listens on, once it does. */
+export function listeningPort(app: FastifyInstance): number | undefined {
+  const address = app.server.listening ? (app.server.address() as AddressInfo | null) : null;
+  return address?.port;
 }

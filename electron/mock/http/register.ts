@@ -3,13 +3,13 @@ import type { z } from 'zod';
 import { identityRoutes, type IdentityRouteName, type IdentityRoutes, type RouteAuth } from '@shared/identity-api';
 import { AppError } from '@shared/result';
 import type { MockContext } from '../context';
-import { connectAuth, deviceAuth, hrmAuth, type ConnectAuth, type DeviceRow, type HrmAuth } from './auth';
+import { connectAuth, deviceAuth, hrmAuth, mailboxAuth, type ConnectAuth, type DeviceRow, type HrmAuth } from './auth';
 import { sendError } from './errors';
 
 /**
  * Registers handlers from the shared route table, so the server cannot drift from the contract:
- * params, auth, query and body are validated (in that order: nothing about the body is said to a
- * caller who may not call the route) and json answers are parsed with the route's response schema.
+ * params, auth, throttle, query and body are checked (in that order: nothing about the body is
+ * said to a caller who may not call the route, or who is over its limit) and json answers are parsed with the route's response schema.
  */
 type Route<N extends IdentityRouteName> = IdentityRoutes[N];
 type Parsed<R, K extends string> = R extends { [P in K]: infer S extends z.ZodType } ? z.output<S> : undefined;
@@ -49,13 +49,23 @@ function authenticate(ctx: MockContext, auth: RouteAuth, req: FastifyRequest, pa
       return connectAuth(ctx, req);
     case 'device':
       return deviceAuth(ctx, req, (params as { deviceId: string }).deviceId);
+    case 'mailbox':
+      return mailboxAuth(ctx, req);
   }
 }
 
-function prepare<N extends IdentityRouteName>(ctx: MockContext, name: N, req: FastifyRequest, reply: FastifyReply): HandlerInput<N> {
+/** Whose budget a throttled request spends: the signed-in user's, else the client address's. */
+function throttleKey(auth: unknown, req: FastifyRequest): string {
+  if (auth && typeof auth === 'object' && 'user' in auth) return `user:${(auth as HrmAuth).user.id}`;
+  if (auth && typeof auth === 'object' && 'account' in auth) return `account:${(auth as ConnectAuth).account.id}`;
+  return `ip:${req.ip}`;
+}
+
+async function prepare<N extends IdentityRouteName>(ctx: MockContext, name: N, req: FastifyRequest, reply: FastifyReply): Promise<HandlerInput<N>> {
   const route = identityRoutes[name] as IdentityRoutes[IdentityRouteName];
   const params = parse('params' in route ? route.params : undefined, req.params, 'params');
   const auth = authenticate(ctx, route.auth, req, params);
+  if ('throttle' in route && route.throttle) await ctx.throttle.consume(route.throttle, throttleKey(auth, req));
   const query = parse('query' in route ? route.query : undefined, req.query, 'query');
   const body = parse('body' in route ? route.body : undefined, req.body, 'body');
   return { params, auth, query, body, req, reply } as HandlerInput<N>;
@@ -72,7 +82,7 @@ export function registerJson<N extends JsonRouteName>(
     method: route.method,
     url: route.path,
     handler: async (req, reply) => {
-      const value: unknown = await handler(prepare(ctx, name, req, reply));
+      const value: unknown = await handler(await prepare(ctx, name, req, reply));
       const checked = route.response.safeParse(value);
       if (!checked.success) {
         req.log.error({ route: name, issues: checked.error.issues }, 'response does not match the contract');
@@ -95,7 +105,7 @@ export function registerRaw<N extends RawRouteName>(
     method: route.method,
     url: route.path,
     handler: async (req, reply) => {
-      await handler(prepare(ctx, name, req, reply));
+      await handler(await prepare(ctx, name, req, reply));
       return reply;
     },
   });

@@ -21,6 +21,9 @@ export function hrmAdminRoutes(app: FastifyInstance, ctx: MockContext): void {
   registerJson(app, ctx, 'adminCompany', ({ auth }) => requireCompany(ctx, auth.user.company_id));
   registerJson(app, ctx, 'adminCompanyUpdate', ({ auth, body }) => {
     const before = requireCompany(ctx, auth.user.company_id);
+    // The switch stops user-ID sign-in for everyone: an admin who is not linked would lock
+    // themselves out, with no one left to switch it back.
+    if (body.connectLoginEnabled === true && !before.connectLoginEnabled && !auth.user.connect_account_id) throw new AppError('hrm.admin-not-linked');
     const after = updateCompany(ctx, auth.user.company_id, body);
     audit(ctx, 'company.settings-changed', after.id, { by: auth.user.user_id, changed: Object.keys(body) });
     if (before.connectLoginEnabled !== after.connectLoginEnabled) {
@@ -42,7 +45,8 @@ export function hrmAdminRoutes(app: FastifyInstance, ctx: MockContext): void {
   }));
   registerJson(app, ctx, 'adminResend', ({ auth, params, body }) => {
     const u = companyUser(auth, params.userId);
-    const email = body.email ?? pendingEmail(ctx, u);
+    // No pending address: the first suggested one (the user may still pick another from the banner).
+    const email = body.email ?? pendingEmail(ctx, u) ?? suggestedEmails(ctx, u.id)[0];
     if (!email) throw new AppError('preparation.no-pending-code');
     return sendCode(ctx, u, email, 'admin');
   });

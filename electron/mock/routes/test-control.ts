@@ -28,6 +28,7 @@ export async function testControlRoutes(app: FastifyInstance, ctx: MockContext, 
     registerJson(scope, ctx, 'testReset', async ({ body }) => {
       const seed = body?.seed ?? true;
       await resetData(ctx, seed);
+      ctx.throttle.reset();
       return { reset: true as const, seeded: seed };
     });
     registerJson(scope, ctx, 'testOutbox', ({ query }) => ({ messages: listOutbox(ctx, query.recipient) }));

@@ -10,7 +10,7 @@ import { audit } from './audit';
 import { emergencyCode, group, matchesHash, normalizeCode, randomBase32, randomDigits, randomId, randomReadable, randomToken, sha256 } from './crypto';
 import { factorView, maskPhone, toE164, type FactorRow } from './factors';
 import { nextSendAt, recordSend, sendRetryAfterSeconds } from './limits';
-import { deliver } from './outbox';
+import { deliver, spendOutboxSecret } from './outbox';
 import { newTotpSecret, matchTotp, totpFor, TOTP_PARAMS } from './totp';
 
 /**
@@ -170,7 +170,11 @@ export function startSmsEnrolment(ctx: MockContext, account: AccountRow, phone: 
   const code = randomDigits(6);
   const e = insertEnrolment(ctx, account.id, 'sms', { phone: e164, code_hash: sha256(`sms:${account.id}:${code}`) });
   recordSend(ctx, key);
-  deliver(ctx, 'sms', e164, account.language, smsCode(account.language, code, ctx.limits.smsCodeMs / 60_000));
+  deliver(ctx, 'sms', e164, account.language, smsCode(account.language, code, ctx.limits.smsCodeMs / 60_000), undefined, {
+    value: code,
+    expiresAt: Math.min(e.expires_at, ctx.clock.now() + ctx.limits.smsCodeMs),
+    ref: `sms-enrolment:${account.id}`,
+  });
   return {
     enrolmentId: e.id,
     phone: e164,
@@ -184,6 +188,7 @@ export function confirmSms(ctx: MockContext, account: AccountRow, enrolmentId: s
   const e = openEnrolment(ctx, account, enrolmentId, 'sms');
   if (!e.code_hash || !e.phone || !matchesHash(`sms:${account.id}:${code}`, e.code_hash)) enrolmentFailure(ctx, e);
   ctx.db.prepare("UPDATE enrolments SET state = 'done', code_hash = NULL WHERE id = ?").run(e.id);
+  spendOutboxSecret(ctx, `sms-enrolment:${account.id}`);
   return addFactor(ctx, account, 'sms', maskPhone(e.phone ?? ''), { phone: e.phone });
 }
 

@@ -5,7 +5,7 @@ import { audit } from './audit';
 import { requireCompany } from './companies';
 import { verifyOrDummy } from './dummy-hash';
 import { findHrmUserByLogin, hrmUserForAccount, hrmUserView, type HrmUserRow } from './hrm-users';
-import { clearFailures, lockedMinutesLeft, recordFailure } from './limits';
+import { guessFailed, guessSucceeded, reserveGuess } from './limits';
 import { lockoutRule } from './password-policy';
 import { findValidToken, issueToken } from './tokens';
 
@@ -22,20 +22,20 @@ function hrmSession(ctx: MockContext, user: HrmUserRow, method: 'legacy' | 'conn
 export async function legacySignIn(ctx: MockContext, userId: string, password: string): Promise<HrmSession> {
   const key = `hrm:${userId.toLowerCase()}`;
   const rule = lockoutRule('connect');
-  const minutesLeft = lockedMinutesLeft(ctx, key);
-  if (minutesLeft > 0) throw new AppError('hrm.locked', { minutesLeft });
+  const reserved = reserveGuess(ctx, key, rule);
+  if (reserved.started) audit(ctx, 'hrm.locked', userId.toLowerCase());
+  if (reserved.minutesLeft > 0) throw new AppError('hrm.locked', { minutesLeft: reserved.minutesLeft });
   const user = findHrmUserByLogin(ctx, userId);
   const ok = await verifyOrDummy(ctx.hasher, user?.password_hash, password);
   if (!ok || !user) {
-    const locked = recordFailure(ctx, key, rule);
+    const lock = guessFailed(ctx, key, rule);
     audit(ctx, 'hrm.sign-in-failed', userId.toLowerCase());
-    if (locked) {
-      audit(ctx, 'hrm.locked', userId.toLowerCase());
-      throw new AppError('hrm.locked', { minutesLeft: rule.lockMs / 60_000 });
-    }
+    if (lock.started) audit(ctx, 'hrm.locked', userId.toLowerCase());
+    if (lock.minutesLeft > 0) throw new AppError('hrm.locked', { minutesLeft: lock.minutesLeft });
     throw new AppError('hrm.invalid-credentials');
   }
-  clearFailures(ctx, key);
+  const lockedFor = guessSucceeded(ctx, key);
+  if (lockedFor > 0) throw new AppError('hrm.locked', { minutesLeft: lockedFor });
   if (requireCompany(ctx, user.company_id).connectLoginEnabled) throw new AppError('hrm.use-connect-sign-in');
   return hrmSession(ctx, user, 'legacy');
 }

@@ -15,16 +15,60 @@ export function lockedMinutesLeft(ctx: MockContext, key: string): number {
   return left > 0 ? Math.ceil(left / 60_000) : 0;
 }
 
-/** Records a failure; returns true when this failure started a lockout. */
-export function recordFailure(ctx: MockContext, key: string, rule: LockoutRule): boolean {
+function startLock(ctx: MockContext, key: string, rule: LockoutRule): void {
   const at = ctx.clock.now();
-  ctx.db.prepare('INSERT INTO sign_in_failures (key, at) VALUES (?, ?)').run(key, at);
-  const { n } = ctx.db.prepare('SELECT COUNT(*) AS n FROM sign_in_failures WHERE key = ? AND at > ?').get(key, at - rule.windowMs) as { n: number };
-  if (n < rule.maxFailures) return false;
   ctx.db.prepare('INSERT INTO lockouts (key, until) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET until = excluded.until').run(key, at + rule.lockMs);
-  // A fresh window after the lock ends: the failures that caused it are spent.
+  // A fresh window after the lock ends: the guesses that caused it are spent.
   ctx.db.prepare('DELETE FROM sign_in_failures WHERE key = ?').run(key);
-  return true;
+}
+
+function guessesInWindow(ctx: MockContext, key: string, rule: LockoutRule): number {
+  const { n } = ctx.db.prepare('SELECT COUNT(*) AS n FROM sign_in_failures WHERE key = ? AND at > ?').get(key, ctx.clock.now() - rule.windowMs) as { n: number };
+  return n;
+}
+
+/**
+ * A password guess is counted before it is checked. The check (argon2) is awaited, so a count
+ * made after it lets every guess of a burst through before the first failure is written; here
+ * the guess is written first, synchronously (SQLite and the event loop make the check and the
+ * write one step), as a failure that a right password takes back. So however many guesses arrive
+ * at once, at most `maxFailures` per window are evaluated; the one after them starts the lock.
+ *
+ * Returns the lock's minutes left when the guess may not be evaluated (0 when it may), and
+ * whether this guess, the one after the window's last, started the lock.
+ */
+export function reserveGuess(ctx: MockContext, key: string, rule: LockoutRule): { minutesLeft: number; started: boolean } {
+  const minutesLeft = lockedMinutesLeft(ctx, key);
+  if (minutesLeft > 0) return { minutesLeft, started: false };
+  if (guessesInWindow(ctx, key, rule) >= rule.maxFailures) {
+    startLock(ctx, key, rule);
+    return { minutesLeft: Math.ceil(rule.lockMs / 60_000), started: true };
+  }
+  ctx.db.prepare('INSERT INTO sign_in_failures (key, at) VALUES (?, ?)').run(key, ctx.clock.now());
+  return { minutesLeft: 0, started: false };
+}
+
+/**
+ * After a reserved guess was wrong: the lock's minutes left (0 when not locked), and whether this
+ * guess completed the window's guesses and so started the lock.
+ */
+export function guessFailed(ctx: MockContext, key: string, rule: LockoutRule): { minutesLeft: number; started: boolean } {
+  const minutesLeft = lockedMinutesLeft(ctx, key);
+  if (minutesLeft > 0) return { minutesLeft, started: false };
+  if (guessesInWindow(ctx, key, rule) < rule.maxFailures) return { minutesLeft: 0, started: false };
+  startLock(ctx, key, rule);
+  return { minutesLeft: Math.ceil(rule.lockMs / 60_000), started: true };
+}
+
+/**
+ * After a reserved guess was right: clears the failures, unless a lock started while it was being
+ * checked (a right password inside a burst of wrong ones does not undo the lock the burst
+ * reached). Returns the lock's minutes left then, 0 when the sign-in may go on.
+ */
+export function guessSucceeded(ctx: MockContext, key: string): number {
+  const minutesLeft = lockedMinutesLeft(ctx, key);
+  if (minutesLeft === 0) clearFailures(ctx, key);
+  return minutesLeft;
 }
 
 export function clearFailures(ctx: MockContext, key: string): void {

@@ -68,7 +68,8 @@ export function sendSignInSms(ctx: MockContext, token: string): { maskedPhone: s
   // A re-send replaces the code; the ticket's failure counter is untouched.
   updateTokenData(ctx, t.row.id, { ...t.row.data, smsCodeHash: sha256(`${t.row.id}:${code}`), smsExpiresAt: expiresAt });
   recordSend(ctx, key);
-  deliver(ctx, 'sms', factor.phone, t.account.language, smsCode(t.account.language, code, ctx.limits.smsCodeMs / 60_000));
+  // The code belongs to the ticket: spent when the sign-in completes (the ticket is used) or a re-send replaces it.
+  deliver(ctx, 'sms', factor.phone, t.account.language, smsCode(t.account.language, code, ctx.limits.smsCodeMs / 60_000), undefined, { value: code, expiresAt, ref: `token:${t.row.id}` });
   audit(ctx, 'mfa.sms-sent', t.account.email);
   return { maskedPhone: maskPhone(factor.phone), expiresAt, resendAvailableAt: nextSendAt(ctx, key, ctx.limits.sendMinIntervalMs, ctx.limits.sendMaxPerHour) };
 }

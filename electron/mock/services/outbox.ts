@@ -13,13 +13,29 @@ export interface LinkSpec {
   token: string;
 }
 
+/**
+ * The one-time secret a message carries (a link's token or a code), so the outbox stops holding
+ * it readable once it cannot be used: when it expires, when `ref` is spent (`token:<id>`: that
+ * token row is used; any other ref: the service calls `spendOutboxSecret`), or when a newer
+ * message with the same `ref` replaces it (a re-sent code).
+ */
+export interface SecretSpec {
+  value: string;
+  expiresAt: number;
+  ref: string;
+}
+
+/** What a spent secret reads as in the stored text. */
+export const SCRUBBED = '••••••';
+
 export function deliver(
   ctx: MockContext,
   channel: 'email' | 'sms',
   recipient: string,
   language: Language,
   msg: Rendered,
-  link?: LinkSpec,
+  link?: LinkSpec & { tokenId: string; expiresAt: number },
+  code?: SecretSpec,
 ): OutboxMessage {
   const links = link
     ? [
@@ -42,12 +58,42 @@ export function deliver(
     text: msg.text.replace('{link}', links[0]?.httpUrl ?? ''),
     links,
     createdAt: ctx.clock.now(),
+    secretState: null,
   };
+  const secret: SecretSpec | undefined = link ? { value: encodeURIComponent(link.token), expiresAt: link.expiresAt, ref: `token:${link.tokenId}` } : code;
+  if (secret) spendOutboxSecret(ctx, secret.ref);
   const { seq } = ctx.db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM outbox').get() as { seq: number };
   ctx.db
-    .prepare('INSERT INTO outbox (id, seq, channel, template, recipient, language, subject, text, links, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(message.id, seq, channel, message.template, recipient, language, message.subject, message.text, JSON.stringify(links), message.createdAt);
-  return message;
+    .prepare(
+      `INSERT INTO outbox (id, seq, channel, template, recipient, language, subject, text, links, created_at, secret, secret_ref, secret_expires_at, secret_state)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      message.id, seq, channel, message.template, recipient, language, message.subject, message.text, JSON.stringify(links), message.createdAt,
+      secret?.value ?? null, secret?.ref ?? null, secret?.expiresAt ?? null, secret ? 'valid' : null,
+    );
+  return { ...message, secretState: secret ? 'valid' : null };
+}
+
+/** Scrubs the secret from the messages matching `where`, which are then `state`. */
+function scrub(ctx: MockContext, where: string, state: 'used' | 'expired', ...args: unknown[]): void {
+  ctx.db
+    .prepare(`UPDATE outbox SET text = replace(text, secret, '${SCRUBBED}'), links = '[]', secret = NULL, secret_state = ? WHERE secret IS NOT NULL AND ${where}`)
+    .run(state, ...args);
+}
+
+/** The secret `ref` can no longer be used (a code entered, a link opened, a code replaced). */
+export function spendOutboxSecret(ctx: MockContext, ref: string): void {
+  scrub(ctx, 'secret_ref = ?', 'used', ref);
+}
+
+/**
+ * Scrubs every secret that expired or whose token was used. Runs before every read and write of
+ * the outbox and every minute (server.ts), so nothing spent stays readable at rest for long.
+ */
+export function sweepOutbox(ctx: MockContext): void {
+  scrub(ctx, `secret_ref IN (SELECT 'token:' || id FROM tokens WHERE used_at IS NOT NULL)`, 'used');
+  scrub(ctx, 'secret_expires_at <= ?', 'expired', ctx.clock.now());
 }
 
 interface Row {
@@ -60,10 +106,12 @@ interface Row {
   text: string;
   links: string;
   created_at: number;
+  secret_state: 'valid' | 'used' | 'expired' | null;
 }
 
 /** Newest first; `recipient` matches case-insensitively. */
 export function listOutbox(ctx: MockContext, recipient?: string): OutboxMessage[] {
+  sweepOutbox(ctx);
   const rows = ctx.db
     .prepare('SELECT * FROM outbox WHERE (@r IS NULL OR recipient = @r COLLATE NOCASE) ORDER BY seq DESC LIMIT 500')
     .all({ r: recipient?.trim() ?? null }) as Row[];
@@ -77,5 +125,6 @@ export function listOutbox(ctx: MockContext, recipient?: string): OutboxMessage[
     text: r.text,
     links: JSON.parse(r.links) as OutboxMessage['links'],
     createdAt: r.created_at,
+    secretState: r.secret_state,
   }));
 }

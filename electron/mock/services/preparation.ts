@@ -8,7 +8,7 @@ import { requireCompany } from './companies';
 import { matchesHash, randomDigits, sha256 } from './crypto';
 import { linkHrmUser, suggestedEmails, type HrmUserRow } from './hrm-users';
 import { nextSendAt, recordSend, sendRetryAfterSeconds } from './limits';
-import { deliver } from './outbox';
+import { deliver, spendOutboxSecret } from './outbox';
 
 /**
  * Account preparation (seed 003): verify an address with a 6-digit code, then create a Connect
@@ -62,6 +62,9 @@ export function snoozeBanner(ctx: MockContext, u: HrmUserRow): void {
   ctx.db.prepare('UPDATE hrm_users SET banner_snoozed_until = ? WHERE id = ?').run(ctx.clock.now() + ctx.limits.bannerSnoozeMs, u.id);
 }
 
+/** The outbox reference of a user's current verification code (one at a time: a re-send replaces it). */
+const prepRef = (u: HrmUserRow) => `prep:${u.id}`;
+
 function assertLinkable(ctx: MockContext, u: HrmUserRow, email: string): void {
   if (u.connect_account_id) throw new AppError('preparation.already-linked');
   const existing = findAccountByEmail(ctx, email);
@@ -79,6 +82,7 @@ function link(ctx: MockContext, u: HrmUserRow, email: string, via: string): { st
     const account = existing ?? createAccount(ctx, email, u.name, u.language);
     linkHrmUser(ctx, u.id, account.id);
     ctx.db.prepare('DELETE FROM verifications WHERE hrm_user_id = ?').run(u.id);
+    spendOutboxSecret(ctx, prepRef(u));
     audit(ctx, 'prep.linked', u.user_id, { email, accountCreated: !existing, via });
     return { status: 'linked' as const, email, accountCreated: !existing };
   })();
@@ -90,11 +94,13 @@ function link(ctx: MockContext, u: HrmUserRow, email: string, via: string): { st
  * starts a new verification. Sends are rate limited (1 a minute, 5 an hour).
  */
 export function sendCode(ctx: MockContext, u: HrmUserRow, email: string, by: 'user' | 'admin'): SendCodeResponse {
-  assertLinkable(ctx, u, email);
-  if (!requireCompany(ctx, u.company_id).emailVerificationRequired) return link(ctx, u, email, 'no-verification');
+  if (u.connect_account_id) throw new AppError('preparation.already-linked');
+  // The send limit before the address: while it holds, nothing about the address (taken or not) is said.
   const key = sendKey(u);
   const retryAfterSeconds = sendRetryAfterSeconds(ctx, key, ctx.limits.sendMinIntervalMs, ctx.limits.sendMaxPerHour);
   if (retryAfterSeconds > 0) throw new AppError('preparation.rate-limited', { retryAfterSeconds });
+  assertLinkable(ctx, u, email);
+  if (!requireCompany(ctx, u.company_id).emailVerificationRequired) return link(ctx, u, email, 'no-verification');
   const previous = verification(ctx, u);
   const failures = previous && previous.failures < ctx.limits.prepMaxFailures ? previous.failures : 0;
   const code = randomDigits(6);
@@ -107,7 +113,7 @@ export function sendCode(ctx: MockContext, u: HrmUserRow, email: string, by: 'us
       )
       .run(u.id, email, sha256(codeInput(u.id, code)), expiresAt, failures, ctx.clock.now());
     recordSend(ctx, key);
-    deliver(ctx, 'email', email, u.language, verificationEmail(u.language, u.name, code, ctx.limits.prepCodeMs / 60_000));
+    deliver(ctx, 'email', email, u.language, verificationEmail(u.language, u.name, code, ctx.limits.prepCodeMs / 60_000), undefined, { value: code, expiresAt, ref: prepRef(u) });
     audit(ctx, 'prep.code-sent', u.user_id, { email, by, resend: Boolean(previous) });
   })();
   return {
@@ -133,6 +139,7 @@ export function verifyCode(ctx: MockContext, u: HrmUserRow, code: string): { sta
     if (failures >= max) {
       // The code is dead; keep the row so the state reads "too many attempts" until a new send.
       ctx.db.prepare('UPDATE verifications SET code_hash = NULL WHERE hrm_user_id = ?').run(u.id);
+      spendOutboxSecret(ctx, prepRef(u));
       audit(ctx, 'prep.code-invalidated', u.user_id);
       throw new AppError('preparation.too-many-attempts');
     }
@@ -146,6 +153,7 @@ export function removeConnection(ctx: MockContext, u: HrmUserRow, by: string): v
   ctx.db.transaction(() => {
     linkHrmUser(ctx, u.id, null);
     ctx.db.prepare('DELETE FROM verifications WHERE hrm_user_id = ?').run(u.id);
+    spendOutboxSecret(ctx, prepRef(u));
     audit(ctx, 'prep.connection-removed', u.user_id, { by });
   })();
 }

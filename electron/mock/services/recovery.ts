@@ -54,10 +54,10 @@ function sendLink(ctx: MockContext, account: AccountRow, kind: 'reset' | 'magic-
   const lang = account.language;
   if (kind === 'reset') {
     const t = issueToken(ctx, 'reset-link', account.id, ctx.limits.resetLinkMs);
-    deliver(ctx, 'email', account.email, lang, resetEmail(lang, account.email, ctx.limits.resetLinkMs / 3_600_000, origin), { action: 'reset-password', token: t.token });
+    deliver(ctx, 'email', account.email, lang, resetEmail(lang, account.email, ctx.limits.resetLinkMs / 3_600_000, origin), { action: 'reset-password', token: t.token, tokenId: t.id, expiresAt: t.expiresAt });
   } else {
     const t = issueToken(ctx, 'magic-link', account.id, ctx.limits.magicLinkMs);
-    deliver(ctx, 'email', account.email, lang, magicLinkEmail(lang, account.email, ctx.limits.magicLinkMs / 60_000, origin), { action: 'magic-link', token: t.token });
+    deliver(ctx, 'email', account.email, lang, magicLinkEmail(lang, account.email, ctx.limits.magicLinkMs / 60_000, origin), { action: 'magic-link', token: t.token, tokenId: t.id, expiresAt: t.expiresAt });
   }
 }
 

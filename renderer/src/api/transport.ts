@@ -10,31 +10,28 @@ declare global {
   }
 }
 
-const TOKEN_KEY = 'flex.host-token';
-
-/** The browser host hands its per-run token in the URL fragment once; keep it for this tab only. */
-export function takeHostToken(): string | null {
-  const match = /[?&]token=([A-Za-z0-9_-]+)/.exec(window.location.hash);
-  if (match?.[1]) {
-    sessionStorage.setItem(TOKEN_KEY, match[1]);
-    history.replaceState(null, '', window.location.pathname + window.location.hash.replace(/[?&]token=[A-Za-z0-9_-]+/, ''));
-  }
-  return sessionStorage.getItem(TOKEN_KEY);
-}
-
-export function httpTransport(token: string): Transport {
+/**
+ * The browser host: same-origin calls, authorised by the HttpOnly cookie its launch address set
+ * (the page never holds the host's token, so nothing in the address or in storage can leak it or
+ * be confused with a link's token). Every answer is a typed result, failures included.
+ */
+export function httpTransport(): Transport {
   return {
     async invoke(channel, payload) {
-      const res = await fetch(`/api/invoke/${encodeURIComponent(channel)}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-        body: JSON.stringify(payload ?? {}),
-      });
-      if (res.status === 401) return { ok: false, error: { code: 'host.unauthorized' } };
-      return (await res.json()) as Result<unknown>;
+      try {
+        const res = await fetch(`/api/invoke/${encodeURIComponent(channel)}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(payload ?? {}),
+        });
+        return (await res.json()) as Result<unknown>;
+      } catch {
+        // The host stopped, or answered something that is not JSON.
+        return { ok: false, error: { code: 'host.unauthorized' } };
+      }
     },
     subscribe(listener) {
-      const source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+      const source = new EventSource('/api/events');
       const onMessage = (e: MessageEvent<string>) => {
         const { event, payload } = JSON.parse(e.data) as { event: EventName; payload: EventPayload<EventName> };
         listener(event, payload);
@@ -53,8 +50,5 @@ export function preloadTransport(bridge: PreloadBridge): Transport {
 }
 
 export function detectTransport(): Transport {
-  if (window.flex) return preloadTransport(window.flex);
-  const token = takeHostToken();
-  if (!token) throw new Error('No preload bridge and no browser-host token: open the address the host printed.');
-  return httpTransport(token);
+  return window.flex ? preloadTransport(window.flex) : httpTransport();
 }

@@ -34,6 +34,8 @@ export function messageFor(t: Translate, error: AppErrorData, extra: Record<stri
     case 'session.too-many-attempts':
       return error.params?.minutes === undefined ? t(key(error.code, 'now')) : t(key(error.code, 'minutes'), params);
     case 'prep.code-wrong':
+    case 'session.wrong-code':
+    case 'session.reused-code':
       return error.params?.attemptsLeft === undefined ? t(key(error.code, 'unknown')) : t(key(error.code, 'attemptsLeft'), params);
     case 'prep.rate-limited':
       return error.params?.seconds === undefined ? t(key(error.code, 'unknown')) : t(key(error.code, 'seconds'), params);

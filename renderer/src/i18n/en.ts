@@ -5,6 +5,7 @@ export const en: AppMessages = {
   app: {
     name: 'Flex HRM',
     skipToContent: 'Skip to content',
+    startFailed: 'Flex HRM could not start',
     loading: 'Loading…',
   },
   nav: {

@@ -10,6 +10,7 @@ export const sv = {
   app: {
     name: 'Flex HRM',
     skipToContent: 'Hoppa till innehållet',
+    startFailed: 'Flex HRM kunde inte starta',
     loading: 'Laddar…',
   },
   nav: {

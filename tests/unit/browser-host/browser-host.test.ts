@@ -44,7 +44,7 @@ describe('browser host', () => {
       req.on('error', reject);
       req.end('{}');
     });
-    expect(status).toBe(401);
+    expect(status).toBe(421);
   });
 
   it('carries the same contract: typed errors for bad payloads, results for good ones', async () => {
@@ -57,7 +57,7 @@ describe('browser host', () => {
 
   it('pushes events over server-sent events', async () => {
     const controller = new AbortController();
-    const res = await fetch(`${host.origin}/api/events?token=${host.token}`, { signal: controller.signal });
+    const res = await fetch(`${host.origin}/api/events`, { headers: { authorization: `Bearer ${host.token}` }, signal: controller.signal });
     const reader = res.body!.getReader();
     await reader.read(); // ": connected"
     await invoke('vault.add', { source: 'manual', issuer: 'Other', label: 'x', secret: 'GEZDGNBVGY3TQOJQGEZDGNBV' });

@@ -1,4 +1,5 @@
-import type { FastifyInstance } from 'fastify';
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance, InjectOptions } from 'fastify';
 import { Secret, TOTP } from 'otpauth';
 import { expect } from 'vitest';
 import { ManualClock } from '@shared/clock';
@@ -47,6 +48,11 @@ export async function harness(options: MockOptions = {}): Promise<Harness> {
     limits: { forgotPasswordMinMs: 120 },
     ...options,
   });
+  // The mock answers only its own Host (DNS-rebinding guard): its public URL's, 127.0.0.1 here.
+  // Every inject in the tests goes through this, unless a test names another Host on purpose.
+  const inject = app.inject.bind(app) as (opts: InjectOptions) => ReturnType<FastifyInstance['inject']>;
+  const ownHost = () => (app.server.listening ? `127.0.0.1:${(app.server.address() as AddressInfo).port}` : new URL(ctx.publicUrl).host);
+  app.inject = ((opts: InjectOptions) => inject({ ...opts, headers: { host: ownHost(), ...opts.headers } })) as unknown as FastifyInstance['inject'];
   const call: Harness['call'] = async (name, input = {}) => {
     const route = identityRoutes[name];
     const qs = input.query ? `?${new URLSearchParams(input.query).toString()}` : '';

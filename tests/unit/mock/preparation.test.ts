@@ -168,6 +168,13 @@ describe('HRM admin', () => {
     expect((await h.fail('adminCompany', { token: anna })).code).toBe('auth.forbidden');
   });
 
+  it('sends a first verification to a user with no pending address, to their first suggested one (defect: "no pending code")', async () => {
+    const maria = await hrmSignIn(h, 'maria');
+    const sent = await h.ok('adminResend', { token: maria, params: { userId: 'erik' }, body: {} });
+    expect(sent).toMatchObject({ status: 'code-sent', email: 'erik.johansson@foretaget.se' });
+    expect(await outbox(h, 'erik.johansson@foretaget.se')).toHaveLength(1);
+  });
+
   it('lists users with link status, resends verification and removes a connection', async () => {
     const maria = await hrmSignIn(h, 'maria');
     const anna = await hrmSignIn(h, 'anna');

@@ -47,6 +47,8 @@ function randomJson(r: () => number, depth = 0): unknown {
   }
 }
 
+const MAILBOX_TOKEN = 'mailbox-token-for-unit-tests-0123456789abcdef';
+
 describe('Malformed and hostile input never causes a 5xx', () => {
   let h: Harness;
   let hrmToken: string;
@@ -136,12 +138,12 @@ describe('Test control', () => {
   });
 
   it('resets and reseeds, reads the outbox, moves the clock, reads audit events', async () => {
-    const h = await harness();
+    const h = await harness({ mailboxToken: MAILBOX_TOKEN });
     try {
       const maria = (await h.ok('hrmSignIn', { body: { userId: 'maria', password: 'Demo1234!' } })).token;
       await h.ok('hrmSendCode', { token: maria, body: { email: 'maria.lindqvist@foretaget.se' } });
       expect((await h.ok('testOutbox', {})).messages).toHaveLength(1);
-      expect((await h.ok('mailbox', { query: { recipient: 'MARIA.LINDQVIST@foretaget.se' } })).messages).toHaveLength(1);
+      expect((await h.ok('mailbox', { token: MAILBOX_TOKEN, query: { recipient: 'MARIA.LINDQVIST@foretaget.se' } })).messages).toHaveLength(1);
       const before = (await h.ok('testClock')).now;
       expect((await h.ok('testClockAdvance', { body: { ms: 5000 } })).now).toBe(before + 5000);
       expect((await h.ok('testAudit', { query: { type: 'prep.code-sent' } })).events[0]).toMatchObject({ subject: 'maria', detail: { email: 'maria.lindqvist@foretaget.se' } });

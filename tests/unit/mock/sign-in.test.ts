@@ -37,6 +37,10 @@ describe('Connect discovery and cutover', () => {
     expect((await h.fail('hrmSignInConnect', { body: { connectToken: signedIn.session.token } })).code).toBe('hrm.connect-login-not-enabled');
 
     const maria = await hrmSignIn(h, 'maria');
+    // The cutover is refused while the acting admin is not linked (they would lock themselves out).
+    expect((await h.fail('adminCompanyUpdate', { token: maria, body: { connectLoginEnabled: true } })).code).toBe('hrm.admin-not-linked');
+    await h.ok('hrmSendCode', { token: maria, body: { email: 'maria.lindqvist@foretaget.se' } });
+    await h.ok('hrmVerifyCode', { token: maria, body: { code: await latestCode(h, 'maria.lindqvist@foretaget.se') } });
     await h.ok('adminCompanyUpdate', { token: maria, body: { connectLoginEnabled: true } });
 
     expect(await h.ok('discover', { body: { email: 'anna.svensson@foretaget.se' } })).toEqual({ method: 'password' });

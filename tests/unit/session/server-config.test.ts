@@ -29,7 +29,7 @@ describe('server error codes map to stable client codes', () => {
     ['mfa.code-wrong', { attemptsLeft: 3 }, 'session.wrong-code', { attemptsLeft: 3 }],
     ['mfa.code-already-used', { attemptsLeft: 2 }, 'session.reused-code', { attemptsLeft: 2 }],
     ['mfa.too-many-attempts', undefined, 'session.too-many-attempts', undefined],
-    ['human-check.invalid', undefined, 'session.human-check', undefined],
+    ['human-check.invalid', undefined, 'session.human-check-expired', undefined],
     ['request.invalid', { field: 'body.email', issue: 'invalid_format' }, 'field.invalid', { field: 'email' }],
     ['push.number-mismatch', { attemptsLeft: 2 }, 'session.push-wrong-number', undefined],
     ['something.new', undefined, 'internal', undefined],

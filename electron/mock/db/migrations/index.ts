@@ -2,9 +2,10 @@ import type { Migration } from '../../../core/db/migrations';
 import { m001Hrm } from './001-hrm';
 import { m002Connect } from './002-connect';
 import { m003TokensOutboxAudit } from './003-tokens-outbox-audit';
+import { m004OutboxSecrets } from './004-outbox-secrets';
 
 /** mock.db migrations, in order. Append only; never edit a shipped one. */
-export const mockMigrations: readonly Migration[] = [m001Hrm, m002Connect, m003TokensOutboxAudit];
+export const mockMigrations: readonly Migration[] = [m001Hrm, m002Connect, m003TokensOutboxAudit, m004OutboxSecrets];
 
 /** Every table, children first, for the test-control reset. */
 export const MOCK_TABLES = [

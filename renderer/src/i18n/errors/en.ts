@@ -22,7 +22,8 @@ export const errorsEn = {
   },
   'ipc.unknown-channel': 'The app asked for something that does not exist. Update the app.',
   'ipc.forbidden-sender': 'This window is not allowed to use the app. Restart the app.',
-  'host.unauthorized': 'This page no longer has access to the app. Open the address the browser host printed again.',
+  'host.unauthorized': 'This page has no access to the app. Restart the browser host (npm run host) and open the address it prints.',
+  'host.bad-request': 'The app could not read what this page sent. Reload the page and try again.',
 
   'session.invalid-credentials': 'Wrong email address or password.',
   'session.invalid-legacy-credentials': 'Wrong user ID or password.',
@@ -35,8 +36,11 @@ export const errorsEn = {
   'session.link-expired': 'The link has expired. Request a new one.',
   'session.link-used': 'The link has already been used. Request a new one.',
   'session.link-invalid': 'The link is not valid. Request a new one.',
-  'session.wrong-code': 'Wrong code. Try again.',
-  'session.reused-code': 'This code has already been used. Wait for the next code.',
+  'session.wrong-code': { attemptsLeft: 'Wrong code. Attempts left: {attemptsLeft}.', unknown: 'Wrong code. Try again.' },
+  'session.reused-code': {
+    attemptsLeft: 'This code has already been used. Wait for the next code. Attempts left: {attemptsLeft}.',
+    unknown: 'This code has already been used. Wait for the next code.',
+  },
   'session.code-expired': 'The code has expired. Request a new one.',
   'session.too-many-attempts': {
     minutes: 'Too many attempts. Try again in {minutes} minutes.',
@@ -44,6 +48,7 @@ export const errorsEn = {
   },
   'session.rate-limited': 'Please wait a moment before trying again.',
   'session.human-check': "Tick \"I'm not a robot\" first.",
+  'session.human-check-expired': "The robot check expired after 2 minutes. Tick \"I'm not a robot\" again.",
   'session.password-policy': 'The password does not meet the requirements.',
   'session.password-reused': 'You have used this password recently. Choose another one.',
   'session.invalid-phone': 'Enter a valid phone number.',
@@ -66,6 +71,7 @@ export const errorsEn = {
   'prep.already-linked': 'Your user is already linked to a Visma Connect account.',
   'prep.no-pending-code': 'There is no valid code to check. Send a new code.',
 
+  'admin.self-not-linked': 'Link your own user to a Visma Connect account first (Account settings in the banner). After the switch you could no longer sign in with your user ID either.',
   'admin.forbidden': 'Only administrators can do this.',
   'admin.user-not-found': 'This user no longer exists in your company. Refresh the list.',
   'admin.rate-limited': {

@@ -22,7 +22,8 @@ export const errorsSv = {
   },
   'ipc.unknown-channel': 'Appen bad om något som inte finns. Uppdatera appen.',
   'ipc.forbidden-sender': 'Det här fönstret får inte använda appen. Starta om appen.',
-  'host.unauthorized': 'Sidan har inte längre tillgång till appen. Öppna adressen som webbläsarvärden skrev ut igen.',
+  'host.unauthorized': 'Sidan har inte tillgång till appen. Starta om webbläsarvärden (npm run host) och öppna adressen som den skriver ut.',
+  'host.bad-request': 'Appen kunde inte läsa det som sidan skickade. Ladda om sidan och försök igen.',
 
   'session.invalid-credentials': 'Fel e-postadress eller lösenord.',
   'session.invalid-legacy-credentials': 'Fel användar-id eller lösenord.',
@@ -35,8 +36,11 @@ export const errorsSv = {
   'session.link-expired': 'Länken har upphört att gälla. Begär en ny.',
   'session.link-used': 'Länken har redan använts. Begär en ny.',
   'session.link-invalid': 'Länken är ogiltig. Begär en ny.',
-  'session.wrong-code': 'Fel kod. Försök igen.',
-  'session.reused-code': 'Koden har redan använts. Vänta på nästa kod.',
+  'session.wrong-code': { attemptsLeft: 'Fel kod. Försök kvar: {attemptsLeft}.', unknown: 'Fel kod. Försök igen.' },
+  'session.reused-code': {
+    attemptsLeft: 'Koden har redan använts. Vänta på nästa kod. Försök kvar: {attemptsLeft}.',
+    unknown: 'Koden har redan använts. Vänta på nästa kod.',
+  },
   'session.code-expired': 'Koden har gått ut. Begär en ny.',
   'session.too-many-attempts': {
     minutes: 'För många försök. Försök igen om {minutes} minuter.',
@@ -44,6 +48,7 @@ export const errorsSv = {
   },
   'session.rate-limited': 'Vänta en stund innan du försöker igen.',
   'session.human-check': 'Kryssa i "Jag är inte en robot" först.',
+  'session.human-check-expired': 'Robotkontrollen gick ut efter 2 minuter. Kryssa i "Jag är inte en robot" igen.',
   'session.password-policy': 'Lösenordet uppfyller inte kraven.',
   'session.password-reused': 'Du har använt det här lösenordet nyligen. Välj ett annat.',
   'session.invalid-phone': 'Ange ett giltigt telefonnummer.',
@@ -66,6 +71,7 @@ export const errorsSv = {
   'prep.already-linked': 'Din användare är redan kopplad till ett Visma Connect-konto.',
   'prep.no-pending-code': 'Det finns ingen giltig kod att kontrollera. Skicka en ny kod.',
 
+  'admin.self-not-linked': 'Koppla först din egen användare till ett Visma Connect-konto (Kontoinställningar i bannern). Efter bytet kan inte heller du logga in med ditt användar-id.',
   'admin.forbidden': 'Endast administratörer kan göra detta.',
   'admin.user-not-found': 'Användaren finns inte längre i ert företag. Uppdatera listan.',
   'admin.rate-limited': {

@@ -27,6 +27,8 @@ interface Variants {
   'session.locked': { minutes: string; unknown: string };
   'session.too-many-attempts': { minutes: string; now: string };
   'prep.code-wrong': { attemptsLeft: string; unknown: string };
+  'session.wrong-code': { attemptsLeft: string; unknown: string };
+  'session.reused-code': { attemptsLeft: string; unknown: string };
   'prep.rate-limited': { seconds: string; unknown: string };
   'admin.rate-limited': { seconds: string; minutes: string; unknown: string };
   'otp.invalid-uri': { text: string; reason: Record<UriReason, string> };

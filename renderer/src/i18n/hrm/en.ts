@@ -189,6 +189,8 @@ export const hrmEn = {
     refresh: 'Refresh',
     unavailable: 'The mailbox shows the built-in demo server only.',
     openLink: 'Open in Flex HRM',
+    spentUsed: 'The link or code in this message has been used or replaced, so it is no longer shown.',
+    spentExpired: 'The link or code in this message has expired, so it is no longer shown.',
   },
   push: {
     title: 'Sign-in request',

@@ -189,6 +189,8 @@ export const hrmSv: HrmMessages = {
     refresh: 'Uppdatera',
     unavailable: 'Brevlådan visar bara den inbyggda demoserverns meddelanden.',
     openLink: 'Öppna i Flex HRM',
+    spentUsed: 'Länken eller koden i meddelandet har använts eller ersatts och visas därför inte längre.',
+    spentExpired: 'Länken eller koden i meddelandet har gått ut och visas därför inte längre.',
   },
   push: {
     title: 'Inloggningsförfrågan',

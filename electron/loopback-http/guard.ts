@@ -1,0 +1,116 @@
+import type { Socket } from 'node:net';
+import { STATUS_CODES } from 'node:http';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
+
+/**
+ * What the two loopback servers (the identity mock and the browser host) share at the transport
+ * level: a Host allowlist on every request, checked before anything else (so a DNS-rebinding page
+ * whose name resolves to 127.0.0.1 gets nothing), and one typed answer for every failure the
+ * framework or Node's HTTP parser produces (bad JSON, wrong media type, an over-long URL or
+ * header, garbage on the socket), never Fastify's own error shape. Each server words these in its
+ * own error catalogue through `answer`.
+ */
+export type TransportFailure =
+  | 'bad-host'
+  | 'malformed-json'
+  | 'too-large'
+  | 'unsupported-media-type'
+  | 'headers-too-large'
+  | 'not-found'
+  | 'bad-request'
+  | 'timeout'
+  | 'internal';
+
+export interface TypedAnswer {
+  status: number;
+  /** The whole JSON body: `{ ok: false, error: { code, params? } }` in the server's catalogue. */
+  body: { ok: false; error: { code: string; params?: Record<string, string | number | boolean> } };
+}
+
+export interface GuardOptions {
+  /** `host:port` values this server answers to; read per request (the port is known only after listen). */
+  allowedHosts(): readonly string[];
+  answer(failure: TransportFailure): TypedAnswer;
+}
+
+/** Fastify's own errors (body parsing, routing) as transport failures; undefined for anything else. */
+export function transportFailureOf(err: FastifyError): TransportFailure | undefined {
+  switch (err.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return 'too-large';
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return 'unsupported-media-type';
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return 'malformed-json';
+    default:
+      break;
+  }
+  if (err instanceof SyntaxError) return 'malformed-json';
+  const status = err.statusCode ?? 500;
+  if (status === 413) return 'too-large';
+  if (status === 415) return 'unsupported-media-type';
+  if (status >= 400 && status < 500) return 'bad-request';
+  return undefined;
+}
+
+export function sendTyped(reply: FastifyReply, answer: TypedAnswer): FastifyReply {
+  return reply.code(answer.status).header('cache-control', 'no-store').type('application/json; charset=utf-8').send(answer.body);
+}
+
+/**
+ * Server options for Fastify: Node's parser failures (431 header overflow, which includes an
+ * over-long URL, 400 garbage, 408 timeout) and router failures (bad URL encoding, over-long path
+ * params) answered in the typed shape.
+ */
+export function guardedServerOptions(options: GuardOptions): Pick<FastifyServerOptions, 'clientErrorHandler' | 'frameworkErrors'> {
+  return {
+    clientErrorHandler(err: Error & { code?: string }, socket: Socket) {
+      if (err.code === 'ECONNRESET' || socket.destroyed) return;
+      const failure: TransportFailure = err.code === 'HPE_HEADER_OVERFLOW' ? 'headers-too-large' : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 'timeout' : 'bad-request';
+      const { status, body } = options.answer(failure);
+      const json = JSON.stringify(body);
+      if (socket.writable) {
+        socket.write(
+          `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+            `Content-Length: ${Buffer.byteLength(json)}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${json}`,
+        );
+      }
+      socket.destroy();
+    },
+    frameworkErrors(_err, _req, reply) {
+      void sendTyped(reply, options.answer('bad-request'));
+    },
+  };
+}
+
+export function hostAllowed(req: FastifyRequest, allowed: readonly string[]): boolean {
+  const host = req.headers.host;
+  return typeof host === 'string' && allowed.includes(host.toLowerCase());
+}
+
+/**
+ * The Host allowlist (an `onRequest` hook: before the body is read), the not-found answer and the
+ * fallback for framework errors. `onError` handles the server's own errors first (AppError) and
+ * returns undefined for anything else.
+ */
+export function installGuard(app: FastifyInstance, options: GuardOptions & { onError?: (err: FastifyError, reply: FastifyReply) => FastifyReply | undefined }): void {
+  app.addHook('onRequest', async (req, reply) => {
+    if (!hostAllowed(req, options.allowedHosts())) return sendTyped(reply, options.answer('bad-host'));
+  });
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    const handled = options.onError?.(err, reply);
+    if (handled) return handled;
+    const failure = transportFailureOf(err);
+    if (failure) return sendTyped(reply, options.answer(failure));
+    request.log.error({ err }, 'unhandled error');
+    return sendTyped(reply, options.answer('internal'));
+  });
+  app.setNotFoundHandler((_request, reply) => sendTyped(reply, options.answer('not-found')));
+}
+
+/** The loopback names a server on `port` answers to. */
+export function loopbackHosts(port: number | string): string[] {
+  return [`127.0.0.1:${port}`, `localhost:${port}`];
+}
