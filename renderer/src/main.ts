@@ -5,6 +5,7 @@ import { createClient } from './api/client';
 import { detectTransport } from './api/transport';
 import { provideApi } from './api/use-api';
 import { withSharedEvents } from './api/shared-events';
+import { LOCALES } from '@shared/contract/names';
 import { createAppI18n, ensureLocaleMessages } from './i18n';
 import { applyLocale } from './i18n/apply-locale';
 import { createAppRouter } from './routes';
@@ -38,15 +39,18 @@ async function bootstrap(): Promise<void> {
   applyLocale(i18n, appStore.locale);
   watch(
     () => appStore.locale,
-    async (locale) => {
-      await ensureLocaleMessages(i18n, locale);
-      if (appStore.locale === locale) applyLocale(i18n, locale);
+    (locale) => {
+      // Loaded (the usual case, see below): switch at once, so what shows next is in the new language.
+      if (i18n.global.availableLocales.includes(locale)) applyLocale(i18n, locale);
+      else void ensureLocaleMessages(i18n, locale).then(() => appStore.locale === locale && applyLocale(i18n, locale));
     },
   );
 
   installHrmDeepLinks(router, api);
   await router.isReady();
   app.mount('#app');
+  // After the first view is up: the other languages, so a switch in Settings needs no fetch.
+  for (const l of LOCALES) void ensureLocaleMessages(i18n, l).catch(() => undefined);
 }
 
 bootstrap().catch((e: unknown) => {
