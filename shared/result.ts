@@ -1,4 +1,4 @@
-import { isClientErrorCode, type AppErrorData, type ClientErrorCode, type ClientErrorParams } from './contract/errors';
+import { isClientErrorCode, type ClientErrorCode, type ClientErrorParams } from './contract/errors';
 import type { IdentityErrorCode, IdentityErrorParams } from './identity-api/errors';
 
 export type { AppErrorData } from './contract/errors';
@@ -9,14 +9,9 @@ export type { AppErrorData } from './contract/errors';
  * codes and the params each one carries are declared once: the client's in
  * shared/contract/errors.ts, the identity server's in shared/identity-api/errors.ts.
  */
-export type Result<T, E = AppErrorData> = { ok: true; value: T } | { ok: false; error: E };
+export type { Result } from './all-ok';
 
-/** Two calls' results as one: both values, or the first error. */
-export function allOk<A, B>([a, b]: readonly [Result<A>, Result<B>]): Result<[A, B]> {
-  if (!a.ok) return a;
-  if (!b.ok) return b;
-  return { ok: true, value: [a.value, b.value] };
-}
+export { allOk } from './all-ok';
 
 /** A code of either catalogue: main raises client codes, the identity mock its server codes. */
 export type ErrorCode = ClientErrorCode | IdentityErrorCode;

@@ -1,7 +1,7 @@
 // The whole preload: one typed client of the contract, nothing else (no raw ipcRenderer, no
 // process.env). It runs sandboxed, so electron-vite bundles it into a single CommonJS file.
 import { contextBridge, ipcRenderer } from 'electron';
-import { EVENT_IPC_CHANNEL, IPC_PREFIX, isChannelName, isEventName } from '@shared/contract';
+import { EVENT_IPC_CHANNEL, IPC_PREFIX, isChannelName, isEventName } from '@shared/contract/names';
 
 contextBridge.exposeInMainWorld('flex', {
   invoke: (channel: string, payload: unknown) =>

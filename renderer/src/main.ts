@@ -5,7 +5,8 @@ import { createClient } from './api/client';
 import { detectTransport } from './api/transport';
 import { provideApi } from './api/use-api';
 import { withSharedEvents } from './api/shared-events';
-import { createAppI18n } from './i18n';
+import { LOCALES } from '@shared/contract/names';
+import { createAppI18n, ensureLocaleMessages } from './i18n';
 import { applyLocale } from './i18n/apply-locale';
 import { createAppRouter } from './routes';
 import { installHrmDeepLinks } from './routes/deep-links';
@@ -27,13 +28,29 @@ async function bootstrap(): Promise<void> {
   const router = createAppRouter();
   const app = createApp(App).use(pinia).use(i18n).use(router);
 
+  // Started now, not after the settings: the first view's state and the likely language's
+  // messages load while the app info and settings do.
+  api.prime('session.get');
+  const likely = ensureLocaleMessages(i18n, /^sv/i.test(navigator.language) ? 'sv' : 'en').catch(() => undefined);
   const appStore = useAppStore(pinia);
   await appStore.init();
-  watch(() => appStore.locale, (locale) => applyLocale(i18n, locale), { immediate: true });
+  await likely;
+  await ensureLocaleMessages(i18n, appStore.locale);
+  applyLocale(i18n, appStore.locale);
+  watch(
+    () => appStore.locale,
+    (locale) => {
+      // Loaded (the usual case, see below): switch at once, so what shows next is in the new language.
+      if (i18n.global.availableLocales.includes(locale)) applyLocale(i18n, locale);
+      else void ensureLocaleMessages(i18n, locale).then(() => appStore.locale === locale && applyLocale(i18n, locale));
+    },
+  );
 
   installHrmDeepLinks(router, api);
   await router.isReady();
   app.mount('#app');
+  // After the first view is up: the other languages, so a switch in Settings needs no fetch.
+  for (const l of LOCALES) void ensureLocaleMessages(i18n, l).catch(() => undefined);
 }
 
 bootstrap().catch((e: unknown) => {

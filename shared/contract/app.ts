@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { LOCALES } from './names';
 
-export const LOCALES = ['sv', 'en'] as const;
+export { LOCALES };
+
 export const LocaleSchema = z.enum(LOCALES);
 export type Locale = z.infer<typeof LocaleSchema>;
 

@@ -13,6 +13,7 @@ import { MailboxListRequestSchema, MailboxListResponseSchema } from './mailbox';
 import { PrepLinkedSchema, PrepSendResultSchema, PrepViewSchema, prepRequests } from './preparation';
 import * as Admin from './admin';
 import { ScanResultSchema, ScreenCaptureSchema, scanRequests } from './scan';
+import type { ChannelName as ChannelNameList, EventName as EventNameList } from './names';
 
 export * from './app';
 export * from './vault';
@@ -22,12 +23,14 @@ export * from './preparation';
 export * from './admin';
 export * from './scan';
 export * from './errors';
+export { CHANNEL_NAMES, EVENT_NAMES, isChannelName, isEventName, IPC_PREFIX, EVENT_IPC_CHANNEL } from './names';
 
 /**
  * The one IPC contract (Mullvad's ipc-schema idea plus run-time validation): every channel the
  * renderer may call, with a zod schema for the request and for the response. Main validates
  * every request before a handler runs and parses every response on the way out. The preload,
- * the browser-host transport and the renderer client are all derived from this object.
+ * the browser-host transport and the renderer client are all derived from this object; its keys
+ * are the zod-free name list in ./names.ts (the `satisfies` below keeps the two equal).
  */
 const channel = <Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) => ({ request, response });
 const Empty = z.object({}).strict();
@@ -112,7 +115,7 @@ export const channels = {
   'scan.capture': channel(Empty, ScreenCaptureSchema),
   'scan.region': channel(scanRequests.region, ScanResultSchema),
   'scan.discard': channel(scanRequests.discard, Done),
-} as const;
+} as const satisfies Record<ChannelNameList, { request: z.ZodType; response: z.ZodType }>;
 
 /** Events main pushes to the renderer. */
 export const events = {
@@ -127,7 +130,7 @@ export const events = {
   'push.resolved': PushResolvedSchema,
   /** The outbox of the built-in server has new messages. */
   'mailbox.changed': z.object({}),
-} as const;
+} as const satisfies Record<EventNameList, z.ZodType>;
 
 export type Channels = typeof channels;
 export type ChannelName = keyof Channels;
@@ -137,12 +140,3 @@ export type Response<C extends ChannelName> = z.output<Channels[C]['response']>;
 export type Events = typeof events;
 export type EventName = keyof Events;
 export type EventPayload<E extends EventName> = z.output<Events[E]>;
-
-export const isChannelName = (name: unknown): name is ChannelName =>
-  typeof name === 'string' && Object.prototype.hasOwnProperty.call(channels, name);
-export const isEventName = (name: unknown): name is EventName =>
-  typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name);
-
-/** IPC channel names are prefixed so they can never collide with Electron's own. */
-export const IPC_PREFIX = 'flex:';
-export const EVENT_IPC_CHANNEL = 'flex:event';

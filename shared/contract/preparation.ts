@@ -1,13 +1,13 @@
 import { z } from 'zod';
+import { PREP_CODE_VALID_MINUTES } from './names';
+
+export { PREP_CODE_VALID_MINUTES };
 
 /**
  * Account preparation for Visma Connect (seed 003) as the renderer sees it: the banner, the
  * email verification with a 6-digit code, the linked state. View models only; the HRM session
  * token that the calls need stays in main.
  */
-
-/** How long an emailed code is valid (seed 003: "The code is valid for 30 minutes."). */
-export const PREP_CODE_VALID_MINUTES = 30;
 
 const EMAIL_RE = /^[^\s@]{1,64}@[^\s@]+\.[^\s@]{2,}$/;
 /** Checked here too, so a typo gets "Enter a valid email address." before any request is made. */

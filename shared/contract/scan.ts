@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { MAX_SCAN_IMAGE_BYTES } from './names';
+
+export { MAX_SCAN_IMAGE_BYTES };
 
 /**
  * Reading QR codes into the authenticator ("Scan screens", "Select area", image file, drop,
@@ -6,8 +9,6 @@ import { z } from 'zod';
  * whether each was added or already there), never a secret.
  */
 
-/** A screenshot PNG of two 4K monitors is ~15 MB at worst; a photo of a QR code far less. */
-export const MAX_SCAN_IMAGE_BYTES = 25 * 1024 * 1024;
 export const MAX_SCAN_IMAGE_BASE64 = Math.ceil(MAX_SCAN_IMAGE_BYTES / 3) * 4;
 
 export const ScanImageRequestSchema = z

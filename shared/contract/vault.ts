@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { OTP_ALGORITHMS, OTP_DIGITS } from './names';
 
-export const OTP_ALGORITHMS = ['SHA1', 'SHA256', 'SHA512'] as const;
-export const OTP_DIGITS = [6, 7, 8] as const;
+export { OTP_ALGORITHMS, OTP_DIGITS };
+
 export type OtpDigits = (typeof OTP_DIGITS)[number];
 export const OtpAlgorithmSchema = z.enum(OTP_ALGORITHMS);
 export type OtpAlgorithm = z.infer<typeof OtpAlgorithmSchema>;

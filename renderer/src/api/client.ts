@@ -1,5 +1,4 @@
 import type { ChannelName, EventName, EventPayload, Request, Response } from '@shared/contract';
-import { parseAppErrorData } from '@shared/contract/errors';
 import type { Result } from '@shared/result';
 import type { Transport } from './transport-types';
 
@@ -7,20 +6,37 @@ import type { Transport } from './transport-types';
  * The typed contract client every store uses. Components never call it directly. A call answers
  * with the contract's Result and never throws: the error is checked against the catalogue (an
  * undeclared code reaches the UI as `internal`), a transport that fails outright is `internal`.
+ * The catalogue (and zod with it) is imported on the first error only, not on the start path.
  */
 export function createClient(transport: Transport) {
+  /** Calls started early (`prime`), each handed to the first `call` of its channel without a request. */
+  const primed = new Map<ChannelName, Promise<Result<unknown>>>();
+  const invoke = async (channel: ChannelName, payload: unknown): Promise<Result<unknown>> => {
+    try {
+      return await transport.invoke(channel, payload);
+    } catch {
+      return { ok: false, error: { code: 'internal' } };
+    }
+  };
   return {
+    /**
+     * Starts a call with an empty request now, while the start path still loads code, so the
+     * view that asks for it first (the sign-in form's `session.get`) does not wait a round trip.
+     */
+    prime(channel: ChannelName): void {
+      if (!primed.has(channel)) primed.set(channel, invoke(channel, {}));
+    },
     async call<C extends ChannelName>(
       channel: C,
       ...args: Request<C> extends Record<string, never> ? [] | [Request<C>] : [Request<C>]
     ): Promise<Result<Response<C>>> {
-      let result: Result<unknown>;
-      try {
-        result = await transport.invoke(channel, args[0] ?? {});
-      } catch {
-        return { ok: false, error: { code: 'internal' } };
-      }
-      return result.ok ? { ok: true, value: result.value as Response<C> } : { ok: false, error: parseAppErrorData(result.error) };
+      const early = args[0] === undefined ? primed.get(channel) : undefined;
+      if (early) primed.delete(channel);
+      const result = await (early ?? invoke(channel, args[0] ?? {}));
+      if (result.ok) return { ok: true, value: result.value as Response<C> };
+      // The catalogue's check needs zod: loaded with the first error, so the start path has none.
+      const { parseAppErrorData } = await import('@shared/contract/errors');
+      return { ok: false, error: parseAppErrorData(result.error) };
     },
     on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
       return transport.subscribe((name, payload) => {

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { AdminCompany, AdminCompanyUpdate, AdminUserView } from '@shared/contract';
-import { allOk } from '@shared/result';
+import { allOk } from '@shared/all-ok';
 import { useApi } from '@/api/use-api';
 import { useCallState } from './use-call-state';
 

@@ -1,7 +1,8 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { AppInfo, Locale, Request, Settings } from '@shared/contract';
-import { allOk, type AppErrorData, type Result } from '@shared/result';
+import type { AppErrorData, Result } from '@shared/result';
+import { allOk } from '@shared/all-ok';
 import { useApi } from '../api/use-api';
 
 /**

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import { PREP_CODE_VALID_MINUTES, type PrepPending, type PrepView } from '@shared/contract';
+import type { PrepPending, PrepView } from '@shared/contract';
+import { PREP_CODE_VALID_MINUTES } from '@shared/contract/names';
 import { useApi } from '@/api/use-api';
 import { useCallState } from './use-call-state';
 

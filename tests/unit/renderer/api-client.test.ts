@@ -25,3 +25,39 @@ describe('api client: a call answers with a Result, never a throw', () => {
     await expect(api.call('session.get')).resolves.toEqual({ ok: false, error: { code: 'internal' } });
   });
 });
+
+describe('api client: prime (the start path asks for the first view state early)', () => {
+  it('hands a primed call to the first call of its channel, then calls again as usual', async () => {
+    const calls: string[] = [];
+    const api = createClient(
+      transport(async (channel) => {
+        calls.push(channel);
+        return { ok: true, value: { n: calls.length } };
+      }),
+    );
+    api.prime('session.get');
+    expect(calls).toEqual(['session.get']);
+    expect(await api.call('session.get')).toEqual({ ok: true, value: { n: 1 } });
+    expect(await api.call('session.get')).toEqual({ ok: true, value: { n: 2 } });
+    expect(calls).toEqual(['session.get', 'session.get']);
+  });
+
+  it('a call with a request of its own never takes the primed answer', async () => {
+    const payloads: unknown[] = [];
+    const api = createClient(
+      transport(async (_channel, payload) => {
+        payloads.push(payload);
+        return { ok: true, value: {} };
+      }),
+    );
+    api.prime('settings.update');
+    await api.call('settings.update', { language: 'sv' });
+    expect(payloads).toEqual([{}, { language: 'sv' }]);
+  });
+
+  it('a primed call that failed is checked against the catalogue too', async () => {
+    const api = createClient(transport(async () => ({ ok: false, error: { code: 'made.up' } }) as never));
+    api.prime('session.get');
+    expect(await api.call('session.get')).toEqual({ ok: false, error: { code: 'internal' } });
+  });
+});

@@ -1,4 +1,4 @@
-import { MAX_SCAN_IMAGE_BYTES } from '@shared/contract';
+import { MAX_SCAN_IMAGE_BYTES } from '@shared/contract/names';
 import type { AppErrorData } from '@shared/result';
 import { messageFor, type Translate } from '../../../composables/use-error-message';
 

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
-import { MAX_SCAN_IMAGE_BYTES, type ScanResult } from '@shared/contract';
+import type { ScanResult } from '@shared/contract';
+import { MAX_SCAN_IMAGE_BYTES } from '@shared/contract/names';
 import type { AppErrorData, Result } from '@shared/result';
 import { useApi } from '../../../api/use-api';
 import { blobToBase64, canvasToPng, captureScreenToCanvas, cropCanvas, ScanFailure } from './page-capture';
