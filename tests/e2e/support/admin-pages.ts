@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { screenshotPath } from './doc-screenshots';
 import type { Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 import { adminEn, type AdminMessages } from '../../../renderer/src/i18n/admin/en';
@@ -63,12 +63,11 @@ export class AdminApp {
     await expect(this.page.getByRole('alert').filter({ hasText: text })).toBeVisible();
   }
 
-  /** Writes docs/screenshots/admin-<name>-<lang>.png; a modal is shot in the viewport its backdrop covers. */
+  /** Writes <screenshots>/admin-<name>-<lang>.png; a modal is shot in the viewport its backdrop covers. */
   async shot(name: string, fullPage = true): Promise<void> {
-    mkdirSync('docs/screenshots', { recursive: true });
     // The pointer off every control, so no hover state lands in the picture.
     await this.page.mouse.move(0, 0);
-    await this.page.screenshot({ path: `docs/screenshots/admin-${name}-${this.hrm.lang}.png`, fullPage });
+    await this.page.screenshot({ path: screenshotPath(`admin-${name}-${this.hrm.lang}.png`), fullPage });
   }
 }
 

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { screenshotPath } from './doc-screenshots';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { en } from '../../../renderer/src/i18n/en';
 import { ERROR_TEXTS, type ErrorTextsOf } from './error-texts';
@@ -134,10 +134,9 @@ export class AuthenticatorPage {
     return this.page.getByRole('status').filter({ hasText: text });
   }
 
-  /** Writes docs/screenshots/<name>-<lang>.png. */
+  /** Writes <screenshots>/<name>-<lang>.png. */
   async shot(name: string): Promise<void> {
-    mkdirSync('docs/screenshots', { recursive: true });
-    await this.page.screenshot({ path: `docs/screenshots/${name}-${this.lang}.png`, fullPage: true });
+    await this.page.screenshot({ path: screenshotPath(`${name}-${this.lang}.png`), fullPage: true });
   }
 }
 

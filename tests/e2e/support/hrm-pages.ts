@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { screenshotPath } from './doc-screenshots';
 import type { Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 import { hrmEn, type HrmMessages } from '../../../renderer/src/i18n/hrm/en';
@@ -131,9 +131,8 @@ export class HrmApp {
     await this.page.getByRole('button', { name: this.m.mfa[method] }).click();
   }
 
-  /** Writes docs/screenshots/login-<name>-<lang>.png. */
+  /** Writes <screenshots>/login-<name>-<lang>.png. */
   async shot(name: string): Promise<void> {
-    mkdirSync('docs/screenshots', { recursive: true });
-    await this.page.screenshot({ path: `docs/screenshots/login-${name}-${this.lang}.png`, fullPage: true });
+    await this.page.screenshot({ path: screenshotPath(`login-${name}-${this.lang}.png`), fullPage: true });
   }
 }

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { screenshotPath } from './doc-screenshots';
 import type { Locator, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 import { prepEn, type PrepMessages } from '../../../renderer/src/i18n/prep/en';
@@ -141,9 +141,8 @@ export class PrepApp {
     await expect(this.page.getByRole('button', { name: this.p.done.manage })).toBeVisible();
   }
 
-  /** Writes docs/screenshots/prep-<name>-<lang>.png. */
+  /** Writes <screenshots>/prep-<name>-<lang>.png. */
   async shot(name: string): Promise<void> {
-    mkdirSync('docs/screenshots', { recursive: true });
-    await this.page.screenshot({ path: `docs/screenshots/prep-${name}-${this.lang}.png`, fullPage: true });
+    await this.page.screenshot({ path: screenshotPath(`prep-${name}-${this.lang}.png`), fullPage: true });
   }
 }

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { screenshotPath } from './doc-screenshots';
 import { chromium, expect, type Browser, type Locator, type Page } from '@playwright/test';
 import QRCode from 'qrcode';
 import { scanEn } from '../../../renderer/src/i18n/scan/en';
@@ -109,13 +110,12 @@ export class ScanPage extends AuthenticatorPage {
     await this.page.mouse.up();
   }
 
-  /** Writes docs/screenshots/scan-<name>-<lang>.png; the window only while the overlay covers it. */
+  /** Writes <screenshots>/scan-<name>-<lang>.png; the window only while the overlay covers it. */
   override async shot(name: string): Promise<void> {
-    mkdirSync('docs/screenshots', { recursive: true });
     const fullPage = !(await this.overlay().isVisible());
     // No hover highlight in the picture (the overlay's is taken mid-drag, so the mouse stays).
     if (fullPage) await this.page.mouse.move(0, 0);
-    await this.page.screenshot({ path: `docs/screenshots/scan-${name}-${this.lang}.png`, fullPage });
+    await this.page.screenshot({ path: screenshotPath(`scan-${name}-${this.lang}.png`), fullPage });
   }
 }
 
