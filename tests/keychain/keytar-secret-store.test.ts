@@ -34,15 +34,17 @@ describe('KeytarSecretStore against the real Secret Service', () => {
     expect(await store.get('acc-3')).toBe('two');
   });
 
-  it('reports a missing Secret Service as keychain.unavailable, not a crash', async () => {
-    const saved = process.env.DBUS_SESSION_BUS_ADDRESS;
-    // A separate process is needed for a clean D-Bus connection; here we check the mapping.
-    const broken = new KeytarSecretStore(service);
-    (broken as unknown as { keytar: unknown }).keytar = {
-      findCredentials: () => Promise.reject(new Error('The name org.freedesktop.secrets was not provided by any .service files')),
-    };
-    await expect(broken.list()).rejects.toMatchObject({ code: 'keychain.unavailable' });
-    process.env.DBUS_SESSION_BUS_ADDRESS = saved;
+  it('reports a Secret Service that goes away under keytar as keychain.unavailable, not a crash', async () => {
+    // keytar rejects with libsecret's D-Bus error when the service vanishes between the probe and
+    // the call; the store maps it, on every call, with and without the Linux probe.
+    const gone = () => Promise.reject(new Error('The name org.freedesktop.secrets was not provided by any .service files'));
+    const keytarDouble = () => ({ findCredentials: gone, getPassword: gone, setPassword: gone, deletePassword: gone }) as never;
+    for (const probe of [null, new SecretServiceProbe()]) {
+      const broken = new KeytarSecretStore(service, probe, keytarDouble);
+      await expect(broken.list()).rejects.toMatchObject({ code: 'keychain.unavailable' });
+      await expect(broken.get('acc-2')).rejects.toMatchObject({ code: 'keychain.unavailable' });
+      await expect(broken.set('acc-9', 'x')).rejects.toMatchObject({ code: 'keychain.unavailable' });
+    }
   });
 
   it('reports no session bus, or a bus without a Secret Service, as keychain.unavailable before keytar is called', async () => {
