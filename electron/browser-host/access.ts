@@ -35,6 +35,8 @@ export const HOST_ANSWERS: Record<TransportFailure | 'unauthorized', TypedAnswer
   'unsupported-media-type': answer(415, 'host.bad-request'),
   'not-found': answer(404, 'host.bad-request'),
   'bad-request': answer(400, 'host.bad-request'),
+  'expectation-failed': answer(417, 'host.bad-request'),
+  'method-not-allowed': answer(405, 'host.bad-request'),
   timeout: answer(408, 'host.bad-request'),
   internal: answer(500, 'internal'),
 };

@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
-import Fastify, { type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import type { AppInfo } from '@shared/contract';
@@ -111,11 +111,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   const app = Fastify({ bodyLimit: 64 * 1024 * 1024, logger: false, ...guardedServerOptions(guard) });
   await app.register(fastifyCookie);
-  // Host first, then (for the API) the token, both before the body is read.
+  // Host first (every route), then the token (the API's own scope below), both before the body is read.
   installGuard(app, guard);
-  app.addHook('onRequest', async (req, reply) => {
-    if (req.url.startsWith('/api/') && !authorized(req)) return sendTyped(reply, HOST_ANSWERS.unauthorized);
-  });
 
   app.addHook('onSend', async (_req, reply) => {
     reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
@@ -142,12 +139,23 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     return reply.code(401).type('text/html; charset=utf-8').send(LAUNCH_USED_PAGE);
   });
 
-  app.post<{ Params: { channel: string } }>('/api/invoke/:channel', async (req) => core.dispatch(req.params.channel, req.body));
-
   // Open event streams never end on their own; close() ends them so the server can stop.
   const streams = new Set<ServerResponse>();
-  // No HEAD twin: a HEAD would open a stream that sends no body and never ends.
-  app.get('/api/events', { exposeHeadRoute: false }, (req, reply) => {
+  /**
+   * The API in its own scope, so the token check is a hook of the routes themselves: it runs for
+   * whatever spelling of the address the router matched (it decodes `/%61pi/...`), which a test
+   * on the raw URL missed.
+   */
+  await app.register(async (api) => {
+    api.addHook('onRequest', async (req, reply) => {
+      if (!authorized(req)) return sendTyped(reply, HOST_ANSWERS.unauthorized);
+    });
+    api.post<{ Params: { channel: string } }>('/api/invoke/:channel', async (req) => core.dispatch(req.params.channel, req.body));
+    // No HEAD twin: a HEAD would open a stream that sends no body and never ends.
+    api.get('/api/events', { exposeHeadRoute: false }, (req, reply) => eventStream(req, reply));
+  });
+
+  function eventStream(req: FastifyRequest, reply: FastifyReply): void {
     reply.hijack();
     streams.add(reply.raw);
     reply.raw.on('close', () => streams.delete(reply.raw));
@@ -161,7 +169,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       clearInterval(ping);
       unsubscribe();
     });
-  });
+  }
 
   await app.register(fastifyStatic, { root: rendererDir, prefix: '/', index: ['index.html'] });
 

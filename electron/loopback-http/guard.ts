@@ -1,5 +1,6 @@
 import type { Socket } from 'node:net';
-import { STATUS_CODES } from 'node:http';
+import { STATUS_CODES, type IncomingMessage, type ServerOptions, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
 
 /**
@@ -18,6 +19,8 @@ export type TransportFailure =
   | 'headers-too-large'
   | 'not-found'
   | 'bad-request'
+  | 'expectation-failed'
+  | 'method-not-allowed'
   | 'timeout'
   | 'internal';
 
@@ -59,25 +62,31 @@ export function sendTyped(reply: FastifyReply, answer: TypedAnswer): FastifyRepl
   return reply.code(answer.status).header('cache-control', 'no-store').type('application/json; charset=utf-8').send(answer.body);
 }
 
+/** A typed answer written straight to a socket, for what Node handles before Fastify sees a request. */
+function writeTyped(socket: Duplex, { status, body }: TypedAnswer): void {
+  const json = JSON.stringify(body);
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(json)}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${json}`,
+    );
+  }
+  socket.destroy();
+}
+
 /**
  * Server options for Fastify: Node's parser failures (431 header overflow, which includes an
  * over-long URL, 400 garbage, 408 timeout) and router failures (bad URL encoding, over-long path
  * params) answered in the typed shape.
  */
-export function guardedServerOptions(options: GuardOptions): Pick<FastifyServerOptions, 'clientErrorHandler' | 'frameworkErrors'> {
+export function guardedServerOptions(options: GuardOptions): Pick<FastifyServerOptions, 'clientErrorHandler' | 'frameworkErrors'> & { http: ServerOptions } {
   return {
+    // A request without Host reaches the guard (a typed 421) instead of Node's own empty 400.
+    http: { requireHostHeader: false },
     clientErrorHandler(err: Error & { code?: string }, socket: Socket) {
       if (err.code === 'ECONNRESET' || socket.destroyed) return;
       const failure: TransportFailure = err.code === 'HPE_HEADER_OVERFLOW' ? 'headers-too-large' : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 'timeout' : 'bad-request';
-      const { status, body } = options.answer(failure);
-      const json = JSON.stringify(body);
-      if (socket.writable) {
-        socket.write(
-          `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}\r\nContent-Type: application/json; charset=utf-8\r\n` +
-            `Content-Length: ${Buffer.byteLength(json)}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${json}`,
-        );
-      }
-      socket.destroy();
+      writeTyped(socket, options.answer(failure));
     },
     frameworkErrors(_err, _req, reply) {
       void sendTyped(reply, options.answer('bad-request'));
@@ -91,14 +100,38 @@ export function hostAllowed(req: FastifyRequest, allowed: readonly string[]): bo
 }
 
 /**
+ * Request forms that would let a request be judged by one reading and routed by another: Node
+ * keeps only the first of several Host headers (RFC 9112 says answer 400), and routes an
+ * absolute-form target (`GET http://other/path`) by its path while its authority, which RFC 9112
+ * says replaces Host, is ignored. Only a proxy is sent absolute form, and these servers are none.
+ */
+function ambiguous(req: FastifyRequest): boolean {
+  const raw = req.raw.rawHeaders;
+  let hosts = 0;
+  for (let i = 0; i < raw.length; i += 2) if (raw[i]!.toLowerCase() === 'host') hosts++;
+  return hosts > 1 || !(req.raw.url ?? '').startsWith('/');
+}
+
+/**
  * The Host allowlist (an `onRequest` hook: before the body is read), the not-found answer and the
  * fallback for framework errors. `onError` handles the server's own errors first (AppError) and
  * returns undefined for anything else.
  */
 export function installGuard(app: FastifyInstance, options: GuardOptions & { onError?: (err: FastifyError, reply: FastifyReply) => FastifyReply | undefined }): void {
   app.addHook('onRequest', async (req, reply) => {
+    if (ambiguous(req)) return sendTyped(reply, options.answer('bad-request'));
     if (!hostAllowed(req, options.allowedHosts())) return sendTyped(reply, options.answer('bad-host'));
   });
+  // What Node answers itself when nobody listens: an Expect it cannot meet (an empty 417) and
+  // CONNECT (the socket closed without a word). Typed like everything else.
+  app.server.on('checkExpectation', (_req: IncomingMessage, res: ServerResponse) => {
+    const { status, body } = options.answer('expectation-failed');
+    const json = JSON.stringify(body);
+    res
+      .writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(json), 'cache-control': 'no-store', connection: 'close' })
+      .end(json);
+  });
+  app.server.on('connect', (_req: IncomingMessage, socket: Duplex) => writeTyped(socket, options.answer('method-not-allowed')));
   app.setErrorHandler((err: FastifyError, request, reply) => {
     const handled = options.onError?.(err, reply);
     if (handled) return handled;

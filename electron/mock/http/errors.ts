@@ -67,6 +67,8 @@ const ANSWERS: Record<TransportFailure, { status: number; error: IdentityErrorDa
   'unsupported-media-type': { status: 415, error: { code: 'request.unsupported-media-type' } },
   'not-found': { status: 404, error: { code: 'not-found' } },
   'bad-request': { status: 400, error: { code: 'request.invalid', params: { issue: 'bad-request' } } },
+  'expectation-failed': { status: 417, error: { code: 'request.invalid', params: { issue: 'expectation-failed' } } },
+  'method-not-allowed': { status: 405, error: { code: 'request.invalid', params: { issue: 'method-not-allowed' } } },
   timeout: { status: 408, error: { code: 'request.invalid', params: { issue: 'timeout' } } },
   internal: { status: 500, error: { code: 'server.internal' } },
 };
