@@ -129,7 +129,9 @@ export class SessionService {
 
   async legacySignIn(userId: string, password: string, confirmReplace = false): Promise<SessionView> {
     await this.beforeReplacing({ userId: userId.trim() }, confirmReplace);
+    const from = this.state;
     const s = await this.deps.http.call('hrmSignIn', { body: { userId, password } });
+    if (this.state !== from) return this.discardLate(s.token, null);
     return this.set({
       step: 'signed-in',
       user: { name: s.user.name, email: null, userId: s.user.userId, company: s.user.companyName, method: 'legacy', role: s.user.role },
@@ -161,12 +163,13 @@ export class SessionService {
   }
 
   async password(password: string): Promise<SessionView> {
-    const { email } = this.requireStep('password');
+    const from = this.requireStep('password');
+    const { email } = from;
     try {
       const outcome = await this.deps.http.call('signInPassword', {
         body: { email, password, device: this.deps.device, rememberedDeviceToken: this.rememberedFor(email) },
       });
-      return await this.afterSignIn(email, outcome);
+      return await this.afterSignIn(email, outcome, from);
     } catch (e) {
       if (serverCodeOf(e) === 'connect.use-sso') return this.discover(email, this.deps.server.savedEmail() !== null);
       throw e;
@@ -181,14 +184,15 @@ export class SessionService {
 
   /** The simulated IdP's consent, answered the way its page would post it; then finish. */
   async ssoComplete(approve: boolean): Promise<SessionView> {
-    const { email, provider, ssoState } = this.requireStep('idp');
+    const from = this.requireStep('idp');
+    const { email, provider, ssoState } = from;
     const answer = await this.deps.http.call('idpConsent', { body: { state: ssoState, approve } });
     if (answer.status === 'denied') {
       this.set({ step: 'sso', email, provider });
       throw new AppError('session.sso-cancelled');
     }
     const outcome = await this.deps.http.call('ssoFinish', { body: { state: ssoState, code: answer.code } });
-    return this.afterSignIn(email, outcome);
+    return this.afterSignIn(email, outcome, from);
   }
 
   async magicLink(token: string, confirmReplace = false): Promise<{ view: SessionView; email: string }> {
@@ -197,25 +201,29 @@ export class SessionService {
       const { email } = await this.deps.http.call('magicInspect', { body: { token } });
       await this.beforeReplacing({ email }, confirmReplace);
     }
+    const from = this.state;
     const outcome = await this.deps.http.call('magicLink', { body: { token, device: this.deps.device } });
     const email = outcome.status === 'signed-in' ? outcome.account.email : '';
-    return { view: await this.afterSignIn(email, outcome), email };
+    return { view: await this.afterSignIn(email, outcome, from), email };
   }
 
   private rememberedFor(email: string): string | undefined {
     return this.deps.credentials.get(rememberKey(email)) ?? undefined;
   }
 
-  private async afterSignIn(email: string, outcome: SignInOutcome): Promise<SessionView> {
+  /** `from`: the state the sign-in began in (see discardLate). */
+  private async afterSignIn(email: string, outcome: SignInOutcome, from: InternalState): Promise<SessionView> {
     if (outcome.status === 'mfa-required') {
+      // Moved on meanwhile: no session exists yet, the ticket just goes unused.
+      if (this.state !== from) return this.view();
       const method = preferredMethod(outcome.factors);
       this.set({ step: 'mfa', email, ticket: outcome.ticket, factors: outcome.factors, method, maskedPhone: outcome.maskedPhone, push: null });
       return this.mfaChoose(method);
     }
-    return this.completeSignIn(outcome);
+    return this.completeSignIn(outcome, from);
   }
 
-  private async completeSignIn(s: SignedIn): Promise<SessionView> {
+  private async completeSignIn(s: SignedIn, from: InternalState): Promise<SessionView> {
     if (s.rememberedDeviceToken) this.deps.credentials.set(rememberKey(s.account.email), s.rememberedDeviceToken);
     let hrmToken: string | null = null;
     let company = s.hrm?.companyName ?? '';
@@ -231,6 +239,7 @@ export class SessionService {
       role = hrm.user.role;
       expiresAt = Math.min(expiresAt, hrm.expiresAt);
     }
+    if (this.state !== from) return this.discardLate(hrmToken, s.session.token);
     return this.set({
       step: 'signed-in',
       user: { name, email: s.account.email, userId: s.hrm?.userId ?? null, company, method: 'connect', role },
@@ -279,7 +288,7 @@ export class SessionService {
     const signedIn = await this.deps.http
       .call('mfaVerify', { body: { ticket: mfa.ticket, factor: mfa.method, code: typed, rememberDevice } })
       .catch((e: unknown) => this.endDeadTicket(e));
-    const view = await this.completeSignIn(signedIn);
+    const view = await this.completeSignIn(signedIn, mfa);
     return { view, newEmergencyCode: view.state.step === 'signed-in' ? (view.state.newEmergencyCode ?? null) : null };
   }
 
@@ -313,7 +322,7 @@ export class SessionService {
       });
       if (this.state !== mfa) return;
       if (status.state === 'pending') return this.schedulePushPoll();
-      if (status.state === 'approved') this.emit(await this.completeSignIn(status.signIn));
+      if (status.state === 'approved') this.emit(await this.completeSignIn(status.signIn, mfa));
       else {
         const state = status.state === 'denied' && status.reason === 'wrong-number' ? 'wrong-number' : status.state;
         this.emit(this.set({ ...mfa, push: { ...mfa.push, state } }));
@@ -377,12 +386,25 @@ export class SessionService {
     const s = this.state;
     this.deps.persistence?.forget();
     const view = this.set({ step: 'signed-out' });
-    if (s.step === 'signed-in') {
-      // Best effort: the local session is gone either way; a dead server must not keep the user in.
-      if (s.hrmToken) await this.deps.http.call('hrmSignOut', { token: s.hrmToken }).catch(() => undefined);
-      if (s.connectToken) await this.deps.http.call('signOut', { token: s.connectToken }).catch(() => undefined);
-    }
+    if (s.step === 'signed-in') await this.endOnServer(s.hrmToken, s.connectToken);
     return view;
+  }
+
+  /** Best effort: the local session is gone either way; a dead server must not keep the user in. */
+  private async endOnServer(hrmToken: string | null, connectToken: string | null): Promise<void> {
+    if (hrmToken) await this.deps.http.call('hrmSignOut', { token: hrmToken }).catch(() => undefined);
+    if (connectToken) await this.deps.http.call('signOut', { token: connectToken }).catch(() => undefined);
+  }
+
+  /**
+   * A sign-in the server completed after its flow moved on (a second click completed first,
+   * Sign out was pressed, another link took over): its new session is ended on the server rather
+   * than left valid, and the state stays as it is now. The flow's state object is the check
+   * (pollPush's), so nothing but the flow a request began in can be completed by its answer.
+   */
+  private async discardLate(hrmToken: string | null, connectToken: string | null): Promise<SessionView> {
+    await this.endOnServer(hrmToken, connectToken);
+    return this.view();
   }
 
   close(): void {
