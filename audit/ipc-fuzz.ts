@@ -12,7 +12,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { CHANNEL_NAMES, channels, type ChannelName } from '@shared/contract';
 import { isClientErrorCode } from '@shared/contract/errors';
 import { createAppCore } from '../electron/core/app-core';
@@ -70,7 +70,12 @@ function keysOf(schema: z.ZodType, out = new Set<string>(), depth = 0): Set<stri
   if (depth > 4) return out;
   const def = (schema as unknown as { def: Record<string, unknown> }).def;
   const shape = def.shape as Record<string, z.ZodType> | undefined;
-  if (shape) for (const [k, v] of Object.entries(shape)) (out.add(k), keysOf(v, out, depth + 1));
+  if (shape) {
+    for (const [k, v] of Object.entries(shape)) {
+      out.add(k);
+      keysOf(v, out, depth + 1);
+    }
+  }
   for (const key of ['options', 'innerType', 'in', 'out', 'schema', 'left', 'right'] as const) {
     const inner = def[key];
     if (Array.isArray(inner)) for (const o of inner) keysOf(o as z.ZodType, out, depth + 1);
@@ -154,7 +159,9 @@ const core = await createAppCore({
 });
 const tally = { calls: 0, ok: 0, typed: 0, internal: 0, untyped: 0, threw: 0, slow: 0, leaked: 0 };
 const problems: string[] = [];
-const note = (what: string) => problems.length < 12 && problems.push(what);
+const note = (what: string): void => {
+  if (problems.length < 12) problems.push(what);
+};
 const protoBefore = Object.getOwnPropertyNames(Object.prototype).join();
 // A secret the fuzz may add through vault.add: it must never come back in any answer.
 const added = (await core.dispatch('vault.add', { source: 'manual', issuer: 'Fuzz', label: 'known', secret: SECRET })) as { ok: true; value: { account: { id: string } } };
@@ -174,14 +181,25 @@ async function call(channel: unknown, payload: unknown): Promise<void> {
     return;
   }
   const ms = Date.now() - started;
-  if (ms > SLOW_MS) (tally.slow++, note(`slow ${String(channel)}: ${ms} ms with ${JSON.stringify(payload)?.slice(0, 100)}`));
+  if (ms > SLOW_MS) {
+    tally.slow++;
+    note(`slow ${String(channel)}: ${ms} ms with ${JSON.stringify(payload)?.slice(0, 100)}`);
+  }
   const a = answer as { ok?: unknown; value?: unknown; error?: { code?: unknown } };
   const text = JSON.stringify(answer) ?? '';
-  if (text.includes(SECRET)) (tally.leaked++, note(`secret in the answer of ${String(channel)}`));
+  if (text.includes(SECRET)) {
+    tally.leaked++;
+    note(`secret in the answer of ${String(channel)}`);
+  }
   if (a?.ok === true && 'value' in a) tally.ok++;
-  else if (a?.ok === false && a.error?.code === 'internal') (tally.internal++, note(`internal on ${String(channel)} with ${JSON.stringify(payload)?.slice(0, 160)}`));
-  else if (a?.ok === false && isClientErrorCode(String(a.error?.code))) tally.typed++;
-  else (tally.untyped++, note(`untyped on ${String(channel)}: ${text.slice(0, 160)}`));
+  else if (a?.ok === false && a.error?.code === 'internal') {
+    tally.internal++;
+    note(`internal on ${String(channel)} with ${JSON.stringify(payload)?.slice(0, 160)}`);
+  } else if (a?.ok === false && isClientErrorCode(String(a.error?.code))) tally.typed++;
+  else {
+    tally.untyped++;
+    note(`untyped on ${String(channel)}: ${text.slice(0, 160)}`);
+  }
 }
 
 try {
