@@ -366,7 +366,12 @@ export class SessionService {
     return info;
   }
 
+  /** Refused for another account while signed in, like resetInspect: a renderer cannot skip the question. */
   async resetPassword(token: string, password: string): Promise<void> {
+    if (this.state.step === 'signed-in') {
+      const { email } = await this.deps.http.call('resetInspect', { body: { token } });
+      await this.beforeReplacing({ email }, false, true);
+    }
     await this.deps.http.call('resetPassword', { body: { token, password, device: this.deps.device } });
   }
 

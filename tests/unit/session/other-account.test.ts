@@ -82,6 +82,17 @@ describe('a link or sign-in for another account while signed in', () => {
     expect(await honoured(karinToken)).toBe(false);
   });
 
+  it('completing a reset link for lena while signed in as karin is refused without the question too (only reset.info asked)', async () => {
+    const karinToken = await signInAsKarin();
+    const token = await emailedLink(LENA, 'reset');
+    await expect(services.session.resetPassword(token, 'Ny-losen-2026!')).rejects.toMatchObject({ code: 'session.other-account', params: { current: KARIN, next: LENA } });
+    expect(signedInAs()).toBe(KARIN);
+    expect(await honoured(karinToken)).toBe(true);
+    // The link was not used by asking: confirmed through reset.info, it sets lena's password.
+    await services.session.resetInspect(token, true);
+    await expect(services.session.resetPassword(token, 'Ny-losen-2026!')).resolves.toBeUndefined();
+  });
+
   it('a new email (or SSO) sign-in for another account while signed in is refused without confirmation', async () => {
     await signInAsKarin();
     await expect(services.session.discover(DEMO.sso.email, false)).rejects.toMatchObject({ code: 'session.other-account', params: { current: KARIN, next: DEMO.sso.email } });
