@@ -113,14 +113,17 @@ function ambiguous(req: FastifyRequest): boolean {
 }
 
 /**
- * The Host allowlist (an `onRequest` hook: before the body is read), the not-found answer and the
- * fallback for framework errors. `onError` handles the server's own errors first (AppError) and
+ * The Host allowlist and the not-found answer (an `onRequest` hook: before the body is read), and
+ * the fallback for framework errors. `onError` handles the server's own errors first (AppError) and
  * returns undefined for anything else.
  */
 export function installGuard(app: FastifyInstance, options: GuardOptions & { onError?: (err: FastifyError, reply: FastifyReply) => FastifyReply | undefined }): void {
   app.addHook('onRequest', async (req, reply) => {
     if (ambiguous(req)) return sendTyped(reply, options.answer('bad-request'));
     if (!hostAllowed(req, options.allowedHosts())) return sendTyped(reply, options.answer('bad-host'));
+    // No route takes it (an unknown path, a method the route lacks): answered now, before Fastify
+    // reads and parses a body nothing will use (no token is asked on a path that has no route).
+    if (req.is404) return sendTyped(reply, options.answer('not-found'));
   });
   // What Node answers itself when nobody listens: an Expect it cannot meet (an empty 417) and
   // CONNECT (the socket closed without a word). Typed like everything else.

@@ -130,3 +130,29 @@ describe('both loopback servers answer odd request forms in their typed shape', 
     }
   });
 });
+
+describe('a request no route takes is answered before its body is read', () => {
+  // The headers promise a body that never comes: an answer can only be the early refusal.
+  // Was: an unknown path or a method a route lacks read the body first (up to 64 MB on the
+  // browser host), with no token needed, before its 404.
+  const promised = (method: string, path: string, host: string, bytes: number) =>
+    `${method} ${path} HTTP/1.1\r\nHost: ${host}\r\nContent-Type: application/json\r\nContent-Length: ${bytes}\r\n\r\n{"a":`;
+
+  it('browser host: unknown paths and methods, with or without the token', async () => {
+    const h = `127.0.0.1:${hostPort}`;
+    for (const [method, path] of [['POST', '/api/nothing'], ['PUT', '/api/invoke/vault.list'], ['POST', '/'], ['POST', '/launch'], ['POST', '/no/such/page']]) {
+      const answer = await rawRequest(hostPort, promised(method!, path!, h, 60 * 1024 * 1024), 2000);
+      expect(answer.status, `${method} ${path}`).toBe(404);
+      typed(answer, Object.keys(clientErrors));
+    }
+  });
+
+  it('identity mock: unknown paths and methods (a body under its 64 KB limit, which a bigger one meets at once)', async () => {
+    const h = `127.0.0.1:${mockPort}`;
+    for (const [method, path] of [['POST', '/nothing'], ['PUT', '/connect/discover'], ['POST', '/mailbox']]) {
+      const answer = await rawRequest(mockPort, promised(method!, path!, h, 60_000), 2000);
+      expect(answer.status, `${method} ${path}`).toBe(404);
+      typed(answer, Object.keys(identityErrors));
+    }
+  });
+});
