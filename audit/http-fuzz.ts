@@ -51,24 +51,74 @@ interface Tally {
   content: number;
   untyped: { status: number; body: string; req: string }[];
   fiveXx: number;
+  /** A request without the right token, Host or origin form that got past the gates (an ok, a stream, a handler's own answer). */
+  unauthorizedOk: { status: number; body: string; req: string }[];
 }
 
-async function fuzz(name: string, port: number, ownHost: string, paths: string[], auth: string, codes: readonly string[]): Promise<Tally> {
-  const t: Tally = { requests: 0, typed: 0, ok: 0, content: 0, untyped: [], fiveXx: 0 };
+/** Another spelling of the same path: letters percent-encoded (the router decodes them), or absolute form. */
+function respell(path: string, port: number): string {
+  const r = rnd();
+  if (r < 0.5) return path.replace(/[a-z]/g, (c) => (rnd() < 0.3 ? `%${c.charCodeAt(0).toString(16)}` : c));
+  if (r < 0.8) return `http://${pick([`127.0.0.1:${port}`, 'evil.example', `localhost:${port}`])}${path}`;
+  return pick(['*', path.replace(/^\//, '//'), `${path}#frag`]);
+}
+
+/** Request-level oddities Node or Fastify might answer themselves, or that smuggle a second reading. */
+function oddHeaders(ownHost: string): string {
+  return pick([
+    `Host: evil.example`,
+    `Host: ${ownHost}`,
+    'Expect: 200-ok',
+    'Expect: 100-continue',
+    'Transfer-Encoding: chunked',
+    'Transfer-Encoding: gzip, chunked',
+    'Transfer-Encoding: chunked, identity',
+    'Transfer-Encoding : chunked',
+    'X-Folded: a\r\n b',
+    'Content-Length: -1',
+    'Connection: Upgrade\r\nUpgrade: websocket',
+  ]);
+}
+
+interface Server {
+  /** Paths that must never reach their handler without `auth`. */
+  protectedPath: (path: string) => boolean;
+  /** A request every gate lets through when it is well formed (so a bypass shows as an answer). */
+  wellFormed: { method: string; path: string; body?: string };
+  /** The answers of the gates (Host, form, token): anything else means the request got past them. */
+  isGateAnswer: (status: number, error: { code?: unknown; params?: Record<string, unknown> } | undefined, statusOnly: boolean) => boolean;
+}
+
+async function fuzz(name: string, port: number, ownHost: string, paths: string[], auth: string, codes: readonly string[], server: Server): Promise<Tally> {
+  const { protectedPath } = server;
+  const t: Tally = { requests: 0, typed: 0, ok: 0, content: 0, untyped: [], fiveXx: 0, unauthorizedOk: [] };
   for (let i = 0; i < N; i++) {
-    const method = pick(METHODS);
-    let path = pick(paths).replace(/:[a-zA-Z]+/g, () => encodeURIComponent(pick(HOSTILE_STRINGS)) || 'x');
+    // A third of the requests start well formed, so that a gate that fails lets them through.
+    const template = rnd() < 0.33 ? server.wellFormed : null;
+    const method = template?.method ?? pick(METHODS);
+    const logical = template?.path ?? pick(paths);
+    let path = logical.replace(/:[a-zA-Z]+/g, () => encodeURIComponent(pick(HOSTILE_STRINGS)) || 'x');
     if (rnd() < 0.2) path += `?${pick(['token', 'recipient', 'state', 'key', 'x'])}=${encodeURIComponent(pick(HOSTILE_STRINGS))}`;
+    const respelled = rnd() < 0.25;
+    if (respelled) path = respell(path, port);
     const host = rnd() < 0.85 ? ownHost : pick(['evil.example', `evil.example:${port}`, '', '127.0.0.1', `localhost:${port + 1}`]);
-    const body = method === 'GET' || method === 'HEAD' ? undefined : randomBody();
-    const type = pick(TYPES);
-    const headers = [`Host: ${host}`, rnd() < 0.8 ? auth : '', type && body !== undefined ? `Content-Type: ${type}` : '', rnd() < 0.1 ? `Origin: http://127.0.0.1:${port + 7}` : '']
+    const body = method === 'GET' || method === 'HEAD' ? undefined : (template?.body ?? randomBody());
+    const type = template ? 'application/json' : pick(TYPES);
+    const withAuth = rnd() < 0.8;
+    const odd = rnd() < 0.15 ? oddHeaders(ownHost) : '';
+    const noHost = rnd() < 0.03;
+    const headers = [noHost ? '' : `Host: ${host}`, withAuth ? auth : '', type && body !== undefined ? `Content-Type: ${type}` : '', rnd() < 0.1 ? `Origin: http://127.0.0.1:${port + 7}` : '', odd]
       .filter(Boolean)
       .join('\r\n');
+    // What may answer ok: the right Host (once, no second one), origin form, the token where it is needed.
+    const mayPass = !noHost && host === ownHost && !odd.startsWith('Host:') && path.startsWith('/') && (!protectedPath(logical) || (withAuth && auth !== ''));
     const bytes =
       rnd() < 0.03
         ? pick(['HELLO\r\n\r\n', `GET /${'a'.repeat(90_000)} HTTP/1.1\r\nHost: ${ownHost}\r\n\r\n`, `GET / HTTP/1.1\r\nHost: ${ownHost}\r\nX: ${'b'.repeat(70_000)}\r\n\r\n`])
-        : `${method} ${path} HTTP/1.1\r\n${headers}\r\n${body !== undefined ? `Content-Length: ${Buffer.byteLength(body)}\r\n` : ''}Connection: close\r\n\r\n${body ?? ''}`;
+        : odd.startsWith('Transfer-Encoding')
+          ? // A chunked body, complete, so a request that waits for more is not what is measured.
+            `${method} ${path} HTTP/1.1\r\n${headers ? `${headers}\r\n` : ''}Connection: close\r\n\r\n${body ? `${Buffer.byteLength(body).toString(16)}\r\n${body}\r\n` : ''}0\r\n\r\n`
+          : `${method} ${path} HTTP/1.1\r\n${headers ? `${headers}\r\n` : ''}${body !== undefined ? `Content-Length: ${Buffer.byteLength(body)}\r\n` : ''}Connection: close\r\n\r\n${body ?? ''}`;
     t.requests++;
     let answer;
     try {
@@ -78,6 +128,24 @@ async function fuzz(name: string, port: number, ownHost: string, paths: string[]
       continue;
     }
     if (answer.status >= 500) t.fiveXx++;
+    // Must have been stopped at a gate: anything but a gate's answer (an ok, a stream, a handler's
+    // own error) means it got through. Garbage lines are judged by Node, not by the gates.
+    const garbage = !bytes.startsWith(`${method} ${path} `);
+    if (!mayPass && !garbage && (protectedPath(logical) || noHost || host !== ownHost || odd.startsWith('Host:') || !path.startsWith('/'))) {
+      // After a `100 Continue` the real answer follows in the same bytes.
+      const final = answer.status === 100 ? /^HTTP\/1\.1 (\d{3})[^]*?\r\n\r\n([^]*)$/.exec(answer.body) : null;
+      const status = final ? Number(final[1]) : answer.status;
+      const text = final ? final[2]! : answer.body;
+      let error: { code?: unknown; params?: Record<string, unknown> } | undefined;
+      try {
+        error = (JSON.parse(text) as { error?: typeof error }).error;
+      } catch {
+        error = undefined;
+      }
+      // HEAD answers carry no body: judged by their status alone.
+      const gated = method === 'HEAD' && !text ? server.isGateAnswer(status, undefined, true) : server.isGateAnswer(status, error, false);
+      if (!gated) t.unauthorizedOk.push({ status, body: text.slice(0, 120), req: bytes.slice(0, 160) });
+    }
     const isJson = (answer.headers['content-type'] ?? '').startsWith('application/json');
     // The launch address's refusal is a page for a person in a browser, by design.
     const launchPage = bytes.includes(' /launch') && (answer.headers['content-type'] ?? '').startsWith('text/html');
@@ -95,8 +163,12 @@ async function fuzz(name: string, port: number, ownHost: string, paths: string[]
       else t.untyped.push({ status: answer.status, body: answer.body.slice(0, 160), req: bytes.slice(0, 120) });
     }
   }
-  console.log(`${name}: ${t.requests} requests, ${t.typed} typed failures, ${t.ok} ok results, ${t.content} pages/files, ${t.untyped.length} untyped, ${t.fiveXx} 5xx`);
+  console.log(
+    `${name}: ${t.requests} requests, ${t.typed} typed failures, ${t.ok} ok results, ${t.content} pages/files, ${t.untyped.length} untyped, ${t.fiveXx} 5xx, ` +
+      `${t.unauthorizedOk.length} got past the Host, form or token gate`,
+  );
   for (const u of t.untyped.slice(0, 5)) console.log(`  untyped ${u.status}: ${u.body} <- ${JSON.stringify(u.req)}`);
+  for (const u of t.unauthorizedOk.slice(0, 5)) console.log(`  unauthorized ${u.status}: ${u.body} <- ${JSON.stringify(u.req)}`);
   return t;
 }
 
@@ -112,15 +184,26 @@ try {
   const mockPaths = [...Object.values(identityRoutes).map((r) => r.path), '/', '/nope', '/mailbox', '/test/reset'];
   const channels = ['vault.list', 'vault.add', 'vault.delete', 'settings.update', 'session.view', 'scan.image', 'no.such', '__proto__'];
   const hostPaths = [...channels.map((c) => `/api/invoke/${c}`), '/api/events', '/launch', '/', '/assets/x.js', '/api/nothing'];
-  const m = await fuzz('identity mock', mockPort, `127.0.0.1:${mockPort}`, mockPaths, `Authorization: Bearer ${'A'.repeat(43)}`, Object.keys(identityErrors));
-  const b = await fuzz('browser host', hostPort, `127.0.0.1:${hostPort}`, hostPaths, `Authorization: Bearer ${host.token}`, Object.keys(clientErrors));
+  // The mock's own routes check their Bearer tokens (the fuzz holds none that is valid): there only Host and form are judged.
+  const m = await fuzz('identity mock', mockPort, `127.0.0.1:${mockPort}`, mockPaths, `Authorization: Bearer ${'A'.repeat(43)}`, Object.keys(identityErrors), {
+    protectedPath: () => false,
+    wellFormed: { method: 'POST', path: '/connect/discover', body: '{"email":"karin.nordin@nordbolaget.se"}' },
+    isGateAnswer: (status, e, statusOnly) =>
+      [400, 404, 405, 413, 417, 421, 431].includes(status) &&
+      (statusOnly || ['request.bad-host', 'request.too-large', 'not-found'].concat(e?.params?.field === undefined ? ['request.invalid'] : []).includes(String(e?.code))),
+  });
+  const b = await fuzz('browser host', hostPort, `127.0.0.1:${hostPort}`, hostPaths, `Authorization: Bearer ${host.token}`, Object.keys(clientErrors), {
+    protectedPath: (p) => p.startsWith('/api/'),
+    wellFormed: { method: 'POST', path: '/api/invoke/vault.list', body: '{}' },
+    isGateAnswer: (status, e, statusOnly) => [400, 401, 404, 405, 413, 417, 421, 431].includes(status) && (statusOnly || ['host.unauthorized', 'host.bad-request'].includes(String(e?.code))),
+  });
 
   // The token (and Host) before the body: 60 MB promised, never sent, must be refused at once.
   const started = Date.now();
   const early = await rawRequest(hostPort, `POST /api/invoke/vault.list HTTP/1.1\r\nHost: 127.0.0.1:${hostPort}\r\nContent-Type: application/json\r\nContent-Length: ${60 * 1024 * 1024}\r\n\r\n{`, 5000);
   console.log(`browser host: 60 MB body without the token refused with ${early.status} after ${Date.now() - started} ms, before the body was sent`);
 
-  const failed = m.untyped.length + m.fiveXx + b.untyped.length + b.fiveXx + (early.status === 401 ? 0 : 1);
+  const failed = m.untyped.length + m.fiveXx + m.unauthorizedOk.length + b.untyped.length + b.fiveXx + b.unauthorizedOk.length + (early.status === 401 ? 0 : 1);
   process.exit(failed === 0 ? 0 : 1);
 } finally {
   await host.close();
