@@ -36,13 +36,13 @@ export async function passwordSignIn(
   }
   const ok = await verifyOrDummy(ctx.hasher, account?.password_hash, input.password);
   if (!ok || !account) {
-    const lock = guessFailed(ctx, key, rule);
+    const lock = guessFailed(ctx, key, rule, reserved.reservation);
     audit(ctx, 'connect.sign-in-failed', input.email, { ip: origin.ip });
     if (lock.started) audit(ctx, 'connect.locked', input.email, { minutes: lock.minutesLeft });
     if (lock.minutesLeft > 0) throw new AppError('connect.locked', { minutesLeft: lock.minutesLeft });
     throw new AppError('connect.invalid-credentials');
   }
-  const lockedFor = guessSucceeded(ctx, key);
+  const lockedFor = guessSucceeded(ctx, key, reserved.reservation);
   if (lockedFor > 0) {
     audit(ctx, 'connect.sign-in-refused-locked', input.email, { ip: origin.ip });
     throw new AppError('connect.locked', { minutesLeft: lockedFor });

@@ -28,13 +28,13 @@ export async function legacySignIn(ctx: MockContext, userId: string, password: s
   const user = findHrmUserByLogin(ctx, userId);
   const ok = await verifyOrDummy(ctx.hasher, user?.password_hash, password);
   if (!ok || !user) {
-    const lock = guessFailed(ctx, key, rule);
+    const lock = guessFailed(ctx, key, rule, reserved.reservation);
     audit(ctx, 'hrm.sign-in-failed', userId.toLowerCase());
     if (lock.started) audit(ctx, 'hrm.locked', userId.toLowerCase());
     if (lock.minutesLeft > 0) throw new AppError('hrm.locked', { minutesLeft: lock.minutesLeft });
     throw new AppError('hrm.invalid-credentials');
   }
-  const lockedFor = guessSucceeded(ctx, key);
+  const lockedFor = guessSucceeded(ctx, key, reserved.reservation);
   if (lockedFor > 0) throw new AppError('hrm.locked', { minutesLeft: lockedFor });
   if (requireCompany(ctx, user.company_id).connectLoginEnabled) throw new AppError('hrm.use-connect-sign-in');
   return hrmSession(ctx, user, 'legacy');

@@ -37,22 +37,38 @@ function guessesInWindow(ctx: MockContext, key: string, rule: LockoutRule): numb
  * Returns the lock's minutes left when the guess may not be evaluated (0 when it may), and
  * whether this guess, the one after the window's last, started the lock.
  */
-export function reserveGuess(ctx: MockContext, key: string, rule: LockoutRule): { minutesLeft: number; started: boolean } {
+export function reserveGuess(ctx: MockContext, key: string, rule: LockoutRule): { minutesLeft: number; started: boolean; reservation: number } {
   const minutesLeft = lockedMinutesLeft(ctx, key);
-  if (minutesLeft > 0) return { minutesLeft, started: false };
+  if (minutesLeft > 0) return { minutesLeft, started: false, reservation: 0 };
   if (guessesInWindow(ctx, key, rule) >= rule.maxFailures) {
     startLock(ctx, key, rule);
-    return { minutesLeft: Math.ceil(rule.lockMs / 60_000), started: true };
+    return { minutesLeft: Math.ceil(rule.lockMs / 60_000), started: true, reservation: 0 };
   }
-  ctx.db.prepare('INSERT INTO sign_in_failures (key, at) VALUES (?, ?)').run(key, ctx.clock.now());
-  return { minutesLeft: 0, started: false };
+  const reservation = Number(ctx.db.prepare('INSERT INTO sign_in_failures (key, at) VALUES (?, ?)').run(key, ctx.clock.now()).lastInsertRowid);
+  inFlight(ctx).add(reservation);
+  return { minutesLeft: 0, started: false, reservation };
+}
+
+/**
+ * Reserved guesses whose check has not ended, per mock (their rows in sign_in_failures). A right
+ * password clears the failures before it, never these: a guess still being checked when the owner
+ * signs in is an attacker's as likely as not, and clearing it let a burst around a right password
+ * have its guesses counted afresh (13 of 50 checked against a policy of 8). In memory: a restart
+ * ends every check anyway.
+ */
+const checking = new WeakMap<MockContext['db'], Set<number>>();
+function inFlight(ctx: MockContext): Set<number> {
+  let set = checking.get(ctx.db);
+  if (!set) checking.set(ctx.db, (set = new Set()));
+  return set;
 }
 
 /**
  * After a reserved guess was wrong: the lock's minutes left (0 when not locked), and whether this
  * guess completed the window's guesses and so started the lock.
  */
-export function guessFailed(ctx: MockContext, key: string, rule: LockoutRule): { minutesLeft: number; started: boolean } {
+export function guessFailed(ctx: MockContext, key: string, rule: LockoutRule, reservation: number): { minutesLeft: number; started: boolean } {
+  inFlight(ctx).delete(reservation);
   const minutesLeft = lockedMinutesLeft(ctx, key);
   if (minutesLeft > 0) return { minutesLeft, started: false };
   if (guessesInWindow(ctx, key, rule) < rule.maxFailures) return { minutesLeft: 0, started: false };
@@ -61,14 +77,19 @@ export function guessFailed(ctx: MockContext, key: string, rule: LockoutRule): {
 }
 
 /**
- * After a reserved guess was right: clears the failures, unless a lock started while it was being
- * checked (a right password inside a burst of wrong ones does not undo the lock the burst
- * reached). Returns the lock's minutes left then, 0 when the sign-in may go on.
+ * After a reserved guess was right: clears the failures (not the guesses still being checked, see
+ * `checking`), unless a lock started while it was being checked (a right password inside a burst
+ * of wrong ones does not undo the lock the burst reached). Returns the lock's minutes left then,
+ * 0 when the sign-in may go on.
  */
-export function guessSucceeded(ctx: MockContext, key: string): number {
+export function guessSucceeded(ctx: MockContext, key: string, reservation: number): number {
+  const pending = inFlight(ctx);
+  pending.delete(reservation);
   const minutesLeft = lockedMinutesLeft(ctx, key);
-  if (minutesLeft === 0) clearFailures(ctx, key);
-  return minutesLeft;
+  if (minutesLeft > 0) return minutesLeft;
+  const keep = [...pending];
+  ctx.db.prepare(`DELETE FROM sign_in_failures WHERE key = ? AND rowid NOT IN (${keep.map(() => '?').join(',')})`).run(key, ...keep);
+  return 0;
 }
 
 export function clearFailures(ctx: MockContext, key: string): void {

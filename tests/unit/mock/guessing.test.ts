@@ -60,6 +60,32 @@ describe('lockout against parallel guesses (defect: 200 parallel wrong passwords
     });
   }
 
+  it('Connect: a right password checked while the burst is still being checked does not give the burst a fresh count (was: 13 of 50 checked)', async () => {
+    h = await harness({ limits: NO_THROTTLE });
+    // The right password's check ends first (as over HTTP, where it was seen), the wrong ones' later.
+    let wrongChecks = 0;
+    const verify = h.ctx.hasher.verify.bind(h.ctx.hasher);
+    h.ctx.hasher = {
+      hash: h.ctx.hasher.hash.bind(h.ctx.hasher),
+      verify: async (hashed, password) => {
+        if (password !== CONNECT_PASSWORD) {
+          wrongChecks++;
+          await new Promise((r) => setTimeout(r, 30));
+        }
+        return verify(hashed, password);
+      },
+    };
+    const right = h.call('signInPassword', { body: { email: KARIN, password: CONNECT_PASSWORD } });
+    // The burst arrives while the right password is being checked, and goes on after its answer.
+    const first = Array.from({ length: 4 }, (_, i) => h.call('signInPassword', { body: { email: KARIN, password: `Wrong-${i}!` } }));
+    const signedIn = await right;
+    const rest = Array.from({ length: 46 }, (_, i) => h.call('signInPassword', { body: { email: KARIN, password: `Wrong-${i + 4}!` } }));
+    await Promise.all([...first, ...rest]);
+    expect(signedIn.body.ok).toBe(true);
+    expect(wrongChecks).toBeLessThanOrEqual(8);
+    expect((await h.fail('signInPassword', { body: { email: KARIN, password: CONNECT_PASSWORD } })).code).toBe('connect.locked');
+  });
+
   it('HRM legacy sign-in: the same bound and the same lock', async () => {
     h = await harness({ limits: NO_THROTTLE });
     const verifies = countVerifies(h);
