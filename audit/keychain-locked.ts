@@ -104,16 +104,18 @@ try {
     const { code, signal } = await exited;
     clearTimeout(hang);
     hammer.processes++;
+    const last = out.trim().split('\n').at(-1) ?? '';
+    // Its calls' answers, also from a process that printed them and then hung on its way out.
+    if (last.startsWith('{')) {
+      const c = JSON.parse(last) as Record<string, number>;
+      for (const k of ['ok', 'locked', 'unavailable', 'other'] as const) hammer[k] += c[k] ?? 0;
+    }
     if (signal === 'SIGKILL') {
       // Killed by us as hung (counted there): after its last call (at exit) or inside one?
-      if (out.trim().split('\n').at(-1)?.startsWith('{')) hammer.hungAtExit++;
+      if (last.startsWith('{')) hammer.hungAtExit++;
       continue;
     }
     if (signal || code !== 0) hammer.died++;
-    else {
-      const c = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as Record<string, number>;
-      for (const k of ['ok', 'locked', 'unavailable', 'other'] as const) hammer[k] += c[k] ?? 0;
-    }
   }
   if (loginLocked()) await unlock();
   failures += hammer.died + hammer.hung + hammer.other;
