@@ -1,8 +1,10 @@
 /**
  * Parallel IPC writes through the dispatcher both transports use, on the real keychain (run inside
- * scripts/with-session.mjs): identical adds at once, distinct adds racing deletes, and settings
- * updates racing each other with `undefined` keys (as Electron IPC delivers them). Prints figures;
- * exits 1 on a duplicate account, a lost or orphaned one, or settings that lost a value.
+ * scripts/with-session.mjs): identical adds at once, distinct adds racing deletes, settings
+ * updates racing each other with `undefined` keys (as Electron IPC delivers them), and every
+ * mutating vault channel at once on one account, each twice (rename, pin, reorder with a repeated
+ * id, HOTP next, delete). Prints figures; exits 1 on a duplicate account, a lost or orphaned one,
+ * settings that lost a value, a lost HOTP step or a delete that left something behind.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -56,6 +58,34 @@ try {
   const refused = updates.filter((r) => !r.ok).length;
   if (!kept || refused) bad++;
   console.log(`parallel-writes settings: 100 updates at once (50 with { language: undefined }) -> ${refused} refused, settings kept: ${kept}`);
+
+  // 4. Every mutating vault channel at once on one account, and each twice (a double click).
+  const target = await core.dispatch('vault.add', { source: 'manual', issuer: 'Audit', label: 'target', secret: base32(randomBytes(20)) });
+  const targetId = target.ok ? (target.value as { account: { id: string } }).account.id : '';
+  const hotp = await core.dispatch('vault.add', { source: 'uri', uri: `otpauth://hotp/Audit:counter?secret=${base32(randomBytes(20))}&counter=0` });
+  const hotpId = hotp.ok ? (hotp.value as { account: { id: string } }).account.id : '';
+  const storm = await Promise.all([
+    ...Array.from({ length: 10 }, (_, i) => core.dispatch('vault.rename', { id: targetId, issuer: 'Audit', label: `renamed-${i}` })),
+    core.dispatch('vault.pin', { id: targetId, pinned: true }),
+    core.dispatch('vault.pin', { id: targetId, pinned: true }),
+    core.dispatch('vault.reorder', { ids: [targetId, targetId, hotpId] }),
+    ...Array.from({ length: 10 }, () => core.dispatch('vault.hotpNext', { id: hotpId })),
+    core.dispatch('vault.delete', { id: targetId }),
+    core.dispatch('vault.delete', { id: targetId }),
+  ]);
+  const stormFailed = storm.filter((r) => !r.ok).map((r) => (r as { error: { code: string } }).error.code);
+  const afterStorm = await core.dispatch('vault.list', {});
+  const left = afterStorm.ok ? (afterStorm.value as { accounts: Array<{ id: string; counter: number | null }> }).accounts : [];
+  const counter = left.find((a) => a.id === hotpId)?.counter;
+  const targetLeft = left.some((a) => a.id === targetId);
+  const targetSecretLeft = (await store.list()).some((e) => e.key === targetId);
+  const unexpected = stormFailed.filter((c) => c !== 'vault.not-found');
+  // The two deletes: one deletes, the other finds nothing; the 10 HOTP steps move the counter by 10.
+  if (targetLeft || targetSecretLeft || counter !== 10 || unexpected.length || stormFailed.filter((c) => c === 'vault.not-found').length < 1) bad++;
+  console.log(
+    `parallel-writes one account, every channel at once: ${storm.length} calls -> deleted ${!targetLeft}, its keychain entry gone ${!targetSecretLeft}, HOTP counter ${counter} after 10 'next', ` +
+      `refusals ${JSON.stringify(stormFailed.reduce<Record<string, number>>((t, c) => ({ ...t, [c]: (t[c] ?? 0) + 1 }), {}))}`,
+  );
 } finally {
   await core.shutdown();
   core.close();
