@@ -50,7 +50,7 @@ function runChildUntilKilled(): Promise<Said> {
       while ((nl = buffer.indexOf('\n')) >= 0) {
         const line = buffer.slice(0, nl);
         buffer = buffer.slice(nl + 1);
-        if (line === 'READY') setTimeout(() => child.kill('SIGKILL'), 100 + Math.random() * 1500);
+        if (line === 'READY') setTimeout(() => child.kill('SIGKILL'), 300 + Math.random() * 4000);
         else if (line.startsWith('s ')) said.inFlight = line.slice(2);
         else if (line.startsWith('S ')) {
           said.settings = line.slice(2);
