@@ -65,6 +65,10 @@ for (const lang of LANGS) {
     // Defect (issue 14): a wrong number vanished silently in the authenticator and the sign-in
     // said only "denied". Both sides now say the number was wrong.
     await page.getByRole('button', { name: m.mfa.pushResend }).click();
+    // The new request's number replaces the denied one's only once it is pending: read it then
+    // (reading at once raced the resend and sometimes picked the new request's right number).
+    await expect(page.getByRole('status').filter({ hasText: m.mfa.pushWaiting })).toBeVisible();
+    await expect(page.getByRole('button', { name: m.mfa.pushResend })).toBeHidden();
     const shown = ((await page.getByTestId('push-number').textContent()) ?? '').trim();
     await hrm.goto('/authenticator');
     await expect(page.getByRole('heading', { name: push.title })).toBeVisible();
