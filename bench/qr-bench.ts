@@ -85,18 +85,24 @@ function loadLine(): string {
     .join(' ')}`;
 }
 
-function time<T>(fn: () => T): { ms: number; value: T } {
+async function time<T>(fn: () => T | Promise<T>): Promise<{ ms: number; value: T }> {
   const t0 = performance.now();
-  const value = fn();
+  const value = await fn();
   return { ms: performance.now() - t0, value };
+}
+
+async function repeat<T>(n: number, fn: () => T | Promise<T>): Promise<Array<{ ms: number; value: T }>> {
+  const out: Array<{ ms: number; value: T }> = [];
+  for (let i = 0; i < n; i++) out.push(await time(fn));
+  return out;
 }
 
 async function measure(scene: Scene): Promise<Measured> {
   const frame = scene.frame();
-  const runs = Array.from({ length: PIPELINE_RUNS }, () => time(() => decodeQrCodes(frame)));
-  const scans = Array.from({ length: PIPELINE_RUNS }, () => time(() => scanFinders(frame)).ms);
+  const runs = await repeat(PIPELINE_RUNS, () => decodeQrCodes(frame));
+  const scans = (await repeat(PIPELINE_RUNS, () => scanFinders(frame))).map((r) => r.ms);
   // Naive: what an app gets from jsQR on the whole capture (default: tries both polarities).
-  const naive = time(() => jsQR(frame.data as Uint8ClampedArray, frame.width, frame.height));
+  const naive = await time(() => jsQR(frame.data as Uint8ClampedArray, frame.width, frame.height));
   const t0 = performance.now();
   const zxing = await zxingRead(frame);
   const zxingMs = performance.now() - t0;
@@ -120,7 +126,7 @@ async function main(): Promise<void> {
   // Warm the JIT (and zxing's module) so the first measured frame is not a compile-time outlier.
   for (const s of scenes.slice(0, 3)) {
     const frame = s.frame();
-    decodeQrCodes(frame);
+    await decodeQrCodes(frame);
     await zxingRead(frame);
   }
   const rows: Measured[] = [];

@@ -37,13 +37,18 @@ export interface TimingLine {
 }
 
 export interface RegionOptions {
-  /** Most finders per polarity considered; triples grow with the cube of it. */
+  /**
+   * Most finders per polarity considered, most-confirmed first. Triangles are found by looking
+   * up the third finder where two imply it (not by trying every triple), so this can be large:
+   * text and icons on a 4K page make a hundred or more finder-like spots, and a 1.5-px code's
+   * finders are crossed by a single scanned row, so they rank last by hits.
+   */
   maxFinders: number;
   /** Pixels of margin around the finder centres, in modules: 3.5 to the symbol edge plus quiet zone. */
   marginModules: number;
 }
 
-export const DEFAULT_REGION_OPTIONS: RegionOptions = { maxFinders: 48, marginModules: 8 };
+export const DEFAULT_REGION_OPTIONS: RegionOptions = { maxFinders: 128, marginModules: 8 };
 
 /** Version 1 puts finder centres 14 modules apart, version 40 170; allow for estimate error. */
 const MIN_LEG_MODULES = 10;
@@ -57,15 +62,31 @@ export function findCodeRegions(finders: FinderPattern[], options: RegionOptions
       .filter(({ f }) => f.dark === dark)
       .sort((a, b) => b.f.hits - a.f.hits)
       .slice(0, options.maxFinders);
+    const grid = new SpatialGrid(pool.map(({ f }) => f));
+    // Every triangle has a corner `a` (the right angle) and legs a->b, a->c with c near a + the
+    // leg a->b turned by 90 degrees. Looking c up costs one grid probe per (corner, leg) pair;
+    // taking only b < c at the true corner finds each triangle once.
     for (let i = 0; i < pool.length; i++) {
-      for (let j = i + 1; j < pool.length; j++) {
-        for (let k = j + 1; k < pool.length; k++) {
-          const a = pool[i];
-          const b = pool[j];
-          const c = pool[k];
-          if (!a || !b || !c) continue;
-          const region = triangleRegion([a.f, b.f, c.f], options.marginModules);
-          if (region) regions.push({ ...region, dark, finders: [a.index, b.index, c.index] });
+      const a = pool[i]!.f;
+      for (let j = 0; j < pool.length; j++) {
+        if (j === i) continue;
+        const b = pool[j]!.f;
+        if (!similarSize(a, b)) continue;
+        const dx = b.x - a.x;
+        const dy = b.y - a.y;
+        const leg = Math.hypot(dx, dy);
+        const m = (a.moduleSize + b.moduleSize) / 2;
+        if (leg < MIN_LEG_MODULES * m || leg > MAX_LEG_MODULES * m) continue;
+        for (const turn of [1, -1]) {
+          // triangleRegion accepts legs within 20% of each other and ~8 degrees off square.
+          for (const k of grid.near(a.x - dy * turn, a.y + dx * turn, 0.3 * leg)) {
+            if (k <= j || k === i || !similarSize(a, pool[k]!.f) || !similarSize(b, pool[k]!.f)) continue;
+            const region = triangleRegion([a, b, pool[k]!.f], options.marginModules);
+            if (region && region.corner === a) {
+              const { corner: _corner, ...rest } = region;
+              regions.push({ ...rest, dark, finders: [pool[i]!.index, pool[j]!.index, pool[k]!.index] });
+            }
+          }
         }
       }
     }
@@ -73,11 +94,60 @@ export function findCodeRegions(finders: FinderPattern[], options: RegionOptions
   return regions.sort((a, b) => a.score - b.score);
 }
 
-function triangleRegion(t: [FinderPattern, FinderPattern, FinderPattern], margin: number): Omit<CodeRegion, 'dark' | 'finders'> | null {
+/** The three finders of a code measure within a few percent of each other; allow 30% for blur and JPEG. */
+function similarSize(a: FinderPattern, b: FinderPattern): boolean {
+  return Math.max(a.moduleSize, b.moduleSize) <= 1.3 * Math.min(a.moduleSize, b.moduleSize);
+}
+
+/** Finder indexes bucketed by position, for "which finders are near this point". */
+class SpatialGrid {
+  private readonly cell = 64;
+  private readonly buckets = new Map<number, number[]>();
+
+  constructor(private readonly points: Point[]) {
+    points.forEach((p, i) => {
+      const key = this.key(Math.floor(p.x / this.cell), Math.floor(p.y / this.cell));
+      const bucket = this.buckets.get(key);
+      if (bucket) bucket.push(i);
+      else this.buckets.set(key, [i]);
+    });
+  }
+
+  private key(cx: number, cy: number): number {
+    return (cy + 1024) * 4096 + (cx + 1024);
+  }
+
+  /** Indexes of the points within `radius` of (x, y). */
+  near(x: number, y: number, radius: number): number[] {
+    const out: number[] = [];
+    const c0 = Math.floor((x - radius) / this.cell);
+    const c1 = Math.floor((x + radius) / this.cell);
+    const r0 = Math.floor((y - radius) / this.cell);
+    const r1 = Math.floor((y + radius) / this.cell);
+    // A huge radius (a version-40 code's leg) on a sparse frame: scanning the list is cheaper.
+    if ((c1 - c0 + 1) * (r1 - r0 + 1) > this.points.length) {
+      this.points.forEach((p, i) => {
+        if ((p.x - x) ** 2 + (p.y - y) ** 2 <= radius * radius) out.push(i);
+      });
+      return out;
+    }
+    for (let cy = r0; cy <= r1; cy++) {
+      for (let cx = c0; cx <= c1; cx++) {
+        for (const i of this.buckets.get(this.key(cx, cy)) ?? []) {
+          const p = this.points[i]!;
+          if ((p.x - x) ** 2 + (p.y - y) ** 2 <= radius * radius) out.push(i);
+        }
+      }
+    }
+    return out;
+  }
+}
+
+function triangleRegion(t: [FinderPattern, FinderPattern, FinderPattern], margin: number): (Omit<CodeRegion, 'dark' | 'finders'> & { corner: FinderPattern }) | null {
   const sizes = t.map((f) => f.moduleSize);
   const mMin = Math.min(...sizes);
   const mMax = Math.max(...sizes);
-  if (mMax > 1.5 * mMin) return null;
+  if (mMax > 1.3 * mMin) return null;
   const m = (sizes[0]! + sizes[1]! + sizes[2]!) / 3;
   const [p, q, r] = t;
   const d2 = (u: Point, v: Point): number => (u.x - v.x) ** 2 + (u.y - v.y) ** 2;
@@ -101,6 +171,7 @@ function triangleRegion(t: [FinderPattern, FinderPattern, FinderPattern], margin
   return {
     ...squareBox(corner, a, b, margin * m),
     moduleSize: m,
+    corner,
     score: legRatio - 1 + angleError,
     timingLines: [
       { p: corner, q: a, inward: toB },

@@ -5,6 +5,7 @@ import { resampledCrop } from './crop-resample';
 import { DEFAULT_FINDER_SCAN, scanFinders, type FinderScanOptions, type PixelClassifier } from './finder-scan';
 import { assertValidFrame, type Frame } from './frame';
 import { timingAgreement } from './timing-check';
+import { zxingOnCrop } from './zxing-crop';
 
 /**
  * The QR pipeline: finder patterns on sampled rows -> triangles of finders -> one small crop
@@ -26,18 +27,25 @@ export interface DecodeOptions {
   fullFrameFallbackMaxPixels: number;
   /** Share of timing-pattern modules that must have the right colour before jsQR is tried. */
   minTimingAgreement: number;
+  /** Most candidate regions whose timing patterns are checked, best-fitting triangles first. */
+  maxVerifiedRegions: number;
   cropStrategy: CropStrategy;
 }
 
-/** Which crops jsQR gets per region, in order (see crop.ts and crop-resample.ts). */
-export type CropStrategy = 'plain' | 'plain-then-resampled' | 'resampled-first';
+/**
+ * What each region gets, in order: jsQR on the point-sampled crop (crop.ts), then either nothing
+ * more, jsQR on a resampled and locally thresholded crop (crop-resample.ts), or ZXing on the
+ * native grey crop (zxing-crop.ts); 'zxing' skips jsQR. bench:qr measures all of them.
+ */
+export type CropStrategy = 'plain' | 'plain-then-resampled' | 'plain-then-zxing' | 'zxing';
 
 export const DEFAULT_DECODE_OPTIONS: DecodeOptions = {
   finderScan: DEFAULT_FINDER_SCAN,
   maxFailedAttempts: 24,
   fullFrameFallbackMaxPixels: 1_000_000,
-  minTimingAgreement: 0.7,
-  cropStrategy: 'plain-then-resampled',
+  minTimingAgreement: 0.8,
+  maxVerifiedRegions: 256,
+  cropStrategy: 'plain-then-zxing',
 };
 
 export interface DecodedCode {
@@ -47,33 +55,48 @@ export interface DecodedCode {
 }
 
 /** Every distinct QR payload in the frame, top to bottom, left to right; [] when there is none. */
-export function decodeQrCodes(frame: Frame, options: Partial<DecodeOptions> = {}): string[] {
-  return locateAndDecode(frame, options).map((c) => c.text);
+export async function decodeQrCodes(frame: Frame, options: Partial<DecodeOptions> = {}): Promise<string[]> {
+  return (await locateAndDecode(frame, options)).map((c) => c.text);
 }
 
-export function locateAndDecode(frame: Frame, options: Partial<DecodeOptions> = {}): DecodedCode[] {
+export async function locateAndDecode(frame: Frame, options: Partial<DecodeOptions> = {}): Promise<DecodedCode[]> {
   assertValidFrame(frame);
   const opts = { ...DEFAULT_DECODE_OPTIONS, ...options };
   const { finders, isDark } = scanFinders(frame, opts.finderScan);
   const found = new Map<string, DecodedCode>();
   const explained = new Set<number>();
   const budget = { failuresLeft: opts.maxFailedAttempts };
+  // Boxes ZXing already searched in vain: it looks for finders in the whole crop by itself, so
+  // a region lying inside one of them would fail the same way (text and noise make clusters of
+  // overlapping ghost triangles; without this each would cost a decode).
+  const searched: CodeRegion[] = [];
+  const zxingSearches = opts.cropStrategy === 'plain-then-zxing' || opts.cropStrategy === 'zxing';
 
-  /** Regions whose timing patterns check out, most convincing first. */
+  /**
+   * Regions whose timing patterns check out, most convincing first. Only the geometrically
+   * best `maxVerifiedRegions` are checked: a real code's three finders form a near-perfect
+   * triangle, and texture (photos, dense text) can make thousands of sloppy ones.
+   */
   const verified = (regions: CodeRegion[]): CodeRegion[] =>
-    regions
+    [...regions]
+      .sort((a, b) => a.score - b.score)
+      .slice(0, opts.maxVerifiedRegions)
       .map((region) => ({ region, timing: timingOf(isDark, region) }))
       .filter(({ timing }) => timing >= opts.minTimingAgreement)
       .sort((a, b) => b.timing - a.timing || a.region.score - b.region.score)
       .map(({ region }) => region);
 
-  const tryRegions = (regions: CodeRegion[]): void => {
+  const tryRegions = async (regions: CodeRegion[]): Promise<void> => {
     for (const region of regions) {
       if (budget.failuresLeft <= 0) return;
       // A finder inside a code already read belongs to it; a triangle using it is a cross-code ghost.
       if (region.finders.some((i) => explained.has(i))) continue;
-      const result = decodeRegion(frame, region, budget, opts.cropStrategy);
-      if (!result) continue;
+      if (searched.some((box) => box.dark === region.dark && mostlyInside(region, box))) continue;
+      const result = await decodeRegion(frame, region, budget, opts.cropStrategy);
+      if (!result) {
+        if (zxingSearches) searched.push(region);
+        continue;
+      }
       if (!found.has(result.text)) found.set(result.text, result);
       finders.forEach((f, i) => {
         if (insideQuad(f, result.corners, region.moduleSize * 2)) explained.add(i);
@@ -81,9 +104,9 @@ export function locateAndDecode(frame: Frame, options: Partial<DecodeOptions> = 
     }
   };
 
-  tryRegions(verified(findCodeRegions(finders)));
+  await tryRegions(verified(findCodeRegions(finders)));
   const leftover = finders.map((_, i) => i).filter((i) => !explained.has(i));
-  if (leftover.length >= 2 && leftover.length <= 12) tryRegions(verified(pairRegions(finders, leftover)).slice(0, 4));
+  if (leftover.length >= 2 && leftover.length <= 12) await tryRegions(verified(pairRegions(finders, leftover)).slice(0, 4));
 
   // Safety net for small frames (a region selection) where the scan found next to nothing:
   // plain jsQR there is cheap. Not on texture (many finder-like spots), where jsQR is very slow.
@@ -109,28 +132,42 @@ function timingOf(isDark: PixelClassifier, region: CodeRegion): number {
   return Math.min(...region.timingLines.map((t) => timingAgreement(isDark, t.p, t.q, t.inward, region.moduleSize, region.dark)));
 }
 
-function decodeRegion(frame: Frame, region: CodeRegion, budget: { failuresLeft: number }, strategy: CropStrategy): DecodedCode | null {
+type Attempt = () => DecodedCode | null | Promise<DecodedCode | null>;
+
+async function decodeRegion(frame: Frame, region: CodeRegion, budget: { failuresLeft: number }, strategy: CropStrategy): Promise<DecodedCode | null> {
   const invert = !region.dark;
   const first = scaleForModule(region.moduleSize);
-  const attempts: Array<() => Crop> = [];
-  const plain = (): Crop => cropRegion(frame, region, first, invert);
-  const resampled = (): Crop => resampledCrop(frame, region, region.moduleSize, invert);
+  const attempts: Attempt[] = [];
+  const plain: Attempt = () => runJsqr(cropRegion(frame, region, first, invert));
+  const resampled: Attempt = () => runJsqr(resampledCrop(frame, region, region.moduleSize, invert));
+  // ZXing binarizes and samples for itself: it gets the grey crop at native resolution.
+  const zxing: Attempt = () => runZxing(cropRegion(frame, region, 1, invert));
   if (strategy === 'plain') {
     attempts.push(plain);
-    if (first > 1) attempts.push(() => cropRegion(frame, region, first - 1, invert));
-    else if (first === 1 && region.moduleSize < 3.2) attempts.push(() => cropRegion(frame, region, 0.5, invert));
-  } else if (strategy === 'resampled-first') {
-    attempts.push(resampled, plain);
-  } else {
+    if (first > 1) attempts.push(() => runJsqr(cropRegion(frame, region, first - 1, invert)));
+    else if (first === 1 && region.moduleSize < 3.2) attempts.push(() => runJsqr(cropRegion(frame, region, 0.5, invert)));
+  } else if (strategy === 'plain-then-resampled') {
     attempts.push(plain, resampled);
+  } else if (strategy === 'plain-then-zxing') {
+    attempts.push(plain, zxing);
+  } else {
+    attempts.push(zxing);
   }
   for (const attempt of attempts) {
     if (budget.failuresLeft <= 0) return null;
-    const result = runJsqr(attempt());
+    const result = await attempt();
     if (result) return result;
     budget.failuresLeft--;
   }
   return null;
+}
+
+async function runZxing(crop: Crop): Promise<DecodedCode | null> {
+  const hit = await zxingOnCrop(crop);
+  if (!hit) return null;
+  const map = (p: Point): Point => ({ x: crop.left + p.x * crop.scale, y: crop.top + p.y * crop.scale });
+  const [a, b, c, d] = hit.corners;
+  return { text: hit.text, corners: [map(a), map(b), map(c), map(d)] };
 }
 
 function runJsqr(crop: Crop): DecodedCode | null {
@@ -143,6 +180,13 @@ function runJsqr(crop: Crop): DecodedCode | null {
     text: code.data,
     corners: [map(l.topLeftCorner), map(l.topRightCorner), map(l.bottomRightCorner), map(l.bottomLeftCorner)],
   };
+}
+
+/** At least 90% of box `a`'s area lies inside box `b`. */
+function mostlyInside(a: CodeRegion, b: CodeRegion): boolean {
+  const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+  const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+  return w > 0 && h > 0 && w * h >= 0.9 * (a.right - a.left) * (a.bottom - a.top);
 }
 
 /** Point in a convex quad, grown by `slack` pixels, via the bounding box and edge signs. */

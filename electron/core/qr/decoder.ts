@@ -130,11 +130,11 @@ export class QrDecoder implements QrFrameDecoder {
 /** Same contract, decoding on the calling thread: for tests and command-line tools. */
 export class InlineQrDecoder implements QrFrameDecoder {
   decode(frame: Frame): Promise<string[]> {
-    return new Promise((resolve) => resolve(decodeQrCodes(frame)));
+    return Promise.resolve().then(() => decodeQrCodes(frame));
   }
 
   decodeImage(bytes: Uint8Array): Promise<string[]> {
-    return new Promise((resolve) => resolve(decodeQrCodes(loadImage(bytes))));
+    return Promise.resolve().then(() => decodeQrCodes(loadImage(bytes)));
   }
 
   close(): Promise<void> {

@@ -29,9 +29,9 @@ export interface FinderScanOptions {
    */
   rowStep: number;
   /**
-   * 1 or 2: every pixel of a scanned row, or every other one. At 2 a 2-px module still gets a
-   * sample, runs are known to +-2 px, and the cross-checks then measure at full resolution.
-   * Halves the widest loop.
+   * 1 or 2: every pixel of a scanned row, or every other one. At 2 the widest loop halves, but
+   * a 1.5-px module rendered as alternating 1- and 2-px runs (SVG paths, smoothed canvases at
+   * DSF 1.25/1.5) loses its 1-px light rings and the finder is never seen: the default is 1.
    */
   columnStep: number;
   /** Below this luminance range a neighbourhood is "flat" and gets the coarser threshold. */
@@ -40,7 +40,7 @@ export interface FinderScanOptions {
   minModuleSize: number;
 }
 
-export const DEFAULT_FINDER_SCAN: FinderScanOptions = { rowStep: 3, columnStep: 2, minContrast: 40, minModuleSize: 1.5 };
+export const DEFAULT_FINDER_SCAN: FinderScanOptions = { rowStep: 3, columnStep: 1, minContrast: 40, minModuleSize: 1.5 };
 
 export function findFinderPatterns(frame: Frame, options: FinderScanOptions = DEFAULT_FINDER_SCAN): FinderPattern[] {
   return scanFinders(frame, options).finders;
@@ -63,15 +63,21 @@ export function scanFinders(frame: Frame, options: FinderScanOptions = DEFAULT_F
   const values = grid.values;
   const minModule = options.minModuleSize;
   const minTotal = 7 * minModule;
+  const minFinal = 0.9 * minModule;
   const step = Math.max(1, options.rowStep);
   const xStep = Math.max(1, Math.min(2, options.columnStep));
+  // A run is known to a sampling step, and an anti-aliased module edge (a half-covered pixel)
+  // adds or removes a pixel at each end: seamed SVG rects at 2 px read 3:1:7:1:3.
+  const quantum = Math.max(xStep, EDGE_QUANTUM);
   const report = (c0: number, c1: number, c2: number, c3: number, c4: number, centreX: number, y: number, centreDark: boolean): void => {
-    if (!finderRatio(c0, c1, c2, c3, c4, minModule, xStep)) return;
+    if (!finderRatio(c0, c1, c2, c3, c4, minModule, quantum)) return;
     const total = c0 + c1 + c2 + c3 + c4;
     // Text matches 1:1:3:1:1 along a row all the time; its strokes are rarely 3 modules tall.
     if (!check.centreIsTall(Math.floor(centreX), y, centreDark, total)) return;
     const hit = check.confirm(centreX, y, centreDark, total);
-    if (hit) merge(found, hit);
+    // The cross-checks allow a pixel of anti-aliasing per run end, so they can shrink a
+    // pattern below what the row measured: noise makes many such 1-px "finders".
+    if (hit && hit.moduleSize >= minFinal) merge(found, hit);
   };
   for (let y = step >> 1; y < height; y += step) {
     const rowBase = y * width;

@@ -3,7 +3,7 @@
  * - `QrDecoder(workerUrl)` / `InlineQrDecoder`: the `QrFrameDecoder` port (frames and image files).
  * - `builtQrWorkerUrl(import.meta.url)` in the Electron main bundle, `sourceQrWorkerUrl()` from sources.
  * - `scanFramesForAccounts` / `accountsFromPayloads`: QR payloads to validated account specs.
- * - `decodeQrCodes` / `loadImage`: the synchronous pipeline (workers, CLI, tests).
+ * - `decodeQrCodes` / `loadImage`: the pipeline (workers, CLI, tests); async since ZXing is its second crop decoder.
  */
 export type { Frame } from './frame';
 export { MAX_FRAME_PIXELS } from './frame';

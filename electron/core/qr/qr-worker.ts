@@ -12,17 +12,19 @@ import type { QrWorkerRequest, QrWorkerResponse } from './worker-protocol';
 const port = parentPort;
 strictAssert(port, 'qr-worker.ts must run in a worker thread');
 
-port.on('message', (req: QrWorkerRequest) => {
+const handle = async (req: QrWorkerRequest): Promise<void> => {
   let res: QrWorkerResponse;
   try {
     const frame =
       req.kind === 'frame'
         ? { data: new Uint8ClampedArray(req.buffer), width: req.width, height: req.height }
         : loadImage(new Uint8Array(req.buffer));
-    res = { id: req.id, ok: true, codes: decodeQrCodes(frame) };
+    res = { id: req.id, ok: true, codes: await decodeQrCodes(frame) };
   } catch (e) {
     // Expected failures keep their code; anything else is reported without leaking internals.
     res = { id: req.id, ok: false, error: isClientError(e) ? e.toData() : { code: 'qr.decode-failed' } };
   }
   port.postMessage(res);
-});
+};
+
+port.on('message', (req: QrWorkerRequest) => void handle(req));

@@ -67,7 +67,7 @@ export async function main(args: string[]): Promise<void> {
     return;
   }
   try {
-    const { accounts } = accountsFromPayloads(decodeQrCodes(loadImage(bytes)));
+    const { accounts } = accountsFromPayloads(await decodeQrCodes(loadImage(bytes)));
     process.stdout.write(`${JSON.stringify({ accounts: accounts.map(toCli) })}\n`);
   } catch (e) {
     if (!isAppError(e)) throw e;

@@ -10,21 +10,14 @@ import { sourceQrWorkerUrl } from '../../../electron/core/qr/worker-url';
 
 /**
  * The pipeline on real Chromium renderings (bench/qr-corpus; rendered into a gitignored cache
- * on first use, about 3 minutes on two busy cores, then reused while the scenes are unchanged).
+ * on first use, about 1-3 minutes on two busy cores, then reused while the scenes are unchanged).
  * Every frame's expected outcome: each code zxing-wasm read when the corpus was built is found,
  * no payload that is not on the page is ever reported, a frame without a code gives [].
  *
- * KNOWN_MISSES lists, exactly, the codes zxing-wasm reads that the pipeline does not yet (the
- * open part of issue 13: the finder scan does not find all three finders of these smooth
- * 1.5-2.5 px codes, seamed SVG rects and JPEG copies). A listed code that starts being found
- * fails the test too, so the list can only shrink.
+ * KNOWN_MISSES lists, exactly, the codes zxing-wasm reads that the pipeline does not yet.
+ * A listed code that starts being found fails the test too, so the list can only shrink.
  */
-const KNOWN_MISSES = new Set([
-  'r0-02#0', 'r0-03#0', 'r0-06#0', 'r0-06#1', 'r0-10#0',
-  'r1-03#0', 'r1-06#0', 'r1-07#0', 'r1-10#0', 'r1-10#1',
-  'r2-03#0', 'r2-07#0', 'r2-10#0',
-  'r3-03#0', 'r3-06#0', 'r3-06#1',
-]);
+const KNOWN_MISSES = new Set<string>(['r2-07#0']);
 
 let manifest: CorpusManifest;
 
@@ -50,9 +43,9 @@ describe('QR pipeline on the Chromium-rendered corpus', () => {
     expect(manifest.frames.map((f) => f.id)).toEqual(scenes.map((s) => s.id));
   });
 
-  it.each(scenes.map((s) => [s.id, s.note] as const))('%s (%s): every code zxing-wasm reads, nothing that is not there', (id) => {
+  it.each(scenes.map((s) => [s.id, s.note] as const))('%s (%s): every code zxing-wasm reads, nothing that is not there', async (id) => {
     const entry = frameOf(id);
-    const found = locateAndDecode(loadCorpusFrame(entry)).map((c) => c.text);
+    const found = (await locateAndDecode(loadCorpusFrame(entry))).map((c) => c.text);
     const placed = entry.codes.map((c) => c.text);
     expect(found.filter((t) => !placed.includes(t))).toEqual([]);
     if (placed.length === 0) expect(found).toEqual([]);
@@ -75,11 +68,11 @@ describe('QR pipeline on the Chromium-rendered corpus', () => {
 });
 
 describe('resampledCrop: the crop jsQR gets no longer depends on where it starts', () => {
-  it('decodes a smoothed 2.5 px canvas code from all 64 crop origins (jsQR on the plain crop: a lottery)', () => {
+  it('decodes a smoothed 2.5 px canvas code from all 64 crop origins (jsQR on the plain crop: a lottery)', async () => {
     // r2-06: a migration code drawn on a canvas upscaled with smoothing, then saved as JPEG q70.
     const entry = frameOf('r2-06');
     const frame = loadCorpusFrame(entry);
-    const code = locateAndDecode(frame).find((c) => c.text === entry.codes[0]!.text);
+    const code = (await locateAndDecode(frame)).find((c) => c.text === entry.codes[0]!.text);
     expect(code).toBeDefined();
     const xs = code!.corners.map((p) => p.x);
     const ys = code!.corners.map((p) => p.y);

@@ -29,17 +29,17 @@ function jpegHeader(width: number, height: number): Uint8Array {
 }
 
 describe('loadImage', () => {
-  it('loads a PNG screenshot into a frame the decoder reads', () => {
+  it('loads a PNG screenshot into a frame the decoder reads', async () => {
     const loaded = loadImage(toPng(frame));
     expect([loaded.width, loaded.height]).toEqual([800, 600]);
     expect(loaded.data.length).toBe(800 * 600 * 4);
-    expect(decodeQrCodes(loaded)).toEqual([text]);
+    expect(await decodeQrCodes(loaded)).toEqual([text]);
   });
 
-  it('loads a JPEG (compression noise and all) into a frame the decoder reads', () => {
+  it('loads a JPEG (compression noise and all) into a frame the decoder reads', async () => {
     const loaded = loadImage(toJpeg(frame, 80));
     expect([loaded.width, loaded.height]).toEqual([800, 600]);
-    expect(decodeQrCodes(loaded)).toEqual([text]);
+    expect(await decodeQrCodes(loaded)).toEqual([text]);
   });
 
   it('sniffs the format from the bytes, not a file name', () => {

@@ -75,7 +75,8 @@ describe('npm run scan', () => {
     expect(missing.stderr).toContain('does-not-exist.png');
     expect(missing.stderr).toContain('no such file');
     expect(garbage).toMatchObject({ code: 2, json: { error: 'unsupported-image' } });
-  });
+    // Seven tsx processes at once: on two shared cores that alone can take tens of seconds.
+  }, 90_000);
 });
 
 describe('accountsFromPayloads (the path the CLI and the app share)', () => {
