@@ -58,7 +58,7 @@ export function report(all: Measured[]): number {
     const rows = all.filter((r) => r.set === set);
     console.log(`\n${set}: medians per resolution\n`);
     console.log(
-      line(['frame', 'frames', 'pipeline ms', 'zxing-wasm ms', 'naive jsQR ms', 'zxing / pipeline', 'naive / pipeline', 'found: pipeline / zxing / jsQR', 'slowest frame (ms, x median)']),
+      line(['frame', 'frames', 'pipeline CPU ms', 'zxing-wasm CPU ms', 'naive jsQR CPU ms', 'zxing / pipeline', 'naive / pipeline', 'found: pipeline / zxing / jsQR', 'slowest frame (ms, x median)']),
     );
     console.log(line(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---', '---']));
     for (const size of [...new Set(rows.map((r) => r.size))]) {

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
+import { readBarcodes } from 'zxing-wasm/reader';
+import { prepareCropDecoder } from '../electron/core/qr/zxing-crop';
 import type { Frame } from '../electron/core/qr/frame';
 
 /**
@@ -8,16 +7,9 @@ import type { Frame } from '../electron/core/qr/frame';
  * QRCode only and tryHarder, the way an app would use it to read a whole screen.
  */
 
-let prepared: Promise<unknown> | null = null;
-
-/** zxing-wasm loads its .wasm from a CDN by default: hand it the file from node_modules instead. */
+/** zxing-wasm loads its .wasm from a CDN by default: the pipeline's loader hands it the file from node_modules. */
 export function prepareZxing(): Promise<unknown> {
-  if (prepared) return prepared;
-  const require = createRequire(import.meta.url);
-  const wasm = readFileSync(require.resolve('zxing-wasm/reader/zxing_reader.wasm'));
-  const binary = wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength);
-  prepared = prepareZXingModule({ overrides: { wasmBinary: binary }, fireImmediately: true });
-  return prepared;
+  return prepareCropDecoder();
 }
 
 type ZxingInput = Parameters<typeof readBarcodes>[0];

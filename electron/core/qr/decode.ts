@@ -44,8 +44,8 @@ export const DEFAULT_DECODE_OPTIONS: DecodeOptions = {
   maxFailedAttempts: 24,
   fullFrameFallbackMaxPixels: 1_000_000,
   minTimingAgreement: 0.8,
-  maxVerifiedRegions: 256,
-  cropStrategy: 'plain-then-zxing',
+  maxVerifiedRegions: 96,
+  cropStrategy: 'zxing',
 };
 
 export interface DecodedCode {
@@ -81,7 +81,7 @@ export async function locateAndDecode(frame: Frame, options: Partial<DecodeOptio
     [...regions]
       .sort((a, b) => a.score - b.score)
       .slice(0, opts.maxVerifiedRegions)
-      .map((region) => ({ region, timing: timingOf(isDark, region) }))
+      .map((region) => ({ region, timing: timingOf(isDark, region, opts.minTimingAgreement) }))
       .filter(({ timing }) => timing >= opts.minTimingAgreement)
       .sort((a, b) => b.timing - a.timing || a.region.score - b.region.score)
       .map(({ region }) => region);
@@ -128,8 +128,13 @@ function readingOrder(a: DecodedCode, b: DecodedCode): number {
   return Math.abs(dy) > height / 2 ? dy : a.corners[0].x - b.corners[0].x;
 }
 
-function timingOf(isDark: PixelClassifier, region: CodeRegion): number {
-  return Math.min(...region.timingLines.map((t) => timingAgreement(isDark, t.p, t.q, t.inward, region.moduleSize, region.dark)));
+function timingOf(isDark: PixelClassifier, region: CodeRegion, target: number): number {
+  let worst = 1;
+  for (const t of region.timingLines) {
+    worst = Math.min(worst, timingAgreement(isDark, t.p, t.q, t.inward, region.moduleSize, region.dark, target));
+    if (worst < target) break;
+  }
+  return worst;
 }
 
 type Attempt = () => DecodedCode | null | Promise<DecodedCode | null>;

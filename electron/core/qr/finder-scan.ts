@@ -24,8 +24,9 @@ export interface FinderPattern {
 
 export interface FinderScanOptions {
   /**
-   * Every n-th row is scanned. A finder's centre square is 3 modules tall, so a stride of 3
-   * still crosses the centre of a 2-px-module code at least twice.
+   * Every n-th row is scanned. A finder's centre square is 3 modules tall, so a stride of 4
+   * still crosses the centre of a 1.5-px-module code (4.5 px) once; one crossing is enough,
+   * since regions are found by looking up the third finder, not by ranking finders by hits.
    */
   rowStep: number;
   /**
@@ -40,7 +41,7 @@ export interface FinderScanOptions {
   minModuleSize: number;
 }
 
-export const DEFAULT_FINDER_SCAN: FinderScanOptions = { rowStep: 3, columnStep: 1, minContrast: 40, minModuleSize: 1.5 };
+export const DEFAULT_FINDER_SCAN: FinderScanOptions = { rowStep: 4, columnStep: 1, minContrast: 40, minModuleSize: 1.5 };
 
 export function findFinderPatterns(frame: Frame, options: FinderScanOptions = DEFAULT_FINDER_SCAN): FinderPattern[] {
   return scanFinders(frame, options).finders;

@@ -9,8 +9,12 @@ import type { PixelClassifier } from './finder-scan';
  * different codes alternate about half the time, a real code nearly always.
  */
 
-/** Fraction of timing modules with the expected colour on the line from `p` to `q`, 0..1. */
-export function timingAgreement(isDark: PixelClassifier, p: Point, q: Point, inward: Point, moduleSize: number, codeDark: boolean): number {
+/**
+ * Fraction of timing modules with the expected colour on the line from `p` to `q`, 0..1.
+ * With `target`, a candidate line is dropped as soon as it cannot reach it (random texture
+ * fails within a few samples), so the result is exact only when it is at least `target`.
+ */
+export function timingAgreement(isDark: PixelClassifier, p: Point, q: Point, inward: Point, moduleSize: number, codeDark: boolean, target = 0): number {
   const d = Math.hypot(q.x - p.x, q.y - p.y);
   const n = Math.hypot(inward.x, inward.y) || 1;
   const nx = inward.x / n;
@@ -31,13 +35,18 @@ export function timingAgreement(isDark: PixelClassifier, p: Point, q: Point, inw
         const oy = p.y + ny * (3 * pitch + across) + uy * along;
         let match = 0;
         let count = 0;
+        const total = span - 9;
+        // Mismatches this line may have and still reach the target (and beat the best so far).
+        const allowed = total - Math.max(target, best) * Math.max(total, 7);
         // Timing modules sit at columns 8..N-9, i.e. 5..span-5 modules from p's centre
         // (column 3); a module is dark at even columns, i.e. odd offsets.
         for (let k = 5; k <= span - 5; k++) {
           const wantDark = k % 2 === 1;
           if (isDark(ox + ux * k * pitch, oy + uy * k * pitch) === (codeDark ? wantDark : !wantDark)) match++;
           count++;
+          if (count - match > allowed) break;
         }
+        if (count < total) continue;
         // Short lines (versions 1-2: 5 or 9 modules) agree by chance too easily: weigh them down.
         best = Math.max(best, match / Math.max(count, 7));
         if (best === 1) return 1;
