@@ -72,12 +72,6 @@ export const SessionViewSchema = z.object({
   }),
   savedEmail: z.string().nullable(),
   state: SessionStepSchema,
-  /**
-   * Grows with every change main makes in this run. A call's answer and a `session.changed`
-   * event travel on different connections, so an older view can arrive after a newer one; the
-   * renderer keeps the view with the highest revision.
-   */
-  revision: z.number().int().nonnegative(),
   /** The 2FA set-up flow in progress for the signed-in user, if any. */
   setup: z.lazy(() => SetupFlowViewSchema).nullable().optional(),
 });

@@ -29,8 +29,6 @@ const rememberKey = (email: string) => `remembered-device.${email.toLowerCase()}
  */
 export class SessionService {
   private state: InternalState = { step: 'signed-out' };
-  /** See SessionView.revision: counts every change of `state` (and of the server choice that goes with one). */
-  private revision = 0;
   private pushTimer: ReturnType<typeof setTimeout> | null = null;
   /** The 2FA set-up flow of the signed-in user (EnrolmentService), carried in every view. */
   private setupSource: () => SetupFlowView | null = () => null;
@@ -68,14 +66,12 @@ export class SessionService {
       server: { kind: choice?.kind ?? 'embedded', url: choice?.kind === 'custom' ? choice.url : null, configured: choice !== null },
       savedEmail: this.deps.server.savedEmail(),
       state: toStep(this.state),
-      revision: this.revision,
       setup: this.state.step === 'signed-in' ? this.setupSource() : null,
     };
   }
 
-  /** Something the view carries changed outside the state machine (the set-up flow moved): a new revision, told to the renderer. */
+  /** Something the view carries changed outside the state machine (the set-up flow moved): told to the renderer. */
   touch(): SessionView {
-    this.revision++;
     const view = this.view();
     this.emit(view);
     return view;
@@ -84,7 +80,6 @@ export class SessionService {
   private set(next: InternalState): SessionView {
     if (this.state.step === 'mfa' && next.step !== 'mfa') this.stopPushPolling();
     this.state = next;
-    this.revision++;
     if (next.step === 'signed-in') this.deps.persistence?.save(next);
     return this.view();
   }
