@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PasswordCompositionSchema } from '../password-policy';
 
 /**
  * The HRM / Connect sign-in as the renderer sees it: view models only. Every token (HRM session,
@@ -77,13 +78,8 @@ export const SessionViewSchema = z.object({
 });
 export type SessionView = z.infer<typeof SessionViewSchema>;
 
-export const PasswordPolicySchema = z.object({
-  minLength: z.number().int(),
-  digit: z.boolean(),
-  upper: z.boolean(),
-  lower: z.boolean(),
-  special: z.boolean(),
-});
+/** What the reset form needs of the server's policy: its composition rules (shared/password-policy.ts). */
+export const PasswordPolicySchema = PasswordCompositionSchema;
 export type PasswordPolicy = z.infer<typeof PasswordPolicySchema>;
 
 export const QrEnrolmentSchema = z.object({

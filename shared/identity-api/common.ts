@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PasswordCompositionSchema } from '../password-policy';
 import { WireErrorSchema } from './errors';
 
 /** Shapes shared by several routes. Pure zod: imported by the app's client and by the mock. */
@@ -33,14 +34,9 @@ export const PasswordPresetSchema = z.enum(['connect', 'nist']);
 export type PasswordPreset = z.infer<typeof PasswordPresetSchema>;
 
 /** Enough for a client to show live feedback while the user types a new password. */
-export const PasswordPolicySchema = z.object({
+export const PasswordPolicySchema = PasswordCompositionSchema.extend({
   preset: PasswordPresetSchema,
-  minLength: z.number().int(),
   maxLength: z.number().int(),
-  digit: z.boolean(),
-  upper: z.boolean(),
-  lower: z.boolean(),
-  special: z.boolean(),
   /** Refuses common and context-specific passwords (the address, "visma", ...), as NIST asks. */
   blocklist: z.boolean(),
   /** New passwords may not repeat any of the last N. */
