@@ -1,4 +1,4 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
@@ -11,6 +11,7 @@ import { createAppCore, type AppCore } from '../core/app-core';
 import { KeytarSecretStore } from '../core/secrets/keytar-secret-store';
 import type { SecretStore } from '../core/secrets/secret-store';
 import { startIdentityMock } from '../mock/start';
+import { sameSecret } from '../loopback-http/same-secret';
 import { guardedServerOptions, installGuard, loopbackHosts, sendTyped, type GuardOptions } from '../loopback-http/guard';
 import { HOST_ANSWERS, LAUNCH_USED_PAGE, LaunchKeys } from './access';
 
@@ -86,11 +87,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   let origin = '';
   let cookieName = '';
-  const tokenBytes = Buffer.from(token);
-  const isToken = (given: string | undefined): boolean => {
-    const bytes = Buffer.from(given ?? '');
-    return bytes.length === tokenBytes.length && timingSafeEqual(bytes, tokenBytes);
-  };
+  const isToken = (given: string | undefined): boolean => sameSecret(given ?? '', token);
   /**
    * The page's access: the HttpOnly cookie the launch address set (a page's script never sees
    * the token), or, for scripts and tests, `Authorization: Bearer`. A request from another

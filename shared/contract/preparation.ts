@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EmailSchema } from '../email';
 import { PREP_CODE_VALID_MINUTES } from './names';
 
 export { PREP_CODE_VALID_MINUTES };
@@ -9,9 +10,8 @@ export { PREP_CODE_VALID_MINUTES };
  * token that the calls need stays in main.
  */
 
-const EMAIL_RE = /^[^\s@]{1,64}@[^\s@]+\.[^\s@]{2,}$/;
-/** Checked here too, so a typo gets "Enter a valid email address." before any request is made. */
-const Email = z.string().trim().toLowerCase().max(254).regex(EMAIL_RE, 'email');
+/** Checked here too (the server's own rule), so a typo gets "Enter a valid email address." before any request is made. */
+const Email = EmailSchema;
 const Instant = z.number().int().nonnegative();
 
 export const PrepPendingSchema = z.object({

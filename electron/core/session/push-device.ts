@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { PushRequestView } from '@shared/contract';
 import type { PushRequestView as ServerPushRequest } from '@shared/identity-api';
 import { identityRoutes, pathFor } from '@shared/identity-api';
+import { clockOffset } from '@shared/clock';
 import { AppError } from '@shared/result';
 import type { CredentialStore } from './credential-store';
 import { DeviceEventStream, type DeviceEvent } from './device-event-stream';
@@ -170,7 +171,7 @@ export class PushDeviceClient {
     try {
       const sent = this.now();
       const { now } = await this.o.http.call('health');
-      this.offset = now - Math.round((sent + this.now()) / 2);
+      this.offset = clockOffset(now, sent, this.now());
     } catch {
       // Keep the last offset; the next live request corrects it.
     }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { SettingsSchema, type Settings, type SettingsUpdateSchema } from '@shared/contract';
+import { DEFAULT_SETTINGS } from '@shared/contract/names';
 import type { SettingsStore } from './settings-service';
 
-export const DEFAULT_SETTINGS: Settings = { language: 'system', clearClipboard: true };
 const KEY = 'app';
 type Field = keyof Settings;
 const FIELDS = Object.keys(DEFAULT_SETTINGS) as Field[];
