@@ -60,11 +60,11 @@ describe('the signed-in session across a restart', () => {
     const services = start();
     services.session.setServer({ kind: 'embedded' });
     const { session } = services;
-    await session.humanCheck();
-    await session.forgotPassword(email, 'reset', 'en');
+    await services.recovery.humanCheck();
+    await services.recovery.forgotPassword(email, 'reset', 'en');
     const messages = await mock.outbox(email);
     const link = messages.flatMap((m) => m.links).find((l) => l.action === 'reset-password');
-    await session.resetPassword(new URL(link?.url ?? 'x:').searchParams.get('token') ?? '', PASSWORD);
+    await services.recovery.resetPassword(new URL(link?.url ?? 'x:').searchParams.get('token') ?? '', PASSWORD);
     await session.discover(email, false);
     await session.password(PASSWORD);
     return services;
