@@ -1,4 +1,4 @@
-import type { SessionView, ServerChoice, MfaMethod, SignedInUser, SetupFlowView } from '@shared/contract';
+import type { SessionView, ServerChoice, MfaMethod, SetupFlowView } from '@shared/contract';
 import type { SignInOutcome, SignedIn, DeviceInfo } from '@shared/identity-api';
 import { AppError } from '@shared/result';
 import type { IdentityHttp } from './identity-http';

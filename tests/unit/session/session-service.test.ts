@@ -27,7 +27,6 @@ describe('SessionService against the identity mock', () => {
   };
 
   async function setPassword(email: string) {
-    const { session } = services;
     await services.recovery.humanCheck();
     await services.recovery.forgotPassword(email, 'reset', 'en');
     const token = await lastLink(email, 'reset-password');
