@@ -1,10 +1,10 @@
 import type { SessionServices } from '../session';
 import type { Handlers } from './dispatcher';
 
-type SessionChannel = Extract<keyof Handlers, `session.${string}` | `push.${string}` | `mailbox.${string}`>;
+type SessionChannel = Extract<keyof Handlers, `session.${string}`>;
 
-/** The HRM / Connect sign-in, push-device and mailbox channels. Thin: rules live in the services. */
-export function createSessionHandlers({ session, recovery, enrolment, push, mailbox }: SessionServices): Pick<Handlers, SessionChannel> {
+/** The HRM / Connect sign-in channels. Thin: rules live in the services. */
+export function createSessionHandlers({ session, recovery, enrolment }: SessionServices): Pick<Handlers, SessionChannel> {
   const done = { done: true } as const;
   return {
     'session.get': () => session.view(),
@@ -43,12 +43,5 @@ export function createSessionHandlers({ session, recovery, enrolment, push, mail
     'session.setup.finish': () => enrolment.finish(),
     'session.emergency.stored': () => session.emergencyCodeStored(),
     'session.signOut': () => session.signOut(),
-    // With the event stream up the list is live; otherwise ask the server now.
-    'push.pending': async () => ({ requests: push.streaming ? push.list() : await push.refresh(), generatedAt: Date.now() }),
-    'push.respond': async ({ id, approve, number }) => {
-      await push.respond(id, approve, number);
-      return done;
-    },
-    'mailbox.list': ({ recipient }) => mailbox.list(recipient),
   };
 }

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import type { SessionView } from '@shared/contract';
-import type { SettingsStore } from '../settings/settings-service';
+import type { SettingsStore } from '../settings/settings-store';
 import { AccountService } from './account-service';
 import { AdminService } from './admin-service';
 import { MemoryCredentialStore, type CredentialStore } from './credential-store';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SettingsSchema, type Settings, type SettingsUpdateSchema } from '@shared/contract';
 import { DEFAULT_SETTINGS } from '@shared/contract/names';
-import type { SettingsStore } from './settings-service';
+import type { SettingsStore } from './settings-store';
 
 const KEY = 'app';
 type Field = keyof Settings;

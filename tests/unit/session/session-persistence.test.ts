@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/core/db/migrations';
 import { appMigrations } from '../../../electron/core/db/app-migrations';
-import { SettingsStore } from '../../../electron/core/settings/settings-service';
+import { SettingsStore } from '../../../electron/core/settings/settings-store';
 import { MemoryCredentialStore } from '../../../electron/core/session/credential-store';
 import type { SessionServices } from '../../../electron/core/session';
 import { RESTORE_TIMEOUT_MS } from '../../../electron/core/session/session-persistence';

@@ -3,7 +3,7 @@ import { TOTP, Secret } from 'otpauth';
 import type { SessionView } from '@shared/contract';
 import { openDatabase } from '../../../electron/core/db/migrations';
 import { appMigrations } from '../../../electron/core/db/app-migrations';
-import { SettingsStore } from '../../../electron/core/settings/settings-service';
+import { SettingsStore } from '../../../electron/core/settings/settings-store';
 import { MemoryCredentialStore } from '../../../electron/core/session/credential-store';
 import type { SessionServices } from '../../../electron/core/session';
 import { DEMO } from '../../e2e/support/demo-accounts';
