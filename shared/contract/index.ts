@@ -91,7 +91,7 @@ export const channels = {
   'push.pending': channel(Empty, PushPendingSchema),
   'push.respond': channel(PushRespondSchema, Done),
 
-  // Account preparation for Visma Connect (seed 003; shared/contract/preparation.ts): the banner,
+  // Account preparation for Visma Connect (the Get Started with Visma Connect guide; shared/contract/preparation.ts): the banner,
   // email verification with a code, the link. Needs an HRM session; its token stays in main.
   'prep.state': channel(Empty, PrepViewSchema),
   'prep.snooze': channel(Empty, PrepViewSchema),

@@ -94,7 +94,7 @@ export const LOCALES = ['sv', 'en'] as const;
 export const DEFAULT_SETTINGS = { language: 'system', clearClipboard: true } as const satisfies { language: 'system' | (typeof LOCALES)[number]; clearClipboard: boolean };
 export const OTP_ALGORITHMS = ['SHA1', 'SHA256', 'SHA512'] as const;
 export const OTP_DIGITS = [6, 7, 8] as const;
-/** How long an emailed code is valid (seed 003: "The code is valid for 30 minutes."). */
+/** How long an emailed code is valid (the Get Started with Visma Connect guide: "The code is valid for 30 minutes."). */
 export const PREP_CODE_VALID_MINUTES = 30;
 /** A screenshot PNG of two 4K monitors is ~15 MB at worst; a photo of a QR code far less. */
 export const MAX_SCAN_IMAGE_BYTES = 25 * 1024 * 1024;

@@ -92,7 +92,7 @@ export const QrEnrolmentSchema = z.object({
 /**
  * The 2FA set-up as a flow in main (Ory Kratos' self-service flows are the model): an id, an
  * expiry and the current step, so a reload, a tab switch or a restart resumes where the user
- * was. Steps follow seeds 001/002: "Get started with 2FA" (this app's authenticator first),
+ * was. Steps follow the first-login guide: "Get started with 2FA" (this app's authenticator first),
  * the Visma Authenticator download screen, its QR + manual key, consent with the verification
  * code, another app's QR + key then its code, the optional SMS backup, the emergency code.
  */
