@@ -12,7 +12,7 @@ import { useApi } from '../api/use-api';
 export const useAppStore = defineStore('app', () => {
   const api = useApi();
   const info = ref<AppInfo | null>(null);
-  const settings = ref<Settings>({ language: 'system', clearClipboard: true });
+  const settings = ref<Settings>({ language: 'system', clearClipboard: true, closeToTray: true, startAtLogin: false });
   const ready = ref(false);
   const error = ref<AppErrorData | null>(null);
 
@@ -41,6 +41,7 @@ export const useAppStore = defineStore('app', () => {
 
   const setLanguage = (language: Settings['language']) => saveSetting({ language });
   const setClearClipboard = (clearClipboard: boolean) => saveSetting({ clearClipboard });
+  const setDesktop = (patch: Pick<Request<'settings.update'>, 'closeToTray' | 'startAtLogin'>) => saveSetting(patch);
 
-  return { info, settings, ready, error, systemLocale, locale, init, setLanguage, setClearClipboard };
+  return { info, settings, ready, error, systemLocale, locale, init, setLanguage, setClearClipboard, setDesktop };
 });
