@@ -45,7 +45,8 @@ export function redact(value: unknown, depth = 0, seen = new WeakSet<object>()):
   if (value instanceof Error) {
     const copy = new Error(redactText(value.message));
     copy.name = value.name;
-    copy.stack = value.stack ? redactText(value.stack) : undefined;
+    if (value.stack) copy.stack = redactText(value.stack);
+    else delete copy.stack;
     const code = (value as { code?: unknown }).code;
     if (typeof code === 'string') Object.assign(copy, { code });
     if (value.cause !== undefined) copy.cause = redact(value.cause, depth + 1, seen);
