@@ -32,3 +32,12 @@ export function setupPushNotifications(events: EventHub, texts: () => Texts, sho
     n.show();
   });
 }
+
+/** "Update ready": once per downloaded version; a click opens Settings > About with its Restart button. */
+export function notifyUpdateReady(version: string, texts: () => Texts, onClick: () => void): void {
+  if (!Notification.isSupported()) return;
+  const t = texts();
+  const n = new Notification({ title: t('notification', 'updateTitle'), body: t('notification', 'updateBody', { version }), silent: true });
+  n.on('click', onClick);
+  n.show();
+}

@@ -16,7 +16,7 @@ import { setupIpc } from './ipc';
 import { createFailureDialog, Lifecycle, Phase, rememberedLanguage, rememberLanguage, runStartup, setupProcessGone } from './lifecycle';
 import { applyStartAtLogin, startedHidden } from './login-item';
 import { setupMenus } from './menu';
-import { setupPushNotifications } from './notifications';
+import { notifyUpdateReady, setupPushNotifications } from './notifications';
 import { ElectronScreenSource } from './screen-capture';
 import { textsFor, type Texts } from './texts';
 import { setupTray, type AppTray } from './tray';
@@ -172,12 +172,13 @@ export async function startUp(s: Shell): Promise<void> {
   const show = () => (s.window ? showWindow(s.window) : openWindow(s, true));
   const texts = () => currentTexts(s);
   const pending = () => core.sessionServices.push.list().length;
+  const navigateTo = (to: 'authenticator' | 'settings') => () => {
+    show();
+    core.events.emit('app.navigate', { to });
+  };
   s.tray = setupTray(resourcesPath('icon.png'), texts, pending, {
     open: show,
-    approve: () => {
-      show();
-      core.events.emit('app.navigate', { to: 'authenticator' });
-    },
+    approve: navigateTo('authenticator'),
     quit: () => app.quit(),
   });
   core.events.subscribe((event) => {
@@ -190,21 +191,18 @@ export async function startUp(s: Shell): Promise<void> {
     t: texts(),
     actions: {
       openLogFolder: () => void electronShell.openPath(s.logs.folder),
-      showAbout: () => {
-        show();
-        core.events.emit('app.navigate', { to: 'settings' });
-      },
-      showSettings: () => {
-        show();
-        core.events.emit('app.navigate', { to: 'settings' });
-      },
+      showAbout: navigateTo('settings'),
+      showSettings: navigateTo('settings'),
     },
   })).refresh;
   setupPushNotifications(core.events, texts, show);
   s.updates = new UpdateController(await loadUpdater(), {
     feed: feedFor({ envUrl: process.env.FLEX_UPDATE_FEED_URL, hasBuiltInFeed: existsSync(join(process.resourcesPath ?? '', 'app-update.yml')), isPackaged: app.isPackaged }),
     log,
-    onState: (state) => core.events.emit('app.update', state),
+    onState: (state) => {
+      core.events.emit('app.update', state);
+      if (state.state === 'ready') notifyUpdateReady(state.version, texts, navigateTo('settings'));
+    },
   });
   await s.lifecycle.when(Phase.Restored);
   setTimeout(() => (s.lifecycle.phase = Phase.Eventually), 5_000).unref();

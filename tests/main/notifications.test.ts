@@ -1,7 +1,7 @@
 import type { EventEmitter } from 'node:events';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { EventHub } from '../../electron/core/ipc/event-hub';
-import { setupPushNotifications } from '../../electron/main/notifications';
+import { notifyUpdateReady, setupPushNotifications } from '../../electron/main/notifications';
 import { textsFor } from '../../electron/main/texts';
 
 const state = vi.hoisted(() => ({ supported: true, shown: [] as { options: { title: string; body: string }; closed: boolean; n: EventEmitter }[] }));
@@ -68,5 +68,13 @@ describe('push notifications', () => {
     setupPushNotifications(events, () => textsFor('en'), vi.fn());
     events.emit('push.request', { id: 'a' });
     expect(state.shown).toHaveLength(0);
+  });
+
+  it('update ready: in the app language, with the version; a click opens Settings', () => {
+    const onClick = vi.fn();
+    notifyUpdateReady('0.2.0', () => textsFor('sv'), onClick);
+    expect(state.shown[0]!.options).toMatchObject({ title: 'Uppdatering klar', body: expect.stringContaining('0.2.0') });
+    state.shown[0]!.n.emit('click');
+    expect(onClick).toHaveBeenCalled();
   });
 });
