@@ -64,26 +64,30 @@ describe('electron-builder.yml', () => {
 });
 
 describe('notarisation hook (afterSign)', () => {
-  const hook = require(resolve(root, config.afterSign)) as { notarizeOptions(env: Record<string, string>, app: string): unknown; default: (ctx: unknown) => Promise<void> };
+  const load = () => import(resolve(root, config.afterSign)) as Promise<{ notarizeOptions(env: Record<string, string>, app: string): unknown; default: (ctx: unknown) => Promise<void> }>;
   it('is off without credentials, and on a platform other than macOS', async () => {
+    const hook = await load();
     expect(config.mac.notarize).toBe(false);
     expect(hook.notarizeOptions({}, '/a.app')).toBeNull();
     expect(hook.notarizeOptions({ APPLE_ID: 'x' }, '/a.app')).toBeNull();
     await expect(hook.default({ electronPlatformName: 'linux' })).resolves.toBeUndefined();
   });
-  it('uses an API key, else an Apple ID with app-specific password and team', () => {
+  it('uses an API key, else an Apple ID with app-specific password and team', async () => {
+    const hook = await load();
     expect(hook.notarizeOptions({ APPLE_API_KEY: 'k.p8', APPLE_API_KEY_ID: 'id', APPLE_API_ISSUER: 'iss', APPLE_ID: 'a' }, '/a.app')).toEqual({ appPath: '/a.app', appleApiKey: 'k.p8', appleApiKeyId: 'id', appleApiIssuer: 'iss' });
     expect(hook.notarizeOptions({ APPLE_ID: 'a@b', APPLE_APP_SPECIFIC_PASSWORD: 'p', APPLE_TEAM_ID: 'T' }, '/a.app')).toEqual({ appPath: '/a.app', appleId: 'a@b', appleIdPassword: 'p', teamId: 'T' });
   });
 });
 
 describe('Windows signing hook', () => {
-  const hook = require(resolve(root, config.win.signtoolOptions.sign)) as { signCommand(env: Record<string, string>, file: string): string | null; default: (c: { path: string }) => Promise<void> };
+  const load = () => import(resolve(root, config.win.signtoolOptions.sign)) as Promise<{ signCommand(env: Record<string, string>, file: string): string | null; default: (c: { path: string }) => Promise<void> }>;
   it('is off unless FLEX_WIN_SIGN_COMMAND is set', async () => {
+    const hook = await load();
     expect(hook.signCommand({}, 'C:\\x.exe')).toBeNull();
     await expect(hook.default({ path: 'C:\\x.exe' })).resolves.toBeUndefined();
   });
-  it('fills the quoted path in, and refuses a template without {file} or a path with quotes', () => {
+  it('fills the quoted path in, and refuses a template without {file} or a path with quotes', async () => {
+    const hook = await load();
     expect(hook.signCommand({ FLEX_WIN_SIGN_COMMAND: 'AzureSignTool sign -kvu $KV {file}' }, 'C:\\Flex HRM\\a.exe')).toBe('AzureSignTool sign -kvu $KV "C:\\Flex HRM\\a.exe"');
     expect(() => hook.signCommand({ FLEX_WIN_SIGN_COMMAND: 'sign' }, 'a.exe')).toThrow('{file}');
     expect(() => hook.signCommand({ FLEX_WIN_SIGN_COMMAND: 'sign {file}' }, 'a".exe')).toThrow('quotes');

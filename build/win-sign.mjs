@@ -4,11 +4,10 @@
 //   (for example AzureSignTool or a cloud HSM's signtool wrapper; secrets stay in its own env);
 // - otherwise nothing is signed here (electron-builder's own CSC_LINK / WIN_CSC_LINK certificate
 //   signing does not use this hook).
-'use strict';
-const { spawnSync } = require('node:child_process');
+import { spawnSync } from 'node:child_process';
 
 /** The command line for one file, or null (not configured). The path is quoted, never split. */
-function signCommand(env, file) {
+export function signCommand(env, file) {
   const template = env.FLEX_WIN_SIGN_COMMAND;
   if (!template) return null;
   if (!template.includes('{file}')) throw new Error('FLEX_WIN_SIGN_COMMAND must contain {file}');
@@ -16,13 +15,9 @@ function signCommand(env, file) {
   return template.split('{file}').join(`"${file}"`);
 }
 
-async function sign(configuration) {
+export default async function sign(configuration) {
   const command = signCommand(process.env, configuration.path);
   if (!command) return;
   const result = spawnSync(command, { shell: true, stdio: 'inherit' });
   if (result.status !== 0) throw new Error(`Signing ${configuration.path} failed (exit ${result.status})`);
 }
-
-module.exports = sign;
-module.exports.default = sign;
-module.exports.signCommand = signCommand;

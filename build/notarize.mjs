@@ -1,10 +1,8 @@
 // electron-builder afterSign hook: notarises the signed macOS app with Apple's notary service when
 // credentials are in the environment (an App Store Connect API key, or an Apple ID with an
 // app-specific password and team id), and says it skipped otherwise. Off on every other platform.
-'use strict';
-
 /** The @electron/notarize options for this environment, or null (not configured). */
-function notarizeOptions(env, appPath) {
+export function notarizeOptions(env, appPath) {
   if (env.APPLE_API_KEY && env.APPLE_API_KEY_ID && env.APPLE_API_ISSUER) {
     return { appPath, appleApiKey: env.APPLE_API_KEY, appleApiKeyId: env.APPLE_API_KEY_ID, appleApiIssuer: env.APPLE_API_ISSUER };
   }
@@ -14,7 +12,7 @@ function notarizeOptions(env, appPath) {
   return null;
 }
 
-async function afterSign(context) {
+export default async function afterSign(context) {
   if (context.electronPlatformName !== 'darwin') return;
   const appPath = `${context.appOutDir}/${context.packager.appInfo.productFilename}.app`;
   const options = notarizeOptions(process.env, appPath);
@@ -22,10 +20,6 @@ async function afterSign(context) {
     console.log('  • notarisation skipped: set APPLE_API_KEY/APPLE_API_KEY_ID/APPLE_API_ISSUER or APPLE_ID/APPLE_APP_SPECIFIC_PASSWORD/APPLE_TEAM_ID');
     return;
   }
-  const { notarize } = require('@electron/notarize');
+  const { notarize } = await import('@electron/notarize');
   await notarize(options);
 }
-
-module.exports = afterSign;
-module.exports.default = afterSign;
-module.exports.notarizeOptions = notarizeOptions;
