@@ -26,7 +26,8 @@ const LOCALE_FILES = ['sv', 'en'];
  * checked by vue-tsc with `satisfies`) stay the one source. This plugin swaps the import of
  * i18n/messages.ts for one JSON module per locale, made at build time from those same catalogues
  * (evaluated with tsx); @intlify/unplugin-vue-i18n, whose `include` points at them, compiles each
- * to message ASTs, and aliases vue-i18n to its runtime-only build (no message compiler shipped).
+ * to message ASTs, and aliases vue-i18n to its runtime-only build with the message compiler dropped
+ * (tests/unit/build/start-path.test.ts checks the built graph).
  */
 const precompiledMessages: Plugin = {
   name: 'flex-precompiled-messages',
@@ -54,7 +55,12 @@ const precompiledMessages: Plugin = {
 
 const i18nPlugins: PluginOption[] = [
   precompiledMessages,
-  { ...VueI18nPlugin({ include: [resolve(compiledDir, '*.json')], runtimeOnly: true, compositionOnly: true, fullInstall: true }), apply: 'build' },
+  // dropMessageCompiler: the runtime build still registers a compile() that would compile string
+  // messages at run time; with every message an AST it is dead code (~37 KB before minifying).
+  {
+    ...VueI18nPlugin({ include: [resolve(compiledDir, '*.json')], runtimeOnly: true, compositionOnly: true, fullInstall: false, dropMessageCompiler: true }),
+    apply: 'build',
+  },
 ];
 
 const alias = { '@shared': resolve(import.meta.dirname, 'shared') };
@@ -91,16 +97,19 @@ export default defineConfig({
   renderer: {
     root: resolve(import.meta.dirname, 'renderer'),
     resolve: { alias: { ...alias, '@': resolve(import.meta.dirname, 'renderer/src') } },
-    plugins: [vue(), devCsp, ...i18nPlugins],
-    // vue-i18n: composition API only, no legacy API or devtools in the bundle.
+    // Every component is <script setup>: Vue's Options API stays out of the bundle.
+    plugins: [vue({ features: { optionsAPI: false } }), devCsp, ...i18nPlugins],
+    // vue-i18n: composition API only (useI18n; no <i18n-t>, v-t or $t), no legacy API or devtools.
     define: {
-      __VUE_I18N_FULL_INSTALL__: true,
+      __VUE_I18N_FULL_INSTALL__: false,
       __VUE_I18N_LEGACY_API__: false,
       __INTLIFY_PROD_DEVTOOLS__: false,
     },
     build: {
       outDir: 'out/renderer',
       minify: true,
+      // Chromium (Electron's and the browser host's) supports <link rel="modulepreload"> natively.
+      modulePreload: { polyfill: false },
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },
     },
   },
