@@ -49,8 +49,15 @@ async function bootstrap(): Promise<void> {
   installHrmDeepLinks(router, api);
   await router.isReady();
   app.mount('#app');
-  // After the first view is up: the other languages, so a switch in Settings needs no fetch.
-  for (const l of LOCALES) void ensureLocaleMessages(i18n, l).catch(() => undefined);
+  // Once the first view is painted and the page is idle: the other languages, so a switch in
+  // Settings needs no fetch, and nothing the first view does not need competes with it (issue 16).
+  afterFirstPaint(() => {
+    for (const l of LOCALES) void ensureLocaleMessages(i18n, l).catch(() => undefined);
+  });
+}
+
+function afterFirstPaint(task: () => void): void {
+  requestAnimationFrame(() => setTimeout(() => requestIdleCallback(task, { timeout: 2000 }), 0));
 }
 
 bootstrap().catch((e: unknown) => {
