@@ -13,12 +13,12 @@ export interface DeviceEventStreamOptions {
   onState: (connected: boolean) => void;
   /** The server refused the device credential: retrying cannot help. */
   onRefused: () => void;
-  fetchImpl?: typeof fetch;
+  fetchImpl?: typeof fetch | undefined;
   /** First retry delay; it doubles per failure up to `maxBackoffMs` and resets once connected. */
-  backoffMs?: number;
-  maxBackoffMs?: number;
+  backoffMs?: number | undefined;
+  maxBackoffMs?: number | undefined;
   /** The server sends a heartbeat comment every 15 s; silence longer than this means a dead connection. */
-  idleTimeoutMs?: number;
+  idleTimeoutMs?: number | undefined;
 }
 
 /**

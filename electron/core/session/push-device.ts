@@ -23,9 +23,9 @@ export interface PushDeviceOptions {
   onRequest: (id: string) => void;
   /** A request left without an answer from here: expired, or answered on another device. */
   onResolved: (id: string, state: PushResolution) => void;
-  fetchImpl?: typeof fetch;
+  fetchImpl?: typeof fetch | undefined;
   /** Poll interval while a device's event stream is down (the fallback). */
-  pollMs?: number;
+  pollMs?: number | undefined;
   now?: () => number;
   stream?: { backoffMs?: number; maxBackoffMs?: number; idleTimeoutMs?: number };
 }

@@ -18,7 +18,7 @@ export interface SessionServiceDeps {
   device: DeviceInfo;
   /** Called whenever the state changes without a renderer call (push answered, session ended). */
   onChange?: (view: SessionView) => void;
-  pushPollMs?: number;
+  pushPollMs?: number | undefined;
 }
 
 const rememberKey = (email: string) => `remembered-device.${email.toLowerCase()}`;

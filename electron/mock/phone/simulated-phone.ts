@@ -24,7 +24,7 @@ export class SimulatedPhone {
     const headers: Record<string, string> = {};
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (this.device) headers.Authorization = `Bearer ${this.device.credential}`;
-    const res = await fetch(new URL(path, this.serverUrl), { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(new URL(path, this.serverUrl), { method, headers, body: body === undefined ? null : JSON.stringify(body) });
     const json = (await res.json()) as Envelope<T>;
     if (!json.ok) throw new Error(json.error?.code ?? `HTTP ${res.status}`);
     return json.value;

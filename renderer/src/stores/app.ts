@@ -1,3 +1,4 @@
+import { definedOnly } from '@shared/defined';
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { AppInfo, Locale, Request, Settings } from '@shared/contract';
@@ -33,7 +34,7 @@ export const useAppStore = defineStore('app', () => {
    */
   async function saveSetting(patch: Request<'settings.update'>): Promise<Result<Settings>> {
     const before = settings.value;
-    settings.value = { ...before, ...patch };
+    settings.value = { ...before, ...definedOnly(patch) };
     const res = await api.call('settings.update', patch);
     settings.value = res.ok ? res.value : before;
     return res;

@@ -17,7 +17,7 @@ describe('AdminService and AccountService against the identity mock', () => {
     const headers: Record<string, string> = {};
     if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
     if (opts.token) headers.Authorization = `Bearer ${opts.token}`;
-    const res = await fetch(new URL(path, mock.url), { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
+    const res = await fetch(new URL(path, mock.url), { method, headers, body: opts.body === undefined ? null : JSON.stringify(opts.body) });
     const json = (await res.json()) as { ok: boolean; value: T; error?: unknown };
     if (!json.ok) throw new Error(`${method} ${path}: ${JSON.stringify(json.error)}`);
     return json.value;

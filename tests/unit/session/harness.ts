@@ -28,7 +28,7 @@ export async function startTestMock(): Promise<TestMock> {
     const res = await fetch(new URL(path, mock.url), {
       method,
       headers: { 'x-test-control-token': CONTROL_TOKEN, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? null : JSON.stringify(body),
     });
     const json = (await res.json()) as { ok: boolean; value: T; error?: unknown };
     if (!json.ok) throw new Error(`${method} ${path}: ${JSON.stringify(json.error)}`);
