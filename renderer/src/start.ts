@@ -5,7 +5,7 @@ import { LOCALES } from '@shared/contract/names';
 import App from './App.vue';
 import type { ApiClient } from './api/client';
 import { provideApi } from './api/use-api';
-import { createAppI18n, ensureLocaleMessages, type MessageSchema } from './i18n';
+import { createAppI18n, ensureLocaleMessages, setLocaleMessages, type MessageSchema } from './i18n';
 import { applyLocale } from './i18n/apply-locale';
 import { createAppRouter } from './routes';
 import { installHrmDeepLinks } from './routes/deep-links';
@@ -31,7 +31,7 @@ export async function startApp(api: ApiClient, early: EarlyStart): Promise<void>
   const router = createAppRouter();
   const app = createApp(App).use(pinia).use(i18n).use(router);
 
-  const likely = early.messages.then((m) => i18n.global.setLocaleMessage(early.locale, m)).catch(() => undefined);
+  const likely = early.messages.then((m) => setLocaleMessages(i18n, early.locale, m)).catch(() => undefined);
   const appStore = useAppStore(pinia);
   await appStore.init();
   await likely;
