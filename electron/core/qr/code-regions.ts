@@ -19,7 +19,7 @@ export interface CodeRegion {
   right: number;
   bottom: number;
   moduleSize: number;
-  /** Polarity of the finders: false for light-on-dark codes, which are inverted before jsQR. */
+  /** Polarity of the finders: false for light-on-dark codes, which are inverted before decoding. */
   dark: boolean;
   /** Indexes into the finder list, to skip regions whose finders a decoded code already explains. */
   finders: number[];
@@ -195,7 +195,7 @@ function squareBox(corner: Point, a: Point, b: Point, pad: number): Pick<CodeReg
 /**
  * For finders no triangle explained (the third eye was missed by the scan): two finders of one
  * size may be two corners along one side of a code; the code is the square on one side of
- * them, and the timing check tells which (jsQR then finds all three eyes in the crop).
+ * them, and the timing check tells which (the crop decoder then finds all three eyes in the crop).
  */
 export function pairRegions(finders: FinderPattern[], unexplained: number[], options: RegionOptions = DEFAULT_REGION_OPTIONS): CodeRegion[] {
   const out: CodeRegion[] = [];

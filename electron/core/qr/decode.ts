@@ -8,15 +8,19 @@ import { timingAgreement } from './timing-check';
 import { zxingOnCrop } from './zxing-crop';
 
 /**
- * The QR pipeline: finder patterns on sampled rows -> triangles of finders -> one small crop
- * per candidate at native resolution -> jsQR on each crop. Naive jsQR over a 4K frame costs
- * ~0.7 s and reports one code; this reads every code in the frame in tens of milliseconds.
+ * The QR pipeline: finder patterns on sampled rows -> triangles of finders (the third looked up
+ * where two imply it) -> timing patterns checked -> one small crop per candidate at native
+ * resolution -> ZXing (zxing-wasm) on each crop. Naive jsQR over a 4K frame costs ~1 s of CPU
+ * and reports one code, zxing-wasm on the whole frame ~75 ms; this reads every code in the
+ * frame in a fraction of that (bench:qr). jsQR stays as an option per crop (bench:qr compares
+ * them: on the Chromium corpus it reads fewer codes in more time) and reads small frames whole
+ * when nothing was found.
  */
 
 export interface DecodeOptions {
   finderScan: FinderScanOptions;
   /**
-   * Upper bound on failed jsQR calls per frame, so a frame full of look-alike patterns stays
+   * Upper bound on failed crop decodes per frame, so a frame full of look-alike patterns stays
    * fast; successful calls do not count, so a page of many codes is read in full.
    */
   maxFailedAttempts: number;
@@ -25,7 +29,7 @@ export interface DecodeOptions {
    * pass when the pipeline found nothing: cheap there, and a safety net for odd renderings.
    */
   fullFrameFallbackMaxPixels: number;
-  /** Share of timing-pattern modules that must have the right colour before jsQR is tried. */
+  /** Share of timing-pattern modules that must have the right colour before a crop is decoded. */
   minTimingAgreement: number;
   /** Most candidate regions whose timing patterns are checked, best-fitting triangles first. */
   maxVerifiedRegions: number;
@@ -41,7 +45,7 @@ export type CropStrategy = 'plain' | 'plain-then-resampled' | 'plain-then-zxing'
 
 export const DEFAULT_DECODE_OPTIONS: DecodeOptions = {
   finderScan: DEFAULT_FINDER_SCAN,
-  maxFailedAttempts: 24,
+  maxFailedAttempts: 12,
   fullFrameFallbackMaxPixels: 1_000_000,
   minTimingAgreement: 0.8,
   maxVerifiedRegions: 96,

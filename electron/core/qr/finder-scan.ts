@@ -7,7 +7,7 @@ import { BLOCK_SHIFT, blockThresholds, wordView, type ThresholdGrid } from './th
  * a local threshold, and the run lengths are matched against the 1:1:3:1:1 ratio, then
  * confirmed by a vertical and a second horizontal cross-check at native resolution (the
  * technique of ZXing's FinderPatternFinder). Both polarities are matched, so light-on-dark
- * codes are found in the same pass. jsQR still does all the decoding; this only says where.
+ * codes are found in the same pass. The crop decoder (decode.ts) does the decoding; this only says where.
  */
 
 export interface FinderPattern {
@@ -37,7 +37,7 @@ export interface FinderScanOptions {
   columnStep: number;
   /** Below this luminance range a neighbourhood is "flat" and gets the coarser threshold. */
   minContrast: number;
-  /** Smallest module size worth reporting: under ~1.5 px jsQR cannot sample the grid anyway. */
+  /** Smallest module size worth reporting: under ~1.5 px no decoder here samples the grid reliably. */
   minModuleSize: number;
 }
 

@@ -31,7 +31,7 @@ const OPTIONS: ReaderOptions = {
  * codes the other reads (bench:qr lists them); the second call costs about a millisecond and
  * only on crops the first could not read.
  */
-const BINARIZERS: Array<ReaderOptions['binarizer']> = ['LocalAverage', 'GlobalHistogram'];
+const BINARIZERS: Array<NonNullable<ReaderOptions['binarizer']>> = ['LocalAverage', 'GlobalHistogram'];
 
 let ready: Promise<unknown> | null = null;
 
