@@ -31,8 +31,8 @@ export interface DecodeOptions {
   fullFrameFallbackMaxPixels: number;
   /** Share of timing-pattern modules that must have the right colour before a crop is decoded. */
   minTimingAgreement: number;
-  /** Most candidate regions whose timing patterns are checked, best-fitting triangles first. */
-  maxVerifiedRegions: number;
+  /** Candidate regions (best-fitting triangles first) whose timing check may fail before checking stops. */
+  maxRejectedRegions: number;
   cropStrategy: CropStrategy;
 }
 
@@ -48,7 +48,7 @@ export const DEFAULT_DECODE_OPTIONS: DecodeOptions = {
   maxFailedAttempts: 12,
   fullFrameFallbackMaxPixels: 1_000_000,
   minTimingAgreement: 0.8,
-  maxVerifiedRegions: 96,
+  maxRejectedRegions: 32,
   cropStrategy: 'zxing',
 };
 
@@ -77,18 +77,22 @@ export async function locateAndDecode(frame: Frame, options: Partial<DecodeOptio
   const zxingSearches = opts.cropStrategy === 'plain-then-zxing' || opts.cropStrategy === 'zxing';
 
   /**
-   * Regions whose timing patterns check out, most convincing first. Only the geometrically
-   * best `maxVerifiedRegions` are checked: a real code's three finders form a near-perfect
-   * triangle, and texture (photos, dense text) can make thousands of sloppy ones.
+   * Regions whose timing patterns check out, most convincing first. They are checked in order
+   * of geometric fit, and checking stops after `maxRejectedRegions` failures: a real code's
+   * three finders form a near-perfect triangle, texture (photos, dense text) thousands of
+   * sloppy ones, while a page of many codes still has every code checked.
    */
-  const verified = (regions: CodeRegion[]): CodeRegion[] =>
-    [...regions]
-      .sort((a, b) => a.score - b.score)
-      .slice(0, opts.maxVerifiedRegions)
-      .map((region) => ({ region, timing: timingOf(isDark, region, opts.minTimingAgreement) }))
-      .filter(({ timing }) => timing >= opts.minTimingAgreement)
-      .sort((a, b) => b.timing - a.timing || a.region.score - b.region.score)
-      .map(({ region }) => region);
+  const verified = (regions: CodeRegion[]): CodeRegion[] => {
+    const passed: Array<{ region: CodeRegion; timing: number }> = [];
+    let rejected = 0;
+    for (const region of [...regions].sort((a, b) => a.score - b.score)) {
+      if (rejected >= opts.maxRejectedRegions) break;
+      const timing = timingOf(isDark, region, opts.minTimingAgreement);
+      if (timing >= opts.minTimingAgreement) passed.push({ region, timing });
+      else rejected++;
+    }
+    return passed.sort((a, b) => b.timing - a.timing || a.region.score - b.region.score).map(({ region }) => region);
+  };
 
   const tryRegions = async (regions: CodeRegion[]): Promise<void> => {
     for (const region of regions) {
