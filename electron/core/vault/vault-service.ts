@@ -131,6 +131,21 @@ export class VaultService {
     return gen ?? null;
   }
 
+  /**
+   * Every account with its secret, in the order the list shows them: for the encrypted backup and
+   * the plain export, which run in main. Never sent to the renderer.
+   */
+  async snapshot(): Promise<Array<AccountMeta & { secret: string }>> {
+    if (this.state !== 'ok') await this.open();
+    this.requireKeychain();
+    return this.repo.all().map((a) => {
+      const secret = this.secrets.get(a.id);
+      // A row without its keychain entry cannot be backed up; saying so beats a backup that lacks it.
+      if (!secret) throw new AppError('keychain.unavailable');
+      return { ...a, secret };
+    });
+  }
+
   /** Turns any add request into validated specs (a migration QR may hold several accounts). */
   specsFrom(req: AddAccountRequest): OtpAccountSpec[] {
     if (req.source === 'uri') return this.parseUri(req.uri);
