@@ -4,6 +4,13 @@ import { OTP_ALGORITHMS, OTP_DIGITS } from './names';
 export { OTP_ALGORITHMS, OTP_DIGITS };
 
 export type OtpDigits = (typeof OTP_DIGITS)[number];
+/** Kinds of account: TOTP (RFC 6238), HOTP (RFC 4226), Steam Guard (TOTP shown as 5 characters of Steam's alphabet). */
+export const OtpTypeSchema = z.enum(['totp', 'hotp', 'steam']);
+export type OtpType = z.infer<typeof OtpTypeSchema>;
+/** Steam Guard codes are always 5 characters. */
+export const STEAM_DIGITS = 5;
+/** The length of a code: the digits a TOTP/HOTP account chose, or Steam's 5 characters. */
+export type CodeLength = OtpDigits | typeof STEAM_DIGITS;
 export const OtpAlgorithmSchema = z.enum(OTP_ALGORITHMS);
 export type OtpAlgorithm = z.infer<typeof OtpAlgorithmSchema>;
 
@@ -17,7 +24,7 @@ export const AccountIdSchema = z.string().uuid();
  */
 export const AccountViewSchema = z.object({
   id: AccountIdSchema,
-  type: z.enum(['totp', 'hotp']),
+  type: OtpTypeSchema,
   issuer: z.string(),
   label: z.string(),
   algorithm: OtpAlgorithmSchema,

@@ -118,6 +118,7 @@ export class VaultService {
     const gen = this.generator(a.id);
     if (!gen) return { ...base, code: '', nextCode: null, validUntil: null };
     if (a.type === 'hotp') return { ...base, code: gen.hotp(a), nextCode: null, validUntil: null };
+    if (a.type === 'steam') return { ...base, ...gen.steam(now) };
     return { ...base, ...gen.totp(a, now) };
   }
 
