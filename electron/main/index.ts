@@ -38,6 +38,7 @@ async function start(): Promise<void> {
     dataDir: app.getPath('userData'),
     secretStore: new KeytarSecretStore('Flex HRM Connect'),
     credentialStore: new KeytarSecretStore('Flex HRM Connect credentials'),
+    backupKeyStore: new KeytarSecretStore('Flex HRM Connect backups'),
     screenSource: new ElectronScreenSource(),
     qrDecoder: new QrDecoder(builtQrWorkerUrl(import.meta.url)),
     // Main writes copied codes itself: marked for exclusion from clipboard history, cleared after 30 s.

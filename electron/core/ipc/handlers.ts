@@ -12,6 +12,8 @@ import { createPreparationHandlers } from './preparation-handlers';
 import { createAdminHandlers } from './admin-handlers';
 import type { ScanService } from '../capture/scan-service';
 import { createScanHandlers } from './scan-handlers';
+import type { BackupService } from '../backup/backup-service';
+import { createBackupHandlers } from './backup-handlers';
 
 export interface HandlerDeps {
   info: AppInfo;
@@ -20,12 +22,13 @@ export interface HandlerDeps {
   events: EventHub;
   sessionServices: SessionServices;
   scan: ScanService;
+  backup: BackupService;
   /** The OS clipboard in main, where there is one (Electron); the browser host has none. */
   clipboard?: CodeClipboard | null;
 }
 
 /** The contract's handlers. Thin: validation happened in the dispatcher, rules live in services. */
-export function createHandlers({ info, settings, vault, events, sessionServices, scan, clipboard = null }: HandlerDeps): Handlers {
+export function createHandlers({ info, settings, vault, events, sessionServices, scan, backup, clipboard = null }: HandlerDeps): Handlers {
   const appSettings = new AppSettings(settings);
   const readSettings = (): Settings => appSettings.read();
   const changed = () => events.emit('vault.changed', {});
@@ -71,5 +74,6 @@ export function createHandlers({ info, settings, vault, events, sessionServices,
     ...createPreparationHandlers(sessionServices),
     ...createAdminHandlers(sessionServices),
     ...createScanHandlers(scan, changed),
+    ...createBackupHandlers(backup),
   };
 }
