@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import { AuthenticatorPage, fill, type Lang } from './support/authenticator-page';
 import { screenshotPath } from './support/doc-screenshots';
+import { qrPng, ScanPage } from './support/scan-page';
 import { backupEn } from '../../renderer/src/i18n/backup/en';
 import { backupSv } from '../../renderer/src/i18n/backup/sv';
 import { errorsEn } from '../../renderer/src/i18n/errors/en';
@@ -11,7 +12,7 @@ import { twofasPlain, VECTORS } from '../unit/import/fixtures';
 /**
  * Import and backup through the browser host: an encrypted backup saved and restored (with its
  * preview: added and already there, and a wrong password first), and another app's export
- * previewed with the entry it cannot import named, then cancelled.
+ * previewed with the entry it cannot import named, then cancelled; and a WebP picture of a QR code.
  */
 const B: Record<Lang, typeof backupEn.backup> = { en: backupEn.backup, sv: backupSv.backup };
 const PASSWORD = 'plaid ostrich umbrella 1987';
@@ -103,4 +104,29 @@ test('another app\'s export (sv): the preview names what will be added and what 
   await importCard.getByRole('button', { name: b.import.cancel }).click();
   await expect(preview).toHaveCount(0);
   expect((await app.host.core.vault.list()).accounts).toHaveLength(0);
+});
+
+test('a WebP picture of a QR code is read (the page decodes it; main reads the PNG)', async ({ page, app }) => {
+  await app.host.core.dispatch('settings.update', { language: 'en' });
+  const ui = new ScanPage(page, 'en');
+  await ui.open(app.host.url);
+  await ui.gotoAdd();
+  const png = await qrPng(`otpauth://totp/WebP%20Inc:anna?secret=${GITHUB.secret}&issuer=WebP%20Inc`);
+  // Chromium's own WebP encoder makes the file, lossless, as a saved web image would be.
+  const webp = Buffer.from(
+    await page.evaluate(async (b64) => {
+      const png = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const bitmap = await createImageBitmap(new Blob([png], { type: 'image/png' }));
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      canvas.getContext('2d')!.drawImage(bitmap, 0, 0);
+      const blob = await canvas.convertToBlob({ type: 'image/webp', quality: 1 });
+      const bytes = new Uint8Array(await blob.arrayBuffer());
+      return btoa(String.fromCharCode(...bytes));
+    }, png.toString('base64')),
+    'base64',
+  );
+  expect(webp.subarray(8, 12).toString('latin1')).toBe('WEBP');
+  await ui.chooseImage(webp, 'qr.webp', 'image/webp');
+  await expect(ui.toast(fill(ui.s.addedOne, { name: 'WebP Inc: anna' }))).toBeVisible();
+  expect((await app.host.core.vault.list()).accounts.map((a) => a.issuer)).toEqual(['WebP Inc']);
 });
