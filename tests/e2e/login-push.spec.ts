@@ -75,7 +75,7 @@ for (const lang of LANGS) {
     // sometimes picked the right number: pick by value, which is the number it stands for.
     const choices = await page.getByRole('radio').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
     const wrong = choices.find((c) => c !== shown);
-    expect(wrong, `a choice other than ${shown} among ${choices.join(', ')}`).toBeDefined();
+    if (wrong === undefined) throw new Error(`no choice other than ${shown} among ${choices.join(', ')}`);
     await page.getByRole('radio', { name: wrong, exact: true }).check();
     await page.getByRole('button', { name: push.approve }).click();
     await expect(page.getByRole('alert').filter({ hasText: push.wrongNumber })).toBeVisible();
