@@ -14,7 +14,7 @@ import { appMigrations } from '../core/db/app-migrations';
 import { parseAuthenticatorText } from '../core/otp/parse-any';
 import { MemorySecretStore } from '../core/secrets/memory-secret-store';
 import type { SecretStore } from '../core/secrets/secret-store';
-import { SettingsStore } from '../core/settings/settings-service';
+import { SettingsStore } from '../core/settings/settings-store';
 import { VaultService } from '../core/vault/vault-service';
 
 /**

@@ -10,7 +10,7 @@ import { readExport, type ExportFormat, type ImportedAccount, type UnsupportedEn
 import { formatOtpauthUri } from '../otp/otpauth-uri';
 import type { OtpAccountSpec } from '../otp/spec';
 import type { SecretStore } from '../secrets/secret-store';
-import type { SettingsStore } from '../settings/settings-service';
+import type { SettingsStore } from '../settings/settings-store';
 import type { VaultService } from '../vault/vault-service';
 import { createBackupKey, sealBackup, type BackupAccount, type BackupKey, type PasswordSlot } from './format';
 

@@ -7,7 +7,7 @@ import { ManualClock } from '@shared/clock';
 import { migrate } from '../../../electron/core/db/migrations';
 import { appMigrations } from '../../../electron/core/db/app-migrations';
 import { MemorySecretStore } from '../../../electron/core/secrets/memory-secret-store';
-import { SettingsStore } from '../../../electron/core/settings/settings-service';
+import { SettingsStore } from '../../../electron/core/settings/settings-store';
 import { toAccountSpec } from '../../../electron/core/otp/spec';
 import { VaultService } from '../../../electron/core/vault/vault-service';
 import { BackupService } from '../../../electron/core/backup/backup-service';
