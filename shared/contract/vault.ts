@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ACCOUNT_TEXT_LIMITS as MAX, OTP_ALGORITHMS, OTP_DIGITS } from './names';
+import { parseAppErrorData } from './errors';
 
 export { OTP_ALGORITHMS, OTP_DIGITS };
 
@@ -92,8 +93,8 @@ const Password = z.string().max(1024);
 
 export const IMPORT_FORMATS = ['flex-backup', 'aegis', '2fas', 'andotp', 'bitwarden', 'otpauth-list'] as const;
 
-/** Error data as main sends it inside a response (a reason per unsupported entry), checked against the catalogue. */
-const ReasonSchema = z.object({ code: z.string().max(100), params: z.unknown().optional() });
+/** Error data inside a response (a reason per unsupported entry): checked against the catalogue on the way out, so only declared codes and params cross. */
+const ReasonSchema = z.object({ code: z.string().max(100), params: z.unknown().optional() }).transform((e) => parseAppErrorData(e));
 
 export const ImportPreviewRequestSchema = z
   .object({

@@ -52,6 +52,7 @@ export const BACKUP_EXTENSION = '.flexbackup';
 const AUTO_PREFIX = 'flex-hrm-connect-';
 const AUTO_RE = /^flex-hrm-connect-\d{8}T\d{9}Z(?:-\d+)?\.flexbackup$/;
 const PREVIEW_TTL_MS = 10 * 60 * 1000;
+const MAX_PREVIEWS = 4;
 const AUTO_KEY = 'backup.auto-key';
 const AutoSettingsSchema = z.object({ folder: z.string().min(1), keep: z.number().int().min(1).max(100) });
 const StoredKeySchema = z.object({ masterKey: z.string(), slot: z.unknown() });
@@ -145,11 +146,15 @@ export class BackupService {
       if (seen.some((s) => sameName(s, a) || s.secret === a.secret)) return { ...item, action: 'skip' as const };
       seen.push(a);
       const named = existing.find((e) => sameName(e, a));
+      // Another account has this key: the vault keeps one account per key, so it stays as it is.
+      if (existing.some((e) => e !== named && e.secret === a.secret)) return { ...item, action: 'skip' as const };
       if (named) return { ...item, action: sameCode(named, a) ? ('skip' as const) : ('replace' as const) };
       if (existing.some((e) => e.secret === a.secret)) return { ...item, action: 'skip' as const };
       return { ...item, action: 'add' as const };
     });
     this.sweepPreviews();
+    // Previews hold secrets in memory: only the newest few are kept.
+    while (this.previews.size >= MAX_PREVIEWS) this.previews.delete(this.previews.keys().next().value as string);
     const preview: ImportPreview = { previewId: randomUUID(), format: file.format, items, unsupported: file.unsupported };
     this.previews.set(preview.previewId, { createdAt: this.o.clock.now(), accounts: file.accounts, preview });
     return preview;
@@ -177,28 +182,24 @@ export class BackupService {
     const outcome: ImportOutcome = { added: 0, replaced: 0, skipped: [], unsupported: pending.preview.unsupported };
     let changed = false;
     try {
-      const order = (await this.o.vault.snapshot()).map((a) => a.id);
+      // One read of the vault, kept current as accounts are added and removed (not one per account).
+      const current = await this.o.vault.snapshot();
+      const order = current.map((a) => a.id);
       for (const [i, item] of pending.preview.items.entries()) {
         const spec = pending.accounts[i];
         if (!spec) continue;
-        if (item.action === 'skip') {
+        const named = current.find((e) => sameName(e, spec));
+        // Already there (also when added since the preview), or its key is another account's: the
+        // vault would refuse it, and a replacement must not remove the old one for nothing.
+        if (item.action === 'skip' || (named && sameCode(named, spec)) || current.some((e) => e !== named && e.secret === spec.secret)) {
           outcome.skipped.push(item.name);
           continue;
-        }
-        const now = await this.o.vault.snapshot();
-        const named = now.find((e) => sameName(e, spec));
-        if (named && sameCode(named, spec)) {
-          outcome.skipped.push(item.name);
-          continue;
-        }
-        if (named) {
-          await this.o.vault.delete(named.id);
-          changed = true;
         }
         const { pinned, groups: _groups, ...clean } = spec;
         let id: string;
         try {
-          id = (await this.o.vault.add(clean)).id;
+          // A replacement swaps the accounts in one step: a failure leaves the old one as it was.
+          id = named ? (await this.o.vault.replace(named.id, clean)).id : (await this.o.vault.add(clean)).id;
         } catch (e) {
           if (isAppError(e) && e.code === 'vault.duplicate-account') {
             outcome.skipped.push(item.name);
@@ -206,8 +207,12 @@ export class BackupService {
           }
           throw e;
         }
+        if (named) current.splice(current.indexOf(named), 1);
         changed = true;
-        if (pinned ?? named?.pinned) this.o.vault.setPinned(id, true);
+        // A backup says whether it was pinned; another app's export does not (a replacement keeps the old one's).
+        const isPinned = pinned ?? named?.pinned ?? false;
+        if (isPinned !== (named?.pinned ?? false)) this.o.vault.setPinned(id, isPinned);
+        current.push({ ...clean, id, pinned: isPinned, position: 0, createdAt: 0 });
         if (named) {
           order[order.indexOf(named.id)] = id;
           outcome.replaced++;

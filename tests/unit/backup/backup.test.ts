@@ -187,3 +187,51 @@ describe('automatic backups', () => {
     expect((await readExport(enc(text))).accounts.map((a) => [a.issuer, a.secret, a.counter])).toEqual([['Bank', S2, 41], ['GitHub', S1, 0]]);
   });
 });
+
+describe('restore keeps what it cannot replace', () => {
+  it('a replacement whose key another account has is skipped, and the old account stays', async () => {
+    const from = setup();
+    await from.vault.open();
+    await from.vault.add(toAccountSpec({ issuer: 'Mail', label: 'anna', secret: S1 }));
+    const { text } = await from.backup.exportEncrypted(PASSWORD);
+    const to = setup();
+    await to.vault.open();
+    await to.vault.add(toAccountSpec({ issuer: 'Mail', label: 'anna', secret: S2 }));
+    await to.vault.add(toAccountSpec({ issuer: 'GitHub', label: 'anna', secret: S1 }));
+    const preview = await to.backup.preview(enc(text), PASSWORD);
+    expect(preview.items.map((i) => i.action)).toEqual(['skip']);
+    expect(await to.backup.apply(preview.previewId)).toMatchObject({ added: 0, replaced: 0, skipped: ['Mail: anna'] });
+    expect((await to.vault.snapshot()).map((a) => [a.issuer, a.secret])).toEqual([['Mail', S2], ['GitHub', S1]]);
+  });
+
+  it('when the keychain fails during a replacement, the old account is left as it was and the error is reported', async () => {
+    const from = setup();
+    await from.vault.open();
+    await from.vault.add(toAccountSpec({ issuer: 'Mail', label: 'anna', secret: S1 }));
+    const { text } = await from.backup.exportEncrypted(PASSWORD);
+    const to = setup();
+    await to.vault.open();
+    await to.vault.add(toAccountSpec({ issuer: 'Mail', label: 'anna', secret: S2 }));
+    const preview = await to.backup.preview(enc(text), PASSWORD);
+    expect(preview.items.map((i) => i.action)).toEqual(['replace']);
+    // The keychain write of the new key fails.
+    const store = (to.vault as unknown as { store: MemorySecretStore }).store;
+    const set = store.set.bind(store);
+    let failures = 1;
+    store.set = async (k, v) => {
+      if (failures-- > 0) throw new Error('locked');
+      return set(k, v);
+    };
+    expect(await codeOf(to.backup.apply(preview.previewId))).not.toBe('resolved');
+    expect((await to.vault.snapshot()).map((a) => [a.issuer, a.secret])).toEqual([['Mail', S2]]);
+  });
+
+  it('keeps only the newest few previews (they hold keys in memory)', async () => {
+    const s = setup();
+    await s.vault.open();
+    const text = enc(`otpauth://totp/A:b?secret=${S1}\n`);
+    const first = await s.backup.preview(text, undefined);
+    for (let i = 0; i < 4; i++) await s.backup.preview(text, undefined);
+    expect(await codeOf(s.backup.apply(first.previewId))).toBe('backup.preview-expired');
+  });
+});
