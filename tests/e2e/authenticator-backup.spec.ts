@@ -52,6 +52,9 @@ test('an encrypted backup round trip: saved with a strong password, restored wit
   const text = readFileSync(file, 'utf8');
   expect(text).not.toContain(GITHUB.secret);
   await expect(exportCard.getByRole('status')).toHaveText(fill(b.export.saved, { file: download.suggestedFilename() }));
+  // Both fields are cleared after the save, with no stale "not the same".
+  await expect(exportCard.getByLabel(b.export.repeat, { exact: true })).toHaveValue('');
+  await expect(exportCard.getByText(b.export.mismatch)).toHaveCount(0);
   await page.screenshot({ path: screenshotPath('authenticator-backup.png'), fullPage: true });
 
   // One account lost; restore the backup.
