@@ -5,6 +5,8 @@ import {
   AccountViewSchema,
   AddAccountRequestSchema,
   CopyCodeResponseSchema,
+  EditAccountRequestSchema,
+  SetGroupsRequestSchema,
   VaultListResponseSchema,
 } from './vault';
 
@@ -54,6 +56,10 @@ export const channels = {
   'vault.copy': channel(z.object({ id: AccountIdSchema }).strict(), CopyCodeResponseSchema),
   /** HOTP: moves the counter on (saved in app.db) and answers with the account's new code. */
   'vault.hotpNext': channel(z.object({ id: AccountIdSchema }).strict(), z.object({ account: AccountViewSchema })),
+  /** Edits an account (issue 12): names, and after a confirmation its secret and code settings. */
+  'vault.edit': channel(EditAccountRequestSchema, z.object({ account: AccountViewSchema })),
+  /** Files an account under groups (replaces its list). */
+  'vault.groups': channel(SetGroupsRequestSchema, Done),
 
   // HRM / Connect sign-in (shared/contract/session.ts). Tokens never cross: view models only.
   'session.get': channel(Empty, SessionViewSchema),

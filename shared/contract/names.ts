@@ -18,6 +18,8 @@ export const CHANNEL_NAMES = [
   'vault.delete',
   'vault.copy',
   'vault.hotpNext',
+  'vault.edit',
+  'vault.groups',
   'session.get',
   'session.server.set',
   'session.legacy.signIn',

@@ -60,6 +60,16 @@ export function createHandlers({ info, settings, vault, events, sessionServices,
       changed();
       return done;
     },
+    'vault.edit': async (req) => {
+      const account = await vault.edit(req);
+      changed();
+      return { account };
+    },
+    'vault.groups': ({ id, groups }) => {
+      vault.setGroups(id, groups);
+      changed();
+      return done;
+    },
     'vault.delete': async ({ id }) => {
       await vault.delete(id);
       changed();

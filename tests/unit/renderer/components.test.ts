@@ -24,6 +24,8 @@ const github: AccountView = {
   counter: null,
   pinned: false,
   position: 0,
+  groups: [],
+  lastUsedAt: null,
   code: '123456',
   nextCode: '654321',
   validUntil: Date.now() + 12_000,
