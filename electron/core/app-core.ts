@@ -20,6 +20,8 @@ import { ScanService } from './capture/scan-service';
 import type { ScreenSource } from './capture/screen-source';
 import { QrDecoder, type QrFrameDecoder } from './qr/decoder';
 import { sourceQrWorkerUrl } from './qr/worker-url';
+import { LockService, type UserVerification } from './lock/lock-service';
+import { ClockCheckService } from './clock/clock-check';
 
 export interface AppCoreOptions {
   /** The user-data directory; app.db lives here. */
@@ -42,6 +44,8 @@ export interface AppCoreOptions {
   qrDecoder?: QrFrameDecoder;
   /** The OS clipboard (Electron main); absent where main has none, and the renderer copies. */
   clipboard?: ClipboardPort;
+  /** The OS's user verification for the app lock (Touch ID on macOS, Electron); absent elsewhere. */
+  userVerification?: UserVerification | null;
 }
 
 /**
@@ -55,6 +59,8 @@ export async function createAppCore(options: AppCoreOptions) {
   const events = new EventHub();
   const settings = new SettingsStore(db);
   const vault = new VaultService(db, options.secretStore, clock, parseAuthenticatorText);
+  const lock = new LockService({ settings, clock, verification: options.userVerification ?? null, onChange: (view) => events.emit('lock.changed', view) });
+  vault.guardCodes(() => lock.assertUnlocked());
   await vault.open();
   const credentials = options.credentialStore
     ? await KeychainCredentialStore.open(options.credentialStore, (e) => console.error('Could not save a credential in the keychain:', e))
@@ -62,12 +68,13 @@ export async function createAppCore(options: AppCoreOptions) {
   // Retry on the locked-keychain screen re-opens the vault; the session's credentials follow it.
   if (credentials instanceof KeychainCredentialStore) vault.onRecovered(() => void credentials.reconnect());
   const appSettings = new AppSettings(settings);
+  const language = (): 'sv' | 'en' => {
+    const chosen = appSettings.read().language;
+    return chosen === 'system' ? options.info.systemLocale : chosen;
+  };
   const sessionServices = createSessionServices({
     settings,
-    language: () => {
-      const chosen = appSettings.read().language;
-      return chosen === 'system' ? options.info.systemLocale : chosen;
-    },
+    language,
     embeddedServerUrl: options.embeddedServerUrl ?? null,
     embeddedMailboxToken: options.embeddedMailboxToken ?? null,
     credentials,
@@ -85,11 +92,14 @@ export async function createAppCore(options: AppCoreOptions) {
     screenCapture: scan.capturesScreens ? 'main' : options.info.screenCapture === 'main' ? 'none' : options.info.screenCapture,
   };
   const clipboard = options.clipboard ? new CodeClipboard(options.clipboard, clock) : null;
-  const dispatch = createDispatcher(createHandlers({ info, settings, vault, events, sessionServices, scan, clipboard }));
+  const clockCheck = new ClockCheckService(() => sessionServices.server.baseUrl(), clock);
+  const dispatch = createDispatcher(createHandlers({ info, settings, vault, events, sessionServices, scan, clipboard, lock, clockCheck, language }));
   return {
     dispatch,
     events,
     vault,
+    /** The app lock: Electron main feeds it the system's lock screen and sleep (`lockNow`). */
+    lock,
     credentials,
     sessionServices,
     /**
@@ -102,6 +112,7 @@ export async function createAppCore(options: AppCoreOptions) {
     },
     close: () => {
       clipboard?.cancel();
+      lock.close();
       sessionServices.close();
       void qrDecoder.close();
       db.close();

@@ -7,6 +7,7 @@ import { KeytarSecretStore } from '../core/secrets/keytar-secret-store';
 import { QrDecoder, builtQrWorkerUrl } from '../core/qr';
 import { startIdentityMock } from '../mock/start';
 import { registerAppScheme, setupAppProtocol } from './app-protocol';
+import { setupAppLock, touchIdVerification } from './app-lock';
 import { ElectronClipboard } from './clipboard';
 import { setupDeepLinks } from './deep-links';
 import { setupIpc } from './ipc';
@@ -42,6 +43,7 @@ async function start(): Promise<void> {
     qrDecoder: new QrDecoder(builtQrWorkerUrl(import.meta.url)),
     // Main writes copied codes itself: marked for exclusion from clipboard history, cleared after 30 s.
     clipboard: new ElectronClipboard(),
+    userVerification: touchIdVerification(),
     info: {
       name: 'Flex HRM Connect',
       version: app.getVersion(),
@@ -53,6 +55,7 @@ async function start(): Promise<void> {
   });
   setupAppProtocol(join(import.meta.dirname, '../renderer'));
   setupIpc(core);
+  setupAppLock(core);
   mainWindow = createMainWindow(join(import.meta.dirname, '../preload/index.cjs'), resourcesPath('icon.png'));
   mainWindow.on('closed', () => (mainWindow = null));
   setupDeepLinks(core, () => mainWindow);

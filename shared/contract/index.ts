@@ -15,6 +15,7 @@ import { MailboxListRequestSchema, MailboxListResponseSchema } from './mailbox';
 import { PrepLinkedSchema, PrepSendResultSchema, PrepViewSchema, prepRequests } from './preparation';
 import * as Admin from './admin';
 import { ScanResultSchema, ScreenCaptureSchema, scanRequests } from './scan';
+import { ClockCheckSchema, LockViewSchema, lockRequests } from './lock';
 import type { ChannelName as ChannelNameList, EventName as EventNameList } from './names';
 
 export * from './app';
@@ -24,6 +25,7 @@ export * from './mailbox';
 export * from './preparation';
 export * from './admin';
 export * from './scan';
+export * from './lock';
 export * from './errors';
 export { CHANNEL_NAMES, EVENT_NAMES, isChannelName, isEventName, IPC_PREFIX, EVENT_IPC_CHANNEL } from './names';
 
@@ -52,6 +54,19 @@ export const channels = {
   'vault.pin': channel(z.object({ id: AccountIdSchema, pinned: z.boolean() }).strict(), Done),
   'vault.reorder': channel(z.object({ ids: z.array(AccountIdSchema).max(100_000) }).strict(), Done),
   'vault.delete': channel(z.object({ id: AccountIdSchema }).strict(), Done),
+
+  // The app lock (shared/contract/lock.ts): while locked, main produces no code.
+  'lock.state': channel(Empty, LockViewSchema),
+  'lock.unlock': channel(lockRequests.unlock, LockViewSchema),
+  'lock.unlockTouchId': channel(Empty, LockViewSchema),
+  'lock.lockNow': channel(Empty, LockViewSchema),
+  'lock.setPassword': channel(lockRequests.setPassword, LockViewSchema),
+  'lock.disable': channel(lockRequests.disable, LockViewSchema),
+  'lock.options': channel(lockRequests.options, LockViewSchema),
+  /** The user did something in the window (sent at most every few seconds): idle time restarts. */
+  'lock.activity': channel(Empty, Done),
+  /** The identity server's clock against this computer's. */
+  'clock.check': channel(Empty, ClockCheckSchema),
   /** Copies the account's current code (see CopyCodeResponseSchema for who writes the clipboard). */
   'vault.copy': channel(z.object({ id: AccountIdSchema }).strict(), CopyCodeResponseSchema),
   /** HOTP: moves the counter on (saved in app.db) and answers with the account's new code. */
@@ -136,6 +151,8 @@ export const events = {
   'push.resolved': PushResolvedSchema,
   /** The outbox of the built-in server has new messages. */
   'mailbox.changed': z.object({}),
+  /** The app lock locked or unlocked, or its settings changed. */
+  'lock.changed': LockViewSchema,
 } as const satisfies Record<EventNameList, z.ZodType>;
 
 export type Channels = typeof channels;

@@ -16,6 +16,15 @@ export const CHANNEL_NAMES = [
   'vault.pin',
   'vault.reorder',
   'vault.delete',
+  'lock.state',
+  'lock.unlock',
+  'lock.unlockTouchId',
+  'lock.lockNow',
+  'lock.setPassword',
+  'lock.disable',
+  'lock.options',
+  'lock.activity',
+  'clock.check',
   'vault.copy',
   'vault.hotpNext',
   'vault.edit',
@@ -76,6 +85,7 @@ export const EVENT_NAMES = [
   'push.request',
   'push.resolved',
   'mailbox.changed',
+  'lock.changed',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -12,6 +12,9 @@ import { createPreparationHandlers } from './preparation-handlers';
 import { createAdminHandlers } from './admin-handlers';
 import type { ScanService } from '../capture/scan-service';
 import { createScanHandlers } from './scan-handlers';
+import type { LockService } from '../lock/lock-service';
+import type { ClockCheckService } from '../clock/clock-check';
+import { createLockHandlers } from './lock-handlers';
 
 export interface HandlerDeps {
   info: AppInfo;
@@ -22,10 +25,15 @@ export interface HandlerDeps {
   scan: ScanService;
   /** The OS clipboard in main, where there is one (Electron); the browser host has none. */
   clipboard?: CodeClipboard | null;
+  lock: LockService;
+  clockCheck: ClockCheckService;
+  /** The language texts main writes (the Touch ID prompt) are in. */
+  language: () => 'sv' | 'en';
 }
 
 /** The contract's handlers. Thin: validation happened in the dispatcher, rules live in services. */
-export function createHandlers({ info, settings, vault, events, sessionServices, scan, clipboard = null }: HandlerDeps): Handlers {
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const { info, settings, vault, events, sessionServices, scan, clipboard = null } = deps;
   const appSettings = new AppSettings(settings);
   const readSettings = (): Settings => appSettings.read();
   const changed = () => events.emit('vault.changed', {});
@@ -81,5 +89,6 @@ export function createHandlers({ info, settings, vault, events, sessionServices,
     ...createPreparationHandlers(sessionServices),
     ...createAdminHandlers(sessionServices),
     ...createScanHandlers(scan, changed),
+    ...createLockHandlers(deps.lock, deps.clockCheck, deps.language),
   };
 }
