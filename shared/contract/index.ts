@@ -7,6 +7,8 @@ import {
   CopyCodeResponseSchema,
   EditAccountRequestSchema,
   SetGroupsRequestSchema,
+  TransferQrRequestSchema,
+  TransferQrSchema,
   VaultListResponseSchema,
 } from './vault';
 
@@ -75,6 +77,8 @@ export const channels = {
   'vault.edit': channel(EditAccountRequestSchema, z.object({ account: AccountViewSchema })),
   /** Files an account under groups (replaces its list). */
   'vault.groups': channel(SetGroupsRequestSchema, Done),
+  /** "Transfer out": accounts as QR pictures for a phone, after the user confirmed (see TransferQrRequestSchema). */
+  'vault.transferQr': channel(TransferQrRequestSchema, TransferQrSchema),
 
   // HRM / Connect sign-in (shared/contract/session.ts). Tokens never cross: view models only.
   'session.get': channel(Empty, SessionViewSchema),

@@ -29,6 +29,7 @@ export const CHANNEL_NAMES = [
   'vault.hotpNext',
   'vault.edit',
   'vault.groups',
+  'vault.transferQr',
   'session.get',
   'session.server.set',
   'session.legacy.signIn',

@@ -98,3 +98,15 @@ export const CopyCodeResponseSchema = z.discriminatedUnion('by', [
   z.object({ by: z.literal('renderer'), code: z.string(), clearAfterMs: z.number().int().nullable() }),
 ]);
 export type CopyCodeResponse = z.infer<typeof CopyCodeResponseSchema>;
+
+/**
+ * `vault.transferQr`: the accounts to move to a phone, as QR pictures (PNG data URLs). One
+ * account: its otpauth:// link; several: Google Authenticator migration codes, 10 to a code.
+ * `confirmed` must be true: the renderer asked first (anyone who sees the code can copy the account).
+ */
+export const TransferQrRequestSchema = z.object({ ids: z.array(AccountIdSchema).min(1).max(200), confirmed: z.literal(true) }).strict();
+export const TransferQrSchema = z.object({
+  kind: z.enum(['otpauth', 'migration']),
+  images: z.array(z.string().startsWith('data:image/png;base64,')),
+});
+export type TransferQr = z.infer<typeof TransferQrSchema>;

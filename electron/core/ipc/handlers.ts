@@ -15,6 +15,7 @@ import { createScanHandlers } from './scan-handlers';
 import type { LockService } from '../lock/lock-service';
 import type { ClockCheckService } from '../clock/clock-check';
 import { createLockHandlers } from './lock-handlers';
+import { transferQr } from '../vault/transfer';
 
 export interface HandlerDeps {
   info: AppInfo;
@@ -78,6 +79,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       changed();
       return done;
     },
+    'vault.transferQr': ({ ids }) => transferQr(vault.specsForTransfer([...new Set(ids)]), Math.floor(Math.random() * 2 ** 31)),
     'vault.delete': async ({ id }) => {
       await vault.delete(id);
       changed();

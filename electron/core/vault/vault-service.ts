@@ -236,6 +236,22 @@ export class VaultService {
     return this.view(after, this.clock.now());
   }
 
+  /**
+   * The accounts as full specs, secrets included, in the order asked: for "transfer out" only,
+   * which turns them into a QR picture in main. Refused while locked, like any code.
+   */
+  specsForTransfer(ids: readonly string[]): OtpAccountSpec[] {
+    this.codeGuard();
+    this.requireKeychain();
+    return ids.map((id) => {
+      const meta = this.repo.get(id);
+      const secret = this.secrets.get(id);
+      if (!meta || !secret) throw new AppError('vault.not-found');
+      const { type, issuer, label, algorithm, digits, period, counter } = meta;
+      return { type, issuer, label, secret, algorithm, digits, period, counter };
+    });
+  }
+
   /** Files the account under these groups (names trimmed, empty and repeated ones dropped). */
   setGroups(id: string, groups: readonly string[]): void {
     if (!this.repo.setGroups(id, normalizeGroups(groups))) throw new AppError('vault.not-found');

@@ -106,9 +106,24 @@ describe('vault: edit, groups, recently used', () => {
     expect(() => s.vault.currentCode(a.id)).toThrow(expect.objectContaining({ code: 'lock.locked' }));
     expect(() => s.vault.nextHotp(h.id)).toThrow(expect.objectContaining({ code: 'lock.locked' }));
     await expect(s.vault.edit({ id: a.id, issuer: 'B', label: 'b' })).rejects.toMatchObject({ code: 'lock.locked' });
+    expect(() => s.vault.specsForTransfer([a.id])).toThrow(expect.objectContaining({ code: 'lock.locked' }));
     expect(s.db.prepare('SELECT counter FROM accounts WHERE id = ?').get(h.id)).toEqual({ counter: 0 });
     locked = false;
     expect((await s.vault.list()).accounts).toHaveLength(2);
+  });
+});
+
+describe('vault: specs for transfer out', () => {
+  it('gives the accounts with their secrets, in the order asked; an unknown id is refused', async () => {
+    const s = setup();
+    await s.vault.open();
+    const a = await s.vault.add(toAccountSpec({ issuer: 'A', label: 'a', secret: SECRET }));
+    const b = await s.vault.add(toAccountSpec({ type: 'hotp', issuer: 'B', label: 'b', secret: REISSUED, counter: 3 }));
+    expect(s.vault.specsForTransfer([b.id, a.id])).toEqual([
+      toAccountSpec({ type: 'hotp', issuer: 'B', label: 'b', secret: REISSUED, counter: 3 }),
+      toAccountSpec({ issuer: 'A', label: 'a', secret: SECRET }),
+    ]);
+    expect(() => s.vault.specsForTransfer(['00000000-0000-4000-8000-000000000000'])).toThrow(expect.objectContaining({ code: 'vault.not-found' }));
   });
 });
 
