@@ -17,7 +17,7 @@ export const LockViewSchema = z.object({
 export type LockView = z.infer<typeof LockViewSchema>;
 
 const Password = z.string().max(1024);
-export const AUTO_LOCK_CHOICES = [0, 1, 2, 5, 10, 15, 30, 60] as const;
+export { AUTO_LOCK_CHOICES } from './lock-choices';
 
 export const lockRequests = {
   unlock: z.object({ password: Password }).strict(),

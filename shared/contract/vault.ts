@@ -104,7 +104,7 @@ export type CopyCodeResponse = z.infer<typeof CopyCodeResponseSchema>;
  * account: its otpauth:// link; several: Google Authenticator migration codes, 10 to a code.
  * `confirmed` must be true: the renderer asked first (anyone who sees the code can copy the account).
  */
-export const TransferQrRequestSchema = z.object({ ids: z.array(AccountIdSchema).min(1).max(200), confirmed: z.literal(true) }).strict();
+export const TransferQrRequestSchema = z.object({ ids: z.array(AccountIdSchema).min(1).max(1000), confirmed: z.literal(true) }).strict();
 export const TransferQrSchema = z.object({
   kind: z.enum(['otpauth', 'migration']),
   images: z.array(z.string().startsWith('data:image/png;base64,')),
