@@ -95,8 +95,8 @@ for (const lang of ['en', 'sv'] as Lang[]) {
     await ui.card(MAIL).locator('[data-drag-handle]').dragTo(ui.card(BANK));
     await expect.poll(() => ui.order()).toEqual(['Charlie Mail', 'Alpha Bank', 'GitHub', 'Dropbox']);
     // Saved in main: the order survives a restart.
-    const list = await app.host.core.dispatch('vault.list', {});
-    expect(list.ok && list.value.accounts.map((a) => a.issuer)).toEqual(['Charlie Mail', 'Alpha Bank', 'GitHub', 'Dropbox']);
+    const list = await app.host.core.vault.list();
+    expect(list.accounts.map((a) => a.issuer)).toEqual(['Charlie Mail', 'Alpha Bank', 'GitHub', 'Dropbox']);
   });
 }
 
