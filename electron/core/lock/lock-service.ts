@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { LockView } from '@shared/contract';
 import type { Clock } from '@shared/clock';
 import { AppError } from '@shared/result';
-import type { SettingsStore } from '../settings/settings-service';
+import type { SettingsStore } from '../settings/settings-store';
 import { createArgon2Hasher, type PasswordHasher } from './password-hash';
 
 /** Shortest app password accepted. */
@@ -206,7 +206,7 @@ export class LockService {
     return this.changed();
   }
 
-  options(patch: { autoLockMinutes?: number; hideCodes?: boolean; touchId?: boolean }): LockView {
+  options(patch: { autoLockMinutes?: number | undefined; hideCodes?: boolean | undefined; touchId?: boolean | undefined }): LockView {
     if (this.locked) throw new AppError('lock.locked');
     if (patch.touchId && !(this.o.verification?.canPrompt() ?? false)) throw new AppError('lock.touch-id-unavailable');
     const next = { ...this.stored() };

@@ -13,6 +13,8 @@ import { otherAccountEn } from './other-account/en';
 import { otherAccountSv } from './other-account/sv';
 import { organiseEn } from './organise/en';
 import { organiseSv } from './organise/sv';
+import { desktopEn } from '@shared/i18n/desktop/en';
+import { desktopSv } from '@shared/i18n/desktop/sv';
 
 /**
  * Every message of the app per locale: the shell/authenticator/settings texts plus the HRM ones.
@@ -22,8 +24,8 @@ import { organiseSv } from './organise/sv';
  * is empty and `loadMessages` fetches one locale's chunk: the start path carries one language only.
  */
 export const messages = {
-  sv: { ...sv, ...hrmMessages.sv, ...prepMessages.sv, ...adminMessages.sv, ...scanSv, ...errorMessages.sv, ...otherAccountSv, ...setupFlowSv, ...organiseSv },
-  en: { ...en, ...hrmMessages.en, ...prepMessages.en, ...adminMessages.en, ...scanEn, ...errorMessages.en, ...otherAccountEn, ...setupFlowEn, ...organiseEn },
+  sv: { ...sv, ...hrmMessages.sv, ...prepMessages.sv, ...adminMessages.sv, ...scanSv, ...errorMessages.sv, ...otherAccountSv, ...setupFlowSv, ...desktopSv, ...organiseSv },
+  en: { ...en, ...hrmMessages.en, ...prepMessages.en, ...adminMessages.en, ...scanEn, ...errorMessages.en, ...otherAccountEn, ...setupFlowEn, ...desktopEn, ...organiseEn },
 } as const;
 
 export type MessageSchema = (typeof messages)['sv'];

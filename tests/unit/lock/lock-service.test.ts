@@ -4,7 +4,7 @@ import { ManualClock } from '@shared/clock';
 import type { LockView } from '@shared/contract';
 import { migrate } from '../../../electron/core/db/migrations';
 import { appMigrations } from '../../../electron/core/db/app-migrations';
-import { SettingsStore } from '../../../electron/core/settings/settings-service';
+import { SettingsStore } from '../../../electron/core/settings/settings-store';
 import { LockService, type UserVerification } from '../../../electron/core/lock/lock-service';
 import { createArgon2Hasher } from '../../../electron/core/lock/password-hash';
 
