@@ -153,7 +153,7 @@ function openWindow(s: Shell, show: boolean): BrowserWindow {
  * The start in phases: core and server (with the failure dialog and Retry), then IPC, the window,
  * tray, menus and notifications; the update checks come Eventually.
  */
-export async function startUp(s: Shell): Promise<void> {
+export async function startUp(s: Shell, { eventuallyMs = 5_000 } = {}): Promise<void> {
   const ask = createFailureDialog({ dialog, clipboard, shell: electronShell, dataDir: dataDir(), texts: () => currentTexts(s) });
   const core = await runStartup(() => startCore(s), { log, versions: { app: app.getVersion(), electron: process.versions.electron, os: process.platform }, ask });
   if (!core) {
@@ -205,7 +205,7 @@ export async function startUp(s: Shell): Promise<void> {
     },
   });
   await s.lifecycle.when(Phase.Restored);
-  setTimeout(() => (s.lifecycle.phase = Phase.Eventually), 5_000).unref();
+  setTimeout(() => (s.lifecycle.phase = Phase.Eventually), eventuallyMs).unref();
   await s.lifecycle.when(Phase.Eventually);
   s.updates.start();
 }
