@@ -122,8 +122,3 @@ export async function createMockServer(options: MockOptions = {}): Promise<MockS
     throw e;
   }
 }
-
-/** The Fastify instance alone, not listening. */
-export async function buildMockServer(options: MockOptions = {}): Promise<FastifyInstance> {
-  return (await createMockServer(options)).app;
-}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LOCALES } from './names';
+import { DEFAULT_SETTINGS, LOCALES } from './names';
 
 export { LOCALES };
 
@@ -24,11 +24,11 @@ export const SettingsSchema = z.object({
   /** 'system' follows the OS language. */
   language: LanguageSettingSchema,
   /** Clear a copied code from the clipboard after 30 s. A default, so settings saved before it existed stay valid. */
-  clearClipboard: z.boolean().default(true),
+  clearClipboard: z.boolean().default(DEFAULT_SETTINGS.clearClipboard),
   /** Desktop: closing the window keeps the app in the tray, so push approvals still reach the user. */
-  closeToTray: z.boolean().default(true),
+  closeToTray: z.boolean().default(DEFAULT_SETTINGS.closeToTray),
   /** Desktop: start (in the tray) when the user signs in to the computer. */
-  startAtLogin: z.boolean().default(false),
+  startAtLogin: z.boolean().default(DEFAULT_SETTINGS.startAtLogin),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 // Spelled out without defaults: a partial update must never reset a field it does not name.

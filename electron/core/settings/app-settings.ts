@@ -1,9 +1,9 @@
 import { definedOnly } from '@shared/defined';
 import { z } from 'zod';
 import { SettingsSchema, type Settings, type SettingsUpdateSchema } from '@shared/contract';
-import type { SettingsStore } from './settings-service';
+import { DEFAULT_SETTINGS } from '@shared/contract/names';
+import type { SettingsStore } from './settings-store';
 
-export const DEFAULT_SETTINGS: Settings = { language: 'system', clearClipboard: true, closeToTray: true, startAtLogin: false };
 const KEY = 'app';
 type Field = keyof Settings;
 const FIELDS = Object.keys(DEFAULT_SETTINGS) as Field[];

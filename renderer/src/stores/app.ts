@@ -4,6 +4,7 @@ import { computed, ref } from 'vue';
 import type { AppInfo, Locale, Request, Settings } from '@shared/contract';
 import type { AppErrorData, Result } from '@shared/result';
 import { allOk } from '@shared/all-ok';
+import { DEFAULT_SETTINGS } from '@shared/contract/names';
 import { useApi } from '../api/use-api';
 
 /**
@@ -13,7 +14,7 @@ import { useApi } from '../api/use-api';
 export const useAppStore = defineStore('app', () => {
   const api = useApi();
   const info = ref<AppInfo | null>(null);
-  const settings = ref<Settings>({ language: 'system', clearClipboard: true, closeToTray: true, startAtLogin: false });
+  const settings = ref<Settings>({ ...DEFAULT_SETTINGS });
   const ready = ref(false);
   const error = ref<AppErrorData | null>(null);
 
