@@ -106,7 +106,7 @@ vi.mock('electron', async () => {
     },
     Menu: { buildFromTemplate: (t: unknown) => ({ t, popup: vi.fn() }), setApplicationMenu: vi.fn() },
     Notification: Object.assign(class {}, { isSupported: () => false }),
-    ipcMain: { handle: vi.fn() },
+    ipcMain: { handle: vi.fn(), on: vi.fn() },
     protocol: { handle: vi.fn(), registerSchemesAsPrivileged: vi.fn() },
     net: { fetch: vi.fn() },
     session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } },
