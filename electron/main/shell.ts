@@ -162,6 +162,7 @@ export async function startUp(s: Shell, { eventuallyMs = 5_000 } = {}): Promise<
     return;
   }
   s.core = core;
+  log.info(`Started ${NAME} ${app.getVersion()} (Electron ${process.versions.electron}, ${process.platform} ${process.arch})`);
   rememberLanguage(dataDir(), core.language());
   s.inbox.attach((link) => core.events.emit('deep-link', link));
   setupAppProtocol(join(import.meta.dirname, '../renderer'));
