@@ -1,4 +1,3 @@
-import { EventEmitter } from 'node:events';
 import type { EventEmitter as Emitter } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -122,7 +121,17 @@ vi.mock('../../electron/mock/start', () => ({
 vi.mock('../../electron/core/secrets/keytar-secret-store', () => ({ KeytarSecretStore: class {} }));
 vi.mock('../../electron/core/qr', () => ({ QrDecoder: class {}, builtQrWorkerUrl: () => 'x' }));
 vi.mock('../../electron/main/screen-capture', () => ({ ElectronScreenSource: class {} }));
-vi.mock('electron-updater', () => ({ autoUpdater: Object.assign(new EventEmitter(), { checkForUpdates: vi.fn(), quitAndInstall: vi.fn(), setFeedURL: vi.fn() }) }));
+// As Node's ESM import of the CommonJS package gives it: `autoUpdater` only on the default export.
+const updater = vi.hoisted(() => ({ feeds: [] as unknown[], checks: 0 }));
+vi.mock('electron-updater', async () => {
+  const { EventEmitter: E } = await import('node:events');
+  const autoUpdater = Object.assign(new E(), {
+    checkForUpdates: async () => void updater.checks++,
+    quitAndInstall: () => undefined,
+    setFeedURL: (f: unknown) => void updater.feeds.push(f),
+  });
+  return { default: { autoUpdater }, autoUpdater: undefined };
+});
 vi.mock('../../electron/core/app-core', () => ({
   createAppCore: vi.fn(async () => {
     const failure = s.coreFailures.shift();
@@ -206,5 +215,22 @@ describe('the shell start', () => {
     await startUp(createShell(logs), { eventuallyMs: 0 });
     await new Promise((r) => setTimeout(r, 10));
     expect(s.windows[0]!.shown).toBe(false);
+  });
+
+  it('updates: off without a feed; with FLEX_UPDATE_FEED_URL the updater is loaded, fed and checked once the window is up', async () => {
+    const off = createShell(logs);
+    await startUp(off, { eventuallyMs: 0 });
+    expect(off.updates?.state).toEqual({ state: 'off' });
+    expect(updater.feeds).toEqual([]);
+    vi.stubEnv('FLEX_UPDATE_FEED_URL', 'https://updates.flexhrm.example/connect/');
+    try {
+      const on = createShell(logs);
+      await startUp(on, { eventuallyMs: 0 });
+      expect(updater.feeds).toEqual([{ provider: 'generic', url: 'https://updates.flexhrm.example/connect/' }]);
+      expect(updater.checks).toBe(1);
+      on.updates?.stop();
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });
