@@ -18,14 +18,6 @@ test('the empty authenticator', async ({ page, app }) => {
   await expect(page).toHaveScreenshot('authenticator-empty-en.png', shot);
 });
 
-test('the settings', async ({ page, app }) => {
-  const ui = new AuthenticatorPage(page, 'sv');
-  await app.host.core.dispatch('settings.update', { language: 'sv' });
-  await ui.open(app.host.url);
-  await ui.gotoSettings();
-  await expect(page).toHaveScreenshot('settings-sv.png', shot);
-});
-
 test('the HRM sign-in: server choice, then the email', async ({ page, app }) => {
   const hrm = new HrmApp(page, app.host, 'sv');
   await hrm.open();
