@@ -51,7 +51,7 @@ export const adminEn = {
       sendLabel: 'Send verification to {name} ({email})',
       resendLabel: 'Resend verification to {name}',
       remove: 'Remove connection',
-      removeLabel: 'Remove the connection of {name}',
+      removeLabel: 'Remove connection of {name}',
       resent: 'A new verification code was sent to {email}.',
       linkedNow: '{email} is now linked.',
       removed: 'The connection of {name} was removed.',

@@ -49,7 +49,7 @@ export const adminSv: AdminMessages = {
       sendLabel: 'Skicka verifiering till {name} ({email})',
       resendLabel: 'Skicka verifiering igen till {name}',
       remove: 'Ta bort koppling',
-      removeLabel: 'Ta bort kopplingen för {name}',
+      removeLabel: 'Ta bort koppling för {name}',
       resent: 'En ny verifieringskod har skickats till {email}.',
       linkedNow: '{email} är nu kopplad.',
       removed: 'Kopplingen för {name} har tagits bort.',
