@@ -16,7 +16,7 @@ export const SERVER_TO_CLIENT = {
   'not-found': 'internal',
   'request.rate-limited': 'session.rate-limited',
   'auth.required': 'session.not-signed-in',
-  'auth.invalid-session': 'session.expired',
+  'auth.invalid-session': 'session.ended',
   'auth.forbidden': 'internal',
   'server.internal': 'internal',
   'hrm.invalid-credentials': 'session.invalid-legacy-credentials',

@@ -387,6 +387,19 @@ export class SessionService {
     return this.set({ ...s, offerTwoFactor: false });
   }
 
+  /**
+   * The server answered a call with this token `auth.invalid-session` (expired or revoked). When
+   * it is the current session's, the user is signed out with the reason (the other token of the
+   * pair is ended too), so every screen sends them to the sign-in instead of going on as if.
+   */
+  sessionEnded(token: string): void {
+    const s = this.state;
+    if (s.step !== 'signed-in' || (s.hrmToken !== token && s.connectToken !== token)) return;
+    this.deps.persistence?.forget();
+    this.emit(this.set({ step: 'signed-out', ended: s.user.method }));
+    void this.endOnServer(s.hrmToken === token ? null : s.hrmToken, s.connectToken === token ? null : s.connectToken);
+  }
+
   async signOut(): Promise<SessionView> {
     const s = this.state;
     this.deps.persistence?.forget();
