@@ -28,7 +28,7 @@ export const renderBenchAvailable = (): string | null =>
 export async function measureRender(count: number, secrets: (i: number) => string, seconds = 31): Promise<RenderSample> {
   const dataDir = mkdtempSync(join(tmpdir(), 'flex-render-bench-'));
   const host = await startBrowserHost({ dataDir, secretStore: new MemorySecretStore() });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({ ...(CHROMIUM ? { executablePath: CHROMIUM } : {}), args: ['--no-sandbox', '--disable-gpu'] });
   try {
     for (let i = 0; i < count; i++) await host.core.vault.add(toAccountSpec({ issuer: `Service ${i}`, label: `user${i}@example.com`, secret: secrets(i) }));
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

@@ -33,7 +33,7 @@ export async function buildCorpus(log: (line: string) => void = console.log, onl
   rmSync(join(CORPUS_DIR, 'manifest.json'), { force: true });
   if (!only) for (const f of readdirSync(CORPUS_DIR)) if (/\.(png|jpg)$/.test(f)) rmSync(join(CORPUS_DIR, f));
   const browser = await chromium.launch({
-    executablePath,
+    ...(executablePath ? { executablePath } : {}),
     args: ['--no-sandbox', '--disable-gpu', '--force-color-profile=srgb', '--font-render-hinting=none', '--disable-lcd-text'],
   });
   const frames: CorpusFrame[] = [];

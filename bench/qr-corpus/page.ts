@@ -19,7 +19,7 @@ interface CodeBox {
   left: number;
   top: number;
   modules: string;
-  svg?: string;
+  svg?: string | undefined;
 }
 
 export function codeBoxes(scene: CorpusScene): CodeBox[] {

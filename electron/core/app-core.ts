@@ -12,7 +12,7 @@ import { createHandlers } from './ipc/handlers';
 import { parseAuthenticatorText } from './otp/parse-any';
 import type { SecretStore } from './secrets/secret-store';
 import { AppSettings } from './settings/app-settings';
-import { SettingsStore } from './settings/settings-service';
+import { SettingsStore } from './settings/settings-store';
 import { KeychainCredentialStore, MemoryCredentialStore } from './session/credential-store';
 import { createSessionServices } from './session';
 import { VaultService } from './vault/vault-service';

@@ -29,7 +29,7 @@ export interface MockOptions {
   /** Defaults to a ManualClock over the system clock, so test control can move time. */
   clock?: Clock;
   /** Enables the test-control routes, guarded by this value in `x-test-control-token`. */
-  testControlToken?: string;
+  testControlToken?: string | undefined;
   /**
    * Enables the demo mailbox (`GET /mailbox`) for whoever holds this value as its Bearer token:
    * the app that started the mock. Without it the route is 404, like any a real server lacks.
@@ -112,9 +112,4 @@ export async function createMockServer(options: MockOptions = {}): Promise<MockS
     await app.close();
     throw e;
   }
-}
-
-/** The Fastify instance alone, not listening. */
-export async function buildMockServer(options: MockOptions = {}): Promise<FastifyInstance> {
-  return (await createMockServer(options)).app;
 }

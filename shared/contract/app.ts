@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LOCALES } from './names';
+import { DEFAULT_SETTINGS, LOCALES } from './names';
 
 export { LOCALES };
 
@@ -24,7 +24,7 @@ export const SettingsSchema = z.object({
   /** 'system' follows the OS language. */
   language: LanguageSettingSchema,
   /** Clear a copied code from the clipboard after 30 s. A default, so settings saved before it existed stay valid. */
-  clearClipboard: z.boolean().default(true),
+  clearClipboard: z.boolean().default(DEFAULT_SETTINGS.clearClipboard),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 // Spelled out without defaults: a partial update must never reset a field it does not name.

@@ -14,6 +14,7 @@ import { PrepLinkedSchema, PrepSendResultSchema, PrepViewSchema, prepRequests } 
 import * as Admin from './admin';
 import { ScanResultSchema, ScreenCaptureSchema, scanRequests } from './scan';
 import type { ChannelName as ChannelNameList, EventName as EventNameList } from './names';
+import type { Result } from '../result';
 
 export * from './app';
 export * from './vault';
@@ -90,7 +91,7 @@ export const channels = {
   'push.pending': channel(Empty, PushPendingSchema),
   'push.respond': channel(PushRespondSchema, Done),
 
-  // Account preparation for Visma Connect (seed 003; shared/contract/preparation.ts): the banner,
+  // Account preparation for Visma Connect (the Get Started with Visma Connect guide; shared/contract/preparation.ts): the banner,
   // email verification with a code, the link. Needs an HRM session; its token stays in main.
   'prep.state': channel(Empty, PrepViewSchema),
   'prep.snooze': channel(Empty, PrepViewSchema),
@@ -140,3 +141,13 @@ export type Response<C extends ChannelName> = z.output<Channels[C]['response']>;
 export type Events = typeof events;
 export type EventName = keyof Events;
 export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+/**
+ * One message of the browser host's ordered stream (GET /api/events): the stream's id first, then
+ * the events and the answers to the calls that named the stream (POST /api/invoke/:channel?stream=&call=),
+ * in the order main produced them. Electron's IPC keeps that order by itself.
+ */
+export type StreamFrame =
+  | { stream: string }
+  | { [E in EventName]: { event: E; payload: EventPayload<E> } }[EventName]
+  | { answer: number; result: Result<unknown> };

@@ -65,15 +65,18 @@ for (const lang of LANGS) {
     // Defect (issue 14): a wrong number vanished silently in the authenticator and the sign-in
     // said only "denied". Both sides now say the number was wrong.
     await page.getByRole('button', { name: m.mfa.pushResend }).click();
-    // The new request's number replaces the denied one's only once it is pending: read it then
-    // (reading at once raced the resend and sometimes picked the new request's right number).
+    // Read the new request's number once it is pending.
     await expect(page.getByRole('status').filter({ hasText: m.mfa.pushWaiting })).toBeVisible();
     await expect(page.getByRole('button', { name: m.mfa.pushResend })).toBeHidden();
     const shown = ((await page.getByTestId('push-number').textContent()) ?? '').trim();
     await hrm.goto('/authenticator');
     await expect(page.getByRole('heading', { name: push.title })).toBeVisible();
-    const other = page.getByRole('radio').filter({ hasNotText: new RegExp(`^${shown}$`) }).first();
-    await other.check();
+    // A radio input has no text of its own, so filtering radios by text matched every one and
+    // sometimes picked the right number: pick by value, which is the number it stands for.
+    const choices = await page.getByRole('radio').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    const wrong = choices.find((c) => c !== shown);
+    if (wrong === undefined) throw new Error(`no choice other than ${shown} among ${choices.join(', ')}`);
+    await page.getByRole('radio', { name: wrong, exact: true }).check();
     await page.getByRole('button', { name: push.approve }).click();
     await expect(page.getByRole('alert').filter({ hasText: push.wrongNumber })).toBeVisible();
     await hrm.goto('/hrm');

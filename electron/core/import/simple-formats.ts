@@ -35,13 +35,22 @@ export function importBitwarden(file: z.infer<typeof BitwardenFileSchema>): Impo
   const entries: ExportEntry[] = [];
   file.items.forEach((raw, i) => {
     const item = BitwardenItem.safeParse(raw);
-    if (!item.success) return entries.push({ name: `#${i + 1}`, toSpec: malformed('Bitwarden') });
+    if (!item.success) {
+      entries.push({ name: `#${i + 1}`, toSpec: malformed('Bitwarden') });
+      return;
+    }
     const totp = item.data.login?.totp?.trim();
     if (!totp) return; // A login without a TOTP is not an authenticator entry.
     const name = item.data.name || `#${i + 1}`;
-    if (/^otpauth:/i.test(totp)) return entries.push({ name, toSpec: () => parseOtpauthUri(totp) });
+    if (/^otpauth:/i.test(totp)) {
+      entries.push({ name, toSpec: () => parseOtpauthUri(totp) });
+      return;
+    }
     const steam = /^steam:\/\/(.*)$/i.exec(totp);
-    if (steam) return entries.push({ name, toSpec: fromFields({ type: 'steam', issuer: item.data.name, secret: steam[1] }) });
+    if (steam) {
+      entries.push({ name, toSpec: fromFields({ type: 'steam', issuer: item.data.name, secret: steam[1] }) });
+      return;
+    }
     entries.push({ name, toSpec: fromFields({ issuer: item.data.name, label: item.data.login?.username ?? '', secret: totp }) });
   });
   return collect('bitwarden', entries);

@@ -1,13 +1,15 @@
 import type { AppInfo, Settings } from '@shared/contract';
 import type { CodeClipboard } from '../clipboard/code-clipboard';
-import type { SettingsStore } from '../settings/settings-service';
+import type { SettingsStore } from '../settings/settings-store';
 import { AppSettings } from '../settings/app-settings';
 import type { VaultService } from '../vault/vault-service';
 import type { SessionServices } from '../session';
 import type { EventHub } from './event-hub';
 import type { Handlers } from './dispatcher';
-import { createEverydayHandlers } from './everyday-handlers';
+import { createCodeHandlers } from './code-handlers';
 import { createSessionHandlers } from './session-handlers';
+import { createPushHandlers } from './push-handlers';
+import { createMailboxHandlers } from './mailbox-handlers';
 import { createPreparationHandlers } from './preparation-handlers';
 import { createAdminHandlers } from './admin-handlers';
 import type { ScanService } from '../capture/scan-service';
@@ -66,8 +68,10 @@ export function createHandlers({ info, settings, vault, events, sessionServices,
       return done;
     },
 
-    ...createEverydayHandlers({ vault, events, readSettings, clipboard }),
+    ...createCodeHandlers({ vault, events, readSettings, clipboard }),
     ...createSessionHandlers(sessionServices),
+    ...createPushHandlers(sessionServices),
+    ...createMailboxHandlers(sessionServices),
     ...createPreparationHandlers(sessionServices),
     ...createAdminHandlers(sessionServices),
     ...createScanHandlers(scan, changed),

@@ -19,14 +19,14 @@ export interface OtpAccountSpec {
 }
 
 export interface RawOtpFields {
-  type?: string;
-  issuer?: string;
-  label?: string;
-  secret?: string;
-  algorithm?: string;
-  digits?: number;
-  period?: number;
-  counter?: number;
+  type?: string | undefined;
+  issuer?: string | undefined;
+  label?: string | undefined;
+  secret?: string | undefined;
+  algorithm?: string | undefined;
+  digits?: number | undefined;
+  period?: number | undefined;
+  counter?: number | undefined;
 }
 
 /** Shortest secret we accept: RFC 4226 requires 128 bits; 80 bits is what many sites still issue. */

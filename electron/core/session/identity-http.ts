@@ -56,7 +56,7 @@ export class IdentityHttp {
       res = await this.fetchImpl(url, {
         method: route.method,
         headers,
-        body: hasBody ? JSON.stringify(options.body ?? {}) : undefined,
+        body: hasBody ? JSON.stringify(options.body ?? {}) : null,
         signal: AbortSignal.timeout(options.timeoutMs ?? 20_000),
         redirect: 'error',
       });

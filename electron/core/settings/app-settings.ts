@@ -1,8 +1,9 @@
+import { definedOnly } from '@shared/defined';
 import { z } from 'zod';
 import { SettingsSchema, type Settings, type SettingsUpdateSchema } from '@shared/contract';
-import type { SettingsStore } from './settings-service';
+import { DEFAULT_SETTINGS } from '@shared/contract/names';
+import type { SettingsStore } from './settings-store';
 
-export const DEFAULT_SETTINGS: Settings = { language: 'system', clearClipboard: true };
 const KEY = 'app';
 type Field = keyof Settings;
 const FIELDS = Object.keys(DEFAULT_SETTINGS) as Field[];
@@ -28,9 +29,7 @@ export class AppSettings {
   }
 
   update(patch: z.infer<typeof SettingsUpdateSchema>): Settings {
-    const next: Record<string, unknown> = { ...this.read() };
-    for (const [field, value] of Object.entries(patch)) if (value !== undefined) next[field] = value;
-    const settings = SettingsSchema.parse(next);
+    const settings = SettingsSchema.parse({ ...this.read(), ...definedOnly(patch) });
     this.store.write(KEY, settings);
     return settings;
   }

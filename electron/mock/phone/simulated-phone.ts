@@ -8,7 +8,7 @@ interface Envelope<T> {
 
 /**
  * A tiny simulated phone running "Visma Authenticator" against the identity server, for the
- * demo and the tests to walk seeds 001/002 end to end: it registers with the key under
+ * demo and the tests to walk the first-login guide end to end: it registers with the key under
  * "Can't scan the QR code?" (or the QR's enrolment URI), shows the verification code for the
  * consent screen, lists push sign-in requests and answers them with the number picked.
  */
@@ -24,7 +24,7 @@ export class SimulatedPhone {
     const headers: Record<string, string> = {};
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (this.device) headers.Authorization = `Bearer ${this.device.credential}`;
-    const res = await fetch(new URL(path, this.serverUrl), { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(new URL(path, this.serverUrl), { method, headers, body: body === undefined ? null : JSON.stringify(body) });
     const json = (await res.json()) as Envelope<T>;
     if (!json.ok) throw new Error(json.error?.code ?? `HTTP ${res.status}`);
     return json.value;

@@ -15,7 +15,7 @@ export interface AuditEvent {
   at: number;
 }
 
-export function listAudit(ctx: MockContext, filter: { type?: string; subject?: string }): AuditEvent[] {
+export function listAudit(ctx: MockContext, filter: { type?: string | undefined; subject?: string | undefined }): AuditEvent[] {
   const rows = ctx.db
     .prepare(
       `SELECT id, type, subject, detail, at FROM audit

@@ -1,3 +1,4 @@
+import { definedOnly } from '@shared/defined';
 import type { CompanySettings, PasswordPreset } from '@shared/identity-api';
 import { AppError } from '@shared/result';
 import type { MockContext } from '../context';
@@ -63,10 +64,10 @@ function setDomains(ctx: MockContext, companyId: string, domains: readonly strin
   for (const d of new Set(domains)) ins.run(d, companyId);
 }
 
-export function updateCompany(ctx: MockContext, id: string, patch: Partial<Omit<CompanySettings, 'id'>>): CompanySettings {
+export function updateCompany(ctx: MockContext, id: string, patch: { [K in keyof Omit<CompanySettings, 'id'>]?: CompanySettings[K] | undefined }): CompanySettings {
   return ctx.db.transaction(() => {
     const current = requireCompany(ctx, id);
-    const next = { ...current, ...patch };
+    const next = { ...current, ...definedOnly(patch) };
     // SSO needs a provider name for the "Sign in with <provider>" button.
     if (next.identityProvider === 'sso' && !next.ssoProviderName) {
       throw new AppError('request.invalid', { field: 'ssoProviderName', issue: 'required-for-sso' });

@@ -1,7 +1,7 @@
 import type { RouteRecordRaw } from 'vue-router';
 
 /**
- * The HRM client's routes (issue 4). Emailed links arrive as `deep-link` events (Electron) or as
+ * The HRM client's routes. Emailed links arrive as `deep-link` events (Electron) or as
  * the http form `/open/<action>` the browser host redirects to `#/link/<action>?…`.
  */
 export const hrmRoutes: RouteRecordRaw[] = [
@@ -13,6 +13,6 @@ export const hrmRoutes: RouteRecordRaw[] = [
   { path: '/link/magic-link', name: 'link-magic-link', component: () => import('@/views/hrm/MagicLink.vue') },
   { path: '/mailbox', name: 'mailbox', component: () => import('@/views/mailbox/MailboxView.vue') },
   { path: '/hrm/admin', name: 'hrm-admin', component: () => import('@/views/hrm/admin/AdminView.vue') },
-  // Stands for accountsettings.connect.visma.com ("Manage your account", seed 003).
+  // Stands for accountsettings.connect.visma.com ("Manage your account", the Get Started with Visma Connect guide).
   { path: '/connect/account', name: 'connect-account', component: () => import('@/views/hrm/account/ConnectAccountView.vue') },
 ];

@@ -1,8 +1,10 @@
+import { definedOnly } from '@shared/defined';
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { AppInfo, Locale, Request, Settings } from '@shared/contract';
 import type { AppErrorData, Result } from '@shared/result';
 import { allOk } from '@shared/all-ok';
+import { DEFAULT_SETTINGS } from '@shared/contract/names';
 import { useApi } from '../api/use-api';
 
 /**
@@ -12,7 +14,7 @@ import { useApi } from '../api/use-api';
 export const useAppStore = defineStore('app', () => {
   const api = useApi();
   const info = ref<AppInfo | null>(null);
-  const settings = ref<Settings>({ language: 'system', clearClipboard: true });
+  const settings = ref<Settings>({ ...DEFAULT_SETTINGS });
   const ready = ref(false);
   const error = ref<AppErrorData | null>(null);
 
@@ -33,7 +35,7 @@ export const useAppStore = defineStore('app', () => {
    */
   async function saveSetting(patch: Request<'settings.update'>): Promise<Result<Settings>> {
     const before = settings.value;
-    settings.value = { ...before, ...patch };
+    settings.value = { ...before, ...definedOnly(patch) };
     const res = await api.call('settings.update', patch);
     settings.value = res.ok ? res.value : before;
     return res;

@@ -75,7 +75,7 @@ async function call<T>(base: string, method: string, path: string, body?: unknow
   const headers: Record<string, string> = {};
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (token) headers.Authorization = `Bearer ${token}`;
-  const res = await fetch(new URL(path, base), { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(new URL(path, base), { method, headers, body: body === undefined ? null : JSON.stringify(body) });
   const json = (await res.json()) as { ok: boolean; value?: T; error?: unknown };
   if (!json.ok) throw new Error(`${method} ${path}: ${JSON.stringify(json.error)}`);
   return json.value as T;

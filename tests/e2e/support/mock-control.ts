@@ -14,7 +14,7 @@ export class MockControl {
     const res = await fetch(new URL(path, this.url), {
       method,
       headers: { 'x-test-control-token': this.token, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? null : JSON.stringify(body),
     });
     const json = (await res.json()) as { ok: boolean; value?: T; error?: unknown };
     if (!json.ok) throw new Error(`${method} ${path} failed: ${JSON.stringify(json.error)}`);

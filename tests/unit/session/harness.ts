@@ -1,7 +1,7 @@
 import type { OutboxMessage } from '@shared/identity-api';
 import { openDatabase } from '../../../electron/core/db/migrations';
 import { appMigrations } from '../../../electron/core/db/app-migrations';
-import { SettingsStore } from '../../../electron/core/settings/settings-service';
+import { SettingsStore } from '../../../electron/core/settings/settings-store';
 import { createSessionServices, type SessionServices, type SessionServicesOptions } from '../../../electron/core/session';
 import { startIdentityMock } from '../../../electron/mock/start';
 
@@ -28,7 +28,7 @@ export async function startTestMock(): Promise<TestMock> {
     const res = await fetch(new URL(path, mock.url), {
       method,
       headers: { 'x-test-control-token': CONTROL_TOKEN, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? null : JSON.stringify(body),
     });
     const json = (await res.json()) as { ok: boolean; value: T; error?: unknown };
     if (!json.ok) throw new Error(`${method} ${path}: ${JSON.stringify(json.error)}`);

@@ -9,7 +9,7 @@ import { migrate } from '../../../electron/core/db/migrations';
 import { appMigrations } from '../../../electron/core/db/app-migrations';
 import { MemorySecretStore } from '../../../electron/core/secrets/memory-secret-store';
 import { AppSettings } from '../../../electron/core/settings/app-settings';
-import { SettingsStore } from '../../../electron/core/settings/settings-service';
+import { SettingsStore } from '../../../electron/core/settings/settings-store';
 
 const info: AppInfo = { name: 'x', version: '0', platform: 'linux', host: 'electron', systemLocale: 'en', screenCapture: 'none' };
 

@@ -22,7 +22,7 @@ describe('vault.copy, vault.hotpNext and the clipboard setting', () => {
   });
 
   async function start(clipboard?: ClipboardPort) {
-    dir = mkdtempSync(join(tmpdir(), 'flex-everyday-'));
+    dir = mkdtempSync(join(tmpdir(), 'flex-code-channels-'));
     const clock = new ManualClock({ now: () => 1_700_000_010_000 });
     core = await createAppCore({ dataDir: dir, secretStore: new MemorySecretStore(), info, clock, ...(clipboard ? { clipboard } : {}) });
     const added = await core.dispatch('vault.add', { source: 'manual', issuer: 'GitHub', label: 'anna', secret: SECRET });
