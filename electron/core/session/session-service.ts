@@ -185,7 +185,8 @@ export class SessionService {
     const { email, provider, ssoState } = from;
     const answer = await this.deps.http.call('idpConsent', { body: { state: ssoState, approve } });
     if (answer.status === 'denied') {
-      this.set({ step: 'sso', email, provider });
+      // Told to the renderer too: the failed call carries no view, and the IdP page stayed up.
+      this.emit(this.set({ step: 'sso', email, provider }));
       throw new AppError('session.sso-cancelled');
     }
     const outcome = await this.deps.http.call('ssoFinish', { body: { state: ssoState, code: answer.code } });

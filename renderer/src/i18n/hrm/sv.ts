@@ -8,6 +8,11 @@ export const hrmSv: HrmMessages = {
   hrm: {
     brand: 'Flex HRM',
     loading: 'Laddar…',
+    required: {
+      email: 'Ange din e-postadress.',
+      password: 'Ange ditt lösenord.',
+      userId: 'Ange ditt användar-ID.',
+    },
     server: {
       title: 'Välj server',
       intro: 'Vilken server ska Flex HRM logga in mot?',
