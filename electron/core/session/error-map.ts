@@ -22,6 +22,7 @@ export const SERVER_TO_CLIENT = {
   'hrm.invalid-credentials': 'session.invalid-legacy-credentials',
   'hrm.locked': 'session.locked',
   'hrm.use-connect-sign-in': 'session.use-connect',
+  'hrm.never-linked': 'session.never-linked',
   'hrm.not-linked': 'session.not-available',
   'hrm.connect-login-not-enabled': 'session.not-available',
   'hrm.user-not-found': 'session.not-available',
