@@ -17,13 +17,24 @@ export interface AxeFinding {
 export class AxeAudit {
   readonly findings: AxeFinding[] = [];
   readonly screens: string[] = [];
-  constructor(readonly page: Page) {}
-
+  /**
+   * `english`: words that must not be on a screen (the Swedish UI: the browser's bubbles, the
+   * server's device words, "Authenticator" on its own); each screen's visible text is checked.
+   */
+  constructor(
+    readonly page: Page,
+    readonly english: RegExp | null = null,
+  ) {}
   async check(screen: string): Promise<void> {
     // Let transitions and the step focus settle, so colours are the final ones.
     await this.page.waitForTimeout(50);
     const result = await new AxeBuilder({ page: this.page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
     this.screens.push(screen);
+    if (this.english) {
+      const text = await this.page.locator('body').innerText();
+      const found = this.english.exec(text);
+      if (found) this.findings.push({ screen, id: 'english-in-swedish-ui', impact: 'serious', help: `"${found[0]}" in the Swedish UI`, targets: [] });
+    }
     for (const v of result.violations) {
       if (v.impact !== 'serious' && v.impact !== 'critical') continue;
       this.findings.push({ screen, id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) });

@@ -81,6 +81,8 @@ export const adminEn = {
   },
   connectAccount: {
     title: 'Visma Connect account settings',
+    /** The server's English words for a device, in the UI's language. */
+    deviceWords: { localNetwork: 'Local network', unknown: 'Unknown', desktopApp: 'Flex HRM Connect desktop app', unknownDevice: 'Unknown device' },
     address: 'accountsettings.connect.visma.com',
     loading: 'Loading…',
     back: 'Back to Flex HRM',

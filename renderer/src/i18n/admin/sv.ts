@@ -79,6 +79,7 @@ export const adminSv: AdminMessages = {
   },
   connectAccount: {
     title: 'Kontoinställningar för Visma Connect',
+    deviceWords: { localNetwork: 'Lokalt nätverk', unknown: 'Okänt', desktopApp: 'Flex HRM Connect skrivbordsapp', unknownDevice: 'Okänd enhet' },
     address: 'accountsettings.connect.visma.com',
     loading: 'Laddar…',
     back: 'Tillbaka till Flex HRM',
