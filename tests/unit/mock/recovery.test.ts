@@ -198,6 +198,9 @@ describe('the activity block of emails', () => {
     const { originBlock } = await import('../../../electron/mock/emails/format');
     const o = { device: 'Flex HRM Connect', browser: 'Flex HRM Connect desktop', country: 'Local network', ip: '127.0.0.1', at: 0 };
     expect(originBlock('sv', o)).toContain('Land: Lokalt nätverk');
+    // Nor the browser line in English (issue 14: the device line of the reset email).
+    expect(originBlock('sv', o)).toContain('Webbläsare: Flex HRM Connect skrivbordsapp');
+    expect(originBlock('sv', { ...o, device: 'Unknown device', country: 'Sweden' })).toMatch(/Enhet: Okänd enhet\n[^]*Land: Sverige/);
     expect(originBlock('sv', { ...o, country: 'Unknown' })).toContain('Land: Okänt');
     expect(originBlock('en', o)).toContain('Country: Local network');
   });
