@@ -89,7 +89,7 @@ describe('Forgot password', () => {
     expect(mail.text).toContain(`Du har begärt ett nytt lösenord för ditt Visma-konto: ${KARIN}.`);
     expect(mail.text).toContain('Ange nytt lösenord');
     expect(mail.text).toContain('Denna länk upphör att gälla om 24 timmar och fungerar bara en gång.');
-    for (const label of ['Enhet: Nexus 5', 'Webbläsare: Chrome Mobile 138.0', 'Land: Sweden', 'IP-adress: 127.0.0.1', 'Användes senast: 25 Jun 2025 13:14 UTC']) {
+    for (const label of ['Enhet: Nexus 5', 'Webbläsare: Chrome Mobile 138.0', 'Land: Sverige', 'IP-adress: 127.0.0.1', 'Användes senast: 25 Jun 2025 13:14 UTC']) {
       expect(mail.text).toContain(label);
     }
   });
