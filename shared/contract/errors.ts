@@ -49,6 +49,10 @@ export const clientErrors = {
   'session.invalid-phone': none,
   'session.invalid-url': none,
   'session.expired': none,
+  /** The server ended the signed-in session (expired after hours, or revoked): sign in again. */
+  'session.ended': none,
+  /** After the company's cutover, a user whose HRM user was never linked to Visma Connect. */
+  'session.never-linked': none,
   'session.push-expired': none,
   'session.push-wrong-number': none,
   'session.sso-cancelled': none,

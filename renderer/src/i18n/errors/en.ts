@@ -54,6 +54,9 @@ export const errorsEn = {
   'session.invalid-phone': 'Enter a valid phone number.',
   'session.invalid-url': 'Enter a valid address. It must start with https:// (http:// only for this computer).',
   'session.expired': 'The sign-in took too long. Start again.',
+  'session.never-linked':
+    'Your company now signs in with Visma Connect, but your user has no Visma Connect account yet. Ask your administrator to send you a verification email (Administration > Users). After you verify it, sign in with that email address.',
+  'session.ended': 'Your session has ended (it expired or was signed out elsewhere). Sign in again to continue.',
   'session.push-expired': 'The push request expired. Try again.',
   'session.push-wrong-number': 'The number you chose does not match the one shown at sign-in. The request was denied.',
   'session.sso-cancelled': 'Sign-in with your identity provider was cancelled.',

@@ -54,6 +54,9 @@ export const errorsSv = {
   'session.invalid-phone': 'Ange ett giltigt telefonnummer.',
   'session.invalid-url': 'Ange en giltig adress. Den måste börja med https:// (http:// bara för den här datorn).',
   'session.expired': 'Inloggningen tog för lång tid. Börja om.',
+  'session.never-linked':
+    'Ditt företag loggar nu in med Visma Connect, men din användare har inget Visma Connect-konto ännu. Be din administratör att skicka ett verifieringsmejl till dig (Administration > Användare). När du har verifierat det loggar du in med den e-postadressen.',
+  'session.ended': 'Din session har avslutats (den gick ut eller loggades ut någon annanstans). Logga in igen för att fortsätta.',
   'session.push-expired': 'Pushförfrågan har gått ut. Försök igen.',
   'session.push-wrong-number': 'Siffran du valde stämmer inte med den som visades vid inloggningen. Förfrågan nekades.',
   'session.sso-cancelled': 'Inloggningen via din identitetsleverantör avbröts.',

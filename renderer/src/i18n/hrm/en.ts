@@ -8,6 +8,12 @@ export const hrmEn = {
   hrm: {
     brand: 'Flex HRM',
     loading: 'Loading…',
+    /** The forms' own messages for an empty field (never the browser's untranslated bubbles). */
+    required: {
+      email: 'Enter your email address.',
+      password: 'Enter your password.',
+      userId: 'Enter your user ID.',
+    },
     server: {
       title: 'Choose server',
       intro: 'Which server should Flex HRM sign in to?',

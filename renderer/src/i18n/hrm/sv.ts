@@ -8,6 +8,11 @@ export const hrmSv: HrmMessages = {
   hrm: {
     brand: 'Flex HRM',
     loading: 'Laddar…',
+    required: {
+      email: 'Ange din e-postadress.',
+      password: 'Ange ditt lösenord.',
+      userId: 'Ange ditt användar-ID.',
+    },
     server: {
       title: 'Välj server',
       intro: 'Vilken server ska Flex HRM logga in mot?',
@@ -126,8 +131,8 @@ export const hrmSv: HrmMessages = {
       phoneText: 'Skanna QR-koden med autentiseringsappen i din mobil. Kan du inte skanna QR-koden kan du ange nyckeln manuellt.',
       next: 'Nästa',
       otherApp: 'Jag använder en annan autentiseringsapp',
-      consentTitle: 'Authenticator',
-      consentWants: 'Authenticator vill få tillgång till:',
+      consentTitle: 'Autentiserare',
+      consentWants: 'Autentiseraren vill få tillgång till:',
       permAccount: 'Information om ditt användarkonto',
       permAddress: 'Adress',
       permProfile: 'Profilinformation (förnamn, efternamn)',
