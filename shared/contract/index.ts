@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppInfoSchema, SettingsSchema, SettingsUpdateSchema } from './app';
+import { AppInfoSchema, DeepLinkSchema, DiagnosticsSchema, NavigateSchema, PendingDeepLinksSchema, SettingsSchema, SettingsUpdateSchema, UpdateStateSchema } from './app';
 import {
   AccountIdSchema,
   AccountViewSchema,
@@ -51,6 +51,13 @@ export const channels = {
   'app.info': channel(Empty, AppInfoSchema),
   'settings.get': channel(Empty, SettingsSchema),
   'settings.update': channel(SettingsUpdateSchema, SettingsSchema),
+  // The desktop shell (electron/main): Settings > About, updates, deep links that came before the page.
+  'app.diagnostics': channel(Empty, DiagnosticsSchema),
+  'app.update.state': channel(Empty, UpdateStateSchema),
+  /** Quits and installs a downloaded update; refused (update.busy) while a push approval or a scan is open. */
+  'app.update.restart': channel(Empty, Done),
+  /** The deep links main received before the page subscribed (cold start), handed over once. */
+  'app.deepLinks.take': channel(Empty, PendingDeepLinksSchema),
 
   'vault.list': channel(Empty, VaultListResponseSchema),
   'vault.add': channel(AddAccountRequestSchema, z.object({ account: AccountViewSchema })),
@@ -142,7 +149,11 @@ export const channels = {
 export const events = {
   'vault.changed': z.object({}),
   /** A deep link (flexconnect://...) the OS handed to the app, already checked against the allowlist. */
-  'deep-link': z.object({ path: z.string(), query: z.record(z.string(), z.string()) }),
+  'deep-link': DeepLinkSchema,
+  /** Main sends the page to one of its views (a notification or the tray menu was clicked). */
+  'app.navigate': NavigateSchema,
+  /** The desktop updater's state changed (e.g. an update is ready to install). */
+  'app.update': UpdateStateSchema,
   /** The sign-in state changed in main (push approved/denied, session ended). */
   'session.changed': SessionViewSchema,
   /** A push sign-in request arrived for this app's authenticator. */

@@ -10,6 +10,10 @@ export const CHANNEL_NAMES = [
   'app.info',
   'settings.get',
   'settings.update',
+  'app.diagnostics',
+  'app.update.state',
+  'app.update.restart',
+  'app.deepLinks.take',
   'vault.list',
   'vault.add',
   'vault.rename',
@@ -78,6 +82,8 @@ export const CHANNEL_NAMES = [
 export const EVENT_NAMES = [
   'vault.changed',
   'deep-link',
+  'app.navigate',
+  'app.update',
   'session.changed',
   'push.request',
   'push.resolved',
@@ -99,7 +105,12 @@ export const EVENT_IPC_CHANNEL = 'flex:event';
 
 export const LOCALES = ['sv', 'en'] as const;
 /** A new install's settings (and each field's fallback when a stored one no longer fits): main's and the renderer's start value. */
-export const DEFAULT_SETTINGS = { language: 'system', clearClipboard: true } as const satisfies { language: 'system' | (typeof LOCALES)[number]; clearClipboard: boolean };
+export const DEFAULT_SETTINGS = { language: 'system', clearClipboard: true, closeToTray: true, startAtLogin: false } as const satisfies {
+  language: 'system' | (typeof LOCALES)[number];
+  clearClipboard: boolean;
+  closeToTray: boolean;
+  startAtLogin: boolean;
+};
 export const OTP_ALGORITHMS = ['SHA1', 'SHA256', 'SHA512'] as const;
 export const OTP_DIGITS = [6, 7, 8] as const;
 /** How long an emailed code is valid (the Get Started with Visma Connect guide: "The code is valid for 30 minutes."). */

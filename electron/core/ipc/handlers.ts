@@ -14,6 +14,7 @@ import { createPreparationHandlers } from './preparation-handlers';
 import { createAdminHandlers } from './admin-handlers';
 import type { ScanService } from '../capture/scan-service';
 import { createScanHandlers } from './scan-handlers';
+import { createDesktopHandlers, type DesktopPort } from './desktop-handlers';
 import type { BackupService } from '../backup/backup-service';
 import { createBackupHandlers } from './backup-handlers';
 
@@ -27,19 +28,25 @@ export interface HandlerDeps {
   backup: BackupService;
   /** The OS clipboard in main, where there is one (Electron); the browser host has none. */
   clipboard?: CodeClipboard | null;
+  /** The desktop shell's part (electron/main); absent in the browser host. */
+  desktop?: DesktopPort | null;
 }
 
 /** The contract's handlers. Thin: validation happened in the dispatcher, rules live in services. */
-export function createHandlers({ info, settings, vault, events, sessionServices, scan, backup, clipboard = null }: HandlerDeps): Handlers {
+export function createHandlers({ info, settings, vault, events, sessionServices, scan, backup, clipboard = null, desktop = null }: HandlerDeps): Handlers {
   const appSettings = new AppSettings(settings);
   const readSettings = (): Settings => appSettings.read();
   const changed = () => events.emit('vault.changed', {});
   const done = { done: true } as const;
 
   return {
-    'app.info': () => info,
     'settings.get': () => readSettings(),
-    'settings.update': (patch) => appSettings.update(patch),
+    'settings.update': (patch) => {
+      const next = appSettings.update(patch);
+      desktop?.settingsChanged?.(next);
+      return next;
+    },
+    ...createDesktopHandlers({ info, desktop, busy: () => scan.selecting || sessionServices.push.list().length > 0 }),
 
     'vault.list': () => vault.list(),
     'vault.add': async (req) => {

@@ -9,7 +9,7 @@ type Field = keyof Settings;
 const FIELDS = Object.keys(DEFAULT_SETTINGS) as Field[];
 
 /**
- * The user's app settings (language, clipboard clearing), one row in app.db.
+ * The user's app settings (language, clipboard clearing, the desktop's tray and start at login), one row in app.db.
  * - Read per field: a stored field that no longer fits (an older build, a hand edit) falls back
  *   to its own default, never taking the other fields with it.
  * - An update writes only the fields it names with a value: a key present as `undefined` (which

@@ -11,6 +11,8 @@ import { setupFlowEn } from './setup/en';
 import { setupFlowSv } from './setup/sv';
 import { otherAccountEn } from './other-account/en';
 import { otherAccountSv } from './other-account/sv';
+import { desktopEn } from '@shared/i18n/desktop/en';
+import { desktopSv } from '@shared/i18n/desktop/sv';
 import { backupEn } from './backup/en';
 import { backupSv } from './backup/sv';
 
@@ -22,8 +24,8 @@ import { backupSv } from './backup/sv';
  * is empty and `loadMessages` fetches one locale's chunk: the start path carries one language only.
  */
 export const messages = {
-  sv: { ...sv, ...hrmMessages.sv, ...prepMessages.sv, ...adminMessages.sv, ...scanSv, ...errorMessages.sv, ...otherAccountSv, ...setupFlowSv, ...backupSv },
-  en: { ...en, ...hrmMessages.en, ...prepMessages.en, ...adminMessages.en, ...scanEn, ...errorMessages.en, ...otherAccountEn, ...setupFlowEn, ...backupEn },
+  sv: { ...sv, ...hrmMessages.sv, ...prepMessages.sv, ...adminMessages.sv, ...scanSv, ...errorMessages.sv, ...otherAccountSv, ...setupFlowSv, ...desktopSv, ...backupSv },
+  en: { ...en, ...hrmMessages.en, ...prepMessages.en, ...adminMessages.en, ...scanEn, ...errorMessages.en, ...otherAccountEn, ...setupFlowEn, ...desktopEn, ...backupEn },
 } as const;
 
 export type MessageSchema = (typeof messages)['sv'];

@@ -43,6 +43,7 @@ export const useAppStore = defineStore('app', () => {
 
   const setLanguage = (language: Settings['language']) => saveSetting({ language });
   const setClearClipboard = (clearClipboard: boolean) => saveSetting({ clearClipboard });
+  const setDesktop = (patch: Pick<Request<'settings.update'>, 'closeToTray' | 'startAtLogin'>) => saveSetting(patch);
 
-  return { info, settings, ready, error, systemLocale, locale, init, setLanguage, setClearClipboard };
+  return { info, settings, ready, error, systemLocale, locale, init, setLanguage, setClearClipboard, setDesktop };
 });
