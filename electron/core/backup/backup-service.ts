@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { z } from 'zod';
 import type { AppErrorData } from '@shared/contract/errors';
 import type { Clock } from '@shared/clock';
@@ -253,6 +253,8 @@ export class BackupService {
   }
 
   private async checkFolder(folder: string): Promise<void> {
+    // A relative path would depend on where the app was started from.
+    if (!isAbsolute(folder)) throw new AppError('backup.folder-unavailable', { folder });
     try {
       await mkdir(folder, { recursive: true });
       if (!(await stat(folder)).isDirectory()) throw new Error('not a folder');

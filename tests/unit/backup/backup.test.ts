@@ -176,6 +176,7 @@ describe('automatic backups', () => {
     const file = join(dir, 'a-file');
     await import('node:fs/promises').then((fs) => fs.writeFile(file, 'x'));
     expect(await codeOf(s.backup.configure(file, 3, PASSWORD))).toBe('backup.folder-unavailable');
+    expect(await codeOf(s.backup.configure('relative/backups', 3, PASSWORD))).toBe('backup.folder-unavailable');
   });
 
   it('the plain list goes where the OS save dialog says (Electron), nothing when cancelled, else into the backup folder', async () => {
