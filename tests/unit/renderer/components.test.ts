@@ -24,6 +24,8 @@ const github: AccountView = {
   counter: null,
   pinned: false,
   position: 0,
+  groups: [],
+  lastUsedAt: null,
   code: '123456',
   nextCode: '654321',
   validUntil: Date.now() + 12_000,
@@ -63,7 +65,7 @@ describe('AccountCard', () => {
     const wrapper = mount(AccountCard, { props: { account: github }, global: { plugins } });
     const pin = wrapper.get('button[aria-label="Pin GitHub: anna@example.com to the top"]');
     expect(pin.attributes('aria-pressed')).toBe('false');
-    expect(wrapper.get('button[aria-label="Rename GitHub: anna@example.com"]').attributes('aria-pressed')).toBeUndefined();
+    expect(wrapper.get('button[aria-label="Edit GitHub: anna@example.com"]').attributes('aria-pressed')).toBeUndefined();
     await pin.trigger('click');
     await flushPromises();
     expect(vault.setPinned).toHaveBeenCalledWith(github.id, true);

@@ -200,7 +200,6 @@ export const hrmSv: HrmMessages = {
     approve: 'Godkänn',
     deny: 'Neka',
     none: 'Inga inloggningsförfrågningar.',
-    wrongNumber: 'Numret stämmer inte. Förfrågan nekades.',
     from: 'Från {browser} på {device}, {country} (IP-adress {ip})',
     requestedAt: 'Begärd kl. {time}',
     expiresIn: 'Går ut om {time}',
@@ -211,7 +210,6 @@ export const hrmSv: HrmMessages = {
     denied: 'Inloggningen är nekad.',
     expiredNotice: 'Inloggningsförfrågan för {email} gick ut innan den besvarades. Börja om inloggningen om det var du.',
     answeredNotice: 'Inloggningsförfrågan för {email} besvarades på en annan enhet.',
-    expiredError: 'Inloggningsförfrågan har gått ut.',
     dismiss: 'Stäng meddelandet',
   },
 };
