@@ -21,7 +21,7 @@ const ACCOUNTS = [
   { issuer: 'Charlie Mail', label: 'anna', secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEH' },
 ];
 const [GITHUB, BANK, DROPBOX, MAIL] = ACCOUNTS as [typeof ACCOUNTS[0], typeof ACCOUNTS[0], typeof ACCOUNTS[0], typeof ACCOUNTS[0]];
-const readQr = (dataUrl: string): string[] => decodeQrCodes(loadImage(Buffer.from(dataUrl.split(',')[1] ?? '', 'base64')));
+const readQr = (dataUrl: string): Promise<string[]> => decodeQrCodes(loadImage(Buffer.from(dataUrl.split(',')[1] ?? '', 'base64')));
 
 for (const lang of ['en', 'sv'] as Lang[]) {
   test(`search keys, count, groups, sorts and moves by keyboard and drag (${lang})`, async ({ page, app }) => {
@@ -150,7 +150,7 @@ test('transfer out: one account as an otpauth QR, the accounts shown as a Google
   const shown = page.getByRole('dialog', { name: o.transfer.title });
   const img = shown.getByRole('img', { name: fill(o.transfer.image, { name: 'GitHub: anna@example.com' }) });
   await expect(img).toBeVisible();
-  const [uri] = readQr((await img.getAttribute('src'))!);
+  const [uri] = await readQr((await img.getAttribute('src'))!);
   expect(parseOtpauthUri(uri!)).toMatchObject({ issuer: 'GitHub', label: 'anna@example.com', secret: GITHUB.secret });
   await shown.getByRole('button', { name: o.transfer.close }).click();
   await expect(shown).toBeHidden();
@@ -161,7 +161,7 @@ test('transfer out: one account as an otpauth QR, the accounts shown as a Google
   await page.getByRole('dialog', { name: fill(o.transfer.confirmManyTitle, { count: 2 }) }).getByRole('button', { name: o.transfer.confirm }).click();
   const many = page.getByRole('img', { name: fill(o.transfer.imageMany, { index: 1, size: 1 }) });
   await expect(many).toBeVisible();
-  const [migration] = readQr((await many.getAttribute('src'))!);
+  const [migration] = await readQr((await many.getAttribute('src'))!);
   expect(parseMigrationUri(migration!).accounts.map((a) => [a.issuer, a.secret])).toEqual([['GitHub', GITHUB.secret], ['Dropbox', DROPBOX.secret]]);
 });
 

@@ -16,7 +16,7 @@ const specs: OtpAccountSpec[] = Array.from({ length: 12 }, (_, i) =>
   }),
 );
 
-const readImage = (dataUrl: string): string[] => decodeQrCodes(loadImage(Buffer.from(dataUrl.split(',')[1] ?? '', 'base64')));
+const readImage = (dataUrl: string): Promise<string[]> => decodeQrCodes(loadImage(Buffer.from(dataUrl.split(',')[1] ?? '', 'base64')));
 
 describe('transfer out', () => {
   it('one account: an otpauth:// link the import reads back the same', async () => {
@@ -25,7 +25,7 @@ describe('transfer out', () => {
     const qr = await transferQr([specs[1]!], 1);
     expect(qr.kind).toBe('otpauth');
     expect(qr.images).toHaveLength(1);
-    const [text] = readImage(qr.images[0]!);
+    const [text] = await readImage(qr.images[0]!);
     expect(parseOtpauthUri(text!)).toEqual(specs[1]);
   });
 
@@ -39,7 +39,7 @@ describe('transfer out', () => {
 
     const qr = await transferQr(specs.slice(0, 3), 7);
     expect(qr.kind).toBe('migration');
-    const [text] = readImage(qr.images[0]!);
+    const [text] = await readImage(qr.images[0]!);
     expect(parseMigrationUri(text!).accounts).toEqual(specs.slice(0, 3));
   });
 });
