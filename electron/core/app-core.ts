@@ -24,6 +24,8 @@ import { QrDecoder, type QrFrameDecoder } from './qr/decoder';
 import { sourceQrWorkerUrl } from './qr/worker-url';
 import { BackupService } from './backup/backup-service';
 import { MemorySecretStore } from './secrets/memory-secret-store';
+import { LockService, type UserVerification } from './lock/lock-service';
+import { ClockCheckService } from './clock/clock-check';
 
 export interface AppCoreOptions {
   /** The user-data directory; app.db lives here. */
@@ -51,6 +53,8 @@ export interface AppCoreOptions {
   qrDecoder?: QrFrameDecoder;
   /** The OS clipboard (Electron main); absent where main has none, and the renderer copies. */
   clipboard?: ClipboardPort;
+  /** The OS's user verification for the app lock (Touch ID on macOS, Electron); absent elsewhere. */
+  userVerification?: UserVerification | null;
   /** The desktop shell's diagnostics, updater and deep-link inbox (electron/main); absent in the browser host. */
   desktop?: DesktopPort | null;
 }
@@ -68,6 +72,8 @@ export async function createAppCore(options: AppCoreOptions) {
   const events = new EventHub();
   const settings = new SettingsStore(db);
   const vault = new VaultService(db, options.secretStore, clock, parseAuthenticatorText);
+  const lock = new LockService({ settings, clock, verification: options.userVerification ?? null, onChange: (view) => events.emit('lock.changed', view) });
+  vault.guardCodes(() => lock.assertUnlocked());
   await vault.open();
   const credentials = options.credentialStore
     ? await KeychainCredentialStore.open(options.credentialStore, (e) => log.error('Could not save a credential in the keychain:', e))
@@ -75,12 +81,13 @@ export async function createAppCore(options: AppCoreOptions) {
   // Retry on the locked-keychain screen re-opens the vault; the session's credentials follow it.
   if (credentials instanceof KeychainCredentialStore) vault.onRecovered(() => void credentials.reconnect());
   const appSettings = new AppSettings(settings);
+  const language = (): 'sv' | 'en' => {
+    const chosen = appSettings.read().language;
+    return chosen === 'system' ? options.info.systemLocale : chosen;
+  };
   const sessionServices = createSessionServices({
     settings,
-    language: () => {
-      const chosen = appSettings.read().language;
-      return chosen === 'system' ? options.info.systemLocale : chosen;
-    },
+    language,
     embeddedServerUrl: options.embeddedServerUrl ?? null,
     embeddedMailboxToken: options.embeddedMailboxToken ?? null,
     credentials,
@@ -110,22 +117,25 @@ export async function createAppCore(options: AppCoreOptions) {
   events.subscribe((event) => {
     if (event === 'vault.changed') backup.scheduleAuto();
   });
-  const dispatch = createDispatcher(createHandlers({ info, settings, vault, events, sessionServices, scan, backup, clipboard, desktop: options.desktop ?? null }), log);
+    const clockCheck = new ClockCheckService(() => sessionServices.server.baseUrl(), clock);
+  const dispatch = createDispatcher(
+    createHandlers({ info, settings, vault, events, sessionServices, scan, backup, clipboard, desktop: options.desktop ?? null, lock, clockCheck, language }),
+    log,
+  );
   return {
     dispatch,
     events,
     vault,
     backup,
+    /** The app lock: Electron main feeds it the system's lock screen and sleep (`lockNow`). */
+    lock,
     credentials,
     sessionServices,
     scan,
     /** The user's settings as saved (language, tray, start at login): the shell reads them. */
     readSettings: () => appSettings.read(),
     /** The UI language the user chose ('system' resolved): notifications and dialogs use it. */
-    language: (): 'sv' | 'en' => {
-      const chosen = appSettings.read().language;
-      return chosen === 'system' ? options.info.systemLocale : chosen;
-    },
+    language,
     /**
      * Before quitting (Electron's will-quit, the browser host's close): a copied code still on the
      * clipboard is cleared now rather than left there when its timer dies with the process, and the
@@ -136,6 +146,7 @@ export async function createAppCore(options: AppCoreOptions) {
     },
     close: () => {
       clipboard?.cancel();
+      lock.close();
       sessionServices.close();
       void qrDecoder.close();
       db.close();

@@ -11,6 +11,7 @@ import { QrDecoder, builtQrWorkerUrl } from '../core/qr';
 import { startIdentityMock, type RunningMock } from '../mock/start';
 import { setupAppProtocol } from './app-protocol';
 import { ElectronClipboard } from './clipboard';
+import { setupAppLock, touchIdVerification } from './app-lock';
 import { DeepLinkInbox, setupDeepLinkSources } from './deep-links';
 import { diagnosticsText } from './diagnostics';
 import { setupIpc } from './ipc';
@@ -111,6 +112,7 @@ async function startCore(s: Shell): Promise<AppCore> {
     qrDecoder: new QrDecoder(builtQrWorkerUrl(import.meta.url)),
     // Main writes copied codes itself: marked for exclusion from clipboard history, cleared after 30 s.
     clipboard: new ElectronClipboard(),
+    userVerification: touchIdVerification(),
     info: { name: NAME, version: app.getVersion(), platform: process.platform, host: 'electron', systemLocale: systemLocale(), screenCapture: 'main' },
     desktop: {
       diagnostics: () => ({ logFolder: s.logs.folder, text: diagnosticsText({ app: app.getVersion(), ...process.versions, platform: `${process.platform} ${process.arch}` }, s.logs.recent()) }),
@@ -169,6 +171,7 @@ export async function startUp(s: Shell, { eventuallyMs = 5_000 } = {}): Promise<
   s.inbox.attach((link) => core.events.emit('deep-link', link));
   setupAppProtocol(join(import.meta.dirname, '../renderer'));
   setupIpc(core);
+  setupAppLock(core);
   s.lifecycle.phase = Phase.Ready;
   const hidden = startedHidden(process.argv, app, process.platform);
   openWindow(s, !hidden);

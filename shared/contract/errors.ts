@@ -49,6 +49,10 @@ export const clientErrors = {
   'session.invalid-phone': none,
   'session.invalid-url': none,
   'session.expired': none,
+  /** The server ended the signed-in session (expired after hours, or revoked): sign in again. */
+  'session.ended': none,
+  /** After the company's cutover, a user whose HRM user was never linked to Visma Connect. */
+  'session.never-linked': none,
   'session.push-expired': none,
   'session.push-wrong-number': none,
   'session.sso-cancelled': none,
@@ -120,6 +124,16 @@ export const clientErrors = {
   'backup.preview-expired': none,
   'vault.duplicate-account': z.object({ issuer: z.string(), label: z.string() }),
   'vault.not-found': none,
+  // The app lock (issue 12): codes are not produced while it is locked.
+  'lock.locked': none,
+  'lock.wrong-password': none,
+  /** Too many wrong passwords: wait `seconds` before the next try. */
+  'lock.too-many-attempts': z.object({ seconds: count }),
+  /** An app password shorter than the minimum (`min` characters). */
+  'lock.password-too-short': z.object({ min: count }),
+  'lock.password-mismatch': none,
+  'lock.touch-id-unavailable': none,
+  'lock.touch-id-failed': none,
   'keychain.locked': none,
   'keychain.unavailable': none,
   'clipboard.write-failed': none,

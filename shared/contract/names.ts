@@ -20,6 +20,15 @@ export const CHANNEL_NAMES = [
   'vault.pin',
   'vault.reorder',
   'vault.delete',
+  'lock.state',
+  'lock.unlock',
+  'lock.unlockTouchId',
+  'lock.lockNow',
+  'lock.setPassword',
+  'lock.disable',
+  'lock.options',
+  'lock.activity',
+  'clock.check',
   'vault.copy',
   'vault.hotpNext',
   'vault.import.preview',
@@ -30,6 +39,9 @@ export const CHANNEL_NAMES = [
   'backup.auto.get',
   'backup.auto.set',
   'backup.auto.off',
+  'vault.edit',
+  'vault.groups',
+  'vault.transferQr',
   'session.get',
   'session.server.set',
   'session.legacy.signIn',
@@ -88,6 +100,7 @@ export const EVENT_NAMES = [
   'push.request',
   'push.resolved',
   'mailbox.changed',
+  'lock.changed',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

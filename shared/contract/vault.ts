@@ -39,6 +39,10 @@ export const AccountViewSchema = z.object({
   nextCode: z.string().nullable(),
   /** TOTP only: epoch ms when `code` stops being valid. */
   validUntil: z.number().nullable(),
+  /** Group names the account is filed under (none: []). */
+  groups: z.array(z.string()).default([]),
+  /** When its code was last copied or asked for, epoch ms; null if never. */
+  lastUsedAt: z.number().nullable().default(null),
 });
 export type AccountView = z.infer<typeof AccountViewSchema>;
 
@@ -60,6 +64,25 @@ export const ManualAccountInputSchema = z.object({
 export const UriAccountInputSchema = z.object({ source: z.literal('uri'), uri: Text(MAX.uri) });
 export const AddAccountRequestSchema = z.discriminatedUnion('source', [ManualAccountInputSchema, UriAccountInputSchema]);
 export type AddAccountRequest = z.input<typeof AddAccountRequestSchema>;
+
+/**
+ * `vault.edit`: issuer and label always; secret, algorithm, digits and period only when they
+ * change (the renderer confirms that first). Loose shapes, as for a new account: the vault checks
+ * the rules and answers with an error a person can act on.
+ */
+export const EditAccountRequestSchema = z
+  .object({
+    id: AccountIdSchema,
+    issuer: Text(200),
+    label: Text(200),
+    secret: Text(1024).optional(),
+    algorithm: Text(16).optional(),
+    digits: z.number().int().min(0).max(100).optional(),
+    period: z.number().int().min(0).max(100000).optional(),
+  })
+  .strict();
+export type EditAccountRequest = z.infer<typeof EditAccountRequestSchema>;
+export const SetGroupsRequestSchema = z.object({ id: AccountIdSchema, groups: z.array(Text(40)).max(20) }).strict();
 
 export const KeychainStateSchema = z.enum(['ok', 'unavailable', 'locked']);
 export type KeychainState = z.infer<typeof KeychainStateSchema>;
@@ -145,3 +168,15 @@ export type AutoBackupStatus = z.infer<typeof AutoBackupStatusSchema>;
 export const AutoBackupSetRequestSchema = z
   .object({ folder: z.string().trim().min(1).max(4096), keep: z.number().int().min(1).max(100), password: Password.min(1) })
   .strict();
+
+/**
+ * `vault.transferQr`: the accounts to move to a phone, as QR pictures (PNG data URLs). One
+ * account: its otpauth:// link; several: Google Authenticator migration codes, 10 to a code.
+ * `confirmed` must be true: the renderer asked first (anyone who sees the code can copy the account).
+ */
+export const TransferQrRequestSchema = z.object({ ids: z.array(AccountIdSchema).min(1).max(1000), confirmed: z.literal(true) }).strict();
+export const TransferQrSchema = z.object({
+  kind: z.enum(['otpauth', 'migration']),
+  images: z.array(z.string().startsWith('data:image/png;base64,')),
+});
+export type TransferQr = z.infer<typeof TransferQrSchema>;

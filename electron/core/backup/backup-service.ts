@@ -101,9 +101,10 @@ export class BackupService {
       counter: a.counter,
       pinned: a.pinned,
       position: a.position,
-      groups: [],
+      groups: a.groups,
     }));
-    return JSON.stringify({ exportedAt: new Date(this.o.clock.now()).toISOString(), app: this.o.appName, accounts: rows, groups: [] });
+    const groups = [...new Set(accounts.flatMap((a) => a.groups))].map((name) => ({ name }));
+    return JSON.stringify({ exportedAt: new Date(this.o.clock.now()).toISOString(), app: this.o.appName, accounts: rows, groups });
   }
 
   private async sealed(backupKey: BackupKey): Promise<string> {
@@ -195,7 +196,7 @@ export class BackupService {
           outcome.skipped.push(item.name);
           continue;
         }
-        const { pinned, groups: _groups, ...clean } = spec;
+        const { pinned, groups, ...clean } = spec;
         let id: string;
         try {
           // A replacement swaps the accounts in one step: a failure leaves the old one as it was.
@@ -212,7 +213,11 @@ export class BackupService {
         // A backup says whether it was pinned; another app's export does not (a replacement keeps the old one's).
         const isPinned = pinned ?? named?.pinned ?? false;
         if (isPinned !== (named?.pinned ?? false)) this.o.vault.setPinned(id, isPinned);
-        current.push({ ...clean, id, pinned: isPinned, position: 0, createdAt: 0 });
+        // Groups travel with a backup; an export without them keeps a replaced account's.
+        const fileGroups = groups ?? [];
+        const keptGroups = fileGroups.length > 0 ? fileGroups : (named?.groups ?? []);
+        if (keptGroups.length > 0) this.o.vault.setGroups(id, keptGroups);
+        current.push({ ...clean, id, pinned: isPinned, position: 0, createdAt: 0, groups: keptGroups, lastUsedAt: null });
         if (named) {
           order[order.indexOf(named.id)] = id;
           outcome.replaced++;

@@ -57,7 +57,7 @@ export const BackupAccountSchema = z
     counter: z.number().int().min(0),
     pinned: z.boolean().default(false),
     position: z.number().int().default(0),
-    /** Group names. This build has no groups yet; a backup from one that has keeps them here. */
+    /** The group names the account is filed under. */
     groups: z.array(z.string().max(200)).default([]),
   })
   .loose();

@@ -35,6 +35,7 @@ async function fill(vault: VaultService) {
   const a = await vault.add(toAccountSpec({ issuer: 'GitHub', label: 'anna', secret: S1 }));
   const b = await vault.add(toAccountSpec({ type: 'hotp', issuer: 'Bank', label: 'anna', secret: S2, counter: 41, digits: 8, algorithm: 'SHA256' }));
   vault.setPinned(b.id, true);
+  vault.setGroups(a.id, ['Work', 'Code']);
   return { a, b };
 }
 
@@ -61,9 +62,9 @@ describe('encrypted backup: format', () => {
     const opened = await openBackup(text, PASSWORD);
     expect(opened.accounts).toEqual([
       expect.objectContaining({ type: 'hotp', issuer: 'Bank', secret: S2, counter: 41, digits: 8, algorithm: 'SHA256', pinned: true, groups: [] }),
-      expect.objectContaining({ type: 'totp', issuer: 'GitHub', secret: S1, pinned: false }),
+      expect.objectContaining({ type: 'totp', issuer: 'GitHub', secret: S1, pinned: false, groups: ['Work', 'Code'] }),
     ]);
-    expect(opened.groups).toEqual([]);
+    expect(opened.groups).toEqual([{ name: 'Work' }, { name: 'Code' }]);
   });
 
   it('refuses a weak password', async () => {
@@ -91,7 +92,7 @@ describe('encrypted backup: format', () => {
 });
 
 describe('restore with a preview', () => {
-  it('round-trips every field (HOTP counter, pins, order) into an empty vault', async () => {
+  it('round-trips every field (HOTP counter, pins, order, groups) into an empty vault', async () => {
     const from = setup();
     await from.vault.open();
     await fill(from.vault);

@@ -71,10 +71,12 @@ describe('Steam Guard accounts', () => {
     migrate(db, appMigrations.slice(0, 4));
     db.prepare("INSERT INTO accounts VALUES ('a', 'hotp', 'I', 'L', 'SHA256', 7, 30, 9, 1, 0, 1)").run();
     expect(() => db.prepare("INSERT INTO accounts VALUES ('s', 'steam', 'Steam', 'g', 'SHA1', 5, 30, 0, 0, 1, 1)").run()).toThrow();
-    migrate(db, appMigrations);
+    migrate(db, appMigrations.slice(0, 5));
     expect(db.prepare('SELECT * FROM accounts').all()).toEqual([{ id: 'a', type: 'hotp', issuer: 'I', label: 'L', algorithm: 'SHA256', digits: 7, period: 30, counter: 9, pinned: 1, position: 0, created_at: 1 }]);
     db.prepare("INSERT INTO accounts VALUES ('s', 'steam', 'Steam', 'g', 'SHA1', 5, 30, 0, 0, 1, 1)").run();
     expect(() => db.prepare("INSERT INTO accounts VALUES ('t', 'totp', 'X', 'y', 'SHA1', 5, 30, 0, 0, 2, 1)").run()).toThrow();
     expect(() => db.prepare("INSERT INTO accounts VALUES ('u', 'steam', 'X', 'y', 'SHA1', 6, 30, 0, 0, 3, 1)").run()).toThrow();
+    migrate(db, appMigrations);
+    expect(db.prepare('SELECT id FROM accounts').all()).toEqual([{ id: 'a' }, { id: 's' }]);
   });
 });
