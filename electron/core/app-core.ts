@@ -57,6 +57,11 @@ export interface AppCoreOptions {
   userVerification?: UserVerification | null;
   /** The desktop shell's diagnostics, updater and deep-link inbox (electron/main); absent in the browser host. */
   desktop?: DesktopPort | null;
+  /**
+   * Electron: the OS save dialog for the unencrypted list, so only the user (not the page) picks
+   * where keys in the clear are written; null when cancelled. Absent (browser host): the backup folder.
+   */
+  choosePlainExportPath?: (defaultName: string) => Promise<string | null>;
 }
 
 const log = createLogger('core');
@@ -112,6 +117,7 @@ export async function createAppCore(options: AppCoreOptions) {
     clock,
     appName: `${options.info.name} ${options.info.version}`,
     onVaultChanged: () => events.emit('vault.changed', {}),
+    ...(options.choosePlainExportPath ? { choosePlainExportPath: options.choosePlainExportPath } : {}),
   });
   // After each change of the vault, from any channel: a new automatic backup (debounced), if on.
   events.subscribe((event) => {

@@ -108,6 +108,12 @@ async function startCore(s: Shell): Promise<AppCore> {
     secretStore: new KeytarSecretStore(keychain),
     credentialStore: new KeytarSecretStore(`${keychain} credentials`),
     backupKeyStore: new KeytarSecretStore(`${keychain} backups`),
+    // The unencrypted list goes where the user picks in the OS dialog, never where the page says.
+    choosePlainExportPath: async (defaultName) => {
+      const options = { defaultPath: join(app.getPath('documents'), defaultName), properties: ['showOverwriteConfirmation' as const] };
+      const res = s.window ? await dialog.showSaveDialog(s.window, options) : await dialog.showSaveDialog(options);
+      return res.canceled || !res.filePath ? null : res.filePath;
+    },
     screenSource: new ElectronScreenSource(),
     qrDecoder: new QrDecoder(builtQrWorkerUrl(import.meta.url)),
     // Main writes copied codes itself: marked for exclusion from clipboard history, cleared after 30 s.

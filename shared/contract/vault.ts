@@ -154,7 +154,8 @@ export const BackupExportSchema = z.object({ fileName: z.string(), text: z.strin
 
 /** The unencrypted otpauth:// list is written by main into the backup folder, after the page's warning was confirmed. */
 export const PlainExportRequestSchema = z.object({ confirmed: z.literal(true) }).strict();
-export const PlainExportSchema = z.object({ path: z.string() });
+/** `path` null: the user cancelled the save dialog (Electron). */
+export const PlainExportSchema = z.object({ path: z.string().nullable() });
 
 export const AutoBackupStatusSchema = z.object({
   /** null: automatic backups are off. */

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import { AuthenticatorPage, fill, type Lang } from './support/authenticator-page';
@@ -12,7 +14,8 @@ import { twofasPlain, VECTORS } from '../unit/import/fixtures';
 /**
  * Import and backup through the browser host: an encrypted backup saved and restored (with its
  * preview: added and already there, and a wrong password first), and another app's export
- * previewed with the entry it cannot import named, then cancelled; and a WebP picture of a QR code.
+ * previewed with the entry it cannot import named, then cancelled; automatic backups to a folder;
+ * and a WebP picture of a QR code.
  */
 const B: Record<Lang, typeof backupEn.backup> = { en: backupEn.backup, sv: backupSv.backup };
 const PASSWORD = 'plaid ostrich umbrella 1987';
@@ -132,4 +135,44 @@ test('a WebP picture of a QR code is read (the page decodes it; main reads the P
   await ui.chooseImage(webp, 'qr.webp', 'image/webp');
   await expect(ui.toast(fill(ui.s.addedOne, { name: 'WebP Inc: anna' }))).toBeVisible();
   expect((await app.host.core.vault.list()).accounts.map((a) => a.issuer)).toEqual(['WebP Inc']);
+});
+
+test('automatic backups: turned on with a folder, a new backup after each change, only the newest N kept; turned off', async ({ page, app }) => {
+  const b = B.en;
+  const folder = mkdtempSync(join(tmpdir(), 'flex-auto-backup-'));
+  try {
+    await app.host.core.dispatch('settings.update', { language: 'en' });
+    const ui = new AuthenticatorPage(page, 'en');
+    await ui.open(app.host.url);
+    await openBackupPage(page, ui, 'en');
+    const card = page.getByRole('region', { name: b.auto.title });
+    await expect(card.getByText(b.auto.off)).toBeVisible();
+    await card.getByLabel(b.auto.folder, { exact: true }).fill(folder);
+    await card.getByLabel(b.auto.keep, { exact: true }).fill('2');
+    await card.getByLabel(b.export.password, { exact: true }).fill(PASSWORD);
+    await card.getByLabel(b.export.repeat, { exact: true }).fill(PASSWORD);
+    await card.getByRole('button', { name: b.auto.turnOn }).click();
+    await expect(card.getByText(fill(b.auto.on, { folder, keep: 2 }))).toBeVisible();
+    const backups = () => readdirSync(folder).filter((f) => f.endsWith('.flexbackup'));
+    await expect.poll(backups).toHaveLength(1);
+
+    // Three changes through the app's channels: still only the newest two files, the last with all three.
+    for (const [i, secret] of [GITHUB.secret, BANK.secret, 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U'].entries()) {
+      await app.host.core.dispatch('vault.add', { source: 'uri', uri: `otpauth://totp/Site${i}:anna?secret=${secret}` });
+      await app.host.core.backup.flush();
+    }
+    expect(backups()).toHaveLength(2);
+    const newest = backups().sort().at(-1)!;
+    const text = readFileSync(join(folder, newest), 'utf8');
+    expect(text).not.toContain(GITHUB.secret);
+    const restored = await app.host.core.dispatch('vault.import.preview', { fileBase64: Buffer.from(text).toString('base64'), password: PASSWORD });
+    expect(restored).toMatchObject({ ok: true, value: { format: 'flex-backup', items: [{ action: 'skip' }, { action: 'skip' }, { action: 'skip' }] } });
+
+    await card.getByRole('button', { name: b.auto.turnOff }).click();
+    await expect(card.getByRole('status')).toHaveText(b.auto.turnedOff);
+    await expect(card.getByText(fill(b.auto.on, { folder, keep: 2 }))).toHaveCount(0);
+  } finally {
+    await app.host.core.backup.disable();
+    rmSync(folder, { recursive: true, force: true });
+  }
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { z } from 'zod';
 import type { AppErrorData } from '@shared/contract/errors';
 import type { Clock } from '@shared/clock';
@@ -71,6 +71,8 @@ export interface BackupServiceOptions {
   keyStore: SecretStore;
   clock: Clock;
   appName: string;
+  /** The OS save dialog (Electron) for the unencrypted list; null when cancelled. */
+  choosePlainExportPath?: (defaultName: string) => Promise<string | null>;
   /** After an import changed the vault. */
   onVaultChanged?: () => void;
 }
@@ -124,12 +126,22 @@ export class BackupService {
     return accounts.map((a) => formatOtpauthUri(a)).join('\n') + (accounts.length ? '\n' : '');
   }
 
-  /** The plain list written into the backup folder (the app has no save dialog in main); answers with the path. */
-  async exportPlainToFolder(): Promise<string> {
+  /**
+   * The plain list written where the user chose in the OS save dialog (Electron), or else into the
+   * backup folder (the browser host has no dialog in main). Answers with the path; null: cancelled.
+   */
+  async exportPlainToFolder(): Promise<string | null> {
+    const name = `${AUTO_PREFIX}${stamp(this.o.clock.now())}-PLAIN.txt`;
+    if (this.o.choosePlainExportPath) {
+      const chosen = await this.o.choosePlainExportPath(name);
+      if (!chosen) return null;
+      await writeFile(chosen, await this.exportPlain(), { mode: 0o600 });
+      return chosen;
+    }
     const folder = this.autoSettings()?.folder;
     if (!folder) throw new AppError('backup.no-folder');
     await this.checkFolder(folder);
-    const path = join(folder, `${AUTO_PREFIX}${stamp(this.o.clock.now())}-PLAIN.txt`);
+    const path = join(folder, name);
     await writeFile(path, await this.exportPlain(), { mode: 0o600 });
     return path;
   }
@@ -246,6 +258,8 @@ export class BackupService {
   }
 
   private async checkFolder(folder: string): Promise<void> {
+    // A relative path would depend on where the app was started from.
+    if (!isAbsolute(folder)) throw new AppError('backup.folder-unavailable', { folder });
     try {
       await mkdir(folder, { recursive: true });
       if (!(await stat(folder)).isDirectory()) throw new Error('not a folder');

@@ -177,6 +177,23 @@ describe('automatic backups', () => {
     const file = join(dir, 'a-file');
     await import('node:fs/promises').then((fs) => fs.writeFile(file, 'x'));
     expect(await codeOf(s.backup.configure(file, 3, PASSWORD))).toBe('backup.folder-unavailable');
+    expect(await codeOf(s.backup.configure('relative/backups', 3, PASSWORD))).toBe('backup.folder-unavailable');
+  });
+
+  it('the plain list goes where the OS save dialog says (Electron), nothing when cancelled, else into the backup folder', async () => {
+    const s = setup();
+    await s.vault.open();
+    await fill(s.vault);
+    expect(await codeOf(s.backup.exportPlainToFolder())).toBe('backup.no-folder');
+    await s.backup.configure(dir, 3, PASSWORD);
+    const inFolder = await s.backup.exportPlainToFolder();
+    expect(inFolder).toMatch(new RegExp(`^${dir}/flex-hrm-connect-.*-PLAIN\\.txt$`));
+    const chosen = join(dir, 'chosen.txt');
+    const answers: Array<string | null> = [chosen, null];
+    const withDialog = new BackupService({ vault: s.vault, settings: new SettingsStore(s.db), keyStore: s.keys, clock: s.clock, appName: 't', choosePlainExportPath: async () => answers.shift() ?? null });
+    expect(await withDialog.exportPlainToFolder()).toBe(chosen);
+    expect(readFileSync(chosen, 'utf8')).toContain(`secret=${S1}`);
+    expect(await withDialog.exportPlainToFolder()).toBeNull();
   });
 
   it('the plain export is otpauth lines that import back', async () => {

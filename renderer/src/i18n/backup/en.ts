@@ -47,7 +47,7 @@ export const backupEn = {
       saving: 'Encrypting…',
       saved: 'Backup saved as “{file}”.',
       plainTitle: 'Unencrypted list',
-      plainText: 'An otpauth:// list that other apps read, written to the backup folder. It is NOT encrypted.',
+      plainText: 'An otpauth:// list that other apps read, saved where you choose (in the browser version: into the backup folder). It is NOT encrypted.',
       plainButton: 'Export unencrypted list…',
       plainConfirmTitle: 'Export the keys unencrypted?',
       plainConfirmText: 'Anyone who gets this file can make your sign-in codes. Import it where you need it and then delete it at once. Prefer the encrypted backup.',

@@ -49,7 +49,7 @@ export const backupSv: typeof backupEn = {
       saving: 'Krypterar…',
       saved: 'Säkerhetskopian sparades som ”{file}”.',
       plainTitle: 'Okrypterad lista',
-      plainText: 'En lista med otpauth://-länkar som andra appar kan läsa, skriven till mappen för säkerhetskopior. Den är INTE krypterad.',
+      plainText: 'En lista med otpauth://-länkar som andra appar kan läsa, sparad där du väljer (i webbläsarversionen: i mappen för säkerhetskopior). Den är INTE krypterad.',
       plainButton: 'Exportera okrypterad lista…',
       plainConfirmTitle: 'Exportera nycklarna okrypterade?',
       plainConfirmText: 'Den som får tag i filen kan skapa dina inloggningskoder. Importera den där du behöver den och radera den sedan direkt. Välj hellre den krypterade säkerhetskopian.',
