@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, clipboard, dialog, screen, shell as electronShell, type BrowserWindow } from 'electron';
+import type { AppUpdater } from 'electron-updater';
 import type { Locale } from '@shared/contract';
 import { createAppCore, type AppCore } from '../core/app-core';
 import { createLogger } from '../core/log';
@@ -106,6 +107,7 @@ async function startCore(s: Shell): Promise<AppCore> {
     dataDir: dataDir(),
     secretStore: new KeytarSecretStore(keychain),
     credentialStore: new KeytarSecretStore(`${keychain} credentials`),
+    backupKeyStore: new KeytarSecretStore(`${keychain} backups`),
     screenSource: new ElectronScreenSource(),
     qrDecoder: new QrDecoder(builtQrWorkerUrl(import.meta.url)),
     // Main writes copied codes itself: marked for exclusion from clipboard history, cleared after 30 s.
@@ -155,7 +157,7 @@ function openWindow(s: Shell, show: boolean): BrowserWindow {
  * The start in phases: core and server (with the failure dialog and Retry), then IPC, the window,
  * tray, menus and notifications; the update checks come Eventually.
  */
-export async function startUp(s: Shell): Promise<void> {
+export async function startUp(s: Shell, { eventuallyMs = 5_000 } = {}): Promise<void> {
   const ask = createFailureDialog({ dialog, clipboard, shell: electronShell, dataDir: dataDir(), texts: () => currentTexts(s) });
   const core = await runStartup(() => startCore(s), { log, versions: { app: app.getVersion(), electron: process.versions.electron, os: process.platform }, ask });
   if (!core) {
@@ -164,6 +166,7 @@ export async function startUp(s: Shell): Promise<void> {
     return;
   }
   s.core = core;
+  log.info(`Started ${NAME} ${app.getVersion()} (Electron ${process.versions.electron}, ${process.platform} ${process.arch})`);
   rememberLanguage(dataDir(), core.language());
   s.inbox.attach((link) => core.events.emit('deep-link', link));
   setupAppProtocol(join(import.meta.dirname, '../renderer'));
@@ -199,8 +202,10 @@ export async function startUp(s: Shell): Promise<void> {
     },
   })).refresh;
   setupPushNotifications(core.events, texts, show);
-  s.updates = new UpdateController(await loadUpdater(), {
-    feed: feedFor({ envUrl: process.env.FLEX_UPDATE_FEED_URL, hasBuiltInFeed: existsSync(join(process.resourcesPath ?? '', 'app-update.yml')), isPackaged: app.isPackaged }),
+  const feed = feedFor({ envUrl: process.env.FLEX_UPDATE_FEED_URL, hasBuiltInFeed: existsSync(join(process.resourcesPath ?? '', 'app-update.yml')), isPackaged: app.isPackaged });
+  if (process.env.FLEX_UPDATE_FEED_URL && !feed) log.warn('FLEX_UPDATE_FEED_URL ignored: it must be https (or http on loopback)');
+  s.updates = new UpdateController(feed ? await loadUpdater() : null, {
+    feed,
     log,
     onState: (state) => {
       core.events.emit('app.update', state);
@@ -208,13 +213,16 @@ export async function startUp(s: Shell): Promise<void> {
     },
   });
   await s.lifecycle.when(Phase.Restored);
-  setTimeout(() => (s.lifecycle.phase = Phase.Eventually), 5_000).unref();
+  setTimeout(() => (s.lifecycle.phase = Phase.Eventually), eventuallyMs).unref();
   await s.lifecycle.when(Phase.Eventually);
   s.updates.start();
 }
 
-/** electron-updater is loaded only where a feed may be configured (it reads app-update.yml). */
-async function loadUpdater() {
-  const { autoUpdater } = await import('electron-updater');
-  return autoUpdater;
+/**
+ * electron-updater is loaded only when a feed is configured. Its `autoUpdater` is a CommonJS getter
+ * that Node's ESM named-export detection may not see: read it from the default export too.
+ */
+async function loadUpdater(): Promise<AppUpdater> {
+  const mod = (await import('electron-updater')) as { autoUpdater?: AppUpdater; default?: { autoUpdater: AppUpdater } };
+  return mod.autoUpdater ?? mod.default!.autoUpdater;
 }

@@ -19,6 +19,8 @@ import type { ClockCheckService } from '../clock/clock-check';
 import { createLockHandlers } from './lock-handlers';
 import { transferQr } from '../vault/transfer';
 import { createDesktopHandlers, type DesktopPort } from './desktop-handlers';
+import type { BackupService } from '../backup/backup-service';
+import { createBackupHandlers } from './backup-handlers';
 
 export interface HandlerDeps {
   info: AppInfo;
@@ -27,6 +29,7 @@ export interface HandlerDeps {
   events: EventHub;
   sessionServices: SessionServices;
   scan: ScanService;
+  backup: BackupService;
   /** The OS clipboard in main, where there is one (Electron); the browser host has none. */
   clipboard?: CodeClipboard | null;
   /** The desktop shell's part (electron/main); absent in the browser host. */
@@ -39,7 +42,7 @@ export interface HandlerDeps {
 
 /** The contract's handlers. Thin: validation happened in the dispatcher, rules live in services. */
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { info, settings, vault, events, sessionServices, scan, clipboard = null, desktop = null } = deps;
+  const { info, settings, vault, events, sessionServices, scan, backup, clipboard = null, desktop = null } = deps;
   const appSettings = new AppSettings(settings);
   const readSettings = (): Settings => appSettings.read();
   const changed = () => events.emit('vault.changed', {});
@@ -102,6 +105,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createPreparationHandlers(sessionServices),
     ...createAdminHandlers(sessionServices),
     ...createScanHandlers(scan, changed),
+    ...createBackupHandlers(backup),
     ...createLockHandlers(deps.lock, deps.clockCheck, deps.language),
   };
 }

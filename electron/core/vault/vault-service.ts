@@ -130,6 +130,7 @@ export class VaultService {
     const gen = this.generator(a.id);
     if (!gen) return { ...base, code: '', nextCode: null, validUntil: null };
     if (a.type === 'hotp') return { ...base, code: gen.hotp(a), nextCode: null, validUntil: null };
+    if (a.type === 'steam') return { ...base, ...gen.steam(now) };
     return { ...base, ...gen.totp(a, now) };
   }
 
@@ -141,6 +142,21 @@ export class VaultService {
       this.generators.set(id, gen);
     }
     return gen ?? null;
+  }
+
+  /**
+   * Every account with its secret, in the order the list shows them: for the encrypted backup and
+   * the plain export, which run in main. Never sent to the renderer.
+   */
+  async snapshot(): Promise<Array<AccountMeta & { secret: string }>> {
+    if (this.state !== 'ok') await this.open();
+    this.requireKeychain();
+    return this.repo.all().map((a) => {
+      const secret = this.secrets.get(a.id);
+      // A row without its keychain entry cannot be backed up; saying so beats a backup that lacks it.
+      if (!secret) throw new AppError('keychain.unavailable');
+      return { ...a, secret };
+    });
   }
 
   /** Turns any add request into validated specs (a migration QR may hold several accounts). */
@@ -260,6 +276,48 @@ export class VaultService {
   /** The account's code was used now (copied, or HOTP's next asked for): the "recently used" sort. */
   markUsed(id: string): void {
     this.repo.touch(id, this.clock.now());
+  }
+
+  /**
+   * Replaces an account by a new one in its place (a restore whose file has another key for the
+   * same name). The new key is stored first, then one transaction swaps the rows, then the old key
+   * goes: a failure before the swap changes nothing, and the intents finish one after it.
+   */
+  replace(id: string, spec: OtpAccountSpec): Promise<AccountView> {
+    return this.writes.runExclusive(async () => {
+      this.requireKeychain();
+      const old = this.repo.get(id);
+      if (!old) throw new AppError('vault.not-found');
+      this.assertNotDuplicate(spec, id);
+      const { secret, ...rest } = spec;
+      const now = this.clock.now();
+      const meta: AccountMeta = { ...rest, id: randomUUID(), pinned: old.pinned, position: old.position, createdAt: now, groups: old.groups, lastUsedAt: old.lastUsedAt };
+      this.repo.recordIntent({ accountId: meta.id, op: 'add', meta }, now);
+      try {
+        await this.store.set(meta.id, secret);
+      } catch (e) {
+        this.repo.clearIntent(meta.id);
+        const error = isAppError(e) ? e : keychainError(e);
+        this.noteFailure(error);
+        throw error;
+      }
+      this.repo.transaction(() => {
+        this.repo.recordIntent({ accountId: id, op: 'delete', meta: old }, now);
+        this.repo.remove(id);
+        this.repo.insert(meta);
+        this.repo.clearIntent(meta.id);
+      });
+      this.secrets.set(meta.id, secret);
+      this.secrets.delete(id);
+      this.generators.delete(id);
+      try {
+        await this.store.delete(id);
+        this.repo.clearIntent(id);
+      } catch (e) {
+        this.noteFailure(e);
+      }
+      return this.view(meta, now);
+    });
   }
 
   delete(id: string): Promise<void> {

@@ -15,6 +15,8 @@ import { organiseEn } from './organise/en';
 import { organiseSv } from './organise/sv';
 import { desktopEn } from '@shared/i18n/desktop/en';
 import { desktopSv } from '@shared/i18n/desktop/sv';
+import { backupEn } from './backup/en';
+import { backupSv } from './backup/sv';
 
 /**
  * Every message of the app per locale: the shell/authenticator/settings texts plus the HRM ones.
@@ -24,8 +26,8 @@ import { desktopSv } from '@shared/i18n/desktop/sv';
  * is empty and `loadMessages` fetches one locale's chunk: the start path carries one language only.
  */
 export const messages = {
-  sv: { ...sv, ...hrmMessages.sv, ...prepMessages.sv, ...adminMessages.sv, ...scanSv, ...errorMessages.sv, ...otherAccountSv, ...setupFlowSv, ...desktopSv, ...organiseSv },
-  en: { ...en, ...hrmMessages.en, ...prepMessages.en, ...adminMessages.en, ...scanEn, ...errorMessages.en, ...otherAccountEn, ...setupFlowEn, ...desktopEn, ...organiseEn },
+  sv: { ...sv, ...hrmMessages.sv, ...prepMessages.sv, ...adminMessages.sv, ...scanSv, ...errorMessages.sv, ...otherAccountSv, ...setupFlowSv, ...desktopSv, ...backupSv, ...organiseSv },
+  en: { ...en, ...hrmMessages.en, ...prepMessages.en, ...adminMessages.en, ...scanEn, ...errorMessages.en, ...otherAccountEn, ...setupFlowEn, ...desktopEn, ...backupEn, ...organiseEn },
 } as const;
 
 export type MessageSchema = (typeof messages)['sv'];

@@ -16,7 +16,7 @@ export const sv = {
   nav: {
     label: 'Huvudmeny',
     hrm: 'HRM',
-    authenticator: 'Authenticator',
+    authenticator: 'Autentiserare',
     mailbox: 'Brevlåda',
     settings: 'Inställningar',
     pushCount: '1 inloggningsförfrågan väntar | {n} inloggningsförfrågningar väntar',
@@ -32,7 +32,7 @@ export const sv = {
     dismiss: 'Stäng meddelandet',
   },
   authenticator: {
-    title: 'Authenticator',
+    title: 'Autentiserare',
     intro: 'Engångskoder för tvåstegsverifiering. Koderna skapas på den här datorn, även utan nätverk.',
     add: 'Lägg till konto',
     search: 'Sök bland konton',
@@ -85,7 +85,7 @@ export const sv = {
   },
   addAccount: {
     title: 'Lägg till konto',
-    back: 'Tillbaka till Authenticator',
+    back: 'Tillbaka till autentiseraren',
     intro: 'När du slår på tvåstegsverifiering hos en tjänst visar den en QR-kod och en hemlig nyckel. Läs av QR-koden från skärmen eller en bild, ange nyckeln eller klistra in tjänstens otpauth-länk.',
     added: '{name} är tillagt.',
     failed: 'Kontot lades inte till. {reason}',
