@@ -87,10 +87,15 @@ export const useVaultStore = defineStore('vault', () => {
       accounts.value = next;
       return;
     }
-    next.forEach((n, i) => {
+    // A plain loop over keys: no [key, value] pair arrays per account (1,000 of them each boundary).
+    for (let i = 0; i < next.length; i++) {
+      const n = next[i] as Record<string, unknown>;
       const a = current[i] as Record<string, unknown>;
-      for (const [k, v] of Object.entries(n)) if (a[k] !== v && !sameList(a[k], v)) a[k] = v;
-    });
+      for (const k in n) {
+        const v = n[k];
+        if (a[k] !== v && !sameList(a[k], v)) a[k] = v;
+      }
+    }
   }
 
   function apply(res: VaultListResponse, sentAt: number, receivedAt: number): void {
