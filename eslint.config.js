@@ -5,6 +5,7 @@ import tseslint from 'typescript-eslint';
 import pluginVue from 'eslint-plugin-vue';
 import vueParser from 'vue-eslint-parser';
 import globals from 'globals';
+import eslintConfigPrettier from 'eslint-config-prettier/flat';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'worker_threads', 'stream', 'events', 'util', 'buffer'];
 
@@ -122,4 +123,6 @@ export default tseslint.config(
     files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts', 'tests/**/*.ts', 'scripts/**', 'bench/**', '*.config.ts'],
     languageOptions: { globals: { ...globals.node } },
   },
+  // Last: Prettier owns layout, so no stylistic rule (vue/* formatting included) fights it.
+  eslintConfigPrettier,
 );
