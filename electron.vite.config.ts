@@ -54,7 +54,8 @@ const precompiledMessages: Plugin = {
 
 const i18nPlugins: PluginOption[] = [
   precompiledMessages,
-  { ...VueI18nPlugin({ include: [resolve(compiledDir, '*.json')], runtimeOnly: true, compositionOnly: true, fullInstall: true }), apply: 'build' },
+  // unplugin types the factory as Plugin | Plugin[]; for Vite this one returns a single plugin.
+  { ...(VueI18nPlugin({ include: [resolve(compiledDir, '*.json')], runtimeOnly: true, compositionOnly: true, fullInstall: true }) as Plugin), apply: 'build' },
 ];
 
 const alias = { '@shared': resolve(import.meta.dirname, 'shared') };
@@ -66,7 +67,7 @@ export default defineConfig({
       outDir: 'out/main',
       // Native addons and the HTTP framework stay external: they are loaded from node_modules at run time.
       externalizeDeps: true,
-      rollupOptions: {
+      rolldownOptions: {
         input: {
           index: resolve(import.meta.dirname, 'electron/main/index.ts'),
           'qr-worker': resolve(import.meta.dirname, 'electron/core/qr/qr-worker.ts'),
@@ -82,7 +83,7 @@ export default defineConfig({
       // only the zod-free name list (shared/contract/names.ts), so it stays a few KB.
       externalizeDeps: false,
       minify: true,
-      rollupOptions: {
+      rolldownOptions: {
         input: { index: resolve(import.meta.dirname, 'electron/preload/index.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true },
       },
@@ -101,7 +102,7 @@ export default defineConfig({
     build: {
       outDir: 'out/renderer',
       minify: true,
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },
+      rolldownOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },
     },
   },
 });

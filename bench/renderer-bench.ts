@@ -77,7 +77,7 @@ async function startHost(rendererDir?: string): Promise<Host> {
 /** performance.now() when `selector` is in the DOM and the frame after it has been painted. */
 async function timeToSelector(page: Page, selector: string): Promise<number> {
   await page.waitForSelector(selector, { timeout: 60_000 });
-  return (await page.evaluate('globalThis.__ready')) as number;
+  return await page.evaluate<number>('globalThis.__ready');
 }
 
 async function coldStart(browser: Browser, url: string, selector: string): Promise<{ ms: number; scripts: string[] }> {
@@ -129,7 +129,7 @@ async function authenticator(browser: Browser, count: number): Promise<AuthSampl
     for (let i = 0; i < count; i++) await h.host.core.vault.add(toAccountSpec({ issuer: `Service ${i}`, label: `user${i}@example.com`, secret: secretFor(i) }));
     const firstScreen = Math.min(count, 12);
     const firsts: number[] = [];
-    let page!: Page;
+    let page: Page | undefined;
     for (let run = 0; run < 3; run++) {
       if (page) await page.context().close();
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -139,7 +139,7 @@ async function authenticator(browser: Browser, count: number): Promise<AuthSampl
       await page.waitForTimeout(500);
       // Click to the first screenful of cards, painted.
       firsts.push(
-        (await page.evaluate(`new Promise((done) => {
+        await page.evaluate<number>(`new Promise((done) => {
           const t0 = performance.now();
           const check = () => {
             if (document.querySelectorAll('article.account').length < ${firstScreen}) return false;
@@ -149,9 +149,10 @@ async function authenticator(browser: Browser, count: number): Promise<AuthSampl
           const mo = new MutationObserver(() => check() && mo.disconnect());
           mo.observe(document.body, { childList: true, subtree: true });
           document.querySelector('a[href="#/authenticator"]').click();
-        })`)) as number,
+        })`),
       );
     }
+    if (!page) throw new Error('no run');
     await page.waitForTimeout(3000);
     await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8'] });
     const sync = await page.evaluate(() => {
