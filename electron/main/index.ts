@@ -31,7 +31,7 @@ if (!setupSingleInstance()) {
 async function start(): Promise<void> {
   // The embedded identity mock is the default server: the app works with no network at all.
   const mock = await startIdentityMock({ port: 0, dataFile: join(app.getPath('userData'), 'mock.db') });
-  stopMock = mock.close;
+  stopMock = () => mock.close();
   core = await createAppCore({
     embeddedServerUrl: mock.url,
     embeddedMailboxToken: mock.mailboxToken,

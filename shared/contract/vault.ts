@@ -8,7 +8,7 @@ export const OtpAlgorithmSchema = z.enum(OTP_ALGORITHMS);
 export type OtpAlgorithm = z.infer<typeof OtpAlgorithmSchema>;
 
 const Text = (max: number) => z.string().max(max);
-export const AccountIdSchema = z.string().uuid();
+export const AccountIdSchema = z.uuid();
 
 /**
  * What the renderer may know about an account: metadata and the current codes, never the secret.
@@ -74,4 +74,3 @@ export const CopyCodeResponseSchema = z.discriminatedUnion('by', [
   z.object({ by: z.literal('main'), code: z.string(), clearsAt: z.number().nullable() }),
   z.object({ by: z.literal('renderer'), code: z.string(), clearAfterMs: z.number().int().nullable() }),
 ]);
-export type CopyCodeResponse = z.infer<typeof CopyCodeResponseSchema>;

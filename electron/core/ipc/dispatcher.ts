@@ -25,7 +25,7 @@ export function createDispatcher(handlers: Handlers, log: DispatchLog = console)
       return { ok: false, error: { code: 'field.invalid', params: { field: issue?.path.join('.') ?? '', reason: issue?.code ?? 'invalid' } } };
     }
     try {
-      const handler = handlers[channel] as (r: unknown) => Promise<unknown> | unknown;
+      const handler = handlers[channel] as (r: unknown) => unknown;
       const value = await handler(parsed.data);
       return { ok: true, value: spec.response.parse(value) };
     } catch (e) {
@@ -37,4 +37,3 @@ export function createDispatcher(handlers: Handlers, log: DispatchLog = console)
   };
 }
 
-export type Dispatch = ReturnType<typeof createDispatcher>;

@@ -132,7 +132,7 @@ export class PushDeviceClient {
     const down = [...this.streams.values()].some((s) => !s.connected);
     if (down && !this.pollTimer) {
       this.pollTimer = setInterval(() => void this.pollDown(), this.o.pollMs ?? 5000);
-      this.pollTimer.unref?.();
+      this.pollTimer.unref();
     } else if (!down && this.pollTimer) {
       clearInterval(this.pollTimer);
       this.pollTimer = null;
@@ -161,7 +161,7 @@ export class PushDeviceClient {
       this.add(d.deviceId, e.data);
     } else if (e.name === 'push-resolved') {
       this.resolve(e.data.id, e.data.state, !this.answering.has(e.data.id));
-    } else if (e.name === 'enrolment' && e.data.state === 'denied') {
+    } else if (e.data.state === 'denied') {
       this.closeStream(d.deviceId);
     }
   }
@@ -212,7 +212,7 @@ export class PushDeviceClient {
     const soonest = Math.min(...[...this.pending.values()].map((p) => p.view.expiresAt));
     if (!Number.isFinite(soonest)) return;
     this.expiryTimer = setTimeout(() => void this.refresh(), Math.max(0, soonest - this.now()) + EXPIRY_GRACE_MS);
-    this.expiryTimer.unref?.();
+    this.expiryTimer.unref();
   }
 
   /** The server's pending list for one device is authoritative: add what is new, drop what is gone. */

@@ -321,7 +321,10 @@ export class SessionService {
         body: { ticket: mfa.ticket, pushId: mfa.push.pushId, rememberDevice: false },
       });
       if (this.state !== mfa) return;
-      if (status.state === 'pending') return this.schedulePushPoll();
+      if (status.state === 'pending') {
+        this.schedulePushPoll();
+        return;
+      }
       if (status.state === 'approved') this.emit(await this.completeSignIn(status.signIn, mfa));
       else {
         const state = status.state === 'denied' && status.reason === 'wrong-number' ? 'wrong-number' : status.state;

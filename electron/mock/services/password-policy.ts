@@ -45,7 +45,7 @@ const COMMON = ['password', 'lösenord', 'losenord', 'qwerty', '123456', '123456
 export function checkPassword(password: string, preset: PasswordPreset, email?: string): PasswordRule[] {
   const p = PASSWORD_POLICIES[preset];
   const failed: PasswordRule[] = [];
-  const length = [...password].length;
+  const length = Array.from(password).length;
   if (length < p.minLength) failed.push('min-length');
   if (length > p.maxLength) failed.push('max-length');
   if (p.digit && !/\p{Nd}/u.test(password)) failed.push('digit');
