@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, shell } from 'electron';
+import { app, BrowserWindow } from 'electron';
 import { devRendererUrl, devToolsAllowed } from './dev-gate';
 import { APP_ORIGIN } from './security';
 
@@ -28,12 +28,6 @@ export function createMainWindow(preloadPath: string, iconPath: string): Browser
   const dev = devRendererUrl(app.isPackaged, process.env.ELECTRON_RENDERER_URL);
   void win.loadURL(dev ?? `${APP_ORIGIN}/index.html`);
   return win;
-}
-
-/** Only https links from the app's own help texts may open in the browser; never arbitrary URLs. */
-export function openExternalSafely(url: string): void {
-  const u = new URL(url);
-  if (u.protocol === 'https:' && /(^|\.)visma\.com$|(^|\.)flexhrm\.com$/.test(u.hostname)) void shell.openExternal(u.toString());
 }
 
 export const resourcesPath = (...p: string[]) => join(import.meta.dirname, '../../resources', ...p);

@@ -4,7 +4,7 @@ import type { ImportedExport } from './collect';
 import { AndOtpFileSchema, BitwardenFileSchema, importAndOtp, importBitwarden, importOtpauthLines } from './simple-formats';
 import { importTwoFas, TwoFasFileSchema } from './twofas';
 
-export type { ImportedExport, UnsupportedEntry, ExportFormat } from './collect';
+export type { ImportedExport } from './collect';
 
 /** Exports larger than this are not authenticator exports (Aegis's own for 1,000 accounts is ~400 KB). */
 export const MAX_EXPORT_BYTES = 10 * 1024 * 1024;
