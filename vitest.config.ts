@@ -8,7 +8,7 @@ export default defineConfig({
     alias: { '@shared': resolve(import.meta.dirname, 'shared'), '@': resolve(import.meta.dirname, 'renderer/src') },
   },
   test: {
-    include: ['tests/unit/**/*.test.ts'],
+    include: ['tests/unit/**/*.test.ts', 'tests/main/**/*.test.ts'],
     environment: 'node',
     // Two cores here: keep workers few so argon2 and SQLite tests do not starve each other.
     maxWorkers: 2,

@@ -18,3 +18,12 @@ export class ManualClock implements Clock {
     this.offsetMs += ms;
   }
 }
+
+/**
+ * Another clock's offset from ours (theirs minus ours, ms), from a reading `remoteNow` taken somewhere
+ * during a round trip that left at `sentAt` and came back at `receivedAt` (our clock): the midpoint
+ * is the best guess of when it was read.
+ */
+export function clockOffset(remoteNow: number, sentAt: number, receivedAt: number): number {
+  return remoteNow - Math.round((sentAt + receivedAt) / 2);
+}

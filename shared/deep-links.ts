@@ -1,7 +1,7 @@
 export const DEEP_LINK_SCHEME = 'flexconnect';
 
 /** The only actions an emailed link may start. Anything else is ignored. */
-export const DEEP_LINK_ACTIONS = ['reset-password', 'magic-link', 'verify-email'] as const;
+export const DEEP_LINK_ACTIONS = ['reset-password', 'magic-link'] as const;
 export type DeepLinkAction = (typeof DEEP_LINK_ACTIONS)[number];
 
 export interface DeepLink {

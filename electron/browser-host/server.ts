@@ -1,16 +1,17 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
-import type { AppInfo } from '@shared/contract';
+import type { AppInfo, StreamFrame } from '@shared/contract';
 import { CONTENT_SECURITY_POLICY } from '@shared/csp';
 import { createAppCore, type AppCore } from '../core/app-core';
 import { KeytarSecretStore } from '../core/secrets/keytar-secret-store';
 import type { SecretStore } from '../core/secrets/secret-store';
 import { startIdentityMock } from '../mock/start';
+import { sameSecret } from '../loopback-http/same-secret';
 import { guardedServerOptions, installGuard, loopbackHosts, sendTyped, type GuardOptions } from '../loopback-http/guard';
 import { HOST_ANSWERS, LAUNCH_USED_PAGE, LaunchKeys } from './access';
 
@@ -86,11 +87,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   let origin = '';
   let cookieName = '';
-  const tokenBytes = Buffer.from(token);
-  const isToken = (given: string | undefined): boolean => {
-    const bytes = Buffer.from(given ?? '');
-    return bytes.length === tokenBytes.length && timingSafeEqual(bytes, tokenBytes);
-  };
+  const isToken = (given: string | undefined): boolean => sameSecret(given ?? '', token);
   /**
    * The page's access: the HttpOnly cookie the launch address set (a page's script never sees
    * the token), or, for scripts and tests, `Authorization: Bearer`. A request from another
@@ -139,8 +136,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     return reply.code(401).type('text/html; charset=utf-8').send(LAUNCH_USED_PAGE);
   });
 
-  // Open event streams never end on their own; close() ends them so the server can stop.
-  const streams = new Set<ServerResponse>();
+  /** The open event streams by id (a page names its stream in its calls); close() ends them so the server can stop. */
+  const streams = new Map<string, ServerResponse>();
+  const writeFrame = (stream: ServerResponse, frame: StreamFrame): void => {
+    stream.write(`data: ${JSON.stringify(frame)}\n\n`);
+  };
   /**
    * The API in its own scope, so the token check is a hook of the routes themselves: it runs for
    * whatever spelling of the address the router matched (it decodes `/%61pi/...`), which a test
@@ -151,24 +151,38 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     api.addHook('onRequest', async (req, reply) => {
       if (!authorized(req)) return sendTyped(reply, HOST_ANSWERS.unauthorized);
     });
-    api.post<{ Params: { channel: string } }>('/api/invoke/:channel', async (req) => core.dispatch(req.params.channel, req.body));
+    api.post<{ Params: { channel: string }; Querystring: { stream?: string; call?: string } }>('/api/invoke/:channel', async (req) => {
+      const result = await core.dispatch(req.params.channel, req.body);
+      // The page's copy of the answer goes on its event stream, after every event the call caused.
+      const stream = req.query.stream === undefined ? undefined : streams.get(req.query.stream);
+      const call = Number(req.query.call);
+      if (stream && Number.isSafeInteger(call)) writeFrame(stream, { answer: call, result });
+      return result;
+    });
     // No HEAD twin: a HEAD would open a stream that sends no body and never ends.
     api.get('/api/events', { exposeHeadRoute: false }, (req, reply) => eventStream(req, reply));
   });
 
+  /**
+   * One ordered stream per page: its id first, then the events and the answers to the calls that
+   * name it, in the order main produced them, so an answer never overtakes the event its call
+   * caused (or the other way round). The first page to connect also gets the events main held
+   * while none was listening (EventHub).
+   */
   function eventStream(req: FastifyRequest, reply: FastifyReply): void {
     reply.hijack();
-    streams.add(reply.raw);
-    reply.raw.on('close', () => streams.delete(reply.raw));
-    reply.raw.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
-    reply.raw.write(': connected\n\n');
-    const unsubscribe = core.events.subscribe((event, payload) => {
-      reply.raw.write(`event: message\ndata: ${JSON.stringify({ event, payload })}\n\n`);
-    });
-    const ping = setInterval(() => reply.raw.write(': ping\n\n'), 15_000);
+    const id = randomBytes(16).toString('base64url');
+    const raw = reply.raw;
+    streams.set(id, raw);
+    raw.on('close', () => streams.delete(id));
+    raw.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    raw.write(': connected\n\n');
+    writeFrame(raw, { stream: id });
+    const detach = core.events.attach((event, payload) => writeFrame(raw, { event, payload } as StreamFrame));
+    const ping = setInterval(() => raw.write(': ping\n\n'), 15_000);
     req.raw.on('close', () => {
       clearInterval(ping);
-      unsubscribe();
+      detach();
     });
   }
 
@@ -187,7 +201,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     core,
     mock: { url: mock.url, testControlToken: options.testControlToken ?? null },
     async close() {
-      for (const stream of streams) stream.end();
+      for (const stream of streams.values()) stream.end();
       await app.close();
       // The keychain is written through in the background: a restart must find the last change.
       await core.shutdown();

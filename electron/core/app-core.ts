@@ -9,10 +9,12 @@ import { appMigrations } from './db/app-migrations';
 import { createDispatcher } from './ipc/dispatcher';
 import { EventHub } from './ipc/event-hub';
 import { createHandlers } from './ipc/handlers';
+import type { DesktopPort } from './ipc/desktop-handlers';
+import { createLogger } from './log';
 import { parseAuthenticatorText } from './otp/parse-any';
 import type { SecretStore } from './secrets/secret-store';
 import { AppSettings } from './settings/app-settings';
-import { SettingsStore } from './settings/settings-service';
+import { SettingsStore } from './settings/settings-store';
 import { KeychainCredentialStore, MemoryCredentialStore } from './session/credential-store';
 import { createSessionServices } from './session';
 import { VaultService } from './vault/vault-service';
@@ -42,7 +44,11 @@ export interface AppCoreOptions {
   qrDecoder?: QrFrameDecoder;
   /** The OS clipboard (Electron main); absent where main has none, and the renderer copies. */
   clipboard?: ClipboardPort;
+  /** The desktop shell's diagnostics, updater and deep-link inbox (electron/main); absent in the browser host. */
+  desktop?: DesktopPort | null;
 }
+
+const log = createLogger('core');
 
 /**
  * Builds every core service and the contract's handlers. Both composition roots (Electron main
@@ -57,7 +63,7 @@ export async function createAppCore(options: AppCoreOptions) {
   const vault = new VaultService(db, options.secretStore, clock, parseAuthenticatorText);
   await vault.open();
   const credentials = options.credentialStore
-    ? await KeychainCredentialStore.open(options.credentialStore, (e) => console.error('Could not save a credential in the keychain:', e))
+    ? await KeychainCredentialStore.open(options.credentialStore, (e) => log.error('Could not save a credential in the keychain:', e))
     : new MemoryCredentialStore();
   // Retry on the locked-keychain screen re-opens the vault; the session's credentials follow it.
   if (credentials instanceof KeychainCredentialStore) vault.onRecovered(() => void credentials.reconnect());
@@ -85,13 +91,21 @@ export async function createAppCore(options: AppCoreOptions) {
     screenCapture: scan.capturesScreens ? 'main' : options.info.screenCapture === 'main' ? 'none' : options.info.screenCapture,
   };
   const clipboard = options.clipboard ? new CodeClipboard(options.clipboard, clock) : null;
-  const dispatch = createDispatcher(createHandlers({ info, settings, vault, events, sessionServices, scan, clipboard }));
+  const dispatch = createDispatcher(createHandlers({ info, settings, vault, events, sessionServices, scan, clipboard, desktop: options.desktop ?? null }), log);
   return {
     dispatch,
     events,
     vault,
     credentials,
     sessionServices,
+    scan,
+    /** The user's settings as saved (language, tray, start at login): the shell reads them. */
+    readSettings: () => appSettings.read(),
+    /** The UI language the user chose ('system' resolved): notifications and dialogs use it. */
+    language: (): 'sv' | 'en' => {
+      const chosen = appSettings.read().language;
+      return chosen === 'system' ? options.info.systemLocale : chosen;
+    },
     /**
      * Before quitting (Electron's will-quit, the browser host's close): a copied code still on the
      * clipboard is cleared now rather than left there when its timer dies with the process, and the

@@ -1,16 +1,17 @@
-import { Notification, type BrowserWindow } from 'electron';
-import type { AppCore } from '../core/app-core';
+import { Notification } from 'electron';
+import type { EventHub } from '../core/ipc/event-hub';
+import type { Texts } from './texts';
 
 /**
- * A Connect sign-in waiting for approval shows an OS notification; clicking it brings the
- * window forward to the authenticator, where the number-matching prompt is. The notification
- * itself carries no number: the user must read it on the sign-in screen.
+ * A Connect sign-in waiting for approval shows an OS notification, in the language chosen in
+ * Settings (not the OS's); clicking it shows the window and sends the page to the authenticator
+ * with the contract's `app.navigate` event. The notification carries no number: the user must read
+ * it on the sign-in screen. One that expires or is answered elsewhere is taken back.
  */
-export function setupPushNotifications(core: AppCore, getWindow: () => BrowserWindow | null, text: () => { title: string; body: string }): void {
+export function setupPushNotifications(events: EventHub, texts: () => Texts, showWindow: () => void): void {
   if (!Notification.isSupported()) return;
   const shown = new Map<string, Notification>();
-  core.events.subscribe((event, payload) => {
-    // An expired request (or one answered on another device) must not leave a notification asking for it.
+  events.subscribe((event, payload) => {
     if (event === 'push.resolved') {
       const id = (payload as { id: string }).id;
       shown.get(id)?.close();
@@ -19,17 +20,24 @@ export function setupPushNotifications(core: AppCore, getWindow: () => BrowserWi
     }
     if (event !== 'push.request') return;
     const id = (payload as { id: string }).id;
-    const n = new Notification({ ...text(), silent: false });
+    const t = texts();
+    const n = new Notification({ title: t('notification', 'pushTitle'), body: t('notification', 'pushBody'), silent: false });
     shown.set(id, n);
     n.on('close', () => shown.delete(id));
     n.on('click', () => {
       shown.delete(id);
-      const win = getWindow();
-      if (!win) return;
-      if (win.isMinimized()) win.restore();
-      win.focus();
-      void win.webContents.executeJavaScript("location.hash = '#/authenticator'", false);
+      showWindow();
+      events.emit('app.navigate', { to: 'authenticator' });
     });
     n.show();
   });
+}
+
+/** "Update ready": once per downloaded version; a click opens Settings > About with its Restart button. */
+export function notifyUpdateReady(version: string, texts: () => Texts, onClick: () => void): void {
+  if (!Notification.isSupported()) return;
+  const t = texts();
+  const n = new Notification({ title: t('notification', 'updateTitle'), body: t('notification', 'updateBody', { version }), silent: true });
+  n.on('click', onClick);
+  n.show();
 }

@@ -11,16 +11,16 @@ export const LIMITS = {
   hrmSessionMs: 8 * HOUR,
   connectSessionMs: 8 * HOUR,
 
-  // Preparation (seed 003): 6-digit code valid 30 minutes; 5 wrong codes invalidate it.
+  // Preparation (the Get Started with Visma Connect guide): 6-digit code valid 30 minutes; 5 wrong codes invalidate it.
   prepCodeMs: 30 * MINUTE,
   prepMaxFailures: 5,
   /** Resend: at most one send per minute and five per hour per HRM user (admin resends included). */
   sendMinIntervalMs: MINUTE,
   sendMaxPerHour: 5,
-  /** "Not right now" hides the banner for 24 hours (seed 003, mobile). */
+  /** "Not right now" hides the banner for 24 hours (the Get Started with Visma Connect guide, mobile). */
   bannerSnoozeMs: DAY,
 
-  // Recovery (seeds 000-002).
+  // Recovery (the sign-in guides).
   humanCheckMs: 2 * MINUTE,
   resetLinkMs: 24 * HOUR,
   /** A sign-in link is a bearer credential; one hour is plenty to open an email. */

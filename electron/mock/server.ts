@@ -114,4 +114,3 @@ export async function createMockServer(options: MockOptions = {}): Promise<MockS
     throw e;
   }
 }
-

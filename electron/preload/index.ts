@@ -13,6 +13,8 @@ contextBridge.exposeInMainWorld('flex', {
       if (isEventName(event)) listener(event, payload);
     };
     ipcRenderer.on(EVENT_IPC_CHANNEL, handler);
+    // Main holds the events emitted before this page listened and sends them now (electron/main/ipc.ts).
+    ipcRenderer.send(`${IPC_PREFIX}listen`);
     return () => void ipcRenderer.removeListener(EVENT_IPC_CHANNEL, handler);
   },
 });

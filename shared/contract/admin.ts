@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * HRM administration (issue 5: company settings, users' link status, the cutover switch) and the
+ * HRM administration (company settings, users' link status, the cutover switch) and the
  * Connect account settings page, as the renderer sees them. Bearer tokens stay in main.
  */
 

@@ -108,6 +108,10 @@ export const clientErrors = {
   'keychain.locked': none,
   'keychain.unavailable': none,
   'clipboard.write-failed': none,
+  /** "Restart to update" while a push approval or a QR scan is open: the update waits. */
+  'update.busy': none,
+  /** "Restart to update" with no downloaded update (the state changed meanwhile). */
+  'update.not-ready': none,
   /** app.db was written by a newer version of the app. */
   'db.from-the-future': z.object({ found: count, supported: count }),
 

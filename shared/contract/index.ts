@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppInfoSchema, SettingsSchema, SettingsUpdateSchema } from './app';
+import { AppInfoSchema, DeepLinkSchema, DiagnosticsSchema, NavigateSchema, PendingDeepLinksSchema, SettingsSchema, SettingsUpdateSchema, UpdateStateSchema } from './app';
 import {
   AccountIdSchema,
   AccountViewSchema,
@@ -14,6 +14,7 @@ import { PrepLinkedSchema, PrepSendResultSchema, PrepViewSchema, prepRequests } 
 import * as Admin from './admin';
 import { ScanResultSchema, ScreenCaptureSchema, scanRequests } from './scan';
 import type { ChannelName as ChannelNameList, EventName as EventNameList } from './names';
+import type { Result } from '../result';
 
 export * from './app';
 export * from './vault';
@@ -40,6 +41,13 @@ export const channels = {
   'app.info': channel(Empty, AppInfoSchema),
   'settings.get': channel(Empty, SettingsSchema),
   'settings.update': channel(SettingsUpdateSchema, SettingsSchema),
+  // The desktop shell (electron/main): Settings > About, updates, deep links that came before the page.
+  'app.diagnostics': channel(Empty, DiagnosticsSchema),
+  'app.update.state': channel(Empty, UpdateStateSchema),
+  /** Quits and installs a downloaded update; refused (update.busy) while a push approval or a scan is open. */
+  'app.update.restart': channel(Empty, Done),
+  /** The deep links main received before the page subscribed (cold start), handed over once. */
+  'app.deepLinks.take': channel(Empty, PendingDeepLinksSchema),
 
   'vault.list': channel(Empty, VaultListResponseSchema),
   'vault.add': channel(AddAccountRequestSchema, z.object({ account: AccountViewSchema })),
@@ -90,7 +98,7 @@ export const channels = {
   'push.pending': channel(Empty, PushPendingSchema),
   'push.respond': channel(PushRespondSchema, Done),
 
-  // Account preparation for Visma Connect (seed 003; shared/contract/preparation.ts): the banner,
+  // Account preparation for Visma Connect (the Get Started with Visma Connect guide; shared/contract/preparation.ts): the banner,
   // email verification with a code, the link. Needs an HRM session; its token stays in main.
   'prep.state': channel(Empty, PrepViewSchema),
   'prep.snooze': channel(Empty, PrepViewSchema),
@@ -121,7 +129,11 @@ export const channels = {
 export const events = {
   'vault.changed': z.object({}),
   /** A deep link (flexconnect://...) the OS handed to the app, already checked against the allowlist. */
-  'deep-link': z.object({ path: z.string(), query: z.record(z.string(), z.string()) }),
+  'deep-link': DeepLinkSchema,
+  /** Main sends the page to one of its views (a notification or the tray menu was clicked). */
+  'app.navigate': NavigateSchema,
+  /** The desktop updater's state changed (e.g. an update is ready to install). */
+  'app.update': UpdateStateSchema,
   /** The sign-in state changed in main (push approved/denied, session ended). */
   'session.changed': SessionViewSchema,
   /** A push sign-in request arrived for this app's authenticator. */
@@ -140,3 +152,13 @@ export type Response<C extends ChannelName> = z.output<Channels[C]['response']>;
 export type Events = typeof events;
 export type EventName = keyof Events;
 export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+/**
+ * One message of the browser host's ordered stream (GET /api/events): the stream's id first, then
+ * the events and the answers to the calls that named the stream (POST /api/invoke/:channel?stream=&call=),
+ * in the order main produced them. Electron's IPC keeps that order by itself.
+ */
+export type StreamFrame =
+  | { stream: string }
+  | { [E in EventName]: { event: E; payload: EventPayload<E> } }[EventName]
+  | { answer: number; result: Result<unknown> };

@@ -4,7 +4,7 @@ import { z } from 'zod';
 export const MailboxLinkSchema = z.object({
   label: z.string(),
   url: z.string(),
-  /** Set when the link is one the app handles itself (reset-password, magic-link, verify-email). */
+  /** Set when the link is one the app handles itself (reset-password, magic-link). */
   deepLink: z.object({ path: z.string(), query: z.record(z.string(), z.string()) }).nullable(),
 });
 

@@ -10,6 +10,10 @@ export const CHANNEL_NAMES = [
   'app.info',
   'settings.get',
   'settings.update',
+  'app.diagnostics',
+  'app.update.state',
+  'app.update.restart',
+  'app.deepLinks.take',
   'vault.list',
   'vault.add',
   'vault.rename',
@@ -70,6 +74,8 @@ export const CHANNEL_NAMES = [
 export const EVENT_NAMES = [
   'vault.changed',
   'deep-link',
+  'app.navigate',
+  'app.update',
   'session.changed',
   'push.request',
   'push.resolved',
@@ -90,9 +96,21 @@ export const IPC_PREFIX = 'flex:';
 export const EVENT_IPC_CHANNEL = 'flex:event';
 
 export const LOCALES = ['sv', 'en'] as const;
+/** A new install's settings (and each field's fallback when a stored one no longer fits): main's and the renderer's start value. */
+export const DEFAULT_SETTINGS = { language: 'system', clearClipboard: true, closeToTray: true, startAtLogin: false } as const satisfies {
+  language: 'system' | (typeof LOCALES)[number];
+  clearClipboard: boolean;
+  closeToTray: boolean;
+  startAtLogin: boolean;
+};
 export const OTP_ALGORITHMS = ['SHA1', 'SHA256', 'SHA512'] as const;
 export const OTP_DIGITS = [6, 7, 8] as const;
-/** How long an emailed code is valid (seed 003: "The code is valid for 30 minutes."). */
+/** How long an emailed code is valid (the Get Started with Visma Connect guide: "The code is valid for 30 minutes."). */
 export const PREP_CODE_VALID_MINUTES = 30;
 /** A screenshot PNG of two 4K monitors is ~15 MB at worst; a photo of a QR code far less. */
 export const MAX_SCAN_IMAGE_BYTES = 25 * 1024 * 1024;
+/**
+ * The longest text an authenticator account's fields may hold (characters): the contract refuses
+ * longer, the form stops there and says so, and main's otpauth readers check the URI again.
+ */
+export const ACCOUNT_TEXT_LIMITS = { issuer: 200, label: 200, secret: 1024, uri: 8192 } as const;

@@ -1,17 +1,17 @@
 import { z } from 'zod';
+import { EmailSchema } from '../email';
 import { PREP_CODE_VALID_MINUTES } from './names';
 
 export { PREP_CODE_VALID_MINUTES };
 
 /**
- * Account preparation for Visma Connect (seed 003) as the renderer sees it: the banner, the
+ * Account preparation for Visma Connect (the Get Started with Visma Connect guide) as the renderer sees it: the banner, the
  * email verification with a 6-digit code, the linked state. View models only; the HRM session
  * token that the calls need stays in main.
  */
 
-const EMAIL_RE = /^[^\s@]{1,64}@[^\s@]+\.[^\s@]{2,}$/;
-/** Checked here too, so a typo gets "Enter a valid email address." before any request is made. */
-const Email = z.string().trim().toLowerCase().max(254).regex(EMAIL_RE, 'email');
+/** Checked here too (the server's own rule), so a typo gets "Enter a valid email address." before any request is made. */
+const Email = EmailSchema;
 const Instant = z.number().int().nonnegative();
 
 export const PrepPendingSchema = z.object({
@@ -34,7 +34,7 @@ export const PrepViewSchema = z.object({
   bannerVisible: z.boolean(),
   suggestedEmails: z.array(z.string()),
   pending: PrepPendingSchema.nullable(),
-  /** False for a company that links without a code (seed 003: steps 3 and 4 skipped). */
+  /** False for a company that links without a code (the Get Started with Visma Connect guide: steps 3 and 4 skipped). */
   verificationRequired: z.boolean(),
   /** The company's login has moved to Connect (the admin cutover). */
   connectLoginEnabled: z.boolean(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PasswordCompositionSchema } from '../password-policy';
 
 /**
  * The HRM / Connect sign-in as the renderer sees it: view models only. Every token (HRM session,
@@ -72,24 +73,13 @@ export const SessionViewSchema = z.object({
   }),
   savedEmail: z.string().nullable(),
   state: SessionStepSchema,
-  /**
-   * Grows with every change main makes in this run. A call's answer and a `session.changed`
-   * event travel on different connections, so an older view can arrive after a newer one; the
-   * renderer keeps the view with the highest revision.
-   */
-  revision: z.number().int().nonnegative(),
   /** The 2FA set-up flow in progress for the signed-in user, if any. */
   setup: z.lazy(() => SetupFlowViewSchema).nullable().optional(),
 });
 export type SessionView = z.infer<typeof SessionViewSchema>;
 
-export const PasswordPolicySchema = z.object({
-  minLength: z.number().int(),
-  digit: z.boolean(),
-  upper: z.boolean(),
-  lower: z.boolean(),
-  special: z.boolean(),
-});
+/** What the reset form needs of the server's policy: its composition rules (shared/password-policy.ts). */
+export const PasswordPolicySchema = PasswordCompositionSchema;
 export type PasswordPolicy = z.infer<typeof PasswordPolicySchema>;
 
 export const QrEnrolmentSchema = z.object({
@@ -102,7 +92,7 @@ export const QrEnrolmentSchema = z.object({
 /**
  * The 2FA set-up as a flow in main (Ory Kratos' self-service flows are the model): an id, an
  * expiry and the current step, so a reload, a tab switch or a restart resumes where the user
- * was. Steps follow seeds 001/002: "Get started with 2FA" (this app's authenticator first),
+ * was. Steps follow the first-login guide: "Get started with 2FA" (this app's authenticator first),
  * the Visma Authenticator download screen, its QR + manual key, consent with the verification
  * code, another app's QR + key then its code, the optional SMS backup, the emergency code.
  */

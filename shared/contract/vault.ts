@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { OTP_ALGORITHMS, OTP_DIGITS } from './names';
+import { ACCOUNT_TEXT_LIMITS as MAX, OTP_ALGORITHMS, OTP_DIGITS } from './names';
 
 export { OTP_ALGORITHMS, OTP_DIGITS };
 
@@ -40,16 +40,16 @@ export type AccountView = z.infer<typeof AccountViewSchema>;
  */
 export const ManualAccountInputSchema = z.object({
   source: z.literal('manual'),
-  issuer: Text(200),
-  label: Text(200),
-  secret: Text(1024),
+  issuer: Text(MAX.issuer),
+  label: Text(MAX.label),
+  secret: Text(MAX.secret),
   type: z.enum(['totp', 'hotp']).default('totp'),
   algorithm: Text(16).default('SHA1'),
   digits: z.number().int().min(0).max(100).default(6),
   period: z.number().int().min(0).max(100000).default(30),
   counter: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
 });
-export const UriAccountInputSchema = z.object({ source: z.literal('uri'), uri: Text(8192) });
+export const UriAccountInputSchema = z.object({ source: z.literal('uri'), uri: Text(MAX.uri) });
 export const AddAccountRequestSchema = z.discriminatedUnion('source', [ManualAccountInputSchema, UriAccountInputSchema]);
 export type AddAccountRequest = z.input<typeof AddAccountRequestSchema>;
 

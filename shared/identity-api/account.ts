@@ -45,7 +45,7 @@ export const ChangePasswordRequestSchema = z.strictObject({
 export const SignedOutSchema = z.object({ signedOut: z.literal(true) });
 export const RemindLaterResponseSchema = z.object({ remindLaterUntil: EpochMsSchema });
 
-/** What the consent screen lists (seed 001: "Authenticator vill få tillgång till"). */
+/** What the consent screen lists (the first-login guide: "Authenticator vill få tillgång till"). */
 export const PUSH_PERMISSIONS = [
   { group: 'account-information', items: ['address', 'profile', 'email', 'phone', 'user-id'] },
   { group: 'data-access', items: ['push-configure', 'push-read-settings', 'push-approve', 'push-remove'] },

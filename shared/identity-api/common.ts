@@ -1,10 +1,9 @@
 import { z } from 'zod';
+import { PasswordCompositionSchema } from '../password-policy';
 
 /** Shapes shared by several routes. Pure zod: imported by the app's client and by the mock. */
 
-const EMAIL_RE = /^[^\s@]{1,64}@[^\s@]+\.[^\s@]{2,}$/;
-/** Trimmed and lower-cased, so "Anna.Svensson@Foretaget.se " and the stored address match. */
-export const EmailSchema = z.string().trim().toLowerCase().max(254).regex(EMAIL_RE, 'email');
+export { EmailSchema } from '../email';
 /** Opaque random tokens (sessions, tickets, links). */
 export const TokenSchema = z.string().min(16).max(256).regex(/^[A-Za-z0-9_-]+$/, 'token');
 export const IdSchema = z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/, 'id');
@@ -32,14 +31,9 @@ export const PasswordPresetSchema = z.enum(['connect', 'nist']);
 export type PasswordPreset = z.infer<typeof PasswordPresetSchema>;
 
 /** Enough for a client to show live feedback while the user types a new password. */
-export const PasswordPolicySchema = z.object({
+export const PasswordPolicySchema = PasswordCompositionSchema.extend({
   preset: PasswordPresetSchema,
-  minLength: z.number().int(),
   maxLength: z.number().int(),
-  digit: z.boolean(),
-  upper: z.boolean(),
-  lower: z.boolean(),
-  special: z.boolean(),
   /** Refuses common and context-specific passwords (the address, "visma", ...), as NIST asks. */
   blocklist: z.boolean(),
   /** New passwords may not repeat any of the last N. */

@@ -37,6 +37,11 @@ export class ScanService {
     private readonly clock: Clock,
   ) {}
 
+  /** A "Select area" capture is open (the user is choosing a region): the app must not restart now. */
+  get selecting(): boolean {
+    return this.pending !== null && this.pending.expiresAt >= this.clock.now();
+  }
+
   get capturesScreens(): boolean {
     return this.screens !== null;
   }

@@ -52,18 +52,22 @@ export class CodeClipboard {
     return { clearsAt: dueAt };
   }
 
-  /** Runs when the timer fires; public so a caller can force the check (tests, app quit). */
-  async check(): Promise<boolean> {
+  /** Runs when the timer fires (one that fired early waits out the rest). Quitting uses `flush`. */
+  private async check(): Promise<void> {
     const p = this.pending;
-    if (!p) return false;
+    if (!p) return;
     const left = p.dueAt - this.clock.now();
     if (left > 0) {
       p.handle = this.timers.set(() => void this.check(), left);
-      return false;
+      return;
     }
     this.pending = null;
-    // Still ours? The user may have copied something else in the meantime: leave that alone.
-    if ((await this.port.readText()) !== p.text) return false;
+    await this.clearIfOurs(p.text);
+  }
+
+  /** Still ours? The user may have copied something else in the meantime: leave that alone. */
+  private async clearIfOurs(text: string): Promise<boolean> {
+    if ((await this.port.readText()) !== text) return false;
     await this.port.clear();
     return true;
   }
@@ -77,9 +81,7 @@ export class CodeClipboard {
     const p = this.pending;
     if (!p) return false;
     this.cancel();
-    if ((await this.port.readText()) !== p.text) return false;
-    await this.port.clear();
-    return true;
+    return this.clearIfOurs(p.text);
   }
 
   /** Whether a clear is still waiting (for tests and diagnostics). */

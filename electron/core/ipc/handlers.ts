@@ -1,17 +1,20 @@
 import type { AppInfo, Settings } from '@shared/contract';
 import type { CodeClipboard } from '../clipboard/code-clipboard';
-import type { SettingsStore } from '../settings/settings-service';
+import type { SettingsStore } from '../settings/settings-store';
 import { AppSettings } from '../settings/app-settings';
 import type { VaultService } from '../vault/vault-service';
 import type { SessionServices } from '../session';
 import type { EventHub } from './event-hub';
 import type { Handlers } from './dispatcher';
-import { createEverydayHandlers } from './everyday-handlers';
+import { createCodeHandlers } from './code-handlers';
 import { createSessionHandlers } from './session-handlers';
+import { createPushHandlers } from './push-handlers';
+import { createMailboxHandlers } from './mailbox-handlers';
 import { createPreparationHandlers } from './preparation-handlers';
 import { createAdminHandlers } from './admin-handlers';
 import type { ScanService } from '../capture/scan-service';
 import { createScanHandlers } from './scan-handlers';
+import { createDesktopHandlers, type DesktopPort } from './desktop-handlers';
 
 export interface HandlerDeps {
   info: AppInfo;
@@ -22,19 +25,25 @@ export interface HandlerDeps {
   scan: ScanService;
   /** The OS clipboard in main, where there is one (Electron); the browser host has none. */
   clipboard?: CodeClipboard | null;
+  /** The desktop shell's part (electron/main); absent in the browser host. */
+  desktop?: DesktopPort | null;
 }
 
 /** The contract's handlers. Thin: validation happened in the dispatcher, rules live in services. */
-export function createHandlers({ info, settings, vault, events, sessionServices, scan, clipboard = null }: HandlerDeps): Handlers {
+export function createHandlers({ info, settings, vault, events, sessionServices, scan, clipboard = null, desktop = null }: HandlerDeps): Handlers {
   const appSettings = new AppSettings(settings);
   const readSettings = (): Settings => appSettings.read();
   const changed = () => events.emit('vault.changed', {});
   const done = { done: true } as const;
 
   return {
-    'app.info': () => info,
     'settings.get': () => readSettings(),
-    'settings.update': (patch) => appSettings.update(patch),
+    'settings.update': (patch) => {
+      const next = appSettings.update(patch);
+      desktop?.settingsChanged?.(next);
+      return next;
+    },
+    ...createDesktopHandlers({ info, desktop, busy: () => scan.selecting || sessionServices.push.list().length > 0 }),
 
     'vault.list': () => vault.list(),
     'vault.add': async (req) => {
@@ -66,8 +75,10 @@ export function createHandlers({ info, settings, vault, events, sessionServices,
       return done;
     },
 
-    ...createEverydayHandlers({ vault, events, readSettings, clipboard }),
+    ...createCodeHandlers({ vault, events, readSettings, clipboard }),
     ...createSessionHandlers(sessionServices),
+    ...createPushHandlers(sessionServices),
+    ...createMailboxHandlers(sessionServices),
     ...createPreparationHandlers(sessionServices),
     ...createAdminHandlers(sessionServices),
     ...createScanHandlers(scan, changed),

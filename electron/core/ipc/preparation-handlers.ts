@@ -3,7 +3,7 @@ import type { Handlers } from './dispatcher';
 
 type PrepChannel = Extract<keyof Handlers, `prep.${string}`>;
 
-/** Account preparation (seed 003). Thin: the rules live on the server, the token in the service. */
+/** Account preparation (the Get Started with Visma Connect guide). Thin: the rules live on the server, the token in the service. */
 export function createPreparationHandlers({ preparation }: SessionServices): Pick<Handlers, PrepChannel> {
   return {
     'prep.state': () => preparation.state(),

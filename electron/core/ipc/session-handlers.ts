@@ -1,10 +1,10 @@
 import type { SessionServices } from '../session';
 import type { Handlers } from './dispatcher';
 
-type SessionChannel = Extract<keyof Handlers, `session.${string}` | `push.${string}` | `mailbox.${string}`>;
+type SessionChannel = Extract<keyof Handlers, `session.${string}`>;
 
-/** The HRM / Connect sign-in, push-device and mailbox channels. Thin: rules live in the services. */
-export function createSessionHandlers({ session, enrolment, push, mailbox }: SessionServices): Pick<Handlers, SessionChannel> {
+/** The HRM / Connect sign-in channels. Thin: rules live in the services. */
+export function createSessionHandlers({ session, recovery, enrolment }: SessionServices): Pick<Handlers, SessionChannel> {
   const done = { done: true } as const;
   return {
     'session.get': () => session.view(),
@@ -15,17 +15,17 @@ export function createSessionHandlers({ session, enrolment, push, mailbox }: Ses
     'session.password': ({ password }) => session.password(password),
     'session.sso.start': () => session.ssoStart(),
     'session.sso.complete': ({ approve }) => session.ssoComplete(approve),
-    'session.forgot.humanCheck': async () => ({ checked: true as const, validForMs: await session.humanCheck() }),
+    'session.forgot.humanCheck': async () => ({ checked: true as const, validForMs: await recovery.humanCheck() }),
     'session.forgot.send': async ({ email, kind, language }) => {
-      await session.forgotPassword(email, kind, language ?? 'sv');
+      await recovery.forgotPassword(email, kind, language ?? 'sv');
       return done;
     },
     'session.reset.info': async ({ token, confirmReplace }) => {
-      const { policy, email } = await session.resetInspect(token, confirmReplace);
+      const { policy, email } = await recovery.resetInspect(token, confirmReplace);
       return { policy, email };
     },
     'session.reset.complete': async ({ token, password }) => {
-      await session.resetPassword(token, password);
+      await recovery.resetPassword(token, password);
       return done;
     },
     'session.magic.complete': async ({ token, confirmReplace }) => (await session.magicLink(token, confirmReplace)).view,
@@ -43,12 +43,5 @@ export function createSessionHandlers({ session, enrolment, push, mailbox }: Ses
     'session.setup.finish': () => enrolment.finish(),
     'session.emergency.stored': () => session.emergencyCodeStored(),
     'session.signOut': () => session.signOut(),
-    // With the event stream up the list is live; otherwise ask the server now.
-    'push.pending': async () => ({ requests: push.streaming ? push.list() : await push.refresh(), generatedAt: Date.now() }),
-    'push.respond': async ({ id, approve, number }) => {
-      await push.respond(id, approve, number);
-      return done;
-    },
-    'mailbox.list': ({ recipient }) => mailbox.list(recipient),
   };
 }

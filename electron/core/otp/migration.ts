@@ -1,5 +1,6 @@
 import protobuf from 'protobufjs';
 import { Secret } from 'otpauth';
+import { ACCOUNT_TEXT_LIMITS } from '@shared/contract/names';
 import { AppError, isAppError } from '@shared/result';
 import { invalidUri } from './otpauth-uri';
 import { toAccountSpec, type OtpAccountSpec } from './spec';
@@ -64,8 +65,6 @@ const ALGORITHMS: Record<number, string> = { 0: 'SHA1', 1: 'SHA1', 2: 'SHA256', 
 const DIGITS: Record<number, number> = { 0: 6, 1: 6, 2: 8 };
 const TYPES: Record<number, string> = { 0: 'totp', 1: 'hotp', 2: 'totp' };
 const MIGRATION_RE = /^otpauth-migration:\/\/([^/?#]*)\/?\?([^#]*)$/i;
-/** Same cap as the IPC contract's `uri` field. */
-const MAX_URI_LENGTH = 8192;
 
 export function isMigrationUri(text: string): boolean {
   return /^otpauth-migration:\/\//i.test(text.trim());
@@ -74,7 +73,7 @@ export function isMigrationUri(text: string): boolean {
 export function parseMigrationUri(uri: string): MigrationImport {
   const text = uri.trim();
   if (!isMigrationUri(text)) throw new AppError('otp.not-an-authenticator-code');
-  if (text.length > MAX_URI_LENGTH) throw invalidUri('too-long');
+  if (text.length > ACCOUNT_TEXT_LIMITS.uri) throw invalidUri('too-long');
   const match = MIGRATION_RE.exec(text);
   if (!match) throw invalidUri('syntax');
   if ((match[1] ?? '').toLowerCase() !== 'offline') throw invalidUri('host');

@@ -1,3 +1,4 @@
+import { ACCOUNT_TEXT_LIMITS } from '@shared/contract/names';
 import { AppError } from '@shared/result';
 import { toAccountSpec, type OtpAccountSpec } from './spec';
 
@@ -7,9 +8,6 @@ import { toAccountSpec, type OtpAccountSpec } from './spec';
  * into fields; every rule on the values (base32, digits, period, ...) is `toAccountSpec`'s, so
  * a URI, a migration export and the manual form all fail with the same specific error codes.
  */
-
-/** Same cap as the IPC contract's `uri` field: a QR code holds at most ~3 KB anyway. */
-const MAX_URI_LENGTH = 8192;
 
 /** Hand-split rather than `new URL()`: WHATWG URL lower-cases and re-encodes parts of non-special schemes. */
 const OTPAUTH_RE = /^otpauth:\/\/([^/?#]*)\/?([^?#]*)(?:\?([^#]*))?(?:#.*)?$/i;
@@ -27,7 +25,8 @@ export function isOtpauthUri(text: string): boolean {
 export function parseOtpauthUri(uri: string): OtpAccountSpec {
   const text = uri.trim();
   if (!isOtpauthUri(text)) throw new AppError('otp.not-an-authenticator-code');
-  if (text.length > MAX_URI_LENGTH) throw invalidUri('too-long');
+  // The IPC contract's cap on `uri` (a QR code holds at most ~3 KB anyway).
+  if (text.length > ACCOUNT_TEXT_LIMITS.uri) throw invalidUri('too-long');
   const match = OTPAUTH_RE.exec(text);
   if (!match) throw invalidUri('syntax');
   const [, type = '', rawLabel = '', query = ''] = match;

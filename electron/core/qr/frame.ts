@@ -2,8 +2,10 @@ import { AppError } from '@shared/result';
 
 /**
  * One captured screen or loaded image: 4 bytes per pixel, rows packed without padding.
- * RGBA or BGRA both work (Electron's `NativeImage.toBitmap()` is BGRA on most platforms):
- * the pipeline's luminance weighs red and blue the same, so channel order does not matter.
+ * RGBA or BGRA both work (Electron's `NativeImage.toBitmap()` is BGRA on most platforms): the
+ * pipeline's own luminance (crop-resample.ts) weighs red and blue the same; jsQR, which gets the
+ * plain crops, weighs them 0.21 and 0.07, so a coloured code's greys differ with the order while
+ * a black-and-white code's do not.
  */
 export interface Frame {
   data: Uint8ClampedArray | Uint8Array;

@@ -5,7 +5,7 @@ import type { SessionService } from './session-service';
 import { mapAdminError } from './admin-error-map';
 
 /**
- * HRM administration for a signed-in HRM admin (issue 5): company settings with the cutover
+ * HRM administration for a signed-in HRM admin: company settings with the cutover
  * switch, the users' link status, resending a verification code and removing a connection.
  * The HRM session token stays in SessionService; the server checks the role on every call.
  */

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { DeviceEventSchemas, type DeviceEventName } from '@shared/identity-api';
-import { SseParser } from './sse-parser';
+import { createParser } from 'eventsource-parser';
 
 export type DeviceEvent = { [N in DeviceEventName]: { name: N; data: z.infer<(typeof DeviceEventSchemas)[N]> } }[DeviceEventName];
 
@@ -31,6 +31,10 @@ export class DeviceEventStream {
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private idleTimer: ReturnType<typeof setTimeout> | null = null;
   private failures = 0;
+  /** The server's `retry:` (ms): the first delay before reconnecting, in place of `backoffMs`. */
+  private serverRetryMs: number | null = null;
+  /** The last `id:` the server sent, sent back as `Last-Event-ID` when reconnecting. */
+  private lastEventId: string | null = null;
   private running = false;
   private up = false;
 
@@ -84,7 +88,11 @@ export class DeviceEventStream {
     this.abort = abort;
     try {
       const res = await (this.o.fetchImpl ?? fetch)(url, {
-        headers: { Accept: 'text/event-stream', Authorization: `Bearer ${this.o.credential}` },
+        headers: {
+          Accept: 'text/event-stream',
+          Authorization: `Bearer ${this.o.credential}`,
+          ...(this.lastEventId ? { 'Last-Event-ID': this.lastEventId } : {}),
+        },
         signal: abort.signal,
         redirect: 'error',
       });
@@ -105,8 +113,13 @@ export class DeviceEventStream {
     if (this.running) this.retry();
   }
 
+  /** The text/event-stream format is parsed by eventsource-parser (a chunk may end anywhere, even between `\r` and `\n`). */
   private async read(body: ReadableStream<Uint8Array>): Promise<void> {
-    const parser = new SseParser();
+    const parser = createParser({
+      onEvent: (e) => this.dispatch(e.event ?? 'message', e.data),
+      onId: (id) => (this.lastEventId = id || null),
+      onRetry: (ms) => (this.serverRetryMs = ms),
+    });
     const decoder = new TextDecoder();
     this.touch();
     const reader = body.getReader();
@@ -114,7 +127,7 @@ export class DeviceEventStream {
       const { done, value } = await reader.read();
       if (done) return;
       this.touch();
-      for (const e of parser.feed(decoder.decode(value, { stream: true }))) this.dispatch(e.event, e.data);
+      parser.feed(decoder.decode(value, { stream: true }));
     }
   }
 
@@ -137,7 +150,7 @@ export class DeviceEventStream {
 
   private retry(): void {
     if (!this.running || this.retryTimer) return;
-    const base = this.o.backoffMs ?? 1000;
+    const base = this.serverRetryMs ?? this.o.backoffMs ?? 1000;
     const delay = Math.min(this.o.maxBackoffMs ?? 30_000, base * 2 ** this.failures);
     this.failures++;
     this.retryTimer = setTimeout(() => {

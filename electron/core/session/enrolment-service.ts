@@ -13,7 +13,7 @@ export interface EnrolmentOptions {
 }
 
 /**
- * 2FA enrolment after sign-in (seeds 001/002) as a flow in main (SetupFlowStore): every call
+ * 2FA enrolment after sign-in (the first-login guide) as a flow in main (SetupFlowStore): every call
  * moves the flow on and answers with the session view that carries it, so the renderer only
  * shows the step main reports. Enrolment ids stay here; the renderer gets images, keys and codes.
  */

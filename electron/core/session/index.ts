@@ -1,12 +1,13 @@
 import { hostname } from 'node:os';
 import type { SessionView } from '@shared/contract';
-import type { SettingsStore } from '../settings/settings-service';
+import type { SettingsStore } from '../settings/settings-store';
 import { AccountService } from './account-service';
 import { AdminService } from './admin-service';
 import { MemoryCredentialStore, type CredentialStore } from './credential-store';
 import { EnrolmentService } from './enrolment-service';
 import { IdentityHttp } from './identity-http';
 import { MailboxService } from './mailbox-service';
+import { PasswordRecovery } from './password-recovery';
 import { PreparationService } from './preparation-service';
 import { PushDeviceClient, type PushResolution } from './push-device';
 import { ServerConfig } from './server-config';
@@ -45,12 +46,13 @@ export function createSessionServices(o: SessionServicesOptions) {
   const persistence = new SessionPersistence(credentials, server, http);
   // A session the server ended, whichever service found out, is not restored at the next start.
   http.onInvalidSession = (token) => persistence.forgetToken(token);
+  const device = { name: deviceName, browser: 'Flex HRM Connect desktop' };
   const session = new SessionService({
     http,
     server,
     credentials,
     persistence,
-    device: { name: deviceName, browser: 'Flex HRM Connect desktop' },
+    device,
     onChange: o.onSessionChange,
     pushPollMs: o.pushPollMs,
   });
@@ -67,6 +69,7 @@ export function createSessionServices(o: SessionServicesOptions) {
   });
   push.start();
   const enrolment = new EnrolmentService(http, session, push, deviceName, new SetupFlowStore(credentials), { pollMs: Math.min(1000, o.pushPollMs ?? 1000) });
+  const recovery = new PasswordRecovery(http, session, device);
   const mailbox = new MailboxService(http, server, o.embeddedMailboxToken ?? null);
   const preparation = new PreparationService(http, () => session.hrmToken());
   const admin = new AdminService(http, session);
@@ -74,6 +77,7 @@ export function createSessionServices(o: SessionServicesOptions) {
   return {
     server,
     session,
+    recovery,
     push,
     enrolment,
     mailbox,

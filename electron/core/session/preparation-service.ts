@@ -3,7 +3,7 @@ import type { PreparationState } from '@shared/identity-api';
 import type { IdentityHttp } from './identity-http';
 
 /**
- * Account preparation for Visma Connect (seed 003) on behalf of the signed-in HRM user: the
+ * Account preparation for Visma Connect (the Get Started with Visma Connect guide) on behalf of the signed-in HRM user: the
  * banner's state, "Not right now", sending the verification code and verifying it. Every call
  * carries the HRM session token, which never leaves main; the renderer gets view models only.
  * The server owns every rule (30-minute codes, 5 attempts, send limits, the 24-hour snooze).

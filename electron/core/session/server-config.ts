@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '@shared/result';
 import type { ServerChoice } from '@shared/contract';
-import type { SettingsStore } from '../settings/settings-service';
+import type { SettingsStore } from '../settings/settings-store';
 
 /** Stored under its own settings key; the saved email is client-side too ("Save my email…"). */
 const StoredServerSchema = z.discriminatedUnion('kind', [

@@ -1,13 +1,13 @@
-import type { SessionView, ServerChoice, MfaMethod, SignedInUser, SetupFlowView } from '@shared/contract';
+import type { SessionView, ServerChoice, MfaMethod, SetupFlowView } from '@shared/contract';
 import type { SignInOutcome, SignedIn, DeviceInfo } from '@shared/identity-api';
-import { sixDigitCode } from '@shared/codes';
 import { AppError } from '@shared/result';
 import type { IdentityHttp } from './identity-http';
+import { MfaSignIn } from './mfa-sign-in';
 import { serverCodeOf } from './identity-http';
 import type { ServerConfig } from './server-config';
 import type { CredentialStore } from './credential-store';
 import type { SessionPersistence } from './session-persistence';
-import { preferredMethod, toStep, type InternalState } from './session-state';
+import { connectSignedIn, preferredMethod, replacementOf, toStep, type InternalState } from './session-state';
 
 export interface SessionServiceDeps {
   http: IdentityHttp;
@@ -29,13 +29,24 @@ const rememberKey = (email: string) => `remembered-device.${email.toLowerCase()}
  */
 export class SessionService {
   private state: InternalState = { step: 'signed-out' };
-  /** See SessionView.revision: counts every change of `state` (and of the server choice that goes with one). */
-  private revision = 0;
-  private pushTimer: ReturnType<typeof setTimeout> | null = null;
   /** The 2FA set-up flow of the signed-in user (EnrolmentService), carried in every view. */
   private setupSource: () => SetupFlowView | null = () => null;
 
-  constructor(private readonly deps: SessionServiceDeps) {}
+  private readonly mfa: MfaSignIn;
+
+  constructor(private readonly deps: SessionServiceDeps) {
+    this.mfa = new MfaSignIn(
+      deps.http,
+      {
+        current: () => this.state,
+        requireStep: (step) => this.requireStep(step),
+        set: (next) => this.set(next),
+        emit: (view) => this.emit(view),
+        completeSignIn: (signedIn, from) => this.completeSignIn(signedIn, from),
+      },
+      deps.pushPollMs,
+    );
+  }
 
   get internal(): InternalState {
     return this.state;
@@ -53,6 +64,10 @@ export class SessionService {
     return this.state.hrmToken;
   }
 
+  isSignedIn(): boolean {
+    return this.state.step === 'signed-in';
+  }
+
   /** The signed-in Connect user's address (the key of their 2FA set-up flow); null otherwise. */
   connectEmail(): string | null {
     return this.state.step === 'signed-in' && this.state.connectToken ? this.state.user.email : null;
@@ -68,23 +83,20 @@ export class SessionService {
       server: { kind: choice?.kind ?? 'embedded', url: choice?.kind === 'custom' ? choice.url : null, configured: choice !== null },
       savedEmail: this.deps.server.savedEmail(),
       state: toStep(this.state),
-      revision: this.revision,
       setup: this.state.step === 'signed-in' ? this.setupSource() : null,
     };
   }
 
-  /** Something the view carries changed outside the state machine (the set-up flow moved): a new revision, told to the renderer. */
+  /** Something the view carries changed outside the state machine (the set-up flow moved): told to the renderer. */
   touch(): SessionView {
-    this.revision++;
     const view = this.view();
     this.emit(view);
     return view;
   }
 
   private set(next: InternalState): SessionView {
-    if (this.state.step === 'mfa' && next.step !== 'mfa') this.stopPushPolling();
+    if (this.state.step === 'mfa' && next.step !== 'mfa') this.mfa.stopPushPolling();
     this.state = next;
-    this.revision++;
     if (next.step === 'signed-in') this.deps.persistence?.save(next);
     return this.view();
   }
@@ -106,29 +118,14 @@ export class SessionService {
     return this.set({ step: 'signed-out' });
   }
 
-  /**
-   * While signed in, anything that would sign in another account (a one-time sign-in link, a reset
-   * link, a new email or SSO sign-in, a legacy sign-in) is refused with `session.other-account`
-   * { current, next } until the user confirms "You are signed in as X. Sign out and continue as Y?".
-   * A confirmed replacement (and a new sign-in of the same account) first signs the current session
-   * out on the server, so no valid session is left behind. `keepSame`: the same account's link does
-   * not replace the session (a reset link signs nobody in).
-   */
-  private async beforeReplacing(next: { email?: string; userId?: string }, confirm: boolean, keepSame = false): Promise<void> {
+  /** Asks before another account's sign-in replaces this one (replacementOf, session-state.ts); a confirmed replacement signs this one out first. */
+  async confirmReplacing(next: { email?: string; userId?: string }, confirm: boolean, keepSame = false): Promise<void> {
     if (this.state.step !== 'signed-in') return;
-    const { user } = this.state;
-    const same =
-      (next.email !== undefined && user.email?.toLowerCase() === next.email.toLowerCase()) ||
-      (next.userId !== undefined && user.userId?.toLowerCase() === next.userId.toLowerCase());
-    if (!same && !confirm) {
-      throw new AppError('session.other-account', { current: user.email ?? user.userId ?? user.name, next: next.email ?? next.userId ?? '' });
-    }
-    if (same && keepSame) return;
-    this.emit(await this.signOut());
+    if (replacementOf(this.state.user, next, confirm, keepSame) === 'replace') this.emit(await this.signOut());
   }
 
   async legacySignIn(userId: string, password: string, confirmReplace = false): Promise<SessionView> {
-    await this.beforeReplacing({ userId: userId.trim() }, confirmReplace);
+    await this.confirmReplacing({ userId: userId.trim() }, confirmReplace);
     const from = this.state;
     const s = await this.deps.http.call('hrmSignIn', { body: { userId, password } });
     if (this.state !== from) return this.discardLate(s.token, null);
@@ -144,7 +141,7 @@ export class SessionService {
 
   async discover(email: string, saveEmail: boolean, confirmReplace = false): Promise<SessionView> {
     const normalized = email.trim().toLowerCase();
-    await this.beforeReplacing({ email: normalized }, confirmReplace);
+    await this.confirmReplacing({ email: normalized }, confirmReplace);
     const d = await this.deps.http.call('discover', { body: { email } });
     this.deps.server.setSavedEmail(saveEmail ? normalized : null);
     if (d.method === 'not-available') throw new AppError('session.not-available');
@@ -199,7 +196,7 @@ export class SessionService {
     if (this.state.step === 'signed-in') {
       // Whose link it is, without using it: a refused link stays usable.
       const { email } = await this.deps.http.call('magicInspect', { body: { token } });
-      await this.beforeReplacing({ email }, confirmReplace);
+      await this.confirmReplacing({ email }, confirmReplace);
     }
     const from = this.state;
     const outcome = await this.deps.http.call('magicLink', { body: { token, device: this.deps.device } });
@@ -225,30 +222,10 @@ export class SessionService {
 
   private async completeSignIn(s: SignedIn, from: InternalState): Promise<SessionView> {
     if (s.rememberedDeviceToken) this.deps.credentials.set(rememberKey(s.account.email), s.rememberedDeviceToken);
-    let hrmToken: string | null = null;
-    let company = s.hrm?.companyName ?? '';
-    let name = s.hrm?.name ?? s.account.name;
-    // The role comes with an HRM session only, i.e. after the company's cutover.
-    let role: SignedInUser['role'] = null;
-    let expiresAt = s.session.expiresAt;
-    if (s.hrm?.connectLoginEnabled) {
-      const hrm = await this.deps.http.call('hrmSignInConnect', { body: { connectToken: s.session.token } });
-      hrmToken = hrm.token;
-      company = hrm.user.companyName;
-      name = hrm.user.name;
-      role = hrm.user.role;
-      expiresAt = Math.min(expiresAt, hrm.expiresAt);
-    }
-    if (this.state !== from) return this.discardLate(hrmToken, s.session.token);
-    return this.set({
-      step: 'signed-in',
-      user: { name, email: s.account.email, userId: s.hrm?.userId ?? null, company, method: 'connect', role },
-      connectToken: s.session.token,
-      hrmToken,
-      expiresAt,
-      offerTwoFactor: s.twoFactorPrompt,
-      newEmergencyCode: s.newEmergencyCode,
-    });
+    // After the company's cutover a Connect sign-in opens an HRM session too (and brings the role).
+    const hrm = s.hrm?.connectLoginEnabled ? await this.deps.http.call('hrmSignInConnect', { body: { connectToken: s.session.token } }) : null;
+    if (this.state !== from) return this.discardLate(hrm?.token ?? null, s.session.token);
+    return this.set(connectSignedIn(s, hrm));
   }
 
   /** "I have safely copied and stored this code" for the sign-in's replacement emergency code. */
@@ -257,125 +234,18 @@ export class SessionService {
     return this.set({ ...s, newEmergencyCode: null });
   }
 
-  // --- 2FA at sign-in -----------------------------------------------------------------------
+  // --- 2FA at sign-in (MfaSignIn) -------------------------------------------------------------
 
-  async mfaChoose(method: MfaMethod): Promise<SessionView> {
-    const mfa = this.requireStep('mfa');
-    if (!mfa.factors.includes(method)) throw new AppError('session.expired');
-    this.stopPushPolling();
-    let next: InternalState = { ...mfa, method, push: null };
-    try {
-      if (method === 'push') {
-        const p = await this.deps.http.call('mfaPushStart', { body: { ticket: mfa.ticket } });
-        next = { ...next, push: { pushId: p.pushId, number: p.number, state: 'pending' } };
-      } else if (method === 'sms') {
-        const sms = await this.deps.http.call('mfaSmsSend', { body: { ticket: mfa.ticket } });
-        next = { ...next, maskedPhone: sms.maskedPhone };
-      }
-    } catch (e) {
-      return this.endDeadTicket(e);
-    }
-    const view = this.set(next);
-    if (method === 'push') this.schedulePushPoll();
-    return view;
+  mfaChoose(method: MfaMethod): Promise<SessionView> {
+    return this.mfa.choose(method);
   }
 
-  async mfaVerify(code: string, rememberDevice: boolean): Promise<{ view: SessionView; newEmergencyCode: string | null }> {
-    const mfa = this.requireStep('mfa');
-    if (mfa.method === 'push') throw new AppError('session.expired');
-    // App and SMS codes are six digits; the emergency code has its own letters and dashes.
-    const typed = mfa.method === 'emergency' ? code : sixDigitCode(code);
-    const signedIn = await this.deps.http
-      .call('mfaVerify', { body: { ticket: mfa.ticket, factor: mfa.method, code: typed, rememberDevice } })
-      .catch((e: unknown) => this.endDeadTicket(e));
-    const view = await this.completeSignIn(signedIn, mfa);
-    return { view, newEmergencyCode: view.state.step === 'signed-in' ? (view.state.newEmergencyCode ?? null) : null };
-  }
-
-  /**
-   * An expired ticket or one used up by too many failures cannot be retried: go back to the
-   * start (and tell the renderer), then let the caller report why.
-   */
-  private endDeadTicket(e: unknown): never {
-    const code = (e as { code?: unknown }).code;
-    if (code === 'session.expired' || code === 'session.too-many-attempts') this.emit(this.set({ step: 'signed-out' }));
-    throw e;
-  }
-
-  private schedulePushPoll(): void {
-    this.pushTimer = setTimeout(() => void this.pollPush(), this.deps.pushPollMs ?? 700);
-  }
-
-  private stopPushPolling(): void {
-    if (this.pushTimer) clearTimeout(this.pushTimer);
-    this.pushTimer = null;
-  }
-
-  /** Asks the server how the push request is doing; on an answer, moves on and tells the renderer. */
-  async pollPush(): Promise<void> {
-    this.pushTimer = null;
-    const mfa = this.state.step === 'mfa' ? this.state : null;
-    if (!mfa?.push || mfa.push.state !== 'pending') return;
-    try {
-      const status = await this.deps.http.call('mfaPushStatus', {
-        body: { ticket: mfa.ticket, pushId: mfa.push.pushId, rememberDevice: false },
-      });
-      if (this.state !== mfa) return;
-      if (status.state === 'pending') {
-        this.schedulePushPoll();
-        return;
-      }
-      if (status.state === 'approved') this.emit(await this.completeSignIn(status.signIn, mfa));
-      else {
-        const state = status.state === 'denied' && status.reason === 'wrong-number' ? 'wrong-number' : status.state;
-        this.emit(this.set({ ...mfa, push: { ...mfa.push, state } }));
-      }
-    } catch {
-      if (this.state === mfa) this.emit(this.set({ ...mfa, push: { ...mfa.push, state: 'expired' } }));
-    }
+  mfaVerify(code: string, rememberDevice: boolean): Promise<{ view: SessionView; newEmergencyCode: string | null }> {
+    return this.mfa.verify(code, rememberDevice);
   }
 
   private emit(view: SessionView): void {
     this.deps.onChange?.(view);
-  }
-
-  // --- Recovery -----------------------------------------------------------------------------
-
-  private humanToken: { token: string; until: number } | null = null;
-
-  /** The robot check; returns how long it stays valid (the server's 2 minutes), so the form can untick it then. */
-  async humanCheck(): Promise<number> {
-    const r = await this.deps.http.call('humanCheck', { body: { notARobot: true } });
-    // The server's clock may differ from ours: the token's lifetime, not its end, is what we keep.
-    const validForMs = Math.max(0, Math.min(r.expiresAt - Date.now(), 10 * 60_000));
-    this.humanToken = { token: r.humanToken, until: Date.now() + validForMs };
-    return validForMs;
-  }
-
-  async forgotPassword(email: string, kind: 'reset' | 'magic', language: 'sv' | 'en'): Promise<void> {
-    const check = this.humanToken;
-    if (!check) throw new AppError('session.human-check');
-    this.humanToken = null;
-    if (Date.now() >= check.until) throw new AppError('session.human-check-expired');
-    const humanToken = check.token;
-    await this.deps.http.call('forgotPassword', {
-      body: { email, kind: kind === 'magic' ? 'magic-link' : 'reset', humanToken, device: this.deps.device, language },
-    });
-  }
-
-  async resetInspect(token: string, confirmReplace = false) {
-    const info = await this.deps.http.call('resetInspect', { body: { token } });
-    await this.beforeReplacing({ email: info.email }, confirmReplace, true);
-    return info;
-  }
-
-  /** Refused for another account while signed in, like resetInspect: a renderer cannot skip the question. */
-  async resetPassword(token: string, password: string): Promise<void> {
-    if (this.state.step === 'signed-in') {
-      const { email } = await this.deps.http.call('resetInspect', { body: { token } });
-      await this.beforeReplacing({ email }, false, true);
-    }
-    await this.deps.http.call('resetPassword', { body: { token, password, device: this.deps.device } });
   }
 
   // --- Signed in ----------------------------------------------------------------------------
@@ -416,6 +286,6 @@ export class SessionService {
   }
 
   close(): void {
-    this.stopPushPolling();
+    this.mfa.stopPushPolling();
   }
 }

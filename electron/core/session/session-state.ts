@@ -1,5 +1,6 @@
 import type { MfaMethod, SessionStep, SignedInUser } from '@shared/contract';
-import type { MfaFactor } from '@shared/identity-api';
+import type { HrmSession, MfaFactor, SignedIn } from '@shared/identity-api';
+import { AppError } from '@shared/result';
 
 /** The main-side state: the renderer's view plus the credentials that must never leave main. */
 export type InternalState =
@@ -57,4 +58,42 @@ export function toStep(s: InternalState): SessionStep {
 export function preferredMethod(factors: MfaFactor[]): MfaMethod {
   for (const m of ['push', 'totp', 'sms', 'emergency'] as const) if (factors.includes(m)) return m;
   return 'totp';
+}
+
+/**
+ * While signed in, anything that would sign in another account (a one-time sign-in link, a reset
+ * link, a new email or SSO sign-in, a legacy sign-in) is refused with `session.other-account`
+ * { current, next } until the user confirms "You are signed in as X. Sign out and continue as Y?".
+ * A confirmed replacement (and a new sign-in of the same account) first signs the current session
+ * out on the server, so no valid session is left behind: 'replace'. `keepSame`: the same
+ * account's link does not replace the session (a reset link signs nobody in): 'keep'.
+ */
+export function replacementOf(current: SignedInUser, next: { email?: string; userId?: string }, confirm: boolean, keepSame: boolean): 'keep' | 'replace' {
+  const same =
+    (next.email !== undefined && current.email?.toLowerCase() === next.email.toLowerCase()) ||
+    (next.userId !== undefined && current.userId?.toLowerCase() === next.userId.toLowerCase());
+  if (!same && !confirm) {
+    throw new AppError('session.other-account', { current: current.email ?? current.userId ?? current.name, next: next.email ?? next.userId ?? '' });
+  }
+  return same && keepSame ? 'keep' : 'replace';
+}
+
+/** The signed-in state of a Connect sign-in, with the HRM session it opened after the cutover (the role comes with it only). */
+export function connectSignedIn(s: SignedIn, hrm: HrmSession | null): Extract<InternalState, { step: 'signed-in' }> {
+  return {
+    step: 'signed-in',
+    user: {
+      name: hrm?.user.name ?? s.hrm?.name ?? s.account.name,
+      email: s.account.email,
+      userId: s.hrm?.userId ?? null,
+      company: hrm?.user.companyName ?? s.hrm?.companyName ?? '',
+      method: 'connect',
+      role: hrm?.user.role ?? null,
+    },
+    connectToken: s.session.token,
+    hrmToken: hrm?.token ?? null,
+    expiresAt: hrm ? Math.min(s.session.expiresAt, hrm.expiresAt) : s.session.expiresAt,
+    offerTwoFactor: s.twoFactorPrompt,
+    newEmergencyCode: s.newEmergencyCode,
+  };
 }

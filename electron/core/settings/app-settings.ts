@@ -1,15 +1,15 @@
 import { definedOnly } from '@shared/defined';
 import { z } from 'zod';
 import { SettingsSchema, type Settings, type SettingsUpdateSchema } from '@shared/contract';
-import type { SettingsStore } from './settings-service';
+import { DEFAULT_SETTINGS } from '@shared/contract/names';
+import type { SettingsStore } from './settings-store';
 
-export const DEFAULT_SETTINGS: Settings = { language: 'system', clearClipboard: true };
 const KEY = 'app';
 type Field = keyof Settings;
 const FIELDS = Object.keys(DEFAULT_SETTINGS) as Field[];
 
 /**
- * The user's app settings (language, clipboard clearing), one row in app.db.
+ * The user's app settings (language, clipboard clearing, the desktop's tray and start at login), one row in app.db.
  * - Read per field: a stored field that no longer fits (an older build, a hand edit) falls back
  *   to its own default, never taking the other fields with it.
  * - An update writes only the fields it names with a value: a key present as `undefined` (which

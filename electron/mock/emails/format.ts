@@ -21,7 +21,7 @@ export function formatUtc(ms: number): string {
 /** The place names the server itself gives (electron/mock/http/origin.ts), in Swedish. */
 const COUNTRY_SV: Record<string, string> = { 'Local network': 'Lokalt nätverk', Unknown: 'Okänt' };
 
-/** The "Don't recognise this activity?" block of seed 001. */
+/** The "Don't recognise this activity?" block of the first-login guide. */
 export function originBlock(lang: Language, o: RequestOrigin): string {
   const country = lang === 'sv' ? (COUNTRY_SV[o.country] ?? o.country) : o.country;
   const t = lang === 'sv'

@@ -3,7 +3,7 @@ import { firstName, formatUtc, originBlock, signature, type RequestOrigin } from
 
 /**
  * Email and SMS texts, Swedish and English, worded after the seeds: the verification email of
- * seed 003 and the reset email of seeds 000-002. `{link}` placeholders are filled by the outbox
+ * the Get Started with Visma Connect guide and the reset email of the sign-in guides. `{link}` placeholders are filled by the outbox
  * with the message's link so the text and `links` always agree.
  */
 export interface Rendered {

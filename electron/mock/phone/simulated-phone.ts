@@ -8,7 +8,7 @@ interface Envelope<T> {
 
 /**
  * A tiny simulated phone running "Visma Authenticator" against the identity server, for the
- * demo and the tests to walk seeds 001/002 end to end: it registers with the key under
+ * demo and the tests to walk the first-login guide end to end: it registers with the key under
  * "Can't scan the QR code?" (or the QR's enrolment URI), shows the verification code for the
  * consent screen, lists push sign-in requests and answers them with the number picked.
  */

@@ -1,4 +1,4 @@
-import { timingSafeEqual } from 'node:crypto';
+import { sameSecret } from '../../loopback-http/same-secret';
 import type { FastifyInstance } from 'fastify';
 import { ManualClock } from '@shared/clock';
 import { AppError } from '@shared/result';
@@ -8,12 +8,6 @@ import { registerJson } from '../http/register';
 import { listAudit } from '../services/audit';
 import { listOutbox } from '../services/outbox';
 import { resetData } from '../services/seed';
-
-const sameSecret = (a: string, b: string) => {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-};
 
 /**
  * Test control: only registered when the mock starts with a token, and even then a wrong or

@@ -1,4 +1,5 @@
-import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { sameSecret } from '../../loopback-http/same-secret';
 
 /**
  * Every secret the mock hands out (session tokens, link tokens, codes, device credentials) comes
@@ -23,9 +24,7 @@ export function sha256(value: string): string {
 
 /** Constant-time comparison of a presented secret against a stored SHA-256 hex digest. */
 export function matchesHash(presented: string, storedHashHex: string): boolean {
-  const a = Buffer.from(sha256(presented), 'hex');
-  const b = Buffer.from(storedHashHex, 'hex');
-  return a.length === b.length && timingSafeEqual(a, b);
+  return sameSecret(Buffer.from(sha256(presented), 'hex'), Buffer.from(storedHashHex, 'hex'));
 }
 
 /** Uniform decimal code (randomInt has no modulo bias). */

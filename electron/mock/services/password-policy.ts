@@ -1,4 +1,5 @@
 import type { PasswordPolicy, PasswordPreset, PasswordRule } from '@shared/identity-api';
+import { compositionRules } from '@shared/password-policy';
 import { LIMITS } from '../config';
 
 /**
@@ -44,14 +45,9 @@ const COMMON = ['password', 'lösenord', 'losenord', 'qwerty', '123456', '123456
 /** The rules a candidate fails (empty when it is acceptable). Lengths count Unicode code points. */
 export function checkPassword(password: string, preset: PasswordPreset, email?: string): PasswordRule[] {
   const p = PASSWORD_POLICIES[preset];
-  const failed: PasswordRule[] = [];
-  const length = Array.from(password).length;
-  if (length < p.minLength) failed.push('min-length');
-  if (length > p.maxLength) failed.push('max-length');
-  if (p.digit && !/\p{Nd}/u.test(password)) failed.push('digit');
-  if (p.upper && !/\p{Lu}/u.test(password)) failed.push('upper');
-  if (p.lower && !/\p{Ll}/u.test(password)) failed.push('lower');
-  if (p.special && !/[^\p{L}\p{N}]/u.test(password)) failed.push('special');
+  // The composition rules are the ones the client's form shows (shared/password-policy.ts).
+  const failed: PasswordRule[] = compositionRules(p, password).filter((r) => !r.met).map((r) => r.rule);
+  if (Array.from(password).length > p.maxLength) failed.push('max-length');
   if (p.blocklist) {
     const lower = password.toLowerCase();
     const local = email?.split('@')[0]?.toLowerCase();

@@ -12,7 +12,7 @@ import { nextSendAt, recordSend, sendRetryAfterSeconds } from './limits';
 import { deliver, spendOutboxSecret } from './outbox';
 
 /**
- * Account preparation (seed 003): verify an address with a 6-digit code, then create a Connect
+ * Account preparation (the Get Started with Visma Connect guide): verify an address with a 6-digit code, then create a Connect
  * account for it or link the existing one. The code is stored as SHA-256 over the HRM user's id
  * and the code, so equal codes of two users never share a hash.
  */

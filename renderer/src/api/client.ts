@@ -1,5 +1,6 @@
 import type { ChannelName, EventName, EventPayload, Request, Response } from '@shared/contract';
 import type { Result } from '@shared/result';
+import { loadErrorCheck } from './error-check';
 import type { Transport } from './transport-types';
 
 /**
@@ -35,8 +36,8 @@ export function createClient(transport: Transport) {
       const result = await (early ?? invoke(channel, args[0] ?? {}));
       if (result.ok) return { ok: true, value: result.value as Response<C> };
       // The catalogue's check needs zod: loaded with the first error, so the start path has none.
-      const { parseAppErrorData } = await import('@shared/contract/errors');
-      return { ok: false, error: parseAppErrorData(result.error) };
+      const parse = await loadErrorCheck();
+      return { ok: false, error: parse(result.error) };
     },
     on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
       return transport.subscribe((name, payload) => {

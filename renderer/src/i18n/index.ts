@@ -1,3 +1,4 @@
+import { markRaw } from 'vue';
 import { createI18n } from 'vue-i18n';
 import type { Locale } from '@shared/contract';
 import { loadMessages, messages, type MessageSchema } from './messages';
@@ -26,5 +27,15 @@ export type AppI18n = ReturnType<typeof createAppI18n>;
 /** Makes sure a locale's messages are in `i18n` (the production build loads them on demand). */
 export async function ensureLocaleMessages(i18n: AppI18n, locale: Locale): Promise<void> {
   if (i18n.global.availableLocales.includes(locale)) return;
-  i18n.global.setLocaleMessage(locale, await loadMessages(locale));
+  setLocaleMessages(i18n, locale, await loadMessages(locale));
+}
+
+/**
+ * One locale's messages, whole. Marked raw: vue-i18n keeps messages in a deep `ref`, so every
+ * `t()` would otherwise walk the message ASTs through reactive proxies and make each render track
+ * hundreds of dependencies (issue 16). A locale is only ever replaced whole, which the
+ * top-level ref still tracks, never edited in place.
+ */
+export function setLocaleMessages(i18n: AppI18n, locale: Locale, messages: MessageSchema): void {
+  i18n.global.setLocaleMessage(locale, markRaw(messages));
 }

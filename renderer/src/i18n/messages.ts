@@ -11,6 +11,8 @@ import { setupFlowEn } from './setup/en';
 import { setupFlowSv } from './setup/sv';
 import { otherAccountEn } from './other-account/en';
 import { otherAccountSv } from './other-account/sv';
+import { desktopEn } from '@shared/i18n/desktop/en';
+import { desktopSv } from '@shared/i18n/desktop/sv';
 
 /**
  * Every message of the app per locale: the shell/authenticator/settings texts plus the HRM ones.
@@ -20,8 +22,8 @@ import { otherAccountSv } from './other-account/sv';
  * is empty and `loadMessages` fetches one locale's chunk: the start path carries one language only.
  */
 export const messages = {
-  sv: { ...sv, ...hrmMessages.sv, ...prepMessages.sv, ...adminMessages.sv, ...scanSv, ...errorMessages.sv, ...otherAccountSv, ...setupFlowSv },
-  en: { ...en, ...hrmMessages.en, ...prepMessages.en, ...adminMessages.en, ...scanEn, ...errorMessages.en, ...otherAccountEn, ...setupFlowEn },
+  sv: { ...sv, ...hrmMessages.sv, ...prepMessages.sv, ...adminMessages.sv, ...scanSv, ...errorMessages.sv, ...otherAccountSv, ...setupFlowSv, ...desktopSv },
+  en: { ...en, ...hrmMessages.en, ...prepMessages.en, ...adminMessages.en, ...scanEn, ...errorMessages.en, ...otherAccountEn, ...setupFlowEn, ...desktopEn },
 } as const;
 
 export type MessageSchema = (typeof messages)['sv'];

@@ -19,9 +19,23 @@ export function routeDeepLink(router: Router, link: { path: string; query: Recor
   return true;
 }
 
-/** One call from main.ts: follow `deep-link` events for the HRM links. Returns the unsubscribe. */
+/**
+ * One call from main.ts: follow `deep-link` events for the HRM links, then take the links main kept
+ * while the page was not listening yet (the link that launched the app), and follow main's
+ * `app.navigate` (a notification or the tray menu was clicked). Returns the unsubscribe.
+ */
 export function installHrmDeepLinks(router: Router, api: ApiClient): () => void {
-  return api.on('deep-link', (link) => {
+  const offLinks = api.on('deep-link', (link) => {
     routeDeepLink(router, link);
   });
+  const offNavigate = api.on('app.navigate', ({ to }) => {
+    void router.push({ name: to });
+  });
+  void api.call('app.deepLinks.take').then((res) => {
+    if (res.ok) for (const link of res.value.links) routeDeepLink(router, link);
+  });
+  return () => {
+    offLinks();
+    offNavigate();
+  };
 }

@@ -1,6 +1,6 @@
 import type { RouteRecordRaw } from 'vue-router';
 
-/** Account preparation for Visma Connect (seed 003): My Profile > Account settings, Settings > Visma Connect. */
+/** Account preparation for Visma Connect (the Get Started with Visma Connect guide): My Profile > Account settings, Settings > Visma Connect. */
 export const prepRoutes: RouteRecordRaw[] = [
   {
     path: '/hrm/profile/account-settings',

@@ -6,7 +6,7 @@ import { useApi } from '@/api/use-api';
 import { useCallState } from './use-call-state';
 
 /**
- * HRM administration (issue 5): company settings with the cutover switch, the users' link status
+ * HRM administration: company settings with the cutover switch, the users' link status
  * and the per-user actions. Main holds the admin's HRM session; this mirrors the views.
  */
 export const useAdminStore = defineStore('admin', () => {

@@ -4,6 +4,7 @@ import { computed, ref } from 'vue';
 import type { AppInfo, Locale, Request, Settings } from '@shared/contract';
 import type { AppErrorData, Result } from '@shared/result';
 import { allOk } from '@shared/all-ok';
+import { DEFAULT_SETTINGS } from '@shared/contract/names';
 import { useApi } from '../api/use-api';
 
 /**
@@ -13,7 +14,7 @@ import { useApi } from '../api/use-api';
 export const useAppStore = defineStore('app', () => {
   const api = useApi();
   const info = ref<AppInfo | null>(null);
-  const settings = ref<Settings>({ language: 'system', clearClipboard: true });
+  const settings = ref<Settings>({ ...DEFAULT_SETTINGS });
   const ready = ref(false);
   const error = ref<AppErrorData | null>(null);
 
@@ -42,6 +43,7 @@ export const useAppStore = defineStore('app', () => {
 
   const setLanguage = (language: Settings['language']) => saveSetting({ language });
   const setClearClipboard = (clearClipboard: boolean) => saveSetting({ clearClipboard });
+  const setDesktop = (patch: Pick<Request<'settings.update'>, 'closeToTray' | 'startAtLogin'>) => saveSetting(patch);
 
-  return { info, settings, ready, error, systemLocale, locale, init, setLanguage, setClearClipboard };
+  return { info, settings, ready, error, systemLocale, locale, init, setLanguage, setClearClipboard, setDesktop };
 });

@@ -6,7 +6,7 @@ import { useApi } from '@/api/use-api';
 import { useCallState } from './use-call-state';
 
 /**
- * Account preparation for Visma Connect (seed 003): the banner's state, the code sent, the link.
+ * Account preparation for Visma Connect (the Get Started with Visma Connect guide): the banner's state, the code sent, the link.
  * The server decides everything (banner visibility, attempts, expiry, send limits); this store
  * mirrors its answers, tracks the call in flight and its error. Main holds the HRM token.
  */

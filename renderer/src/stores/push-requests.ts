@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { PushRequestView } from '@shared/contract';
 import type { AppErrorData } from '@shared/result';
+import { clockOffset as offsetFrom } from '@shared/clock';
 import { useApi } from '../api/use-api';
 
 /** Why a request left the prompt without an answer from this window. */
@@ -34,7 +35,7 @@ export const usePushRequestsStore = defineStore('push-requests', () => {
       error.value = res.error;
       return;
     }
-    clockOffset.value = res.value.generatedAt - Math.round((sentAt + Date.now()) / 2);
+    clockOffset.value = offsetFrom(res.value.generatedAt, sentAt, Date.now());
     requests.value = res.value.requests;
   }
 

@@ -24,9 +24,12 @@ export const useSessionStore = defineStore('session', () => {
   /** "Your emergency code has been used": main keeps the replacement until it is confirmed stored. */
   const newEmergencyCode = computed(() => (state.value.step === 'signed-in' ? (state.value.newEmergencyCode ?? null) : null));
 
-  /** Keeps the newest view: a call's answer may arrive after a newer `session.changed` event. */
+  /**
+   * The latest view, from a call's answer or a `session.changed` event: both arrive in the order
+   * main produced them (one IPC pipe in Electron, one stream in the browser host), so the last wins.
+   */
   function accept(v: SessionView): void {
-    if (!view.value || v.revision >= view.value.revision) view.value = v;
+    view.value = v;
   }
 
   async function apply(next: () => Promise<Result<SessionView>>): Promise<SessionView | null> {

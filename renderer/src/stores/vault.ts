@@ -3,6 +3,7 @@ import { computed, ref } from 'vue';
 import type { AccountView, AddAccountRequest, KeychainState, VaultListResponse } from '@shared/contract';
 import type { AppErrorData, Result } from '@shared/result';
 import { copyInPage } from '../api/renderer-clipboard';
+import { clockOffset as offsetFrom } from '@shared/clock';
 import { useApi } from '../api/use-api';
 
 /** Ask for new codes this long after the period ends, so main is surely past the boundary. */
@@ -73,7 +74,7 @@ export const useVaultStore = defineStore('vault', () => {
 
   function apply(res: VaultListResponse, sentAt: number, receivedAt: number): void {
     // `generatedAt` lies somewhere in the round trip; the midpoint is the best guess of when.
-    clockOffset.value = res.generatedAt - Math.round((sentAt + receivedAt) / 2);
+    clockOffset.value = offsetFrom(res.generatedAt, sentAt, receivedAt);
     merge(res.accounts);
     keychain.value = res.keychain;
     loadError.value = null;

@@ -55,6 +55,33 @@ describe('browser host', () => {
     expect(JSON.stringify(added)).not.toContain(SECRET);
   });
 
+  it("puts a call's answer on the page's stream after the events the call caused", async () => {
+    const controller = new AbortController();
+    const res = await fetch(`${host.origin}/api/events`, { headers: { authorization: `Bearer ${host.token}` }, signal: controller.signal });
+    const reader = res.body!.getReader();
+    let text = '';
+    const readUntil = async (part: string) => {
+      while (!text.includes(part)) text += new TextDecoder().decode((await reader.read()).value);
+    };
+    await readUntil('"stream":"');
+    const stream = /"stream":"([^"]+)"/.exec(text)?.[1] ?? '';
+    const posted = await (
+      await invoke(`vault.add?stream=${stream}&call=7`, { source: 'manual', issuer: 'Ordered', label: 'x', secret: 'GEZDGNBVGY3TQOJQGEZDGNBW' })
+    ).json();
+    await readUntil('"answer":7');
+    const frames = text
+      .split('\n')
+      .filter((l) => l.startsWith('data: '))
+      .map((l) => JSON.parse(l.slice(6)) as Record<string, unknown>);
+    const changed = frames.findIndex((f) => f.event === 'vault.changed');
+    const answer = frames.findIndex((f) => f.answer === 7);
+    expect(changed).toBeGreaterThan(-1);
+    expect(answer).toBeGreaterThan(changed);
+    // The same result as the POST's own answer (the fallback when a page has no stream).
+    expect(frames[answer]?.result).toEqual(posted);
+    controller.abort();
+  });
+
   it('pushes events over server-sent events', async () => {
     const controller = new AbortController();
     const res = await fetch(`${host.origin}/api/events`, { headers: { authorization: `Bearer ${host.token}` }, signal: controller.signal });

@@ -12,7 +12,8 @@ describe('parseDeepLink', () => {
   it('accepts the links the app sends', () => {
     expect(parseDeepLink('flexconnect://reset-password?token=abc')).toEqual({ path: 'reset-password', query: { token: 'abc' } });
     expect(parseDeepLink('flexconnect://magic-link?token=abc')).toEqual({ path: 'magic-link', query: { token: 'abc' } });
-    expect(parseDeepLink('flexconnect://verify-email?code=123456')).toEqual({ path: 'verify-email', query: { code: '123456' } });
+    // The email check is a code typed in the app, never a link: no such action.
+    expect(parseDeepLink('flexconnect://verify-email?code=123456')).toBeNull();
     // What some OSes hand over: a trailing slash, the scheme in capitals, the form without //.
     expect(parseDeepLink('flexconnect://magic-link/?token=abc')).toEqual({ path: 'magic-link', query: { token: 'abc' } });
     expect(parseDeepLink('FLEXCONNECT://magic-link?token=abc')).toEqual({ path: 'magic-link', query: { token: 'abc' } });

@@ -22,7 +22,7 @@ describe('app store', () => {
   });
 
   it('saves a chosen language through settings.update and uses it at once', async () => {
-    let saved: Settings = { language: 'system', clearClipboard: true };
+    let saved: Settings = { language: 'system', clearClipboard: true, closeToTray: true, startAtLogin: false };
     const { transport } = useFakeApi({
       'app.info': () => ok(info),
       'settings.get': () => ok(saved),
@@ -35,7 +35,7 @@ describe('app store', () => {
     await app.init();
     const pending = app.setLanguage('en');
     expect(app.locale).toBe('en');
-    expect(await pending).toEqual({ ok: true, value: { language: 'en', clearClipboard: true } });
+    expect(await pending).toEqual({ ok: true, value: { language: 'en', clearClipboard: true, closeToTray: true, startAtLogin: false } });
     expect(transport.callsTo('settings.update')).toEqual([{ language: 'en' }]);
     expect(saved.language).toBe('en');
   });

@@ -36,7 +36,7 @@ async function mountHome(user: User, prepAvailable: boolean) {
   });
   const pinia = createPinia();
   // The session store starts from this view (pinia hydrates a store from state set before it exists).
-  const view: SessionView = { server: { kind: 'embedded', url: null, configured: true }, savedEmail: null, state: { step: 'signed-in', user, offerTwoFactor: false }, revision: 1 };
+  const view: SessionView = { server: { kind: 'embedded', url: null, configured: true }, savedEmail: null, state: { step: 'signed-in', user, offerTwoFactor: false } };
   pinia.state.value.session = { view };
   const empty = { render: () => null };
   const router = createRouter({

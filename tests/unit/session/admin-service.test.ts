@@ -60,10 +60,10 @@ describe('AdminService and AccountService against the identity mock', () => {
     const { humanToken } = await request<{ humanToken: string }>('POST', '/connect/human-check', { body: { notARobot: true } });
     expect(humanToken).toBeTruthy();
     await prepare('anna', 'anna.svensson@gmail.com', true);
-    await session.humanCheck();
-    await session.forgotPassword('anna.svensson@gmail.com', 'reset', 'en');
+    await services.recovery.humanCheck();
+    await services.recovery.forgotPassword('anna.svensson@gmail.com', 'reset', 'en');
     const link = (await outbox('anna.svensson@gmail.com')).flatMap((m) => m.links).find((l) => l.action === 'reset-password');
-    await session.resetPassword(new URL(link?.url ?? 'x:').searchParams.get('token') ?? '', 'Sommar-2026!x');
+    await services.recovery.resetPassword(new URL(link?.url ?? 'x:').searchParams.get('token') ?? '', 'Sommar-2026!x');
     await session.discover('anna.svensson@gmail.com', false);
     expect((await session.password('Sommar-2026!x')).state).toMatchObject({ user: { role: null, method: 'connect', userId: 'anna' } });
   });

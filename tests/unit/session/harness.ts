@@ -1,7 +1,7 @@
 import type { OutboxMessage } from '@shared/identity-api';
 import { openDatabase } from '../../../electron/core/db/migrations';
 import { appMigrations } from '../../../electron/core/db/app-migrations';
-import { SettingsStore } from '../../../electron/core/settings/settings-service';
+import { SettingsStore } from '../../../electron/core/settings/settings-store';
 import { createSessionServices, type SessionServices, type SessionServicesOptions } from '../../../electron/core/session';
 import { startIdentityMock } from '../../../electron/mock/start';
 

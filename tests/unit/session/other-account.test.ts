@@ -20,12 +20,12 @@ describe('a link or sign-in for another account while signed in', () => {
     return new URL(link?.url ?? 'x:').searchParams.get('token') ?? '';
   };
   async function emailedLink(email: string, kind: 'reset' | 'magic') {
-    await services.session.humanCheck();
-    await services.session.forgotPassword(email, kind, 'en');
+    await services.recovery.humanCheck();
+    await services.recovery.forgotPassword(email, kind, 'en');
     return lastLink(email, kind === 'magic' ? 'magic-link' : 'reset-password');
   }
   async function signInAsKarin() {
-    await services.session.resetPassword(await emailedLink(KARIN, 'reset'), PASSWORD);
+    await services.recovery.resetPassword(await emailedLink(KARIN, 'reset'), PASSWORD);
     await services.session.discover(KARIN, false);
     await services.session.password(PASSWORD);
     const state = services.session.internal;
@@ -75,9 +75,9 @@ describe('a link or sign-in for another account while signed in', () => {
   it('a reset link for lena asks too; confirmed, karin is signed out before lena sets her password', async () => {
     const karinToken = await signInAsKarin();
     const token = await emailedLink(LENA, 'reset');
-    await expect(services.session.resetInspect(token)).rejects.toMatchObject({ code: 'session.other-account', params: { current: KARIN, next: LENA } });
+    await expect(services.recovery.resetInspect(token)).rejects.toMatchObject({ code: 'session.other-account', params: { current: KARIN, next: LENA } });
     expect(signedInAs()).toBe(KARIN);
-    expect((await services.session.resetInspect(token, true)).email).toBe(LENA);
+    expect((await services.recovery.resetInspect(token, true)).email).toBe(LENA);
     expect(services.session.internal.step).toBe('signed-out');
     expect(await honoured(karinToken)).toBe(false);
   });
@@ -85,12 +85,12 @@ describe('a link or sign-in for another account while signed in', () => {
   it('completing a reset link for lena while signed in as karin is refused without the question too (only reset.info asked)', async () => {
     const karinToken = await signInAsKarin();
     const token = await emailedLink(LENA, 'reset');
-    await expect(services.session.resetPassword(token, 'Ny-losen-2026!')).rejects.toMatchObject({ code: 'session.other-account', params: { current: KARIN, next: LENA } });
+    await expect(services.recovery.resetPassword(token, 'Ny-losen-2026!')).rejects.toMatchObject({ code: 'session.other-account', params: { current: KARIN, next: LENA } });
     expect(signedInAs()).toBe(KARIN);
     expect(await honoured(karinToken)).toBe(true);
     // The link was not used by asking: confirmed through reset.info, it sets lena's password.
-    await services.session.resetInspect(token, true);
-    await expect(services.session.resetPassword(token, 'Ny-losen-2026!')).resolves.toBeUndefined();
+    await services.recovery.resetInspect(token, true);
+    await expect(services.recovery.resetPassword(token, 'Ny-losen-2026!')).resolves.toBeUndefined();
   });
 
   it('a new email (or SSO) sign-in for another account while signed in is refused without confirmation', async () => {

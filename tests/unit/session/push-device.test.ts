@@ -3,7 +3,6 @@ import { ManualClock } from '@shared/clock';
 import { MemoryCredentialStore } from '../../../electron/core/session/credential-store';
 import { IdentityHttp } from '../../../electron/core/session/identity-http';
 import { PushDeviceClient, type PushResolution } from '../../../electron/core/session/push-device';
-import { SseParser } from '../../../electron/core/session/sse-parser';
 import { startIdentityMock } from '../../../electron/mock/start';
 import { CONNECT_PASSWORD, DEVICE, FAST_ARGON2, START } from '../mock/helpers';
 
@@ -147,15 +146,5 @@ describe('PushDeviceClient over the event stream', () => {
     await signInWithPush();
     await until(() => requests.length === 2, 'a new request over the stream');
     expect(calls.list).toBe(listCalls);
-  });
-});
-
-describe('SseParser', () => {
-  it('joins chunks split anywhere, skips comments and joins data lines', () => {
-    const p = new SseParser();
-    expect(p.feed(': heartbeat\n\nevent: rea')).toEqual([]);
-    expect(p.feed('dy\r\ndata: {"a":\ndata: 1}\r\n\r\nevent: x\ndata: 2\n')).toEqual([{ event: 'ready', data: '{"a":\n1}' }]);
-    expect(p.feed('\n')).toEqual([{ event: 'x', data: '2' }]);
-    expect(p.feed('data: plain\n\n')).toEqual([{ event: 'message', data: 'plain' }]);
   });
 });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/core/db/migrations';
 import { appMigrations } from '../../../electron/core/db/app-migrations';
-import { SettingsStore } from '../../../electron/core/settings/settings-service';
+import { SettingsStore } from '../../../electron/core/settings/settings-store';
 import { MemoryCredentialStore } from '../../../electron/core/session/credential-store';
 import type { SessionServices } from '../../../electron/core/session';
 import { RESTORE_TIMEOUT_MS } from '../../../electron/core/session/session-persistence';
@@ -60,11 +60,11 @@ describe('the signed-in session across a restart', () => {
     const services = start();
     services.session.setServer({ kind: 'embedded' });
     const { session } = services;
-    await session.humanCheck();
-    await session.forgotPassword(email, 'reset', 'en');
+    await services.recovery.humanCheck();
+    await services.recovery.forgotPassword(email, 'reset', 'en');
     const messages = await mock.outbox(email);
     const link = messages.flatMap((m) => m.links).find((l) => l.action === 'reset-password');
-    await session.resetPassword(new URL(link?.url ?? 'x:').searchParams.get('token') ?? '', PASSWORD);
+    await services.recovery.resetPassword(new URL(link?.url ?? 'x:').searchParams.get('token') ?? '', PASSWORD);
     await session.discover(email, false);
     await session.password(PASSWORD);
     return services;

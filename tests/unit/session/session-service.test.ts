@@ -27,12 +27,11 @@ describe('SessionService against the identity mock', () => {
   };
 
   async function setPassword(email: string) {
-    const { session } = services;
-    await session.humanCheck();
-    await session.forgotPassword(email, 'reset', 'en');
+    await services.recovery.humanCheck();
+    await services.recovery.forgotPassword(email, 'reset', 'en');
     const token = await lastLink(email, 'reset-password');
-    expect((await session.resetInspect(token)).policy.minLength).toBeGreaterThanOrEqual(8);
-    await session.resetPassword(token, PASSWORD);
+    expect((await services.recovery.resetInspect(token)).policy.minLength).toBeGreaterThanOrEqual(8);
+    await services.recovery.resetPassword(token, PASSWORD);
     return token;
   }
 
@@ -75,20 +74,20 @@ describe('SessionService against the identity mock', () => {
     expect(v.state).toMatchObject({ step: 'signed-in', offerTwoFactor: true, user: { name: DEMO.firstLogin.name, method: 'connect' } });
     expect(JSON.stringify(v)).not.toMatch(/token|ticket/i);
     // The outbox no longer shows the spent link; the token as it was emailed is refused.
-    await expect(services.session.resetInspect(used)).rejects.toMatchObject({ code: 'session.link-used' });
+    await expect(services.recovery.resetInspect(used)).rejects.toMatchObject({ code: 'session.link-used' });
     expect((await services.session.signOut()).state.step).toBe('signed-out');
   });
 
   it('a reset link older than 24 hours is refused', async () => {
-    await services.session.humanCheck();
-    await services.session.forgotPassword(DEMO.twoFactor.email, 'reset', 'sv');
+    await services.recovery.humanCheck();
+    await services.recovery.forgotPassword(DEMO.twoFactor.email, 'reset', 'sv');
     const token = await lastLink(DEMO.twoFactor.email, 'reset-password');
     await control('POST', '/test/clock/advance', { ms: 24 * 3600_000 + 1000 });
-    await expect(services.session.resetPassword(token, PASSWORD)).rejects.toMatchObject({ code: 'session.link-expired' });
+    await expect(services.recovery.resetPassword(token, PASSWORD)).rejects.toMatchObject({ code: 'session.link-expired' });
   });
 
   it('forgot password needs the human check', async () => {
-    await expect(services.session.forgotPassword(DEMO.twoFactor.email, 'reset', 'en')).rejects.toMatchObject({ code: 'session.human-check' });
+    await expect(services.recovery.forgotPassword(DEMO.twoFactor.email, 'reset', 'en')).rejects.toMatchObject({ code: 'session.human-check' });
   });
 
   it('TOTP enrolment, then 2FA at sign-in with TOTP (replay refused) and the emergency code (re-issued)', async () => {

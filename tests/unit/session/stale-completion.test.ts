@@ -45,10 +45,10 @@ describe('sign-ins that complete after their flow moved on', () => {
       return value as never;
     });
     // Karin's password, set through her reset link.
-    await services.session.humanCheck();
-    await services.session.forgotPassword(KARIN, 'reset', 'en');
+    await services.recovery.humanCheck();
+    await services.recovery.forgotPassword(KARIN, 'reset', 'en');
     const link = (await mock.outbox(KARIN)).flatMap((m) => m.links).filter((l) => l.action === 'reset-password').at(-1)!;
-    await services.session.resetPassword(new URL(link.url).searchParams.get('token')!, PASSWORD);
+    await services.recovery.resetPassword(new URL(link.url).searchParams.get('token')!, PASSWORD);
   });
   afterEach(async () => {
     vi.restoreAllMocks();

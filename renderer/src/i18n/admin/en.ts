@@ -1,5 +1,5 @@
 /**
- * HRM administration (issue 5) and the Connect account settings page (English). sv.ts must have
+ * HRM administration and the Connect account settings page (English). sv.ts must have
  * exactly the same keys: it is typed with `AdminMessages`. vue-i18n syntax: `{name}` interpolates;
  * never write a literal at-sign or pipe here.
  */

@@ -1,6 +1,6 @@
 import type { AdminMessages } from './en';
 
-/** HRM-administration (issue 5) och Visma Connects kontoinställningar (svenska). */
+/** HRM-administration och Visma Connects kontoinställningar (svenska). */
 export const adminSv: AdminMessages = {
   admin: {
     link: 'Administration',

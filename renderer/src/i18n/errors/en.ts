@@ -125,6 +125,8 @@ export const errorsEn = {
   'keychain.locked': 'The keychain is locked. Unlock it and try again.',
   'keychain.unavailable': 'No keychain is available, so the key cannot be stored safely. Start the keychain and try again.',
   'clipboard.write-failed': 'The code could not be copied. Select it and copy it yourself.',
+  'update.busy': 'Finish the sign-in approval or the QR scan first; the update is installed right after.',
+  'update.not-ready': 'There is no downloaded update to install yet.',
   'db.from-the-future': 'The app’s data was saved by a newer version of the app. Install the newer version.',
 
   'qr.no-qr-found': 'No QR code was found. Make sure the whole code is visible and not too small, then try again. You can also select the area yourself or use an image.',

@@ -125,6 +125,8 @@ export const errorsSv = {
   'keychain.locked': 'Nyckelringen är låst. Lås upp den och försök igen.',
   'keychain.unavailable': 'Ingen nyckelring är tillgänglig, så nyckeln kan inte sparas säkert. Starta nyckelringen och försök igen.',
   'clipboard.write-failed': 'Koden kunde inte kopieras. Markera den och kopiera den själv.',
+  'update.busy': 'Slutför godkännandet av inloggningen eller QR-skanningen först; uppdateringen installeras direkt efter.',
+  'update.not-ready': 'Det finns ingen nedladdad uppdatering att installera än.',
   'db.from-the-future': 'Appens data sparades av en nyare version av appen. Installera den nyare versionen.',
 
   'qr.no-qr-found': 'Ingen QR-kod hittades. Se till att hela koden syns och inte är för liten, och försök igen. Du kan också markera området själv eller använda en bild.',

@@ -1,7 +1,7 @@
 import type { HrmMessages } from './en';
 
 /**
- * HRM-inloggning, 2FA och brevlåda (svenska). Ordalydelsen följer seeds 000 och 001
+ * HRM-inloggning, 2FA och brevlåda (svenska). Ordalydelsen följer inloggningsguiderna
  * ("Inloggning i Flex HRM", "Första inloggningen i Flex HRM med Visma Connect").
  */
 export const hrmSv: HrmMessages = {

@@ -1,6 +1,6 @@
 /**
  * Account preparation for Visma Connect (English): the banner, My Profile > Account settings,
- * Settings > Visma Connect. Wording follows seed 003 ("Get Started with Visma Connect").
+ * Settings > Visma Connect. Wording follows the Get Started with Visma Connect guide ("Get Started with Visma Connect").
  * sv.ts must have exactly the same keys: it is typed with `PrepMessages`.
  * vue-i18n syntax: `{name}` interpolates; never write a literal at-sign or pipe here.
  */

@@ -2,7 +2,7 @@ import type { PrepMessages } from './en';
 
 /**
  * Förberedelse av kontot för Visma Connect (svenska): bannern, Min profil > Kontoinställningar,
- * Inställningar > Visma Connect. Ordalydelsen följer seed 003 ("Kom igång med Visma Connect").
+ * Inställningar > Visma Connect. Ordalydelsen följer guiden Get Started with Visma Connect ("Kom igång med Visma Connect").
  */
 export const prepSv: PrepMessages = {
   prep: {

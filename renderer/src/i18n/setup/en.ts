@@ -1,4 +1,4 @@
-/** The 2FA set-up flow's own texts (seeds 001/002): the Visma Authenticator phone path and step status. */
+/** The 2FA set-up flow's own texts (the first-login guide): the Visma Authenticator phone path and step status. */
 export const setupFlowEn = {
   setupFlow: {
     addLocalText: 'Approve sign-ins with one click on this computer, the quickest option.',

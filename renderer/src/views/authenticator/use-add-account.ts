@@ -1,6 +1,7 @@
 import { ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { useRouter } from 'vue-router';
+import { ACCOUNT_TEXT_LIMITS } from '@shared/contract/names';
 import type { AddAccountRequest } from '@shared/contract';
 import { useErrorMessage } from '@/composables/use-error-message';
 import { useToastStore } from '@/stores/toasts';
@@ -8,7 +9,7 @@ import { useVaultStore } from '@/stores/vault';
 import { accountName } from '@/format/account-name';
 import { fieldOfError, type AddField } from './add-errors';
 
-const MAX_LENGTH: Partial<Record<AddField, number>> = { issuer: 200, label: 200, secret: 1024, uri: 8192 };
+const MAX_LENGTH: Partial<Record<AddField, number>> = ACCOUNT_TEXT_LIMITS;
 
 /**
  * Submitting either add form: on success back to the list with a message; on failure the error

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { devRendererUrl, devToolsAllowed } from '../../../electron/main/dev-gate';
+import { devRendererUrl, devToolsAllowed } from '../../electron/main/dev-gate';
 
 const state = vi.hoisted(() => ({ isPackaged: false, windows: [] as { options: { webPreferences: { devTools?: boolean } }; url: string }[] }));
 vi.mock('electron', () => ({
@@ -51,14 +51,14 @@ describe('createMainWindow', () => {
   });
   it('packaged: loads the app protocol even with ELECTRON_RENDERER_URL set, without dev tools', async () => {
     state.isPackaged = true;
-    const { createMainWindow } = await import('../../../electron/main/window');
+    const { createMainWindow } = await import('../../electron/main/window');
     createMainWindow('/p.cjs', '/i.png');
     expect(state.windows[0]!.url).toBe('app://renderer/index.html');
     expect(state.windows[0]!.options.webPreferences.devTools).toBe(false);
   });
   it('development: loads the dev server with dev tools', async () => {
     state.isPackaged = false;
-    const { createMainWindow } = await import('../../../electron/main/window');
+    const { createMainWindow } = await import('../../electron/main/window');
     createMainWindow('/p.cjs', '/i.png');
     expect(state.windows[0]!.url).toBe('http://localhost:5173/');
     expect(state.windows[0]!.options.webPreferences.devTools).toBe(true);

@@ -5,7 +5,7 @@ import type { VaultService } from '../vault/vault-service';
 import type { EventHub } from './event-hub';
 import type { Handlers } from './dispatcher';
 
-export interface EverydayDeps {
+export interface CodeHandlerDeps {
   vault: VaultService;
   events: EventHub;
   readSettings: () => Settings;
@@ -13,8 +13,8 @@ export interface EverydayDeps {
   clipboard: CodeClipboard | null;
 }
 
-/** Copying a code and the HOTP "next code": the authenticator's everyday actions. */
-export function createEverydayHandlers({ vault, events, readSettings, clipboard }: EverydayDeps): Pick<Handlers, 'vault.copy' | 'vault.hotpNext'> {
+/** Copying an account's code and the HOTP "next code". */
+export function createCodeHandlers({ vault, events, readSettings, clipboard }: CodeHandlerDeps): Pick<Handlers, 'vault.copy' | 'vault.hotpNext'> {
   return {
     'vault.copy': async ({ id }) => {
       const code = vault.currentCode(id);

@@ -22,7 +22,7 @@ describe('vault.copy, vault.hotpNext and the clipboard setting', () => {
   });
 
   async function start(clipboard?: ClipboardPort) {
-    dir = mkdtempSync(join(tmpdir(), 'flex-everyday-'));
+    dir = mkdtempSync(join(tmpdir(), 'flex-code-channels-'));
     const clock = new ManualClock({ now: () => 1_700_000_010_000 });
     core = await createAppCore({ dataDir: dir, secretStore: new MemorySecretStore(), info, clock, ...(clipboard ? { clipboard } : {}) });
     const added = await core.dispatch('vault.add', { source: 'manual', issuer: 'GitHub', label: 'anna', secret: SECRET });
@@ -67,10 +67,10 @@ describe('vault.copy, vault.hotpNext and the clipboard setting', () => {
   it('in the browser host tells the renderer to copy, with the clearing time from the setting', async () => {
     const { id } = await start();
     expect(await core.dispatch('vault.copy', { id })).toMatchObject({ ok: true, value: { by: 'renderer', clearAfterMs: 30_000 } });
-    expect(await core.dispatch('settings.update', { clearClipboard: false })).toEqual({ ok: true, value: { language: 'system', clearClipboard: false } });
+    expect(await core.dispatch('settings.update', { clearClipboard: false })).toEqual({ ok: true, value: { language: 'system', clearClipboard: false, closeToTray: true, startAtLogin: false } });
     expect(await core.dispatch('vault.copy', { id })).toMatchObject({ ok: true, value: { by: 'renderer', clearAfterMs: null } });
     // Changing the language keeps the clipboard choice (an update never resets what it does not name).
-    expect(await core.dispatch('settings.update', { language: 'sv' })).toEqual({ ok: true, value: { language: 'sv', clearClipboard: false } });
+    expect(await core.dispatch('settings.update', { language: 'sv' })).toEqual({ ok: true, value: { language: 'sv', clearClipboard: false, closeToTray: true, startAtLogin: false } });
     expect(await core.dispatch('vault.copy', { id: 'b56d2520-0000-4000-8000-000000000000' })).toEqual({ ok: false, error: { code: 'vault.not-found' } });
   });
 
