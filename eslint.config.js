@@ -6,6 +6,8 @@ import pluginVue from 'eslint-plugin-vue';
 import vueParser from 'vue-eslint-parser';
 import globals from 'globals';
 import eslintConfigPrettier from 'eslint-config-prettier/flat';
+import importX from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'worker_threads', 'stream', 'events', 'util', 'buffer'];
 
@@ -122,6 +124,18 @@ export default tseslint.config(
   {
     files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts', 'tests/**/*.ts', 'scripts/**', 'bench/**', '*.config.ts'],
     languageOptions: { globals: { ...globals.node } },
+  },
+  // No import cycles in the app's code: a cycle makes module start order matter (a value read
+  // before its module ran is undefined) and ties layers together. Type-only imports do not count.
+  // Resolved through both tsconfigs (@shared/* and the renderer's @/*), .vue files included.
+  {
+    files: ['electron/**/*.ts', 'shared/**/*.ts', 'renderer/**/*.ts', 'renderer/**/*.vue'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.vue'],
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: ['tsconfig.json', 'renderer/tsconfig.json'], noWarnOnMultipleProjects: true })],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   // Last: Prettier owns layout, so no stylistic rule (vue/* formatting included) fights it.
   eslintConfigPrettier,
