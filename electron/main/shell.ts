@@ -197,6 +197,7 @@ export async function startUp(s: Shell): Promise<void> {
   })).refresh;
   setupPushNotifications(core.events, texts, show);
   s.updates = new UpdateController(await loadUpdater(), {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- typed as set, but undefined outside Electron (the tests' Node).
     feed: feedFor({ envUrl: process.env.FLEX_UPDATE_FEED_URL, hasBuiltInFeed: existsSync(join(process.resourcesPath ?? '', 'app-update.yml')), isPackaged: app.isPackaged }),
     log,
     onState: (state) => {

@@ -65,7 +65,7 @@ describe('browser host', () => {
     };
     await readUntil('"stream":"');
     const stream = /"stream":"([^"]+)"/.exec(text)?.[1] ?? '';
-    const posted = await (
+    const posted: unknown = await (
       await invoke(`vault.add?stream=${stream}&call=7`, { source: 'manual', issuer: 'Ordered', label: 'x', secret: 'GEZDGNBVGY3TQOJQGEZDGNBW' })
     ).json();
     await readUntil('"answer":7');
