@@ -72,6 +72,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     embeddedMailboxToken: mock.mailboxToken,
     secretStore,
     ...(credentialStore ? { credentialStore } : {}),
+    ...(credentialStore ? { backupKeyStore: new KeytarSecretStore(`${service} backups`) } : {}),
     // No ScreenSource: the page captures with getDisplayMedia and sends the picture to scan.image.
     screenSource: null,
     info: {
@@ -106,7 +107,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     answer: (failure) => HOST_ANSWERS[failure],
   };
 
-  const app = Fastify({ bodyLimit: 64 * 1024 * 1024, logger: false, ...guardedServerOptions(guard) });
+  // Closing the host stops it now: a page's keep-alive connection that was busy when close() began
+  // would otherwise hold the close for Fastify's 72 s keep-alive timeout (a restart in the tests).
+  const app = Fastify({ bodyLimit: 64 * 1024 * 1024, logger: false, forceCloseConnections: true, ...guardedServerOptions(guard) });
   await app.register(fastifyCookie);
   // Host first (every route), then the token (the API's own scope below), both before the body is read.
   installGuard(app, guard);

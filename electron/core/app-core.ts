@@ -22,6 +22,10 @@ import { ScanService } from './capture/scan-service';
 import type { ScreenSource } from './capture/screen-source';
 import { QrDecoder, type QrFrameDecoder } from './qr/decoder';
 import { sourceQrWorkerUrl } from './qr/worker-url';
+import { BackupService } from './backup/backup-service';
+import { MemorySecretStore } from './secrets/memory-secret-store';
+import { LockService, type UserVerification } from './lock/lock-service';
+import { ClockCheckService } from './clock/clock-check';
 
 export interface AppCoreOptions {
   /** The user-data directory; app.db lives here. */
@@ -32,6 +36,11 @@ export interface AppCoreOptions {
    * device, remembered devices). Absent in tests: they are then kept for this run only.
    */
   credentialStore?: SecretStore;
+  /**
+   * The keychain under a third service name, for the automatic backups' key (not the credentials'
+   * service: signing out clears that one). Absent in tests: kept for this run only.
+   */
+  backupKeyStore?: SecretStore;
   info: AppInfo;
   clock?: Clock;
   /** The embedded identity mock's address (the default server); null/absent when none runs. */
@@ -44,8 +53,15 @@ export interface AppCoreOptions {
   qrDecoder?: QrFrameDecoder;
   /** The OS clipboard (Electron main); absent where main has none, and the renderer copies. */
   clipboard?: ClipboardPort;
+  /** The OS's user verification for the app lock (Touch ID on macOS, Electron); absent elsewhere. */
+  userVerification?: UserVerification | null;
   /** The desktop shell's diagnostics, updater and deep-link inbox (electron/main); absent in the browser host. */
   desktop?: DesktopPort | null;
+  /**
+   * Electron: the OS save dialog for the unencrypted list, so only the user (not the page) picks
+   * where keys in the clear are written; null when cancelled. Absent (browser host): the backup folder.
+   */
+  choosePlainExportPath?: (defaultName: string) => Promise<string | null>;
 }
 
 const log = createLogger('core');
@@ -61,6 +77,8 @@ export async function createAppCore(options: AppCoreOptions) {
   const events = new EventHub();
   const settings = new SettingsStore(db);
   const vault = new VaultService(db, options.secretStore, clock, parseAuthenticatorText);
+  const lock = new LockService({ settings, clock, verification: options.userVerification ?? null, onChange: (view) => events.emit('lock.changed', view) });
+  vault.guardCodes(() => lock.assertUnlocked());
   await vault.open();
   const credentials = options.credentialStore
     ? await KeychainCredentialStore.open(options.credentialStore, (e) => log.error('Could not save a credential in the keychain:', e))
@@ -68,12 +86,13 @@ export async function createAppCore(options: AppCoreOptions) {
   // Retry on the locked-keychain screen re-opens the vault; the session's credentials follow it.
   if (credentials instanceof KeychainCredentialStore) vault.onRecovered(() => void credentials.reconnect());
   const appSettings = new AppSettings(settings);
+  const language = (): 'sv' | 'en' => {
+    const chosen = appSettings.read().language;
+    return chosen === 'system' ? options.info.systemLocale : chosen;
+  };
   const sessionServices = createSessionServices({
     settings,
-    language: () => {
-      const chosen = appSettings.read().language;
-      return chosen === 'system' ? options.info.systemLocale : chosen;
-    },
+    language,
     embeddedServerUrl: options.embeddedServerUrl ?? null,
     embeddedMailboxToken: options.embeddedMailboxToken ?? null,
     credentials,
@@ -91,31 +110,49 @@ export async function createAppCore(options: AppCoreOptions) {
     screenCapture: scan.capturesScreens ? 'main' : options.info.screenCapture === 'main' ? 'none' : options.info.screenCapture,
   };
   const clipboard = options.clipboard ? new CodeClipboard(options.clipboard, clock) : null;
-  const dispatch = createDispatcher(createHandlers({ info, settings, vault, events, sessionServices, scan, clipboard, desktop: options.desktop ?? null }), log);
+  const backup = new BackupService({
+    vault,
+    settings,
+    keyStore: options.backupKeyStore ?? new MemorySecretStore(),
+    clock,
+    appName: `${options.info.name} ${options.info.version}`,
+    onVaultChanged: () => events.emit('vault.changed', {}),
+    ...(options.choosePlainExportPath ? { choosePlainExportPath: options.choosePlainExportPath } : {}),
+  });
+  // After each change of the vault, from any channel: a new automatic backup (debounced), if on.
+  events.subscribe((event) => {
+    if (event === 'vault.changed') backup.scheduleAuto();
+  });
+    const clockCheck = new ClockCheckService(() => sessionServices.server.baseUrl(), clock);
+  const dispatch = createDispatcher(
+    createHandlers({ info, settings, vault, events, sessionServices, scan, backup, clipboard, desktop: options.desktop ?? null, lock, clockCheck, language }),
+    log,
+  );
   return {
     dispatch,
     events,
     vault,
+    backup,
+    /** The app lock: Electron main feeds it the system's lock screen and sleep (`lockNow`). */
+    lock,
     credentials,
     sessionServices,
     scan,
     /** The user's settings as saved (language, tray, start at login): the shell reads them. */
     readSettings: () => appSettings.read(),
     /** The UI language the user chose ('system' resolved): notifications and dialogs use it. */
-    language: (): 'sv' | 'en' => {
-      const chosen = appSettings.read().language;
-      return chosen === 'system' ? options.info.systemLocale : chosen;
-    },
+    language,
     /**
      * Before quitting (Electron's will-quit, the browser host's close): a copied code still on the
      * clipboard is cleared now rather than left there when its timer dies with the process, and the
      * credentials' background writes reach the keychain. Then `close()`.
      */
     shutdown: async (): Promise<void> => {
-      await Promise.allSettled([clipboard?.flush(), credentials.flush()]);
+      await Promise.allSettled([clipboard?.flush(), credentials.flush(), backup.flush()]);
     },
     close: () => {
       clipboard?.cancel();
+      lock.close();
       sessionServices.close();
       void qrDecoder.close();
       db.close();

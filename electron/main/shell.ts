@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, clipboard, dialog, screen, shell as electronShell, type BrowserWindow } from 'electron';
+import type { AppUpdater } from 'electron-updater';
 import type { Locale } from '@shared/contract';
 import { createAppCore, type AppCore } from '../core/app-core';
 import { createLogger } from '../core/log';
@@ -10,6 +11,7 @@ import { QrDecoder, builtQrWorkerUrl } from '../core/qr';
 import { startIdentityMock, type RunningMock } from '../mock/start';
 import { setupAppProtocol } from './app-protocol';
 import { ElectronClipboard } from './clipboard';
+import { setupAppLock, touchIdVerification } from './app-lock';
 import { DeepLinkInbox, setupDeepLinkSources } from './deep-links';
 import { diagnosticsText } from './diagnostics';
 import { setupIpc } from './ipc';
@@ -105,10 +107,18 @@ async function startCore(s: Shell): Promise<AppCore> {
     dataDir: dataDir(),
     secretStore: new KeytarSecretStore(keychain),
     credentialStore: new KeytarSecretStore(`${keychain} credentials`),
+    backupKeyStore: new KeytarSecretStore(`${keychain} backups`),
+    // The unencrypted list goes where the user picks in the OS dialog, never where the page says.
+    choosePlainExportPath: async (defaultName) => {
+      const options = { defaultPath: join(app.getPath('documents'), defaultName), properties: ['showOverwriteConfirmation' as const] };
+      const res = s.window ? await dialog.showSaveDialog(s.window, options) : await dialog.showSaveDialog(options);
+      return res.canceled || !res.filePath ? null : res.filePath;
+    },
     screenSource: new ElectronScreenSource(),
     qrDecoder: new QrDecoder(builtQrWorkerUrl(import.meta.url)),
     // Main writes copied codes itself: marked for exclusion from clipboard history, cleared after 30 s.
     clipboard: new ElectronClipboard(),
+    userVerification: touchIdVerification(),
     info: { name: NAME, version: app.getVersion(), platform: process.platform, host: 'electron', systemLocale: systemLocale(), screenCapture: 'main' },
     desktop: {
       diagnostics: () => ({ logFolder: s.logs.folder, text: diagnosticsText({ app: app.getVersion(), ...process.versions, platform: `${process.platform} ${process.arch}` }, s.logs.recent()) }),
@@ -153,7 +163,7 @@ function openWindow(s: Shell, show: boolean): BrowserWindow {
  * The start in phases: core and server (with the failure dialog and Retry), then IPC, the window,
  * tray, menus and notifications; the update checks come Eventually.
  */
-export async function startUp(s: Shell): Promise<void> {
+export async function startUp(s: Shell, { eventuallyMs = 5_000 } = {}): Promise<void> {
   const ask = createFailureDialog({ dialog, clipboard, shell: electronShell, dataDir: dataDir(), texts: () => currentTexts(s) });
   const core = await runStartup(() => startCore(s), { log, versions: { app: app.getVersion(), electron: process.versions.electron, os: process.platform }, ask });
   if (!core) {
@@ -162,10 +172,12 @@ export async function startUp(s: Shell): Promise<void> {
     return;
   }
   s.core = core;
+  log.info(`Started ${NAME} ${app.getVersion()} (Electron ${process.versions.electron}, ${process.platform} ${process.arch})`);
   rememberLanguage(dataDir(), core.language());
   s.inbox.attach((link) => core.events.emit('deep-link', link));
   setupAppProtocol(join(import.meta.dirname, '../renderer'));
   setupIpc(core);
+  setupAppLock(core);
   s.lifecycle.phase = Phase.Ready;
   const hidden = startedHidden(process.argv, app, process.platform);
   openWindow(s, !hidden);
@@ -196,9 +208,11 @@ export async function startUp(s: Shell): Promise<void> {
     },
   })).refresh;
   setupPushNotifications(core.events, texts, show);
-  s.updates = new UpdateController(await loadUpdater(), {
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- typed as set, but undefined outside Electron (the tests' Node).
-    feed: feedFor({ envUrl: process.env.FLEX_UPDATE_FEED_URL, hasBuiltInFeed: existsSync(join(process.resourcesPath ?? '', 'app-update.yml')), isPackaged: app.isPackaged }),
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- typed as set, but undefined outside Electron (the tests' Node).
+  const feed = feedFor({ envUrl: process.env.FLEX_UPDATE_FEED_URL, hasBuiltInFeed: existsSync(join(process.resourcesPath ?? '', 'app-update.yml')), isPackaged: app.isPackaged });
+  if (process.env.FLEX_UPDATE_FEED_URL && !feed) log.warn('FLEX_UPDATE_FEED_URL ignored: it must be https (or http on loopback)');
+  s.updates = new UpdateController(feed ? await loadUpdater() : null, {
+    feed,
     log,
     onState: (state) => {
       core.events.emit('app.update', state);
@@ -206,13 +220,16 @@ export async function startUp(s: Shell): Promise<void> {
     },
   });
   await s.lifecycle.when(Phase.Restored);
-  setTimeout(() => (s.lifecycle.phase = Phase.Eventually), 5_000).unref();
+  setTimeout(() => (s.lifecycle.phase = Phase.Eventually), eventuallyMs).unref();
   await s.lifecycle.when(Phase.Eventually);
   s.updates.start();
 }
 
-/** electron-updater is loaded only where a feed may be configured (it reads app-update.yml). */
-async function loadUpdater() {
-  const { autoUpdater } = await import('electron-updater');
-  return autoUpdater;
+/**
+ * electron-updater is loaded only when a feed is configured. Its `autoUpdater` is a CommonJS getter
+ * that Node's ESM named-export detection may not see: read it from the default export too.
+ */
+async function loadUpdater(): Promise<AppUpdater> {
+  const mod = (await import('electron-updater')) as { autoUpdater?: AppUpdater; default?: { autoUpdater: AppUpdater } };
+  return mod.autoUpdater ?? mod.default!.autoUpdater;
 }

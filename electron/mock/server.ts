@@ -4,6 +4,7 @@ import { LIMITS } from './config';
 import type { Limits, MockContext } from './context';
 import { openMockDatabase } from './db/db';
 import { guardedServerOptions } from '../loopback-http/guard';
+import { createLogger } from '../core/log';
 import { installErrorHandling, listeningPort, mockGuardOptions } from './http/errors';
 import { registerJson } from './http/register';
 import { Throttles } from './http/throttle';
@@ -22,6 +23,8 @@ import { DeviceEvents } from './services/device-events';
 import { createArgon2Hasher, type Argon2Params } from './services/password-hasher';
 import { sweepOutbox } from './services/outbox';
 import { isEmpty, seedDemoData } from './services/seed';
+
+const log = createLogger('mock');
 
 export interface MockOptions {
   /** SQLite file for mock.db; ':memory:' (the default) for tests. */
@@ -88,6 +91,12 @@ export async function createMockServer(options: MockOptions = {}): Promise<MockS
   app.addHook('onClose', async () => {
     clearInterval(sweep);
     db.close();
+  });
+  // One line per request in the app's log (debug; 5xx as errors). The path's query can carry a
+  // link's token: electron/core/log redacts it before any sink sees it.
+  app.addHook('onResponse', async (request, reply) => {
+    if (reply.statusCode >= 500) log.error(`${request.method} ${request.url} ${reply.statusCode}`);
+    else log.debug(`${request.method} ${request.url} ${reply.statusCode}`);
   });
   try {
     installErrorHandling(app, guard);

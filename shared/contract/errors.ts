@@ -49,6 +49,10 @@ export const clientErrors = {
   'session.invalid-phone': none,
   'session.invalid-url': none,
   'session.expired': none,
+  /** The server ended the signed-in session (expired after hours, or revoked): sign in again. */
+  'session.ended': none,
+  /** After the company's cutover, a user whose HRM user was never linked to Visma Connect. */
+  'session.never-linked': none,
   'session.push-expired': none,
   'session.push-wrong-number': none,
   'session.sso-cancelled': none,
@@ -103,8 +107,33 @@ export const clientErrors = {
   'import.tampered': z.object({ app: z.string().max(40) }),
   'import.unsupported-encryption': z.object({ app: z.string().max(40) }),
   'import.too-large': z.object({ maxBytes: count }),
+  // This app's own encrypted backups (docs/backup-format.md) and automatic backups.
+  'backup.wrong-password': none,
+  /** The file ends early (cut off while copying or downloading). */
+  'backup.truncated': none,
+  /** The file was changed after it was written (its authentication tag does not match). */
+  'backup.tampered': none,
+  'backup.newer-version': z.object({ found: count, supported: count }),
+  /** The backup password is too easy to guess (zxcvbn score below 3). */
+  'backup.password-weak': none,
+  /** The chosen backup folder cannot be written (missing, not a folder, no permission). */
+  'backup.folder-unavailable': z.object({ folder: z.string().max(4096) }),
+  /** No backup folder is chosen (automatic backups, the plain export). */
+  'backup.no-folder': none,
+  /** The import preview is gone (it expired or was applied); choose the file again. */
+  'backup.preview-expired': none,
   'vault.duplicate-account': z.object({ issuer: z.string(), label: z.string() }),
   'vault.not-found': none,
+  // The app lock (issue 12): codes are not produced while it is locked.
+  'lock.locked': none,
+  'lock.wrong-password': none,
+  /** Too many wrong passwords: wait `seconds` before the next try. */
+  'lock.too-many-attempts': z.object({ seconds: count }),
+  /** An app password shorter than the minimum (`min` characters). */
+  'lock.password-too-short': z.object({ min: count }),
+  'lock.password-mismatch': none,
+  'lock.touch-id-unavailable': none,
+  'lock.touch-id-failed': none,
   'keychain.locked': none,
   'keychain.unavailable': none,
   'clipboard.write-failed': none,

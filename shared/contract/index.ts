@@ -5,7 +5,21 @@ import {
   AccountViewSchema,
   AddAccountRequestSchema,
   CopyCodeResponseSchema,
+  EditAccountRequestSchema,
+  SetGroupsRequestSchema,
+  TransferQrRequestSchema,
+  TransferQrSchema,
   VaultListResponseSchema,
+  ImportPreviewRequestSchema,
+  ImportPreviewSchema,
+  PreviewIdRequestSchema,
+  ImportOutcomeSchema,
+  BackupExportRequestSchema,
+  BackupExportSchema,
+  PlainExportRequestSchema,
+  PlainExportSchema,
+  AutoBackupStatusSchema,
+  AutoBackupSetRequestSchema,
 } from './vault';
 
 import { PushPendingSchema, PushResolvedSchema, PushRespondSchema, SessionViewSchema, sessionRequests as SReq, sessionResponses as SRes } from './session';
@@ -13,6 +27,7 @@ import { MailboxListRequestSchema, MailboxListResponseSchema } from './mailbox';
 import { PrepLinkedSchema, PrepSendResultSchema, PrepViewSchema, prepRequests } from './preparation';
 import * as Admin from './admin';
 import { ScanResultSchema, ScreenCaptureSchema, scanRequests } from './scan';
+import { ClockCheckSchema, LockViewSchema, lockRequests } from './lock';
 import type { ChannelName as ChannelNameList, EventName as EventNameList } from './names';
 import type { Result } from '../result';
 
@@ -23,6 +38,7 @@ export * from './mailbox';
 export * from './preparation';
 export * from './admin';
 export * from './scan';
+export * from './lock';
 export * from './errors';
 export { CHANNEL_NAMES, isChannelName, IPC_PREFIX, EVENT_IPC_CHANNEL } from './names';
 
@@ -58,10 +74,39 @@ export const channels = {
   'vault.pin': channel(z.object({ id: AccountIdSchema, pinned: z.boolean() }).strict(), Done),
   'vault.reorder': channel(z.object({ ids: z.array(AccountIdSchema).max(100_000) }).strict(), Done),
   'vault.delete': channel(z.object({ id: AccountIdSchema }).strict(), Done),
+
+  // The app lock (shared/contract/lock.ts): while locked, main produces no code.
+  'lock.state': channel(Empty, LockViewSchema),
+  'lock.unlock': channel(lockRequests.unlock, LockViewSchema),
+  'lock.unlockTouchId': channel(Empty, LockViewSchema),
+  'lock.lockNow': channel(Empty, LockViewSchema),
+  'lock.setPassword': channel(lockRequests.setPassword, LockViewSchema),
+  'lock.disable': channel(lockRequests.disable, LockViewSchema),
+  'lock.options': channel(lockRequests.options, LockViewSchema),
+  /** The user did something in the window (sent at most every few seconds): idle time restarts. */
+  'lock.activity': channel(Empty, Done),
+  /** The identity server's clock against this computer's. */
+  'clock.check': channel(Empty, ClockCheckSchema),
   /** Copies the account's current code (see CopyCodeResponseSchema for who writes the clipboard). */
   'vault.copy': channel(z.object({ id: AccountIdSchema }).strict(), CopyCodeResponseSchema),
   /** HOTP: moves the counter on (saved in app.db) and answers with the account's new code. */
   'vault.hotpNext': channel(z.object({ id: AccountIdSchema }).strict(), z.object({ account: AccountViewSchema })),
+  // Import (another app's export) and restore (this app's encrypted backup): a preview first, then apply.
+  'vault.import.preview': channel(ImportPreviewRequestSchema, ImportPreviewSchema),
+  'vault.import.apply': channel(PreviewIdRequestSchema, ImportOutcomeSchema),
+  'vault.import.discard': channel(PreviewIdRequestSchema, Done),
+  // Encrypted backup, the plain otpauth:// list (written by main), automatic backups to a folder.
+  'backup.export': channel(BackupExportRequestSchema, BackupExportSchema),
+  'backup.exportPlain': channel(PlainExportRequestSchema, PlainExportSchema),
+  'backup.auto.get': channel(Empty, AutoBackupStatusSchema),
+  'backup.auto.set': channel(AutoBackupSetRequestSchema, AutoBackupStatusSchema),
+  'backup.auto.off': channel(Empty, AutoBackupStatusSchema),
+  /** Edits an account (issue 12): names, and after a confirmation its secret and code settings. */
+  'vault.edit': channel(EditAccountRequestSchema, z.object({ account: AccountViewSchema })),
+  /** Files an account under groups (replaces its list). */
+  'vault.groups': channel(SetGroupsRequestSchema, Done),
+  /** "Transfer out": accounts as QR pictures for a phone, after the user confirmed (see TransferQrRequestSchema). */
+  'vault.transferQr': channel(TransferQrRequestSchema, TransferQrSchema),
 
   // HRM / Connect sign-in (shared/contract/session.ts). Tokens never cross: view models only.
   'session.get': channel(Empty, SessionViewSchema),
@@ -142,6 +187,8 @@ export const events = {
   'push.resolved': PushResolvedSchema,
   /** The outbox of the built-in server has new messages. */
   'mailbox.changed': z.object({}),
+  /** The app lock locked or unlocked, or its settings changed. */
+  'lock.changed': LockViewSchema,
 } as const satisfies Record<EventNameList, z.ZodType>;
 
 export type Channels = typeof channels;

@@ -32,7 +32,11 @@ export const SignedInUserSchema = z.object({
 export type SignedInUser = z.infer<typeof SignedInUserSchema>;
 
 export const SessionStepSchema = z.discriminatedUnion('step', [
-  z.object({ step: z.literal('signed-out') }),
+  /**
+   * `ended`: the server ended the signed-in session (it expired or was revoked) and a call found
+   * out; the sign-in says so, on the form the user had used (user ID or Connect).
+   */
+  z.object({ step: z.literal('signed-out'), ended: z.enum(['legacy', 'connect']).optional() }),
   /** Discovery said: password. */
   z.object({ step: z.literal('password'), email: z.string() }),
   /** Discovery said: the company's identity provider (button "Sign in with <provider>"). */

@@ -31,6 +31,7 @@ export const identityErrors = {
   'hrm.invalid-credentials': none,
   'hrm.locked': minutesLeft,
   'hrm.use-connect-sign-in': none, // company has moved to Connect (cutover)
+  'hrm.never-linked': none, // after the cutover, the right user id + password of a user never linked to Connect
   'hrm.not-linked': none, // Connect account has no HRM user
   'hrm.connect-login-not-enabled': none, // linked, but the company has not switched yet
   'hrm.user-not-found': none,

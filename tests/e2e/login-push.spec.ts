@@ -78,7 +78,7 @@ for (const lang of LANGS) {
     if (wrong === undefined) throw new Error(`no choice other than ${shown} among ${choices.join(', ')}`);
     await page.getByRole('radio', { name: wrong, exact: true }).check();
     await page.getByRole('button', { name: push.approve }).click();
-    await expect(page.getByRole('alert').filter({ hasText: push.wrongNumber })).toBeVisible();
+    await expect(page.getByRole('alert').filter({ hasText: hrm.e['session.push-wrong-number'] })).toBeVisible();
     await hrm.goto('/hrm');
     await expect(page.getByRole('alert').filter({ hasText: m.mfa.pushWrongNumber })).toBeVisible();
   });

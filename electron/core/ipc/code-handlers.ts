@@ -18,6 +18,7 @@ export function createCodeHandlers({ vault, events, readSettings, clipboard }: C
   return {
     'vault.copy': async ({ id }) => {
       const code = vault.currentCode(id);
+      vault.markUsed(id);
       const clear = readSettings().clearClipboard;
       if (!clipboard) return { by: 'renderer', code, clearAfterMs: clear ? CLIPBOARD_CLEAR_MS : null };
       try {
@@ -29,6 +30,7 @@ export function createCodeHandlers({ vault, events, readSettings, clipboard }: C
     },
     'vault.hotpNext': ({ id }) => {
       const account = vault.nextHotp(id);
+      vault.markUsed(id);
       events.emit('vault.changed', {});
       return { account };
     },

@@ -7,6 +7,9 @@ export type Handlers = {
 
 export interface DispatchLog {
   error(message: string, err?: unknown): void;
+  /** Each call and its (redacted) request at debug, each refusal at info: electron/core/log. */
+  debug?(...args: unknown[]): void;
+  info?(...args: unknown[]): void;
 }
 
 /**
@@ -24,13 +27,17 @@ export function createDispatcher(handlers: Handlers, log: DispatchLog = console)
       const issue = parsed.error.issues[0];
       return { ok: false, error: { code: 'field.invalid', params: { field: issue?.path.join('.') ?? '', reason: issue?.code ?? 'invalid' } } };
     }
+    log.debug?.(`IPC ${channel}`, parsed.data);
     try {
       const handler = handlers[channel] as (r: unknown) => unknown;
       const value = await handler(parsed.data);
       return { ok: true, value: spec.response.parse(value) };
     } catch (e) {
       // Only the catalogue's client codes cross; a server code that leaked is a bug, shown as one.
-      if (isClientError(e)) return { ok: false, error: e.toData() };
+      if (isClientError(e)) {
+        log.info?.(`IPC ${channel} refused: ${e.code}`);
+        return { ok: false, error: e.toData() };
+      }
       log.error(`IPC handler for ${channel} failed`, e);
       return { ok: false, error: { code: 'internal' } };
     }

@@ -14,7 +14,13 @@ import { createPreparationHandlers } from './preparation-handlers';
 import { createAdminHandlers } from './admin-handlers';
 import type { ScanService } from '../capture/scan-service';
 import { createScanHandlers } from './scan-handlers';
+import type { LockService } from '../lock/lock-service';
+import type { ClockCheckService } from '../clock/clock-check';
+import { createLockHandlers } from './lock-handlers';
+import { transferQr } from '../vault/transfer';
 import { createDesktopHandlers, type DesktopPort } from './desktop-handlers';
+import type { BackupService } from '../backup/backup-service';
+import { createBackupHandlers } from './backup-handlers';
 
 export interface HandlerDeps {
   info: AppInfo;
@@ -23,14 +29,20 @@ export interface HandlerDeps {
   events: EventHub;
   sessionServices: SessionServices;
   scan: ScanService;
+  backup: BackupService;
   /** The OS clipboard in main, where there is one (Electron); the browser host has none. */
   clipboard?: CodeClipboard | null;
   /** The desktop shell's part (electron/main); absent in the browser host. */
   desktop?: DesktopPort | null;
+  lock: LockService;
+  clockCheck: ClockCheckService;
+  /** The language texts main writes (the Touch ID prompt) are in. */
+  language: () => 'sv' | 'en';
 }
 
 /** The contract's handlers. Thin: validation happened in the dispatcher, rules live in services. */
-export function createHandlers({ info, settings, vault, events, sessionServices, scan, clipboard = null, desktop = null }: HandlerDeps): Handlers {
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const { info, settings, vault, events, sessionServices, scan, backup, clipboard = null, desktop = null } = deps;
   const appSettings = new AppSettings(settings);
   const readSettings = (): Settings => appSettings.read();
   const changed = () => events.emit('vault.changed', {});
@@ -69,6 +81,17 @@ export function createHandlers({ info, settings, vault, events, sessionServices,
       changed();
       return done;
     },
+    'vault.edit': async (req) => {
+      const account = await vault.edit(req);
+      changed();
+      return { account };
+    },
+    'vault.groups': ({ id, groups }) => {
+      vault.setGroups(id, groups);
+      changed();
+      return done;
+    },
+    'vault.transferQr': ({ ids }) => transferQr(vault.specsForTransfer([...new Set(ids)]), Math.floor(Math.random() * 2 ** 31)),
     'vault.delete': async ({ id }) => {
       await vault.delete(id);
       changed();
@@ -82,5 +105,7 @@ export function createHandlers({ info, settings, vault, events, sessionServices,
     ...createPreparationHandlers(sessionServices),
     ...createAdminHandlers(sessionServices),
     ...createScanHandlers(scan, changed),
+    ...createBackupHandlers(backup),
+    ...createLockHandlers(deps.lock, deps.clockCheck, deps.language),
   };
 }

@@ -7,7 +7,7 @@
  */
 
 /** Field names whose values are never logged, whatever they hold. */
-const SENSITIVE_KEY = /pass(word)?|secret|token|code|otp|cookie|authori[sz]ation|credential|seed|pin$|^key$|privatekey|signature|nonce|recovery|emergency|verifier|challenge/i;
+const SENSITIVE_KEY = /pass(word)?|secret|token|code|otp|cookie|authori[sz]ation|credential|seed|pin$|key$|signature|nonce|recovery|emergency|verifier|challenge/i;
 
 const REPLACEMENTS: [RegExp, string][] = [
   // otpauth://totp/...?secret=... and otpauth-migration://offline?data=...: the whole link.

@@ -45,7 +45,10 @@ export function createSessionServices(o: SessionServicesOptions) {
   const deviceName = `Flex HRM Connect (${hostname()})`;
   const persistence = new SessionPersistence(credentials, server, http);
   // A session the server ended, whichever service found out, is not restored at the next start.
-  http.onInvalidSession = (token) => persistence.forgetToken(token);
+  http.onInvalidSession = (token) => {
+    persistence.forgetToken(token);
+    session.sessionEnded(token);
+  };
   const device = { name: deviceName, browser: 'Flex HRM Connect desktop' };
   const session = new SessionService({
     http,

@@ -185,7 +185,8 @@ export class SessionService {
     const { email, provider, ssoState } = from;
     const answer = await this.deps.http.call('idpConsent', { body: { state: ssoState, approve } });
     if (answer.status === 'denied') {
-      this.set({ step: 'sso', email, provider });
+      // Told to the renderer too: the failed call carries no view, and the IdP page stayed up.
+      this.emit(this.set({ step: 'sso', email, provider }));
       throw new AppError('session.sso-cancelled');
     }
     const outcome = await this.deps.http.call('ssoFinish', { body: { state: ssoState, code: answer.code } });
@@ -258,6 +259,19 @@ export class SessionService {
   twoFactorDone(): SessionView {
     const s = this.requireStep('signed-in');
     return this.set({ ...s, offerTwoFactor: false });
+  }
+
+  /**
+   * The server answered a call with this token `auth.invalid-session` (expired or revoked). When
+   * it is the current session's, the user is signed out with the reason (the other token of the
+   * pair is ended too), so every screen sends them to the sign-in instead of going on as if.
+   */
+  sessionEnded(token: string): void {
+    const s = this.state;
+    if (s.step !== 'signed-in' || (s.hrmToken !== token && s.connectToken !== token)) return;
+    this.deps.persistence?.forget();
+    this.emit(this.set({ step: 'signed-out', ended: s.user.method }));
+    void this.endOnServer(s.hrmToken === token ? null : s.hrmToken, s.connectToken === token ? null : s.connectToken);
   }
 
   async signOut(): Promise<SessionView> {

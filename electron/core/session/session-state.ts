@@ -4,7 +4,8 @@ import { AppError } from '@shared/result';
 
 /** The main-side state: the renderer's view plus the credentials that must never leave main. */
 export type InternalState =
-  | { step: 'signed-out' }
+  /** `ended`: the server ended the signed-in session (expired, revoked); how that user had signed in. */
+  | { step: 'signed-out'; ended?: 'legacy' | 'connect' }
   | { step: 'password'; email: string }
   | { step: 'sso'; email: string; provider: string }
   | { step: 'idp'; email: string; provider: string; ssoState: string }
@@ -33,7 +34,7 @@ export type InternalState =
 export function toStep(s: InternalState): SessionStep {
   switch (s.step) {
     case 'signed-out':
-      return { step: 'signed-out' };
+      return s.ended ? { step: 'signed-out', ended: s.ended } : { step: 'signed-out' };
     case 'password':
       return { step: 'password', email: s.email };
     case 'sso':

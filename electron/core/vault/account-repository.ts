@@ -1,5 +1,5 @@
 import type { Db } from '../db/migrations';
-import type { OtpDigits } from '@shared/contract';
+import type { CodeLength, OtpType } from '@shared/contract';
 import type { OtpAccountSpec } from '../otp/spec';
 
 export type AccountMeta = Omit<OtpAccountSpec, 'secret'> & {
@@ -7,20 +7,35 @@ export type AccountMeta = Omit<OtpAccountSpec, 'secret'> & {
   pinned: boolean;
   position: number;
   createdAt: number;
+  /** Group names the account is filed under (issue 12's "organise"); [] for none. */
+  groups: string[];
+  /** When its code was last copied or asked for (HOTP next); null if never. */
+  lastUsedAt: number | null;
 };
 
 interface AccountRow {
   id: string;
-  type: 'totp' | 'hotp';
+  type: OtpType;
   issuer: string;
   label: string;
   algorithm: OtpAccountSpec['algorithm'];
-  digits: OtpDigits;
+  digits: CodeLength;
   period: number;
   counter: number;
   pinned: number;
   position: number;
   created_at: number;
+  groups: string;
+  last_used_at: number | null;
+}
+
+function parseGroups(json: string): string[] {
+  try {
+    const v: unknown = JSON.parse(json);
+    return Array.isArray(v) ? v.filter((g): g is string => typeof g === 'string') : [];
+  } catch {
+    return [];
+  }
 }
 
 const fromRow = (r: AccountRow): AccountMeta => ({
@@ -35,7 +50,12 @@ const fromRow = (r: AccountRow): AccountMeta => ({
   pinned: r.pinned === 1,
   position: r.position,
   createdAt: r.created_at,
+  groups: parseGroups(r.groups),
+  lastUsedAt: r.last_used_at,
 });
+
+/** The fields an edit may change; the row keeps its id, pin, position, groups and times. */
+export type EditableMeta = Pick<AccountMeta, 'issuer' | 'label' | 'algorithm' | 'digits' | 'period'>;
 
 export interface Intent {
   accountId: string;
@@ -64,10 +84,11 @@ export class AccountRepository {
   insert(a: AccountMeta): void {
     this.db
       .prepare(
-        `INSERT INTO accounts (id, type, issuer, label, algorithm, digits, period, counter, pinned, position, created_at)
-         VALUES (@id, @type, @issuer, @label, @algorithm, @digits, @period, @counter, @pinned, @position, @createdAt)`,
+        `INSERT INTO accounts (id, type, issuer, label, algorithm, digits, period, counter, pinned, position, created_at, groups, last_used_at)
+         VALUES (@id, @type, @issuer, @label, @algorithm, @digits, @period, @counter, @pinned, @position, @createdAt, @groups, @lastUsedAt)`,
       )
-      .run({ ...a, pinned: a.pinned ? 1 : 0 });
+      // An intent written by an older build has no groups or lastUsedAt: defaults then.
+      .run({ ...a, pinned: a.pinned ? 1 : 0, groups: JSON.stringify(a.groups ?? []), lastUsedAt: a.lastUsedAt ?? null });
   }
 
   remove(id: string): boolean {
@@ -76,6 +97,22 @@ export class AccountRepository {
 
   rename(id: string, issuer: string, label: string): boolean {
     return this.db.prepare('UPDATE accounts SET issuer = ?, label = ? WHERE id = ?').run(issuer, label, id).changes > 0;
+  }
+
+  edit(id: string, m: EditableMeta): boolean {
+    return (
+      this.db
+        .prepare('UPDATE accounts SET issuer = @issuer, label = @label, algorithm = @algorithm, digits = @digits, period = @period WHERE id = @id')
+        .run({ ...m, id }).changes > 0
+    );
+  }
+
+  setGroups(id: string, groups: readonly string[]): boolean {
+    return this.db.prepare('UPDATE accounts SET groups = ? WHERE id = ?').run(JSON.stringify(groups), id).changes > 0;
+  }
+
+  touch(id: string, at: number): void {
+    this.db.prepare('UPDATE accounts SET last_used_at = ? WHERE id = ?').run(at, id);
   }
 
   setPinned(id: string, pinned: boolean): boolean {

@@ -19,11 +19,16 @@ export function formatUtc(ms: number): string {
 }
 
 /** The place names the server itself gives (electron/mock/http/origin.ts), in Swedish. */
-const COUNTRY_SV: Record<string, string> = { 'Local network': 'Lokalt nätverk', Unknown: 'Okänt' };
-
+const COUNTRY_SV: Record<string, string> = { 'Local network': 'Lokalt nätverk', Unknown: 'Okänt', Sweden: 'Sverige' };
+/** The server's own words for a device and browser (origin.ts, this app's client), in Swedish. */
+const DEVICE_SV: Record<string, string> = { 'Unknown device': 'Okänd enhet' };
+const BROWSER_SV: Record<string, string> = { 'Flex HRM Connect desktop': 'Flex HRM Connect skrivbordsapp', Unknown: 'Okänd' };
 /** The "Don't recognise this activity?" block of the first-login guide. */
 export function originBlock(lang: Language, o: RequestOrigin): string {
-  const country = lang === 'sv' ? (COUNTRY_SV[o.country] ?? o.country) : o.country;
+  const sv = lang === 'sv';
+  const country = sv ? (COUNTRY_SV[o.country] ?? o.country) : o.country;
+  const device = sv ? (DEVICE_SV[o.device] ?? o.device) : o.device;
+  const browser = sv ? (BROWSER_SV[o.browser] ?? o.browser) : o.browser;
   const t = lang === 'sv'
     ? ['Känner du inte igen den här aktiviteten?', 'Enhet', 'Webbläsare', 'Land', 'IP-adress', 'Användes senast',
       'Granska dina nyligen använda enheter under dina kontouppgifter. Kontakta support vid behov.']
@@ -31,8 +36,8 @@ export function originBlock(lang: Language, o: RequestOrigin): string {
       'Review your recently used devices under your account details. Contact support if needed.'];
   return [
     t[0],
-    `${t[1]}: ${o.device}`,
-    `${t[2]}: ${o.browser}`,
+    `${t[1]}: ${device}`,
+    `${t[2]}: ${browser}`,
     `${t[3]}: ${country}`,
     `${t[4]}: ${o.ip}`,
     `${t[5]}: ${formatUtc(o.at)}`,

@@ -25,6 +25,7 @@ const STATUS: Partial<Record<IdentityErrorCode, number>> = {
   'hrm.locked': 423,
   'connect.locked': 423,
   'hrm.use-connect-sign-in': 409,
+  'hrm.never-linked': 409,
   'hrm.not-linked': 403,
   'hrm.connect-login-not-enabled': 403,
   'hrm.user-not-found': 404,

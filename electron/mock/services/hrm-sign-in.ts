@@ -36,7 +36,11 @@ export async function legacySignIn(ctx: MockContext, userId: string, password: s
   }
   const lockedFor = guessSucceeded(ctx, key, reserved.reservation);
   if (lockedFor > 0) throw new AppError('hrm.locked', { minutesLeft: lockedFor });
-  if (requireCompany(ctx, user.company_id).connectLoginEnabled) throw new AppError('hrm.use-connect-sign-in');
+  if (requireCompany(ctx, user.company_id).connectLoginEnabled) {
+    // Guidance only for someone who knows the password: a user never linked cannot use Connect
+    // either, and "sign in with your email address" would end at "Wrong email address or password".
+    throw new AppError(user.connect_account_id ? 'hrm.use-connect-sign-in' : 'hrm.never-linked');
+  }
   return hrmSession(ctx, user, 'legacy');
 }
 

@@ -3,10 +3,9 @@ import type { Transport } from './transport-types';
 type Listener = Parameters<Transport['subscribe']>[0];
 
 /**
- * One event stream per window, however many stores and views listen. Over the browser host each
- * `subscribe` is an EventSource, and Chromium allows six HTTP/1.1 connections per host: with a
- * stream per listener (session, push, vault, mailbox, deep links...) the contract's own requests
- * queue behind them and events go missing. In Electron it keeps it to one IPC listener.
+ * One underlying subscription per window, however many stores and views listen (session, push,
+ * vault, mailbox, deep links...): in Electron one IPC listener, so the preload tells main once
+ * that this page listens; the browser host's transport has its one ordered stream already.
  */
 export function withSharedEvents(transport: Transport): Transport {
   const listeners = new Set<Listener>();

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { MfaMethod, Request, ServerChoice, SessionView } from '@shared/contract';
-import type { Result } from '@shared/result';
+import type { AppErrorData, Result } from '@shared/result';
 import { useApi } from '../api/use-api';
 import { useCallState } from './use-call-state';
 
@@ -22,6 +22,10 @@ export const useSessionStore = defineStore('session', () => {
   /** The 2FA set-up flow main holds for the signed-in user (resumed after a reload or restart). */
   const setup = computed(() => view.value?.setup ?? null);
   /** "Your emergency code has been used": main keeps the replacement until it is confirmed stored. */
+  /** The server ended the signed-in session (expired, revoked): how the user had signed in; null otherwise. */
+  const ended = computed(() => (state.value.step === 'signed-out' ? (state.value.ended ?? null) : null));
+  /** The sign-in forms' notice for `ended`, shown where a failure would be. */
+  const endedNotice = computed<AppErrorData | null>(() => (ended.value ? { code: 'session.ended' } : null));
   const newEmergencyCode = computed(() => (state.value.step === 'signed-in' ? (state.value.newEmergencyCode ?? null) : null));
 
   /**
@@ -47,6 +51,8 @@ export const useSessionStore = defineStore('session', () => {
     view,
     state,
     signedIn,
+    ended,
+    endedNotice,
     busy,
     error,
     clearError,

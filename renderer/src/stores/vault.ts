@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { AccountView, AddAccountRequest, KeychainState, VaultListResponse } from '@shared/contract';
+import type { AccountView, AddAccountRequest, ClockCheck, EditAccountRequest, KeychainState, TransferQr, VaultListResponse } from '@shared/contract';
 import type { AppErrorData, Result } from '@shared/result';
 import { copyInPage } from '../api/renderer-clipboard';
 import { clockOffset as offsetFrom } from '@shared/clock';
@@ -14,6 +14,18 @@ const MIN_REFRESH_MS = 250;
 const RETRY_MS = 5000;
 
 export type Direction = -1 | 1;
+export type AccountSort = 'manual' | 'name' | 'recent';
+const SORT_KEY = 'flex.authenticator.sort';
+const SORTS: readonly AccountSort[] = ['manual', 'name', 'recent'];
+
+function savedSort(): AccountSort {
+  try {
+    const v = globalThis.localStorage?.getItem(SORT_KEY);
+    return SORTS.includes(v as AccountSort) ? (v as AccountSort) : 'manual';
+  } catch {
+    return 'manual';
+  }
+}
 
 /**
  * The authenticator's accounts as main reports them: metadata and current codes, never secrets.
@@ -21,6 +33,8 @@ export type Direction = -1 | 1;
  * clock is what counts (it computes the codes), so the offset between its clock (`generatedAt`)
  * and ours is measured on every load and every countdown uses `mainNow()`.
  */
+const nameKey = (a: Pick<AccountView, 'issuer' | 'label'>): string => `${a.issuer.trim().toLocaleLowerCase()}\u0000${a.label.trim().toLocaleLowerCase()}`;
+
 export const useVaultStore = defineStore('vault', () => {
   const api = useApi();
   const accounts = ref<AccountView[]>([]);
@@ -144,6 +158,78 @@ export const useVaultStore = defineStore('vault', () => {
     return orUndo(await api.call('vault.rename', { id, issuer, label }), rollback);
   }
 
+  /** Edits an account (names, and after the user confirmed, key and code settings). */
+  async function edit(request: EditAccountRequest): Promise<Result<AccountView>> {
+    const res = await api.call('vault.edit', request);
+    if (!res.ok) return res;
+    const account = res.value.account;
+    accounts.value = accounts.value.map((a) => (a.id === account.id ? account : a));
+    return { ok: true, value: account };
+  }
+
+  async function setGroups(id: string, groups: string[]): Promise<Result<unknown>> {
+    const rollback = patch(id, { groups });
+    return orUndo(await api.call('vault.groups', { id, groups }), rollback);
+  }
+
+  /** The accounts as QR pictures for a phone; only after the user confirmed (`confirmed: true`). */
+  async function transferQr(ids: string[]): Promise<Result<TransferQr>> {
+    return api.call('vault.transferQr', { ids, confirmed: true });
+  }
+
+  /** The identity server's clock against ours (`clock.check`), once per visit of the authenticator. */
+  const clockCheck = ref<ClockCheck | null>(null);
+  async function checkClock(): Promise<void> {
+    const res = await api.call('clock.check');
+    clockCheck.value = res.ok ? res.value : null;
+  }
+
+  /** How the list is sorted: the user's own order (drag or Alt+arrows), by name, or recently used. Kept in this browser profile. */
+  const sort = ref<AccountSort>(savedSort());
+  function setSort(next: AccountSort): void {
+    sort.value = next;
+    try {
+      globalThis.localStorage?.setItem(SORT_KEY, next);
+    } catch {
+      // Private mode or no storage: the choice lasts for this session.
+    }
+  }
+
+  /** Every group name in use, sorted, for the filter. */
+  const groups = computed(() => {
+    const all = new Map<string, string>();
+    for (const a of accounts.value) for (const g of a.groups) if (!all.has(g.toLocaleLowerCase())) all.set(g.toLocaleLowerCase(), g);
+    return [...all.values()].sort((x, y) => x.localeCompare(y));
+  });
+
+  /** Names (issuer + label) carried by more than one account: two tenants of one service. */
+  const sharedNames = computed(() => {
+    const seen = new Map<string, number>();
+    for (const a of accounts.value) {
+      const k = nameKey(a);
+      seen.set(k, (seen.get(k) ?? 0) + 1);
+    }
+    return new Set([...seen].filter(([, n]) => n > 1).map(([k]) => k));
+  });
+  const sharesName = (a: Pick<AccountView, 'issuer' | 'label'>): boolean => sharedNames.value.has(nameKey(a));
+
+  /**
+   * Moves an account to `to` (an index in the full list) in the user's own order: drag and drop,
+   * or Alt+arrows. Stays within its group (pinned or not), as the arrows do.
+   */
+  async function moveTo(id: string, to: number): Promise<Result<unknown>> {
+    const before = accounts.value;
+    const from = before.findIndex((a) => a.id === id);
+    const moving = before[from];
+    const target = before[Math.max(0, Math.min(before.length - 1, to))];
+    if (!moving || !target || from === to || target.pinned !== moving.pinned) return { ok: true, value: null };
+    const list = [...before];
+    list.splice(from, 1);
+    list.splice(Math.max(0, Math.min(list.length, to)), 0, moving);
+    accounts.value = list;
+    return orUndo(await api.call('vault.reorder', { ids: list.map((a) => a.id) }), () => (accounts.value = before));
+  }
+
   async function setPinned(id: string, pinned: boolean): Promise<Result<unknown>> {
     const before = accounts.value;
     // Pinned accounts come first, as main sorts them (pinned, then position).
@@ -191,6 +277,8 @@ export const useVaultStore = defineStore('vault', () => {
     const res = await api.call('vault.copy', { id });
     if (!res.ok) return res;
     const v = res.value;
+    const used = accounts.value.find((a) => a.id === id);
+    if (used) used.lastUsedAt = mainNow();
     if (v.by === 'main') return { ok: true, value: { code: v.code, clears: v.clearsAt !== null } };
     try {
       await copyInPage(v.code, v.clearAfterMs);
@@ -224,6 +312,16 @@ export const useVaultStore = defineStore('vault', () => {
     stop,
     add,
     rename,
+    edit,
+    setGroups,
+    transferQr,
+    clockCheck,
+    checkClock,
+    sort,
+    setSort,
+    groups,
+    sharesName,
+    moveTo,
     setPinned,
     canMove,
     move,

@@ -97,7 +97,9 @@ export class AuthenticatorPage {
 
   /** The code is a button: pressing it copies the code. */
   copyButton(a: { issuer: string; label: string }): Locator {
-    return this.page.getByRole('button', { name: fill(this.m.account.copy, { name: AuthenticatorPage.accountName(a) }), exact: true });
+    // Its name is the visible digits, then "Copy code for <account>" (axe: label in name).
+    const label = fill(this.m.account.copy, { name: AuthenticatorPage.accountName(a) });
+    return this.page.getByRole('button', { name: new RegExp(`^[\\d ]+ ${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) });
   }
 
   card(a: { issuer: string; label: string }): Locator {
@@ -106,7 +108,7 @@ export class AuthenticatorPage {
 
   /** The code shown for an account, without the grouping space. */
   async code(a: { issuer: string; label: string }): Promise<string> {
-    return ((await this.copyButton(a).textContent()) ?? '').replace(/\s/g, '');
+    return ((await this.copyButton(a).locator('.digits').textContent()) ?? '').replace(/\s/g, '');
   }
 
   accountButton(key: 'pin' | 'unpin' | 'moveUp' | 'moveDown' | 'rename' | 'delete', a: { issuer: string; label: string }): Locator {

@@ -65,6 +65,10 @@ export class HrmApp {
   }
 
   async enterEmail(email: string, save = false): Promise<void> {
+    // The sign-in's email step (its Next button), not the forgot-password page's field of the
+    // same label still on screen while "Back to Sign in" is under way (admin spec flake, issue 14).
+    await expect(this.page.getByRole('button', { name: this.m.signIn.next })).toBeVisible();
+    await expect(this.page.getByRole('heading', { name: this.m.forgot.title })).toBeHidden();
     await this.page.getByLabel(this.m.signIn.email, { exact: true }).fill(email);
     if (save) await this.page.getByRole('checkbox', { name: this.m.signIn.saveEmail }).check();
     await this.page.getByRole('button', { name: this.m.signIn.next }).click();

@@ -47,10 +47,11 @@ describe('VaultService', () => {
     expect(s.store.calls).toEqual(before);
   });
 
-  it('refuses a duplicate by name or by secret', async () => {
+  it('refuses a duplicate by secret, but allows the same name with another secret (two tenants)', async () => {
     await s.vault.add(toAccountSpec({ issuer: 'GitHub', label: 'anna', secret: SECRET }));
-    await expect(s.vault.add(toAccountSpec({ issuer: 'github', label: 'ANNA', secret: 'GEZDGNBVGY3TQOJQGEZDGNBV' }))).rejects.toMatchObject({ code: 'vault.duplicate-account' });
     await expect(s.vault.add(toAccountSpec({ issuer: 'Other', label: 'x', secret: SECRET }))).rejects.toMatchObject({ code: 'vault.duplicate-account' });
+    await expect(s.vault.add(toAccountSpec({ issuer: 'github', label: 'ANNA', secret: 'GEZDGNBVGY3TQOJQGEZDGNBV' }))).resolves.toMatchObject({ issuer: 'github' });
+    expect((await s.vault.list()).accounts).toHaveLength(2);
   });
 
   it('renames, pins and reorders', async () => {

@@ -89,7 +89,7 @@ describe('Forgot password', () => {
     expect(mail.text).toContain(`Du har begärt ett nytt lösenord för ditt Visma-konto: ${KARIN}.`);
     expect(mail.text).toContain('Ange nytt lösenord');
     expect(mail.text).toContain('Denna länk upphör att gälla om 24 timmar och fungerar bara en gång.');
-    for (const label of ['Enhet: Nexus 5', 'Webbläsare: Chrome Mobile 138.0', 'Land: Sweden', 'IP-adress: 127.0.0.1', 'Användes senast: 25 Jun 2025 13:14 UTC']) {
+    for (const label of ['Enhet: Nexus 5', 'Webbläsare: Chrome Mobile 138.0', 'Land: Sverige', 'IP-adress: 127.0.0.1', 'Användes senast: 25 Jun 2025 13:14 UTC']) {
       expect(mail.text).toContain(label);
     }
   });
@@ -198,6 +198,9 @@ describe('the activity block of emails', () => {
     const { originBlock } = await import('../../../electron/mock/emails/format');
     const o = { device: 'Flex HRM Connect', browser: 'Flex HRM Connect desktop', country: 'Local network', ip: '127.0.0.1', at: 0 };
     expect(originBlock('sv', o)).toContain('Land: Lokalt nätverk');
+    // Nor the browser line in English (issue 14: the device line of the reset email).
+    expect(originBlock('sv', o)).toContain('Webbläsare: Flex HRM Connect skrivbordsapp');
+    expect(originBlock('sv', { ...o, device: 'Unknown device', country: 'Sweden' })).toMatch(/Enhet: Okänd enhet\n[^]*Land: Sverige/);
     expect(originBlock('sv', { ...o, country: 'Unknown' })).toContain('Land: Okänt');
     expect(originBlock('en', o)).toContain('Country: Local network');
   });

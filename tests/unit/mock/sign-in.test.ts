@@ -46,6 +46,9 @@ describe('Connect discovery and cutover', () => {
     expect(await h.ok('discover', { body: { email: 'anna.svensson@foretaget.se' } })).toEqual({ method: 'password' });
     const legacy = await h.fail('hrmSignIn', { body: { userId: 'anna', password: HRM_PASSWORD } });
     expect(legacy.code).toBe('hrm.use-connect-sign-in');
+    // Erik never linked: his right user id + password get guidance, not "sign in with your email" (issue 14).
+    expect((await h.fail('hrmSignIn', { body: { userId: 'erik', password: HRM_PASSWORD } })).code).toBe('hrm.never-linked');
+    expect((await h.fail('hrmSignIn', { body: { userId: 'erik', password: 'nope' } })).code).toBe('hrm.invalid-credentials');
     // Wrong legacy password still says only "invalid credentials" (no probing of user ids).
     expect((await h.fail('hrmSignIn', { body: { userId: 'anna', password: 'nope' } })).code).toBe('hrm.invalid-credentials');
     const hrm = await h.ok('hrmSignInConnect', { body: { connectToken: signedIn.session.token } });

@@ -19,6 +19,8 @@ const account = (i: number): AccountView => ({
   counter: null,
   pinned: false,
   position: i,
+  groups: [],
+  lastUsedAt: null,
   code: String(100000 + i),
   nextCode: String(200000 + i),
   validUntil: Date.now() + 12_000,

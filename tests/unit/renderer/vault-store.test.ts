@@ -20,6 +20,8 @@ function account(id: string, over: Partial<AccountView> = {}): AccountView {
     counter: null,
     pinned: false,
     position: 0,
+    groups: [],
+    lastUsedAt: null,
     code: '123456',
     nextCode: '654321',
     validUntil: Date.UTC(2026, 0, 5, 9, 0, 30),

@@ -147,9 +147,11 @@ describe('the signed-in session across a restart', () => {
       headers: { Authorization: `Bearer ${first.session.hrmToken()}`, 'Content-Type': 'application/json' },
       body: '{}',
     });
-    await expect(first.preparation.state()).rejects.toMatchObject({ code: 'session.expired' });
+    await expect(first.preparation.state()).rejects.toMatchObject({ code: 'session.ended' });
     expect(credentials.sessionEntries()).toEqual([]);
-    first.session.twoFactorDone();
+    // The user is signed out with the reason (issue 14), on the form they had used, not left on a dead home.
+    expect(first.session.view().state).toEqual({ step: 'signed-out', ended: 'legacy' });
+    expect(() => first.session.twoFactorDone()).toThrow();
     expect(credentials.sessionEntries()).toEqual([]);
   });
 

@@ -51,7 +51,7 @@ export const adminEn = {
       sendLabel: 'Send verification to {name} ({email})',
       resendLabel: 'Resend verification to {name}',
       remove: 'Remove connection',
-      removeLabel: 'Remove the connection of {name}',
+      removeLabel: 'Remove connection of {name}',
       resent: 'A new verification code was sent to {email}.',
       linkedNow: '{email} is now linked.',
       removed: 'The connection of {name} was removed.',
@@ -65,6 +65,9 @@ export const adminEn = {
       offText: 'Your users sign in to Flex HRM with their user ID. Linked to Visma Connect so far: {linked} of {total} users.',
       onText: 'Login with Visma Connect is on. Your users sign in with their email address and their Visma Connect password.',
       switch: 'Enable login with Visma Connect',
+      unlinkedTitle: 'Not linked yet ({count})',
+      unlinkedText: 'These users cannot sign in after the switch until they have verified an email address. Send them a verification now.',
+      noAddress: 'No address to send to: the user enters one under Account settings.',
       selfNotLinked: 'First link your own user to a Visma Connect account (Account settings in the banner). Until then the switch stays off, so you cannot lock yourself out.',
       confirmTitle: 'Enable login with Visma Connect?',
       confirmText: 'From now on, every user at {company} must sign in to Flex HRM with Visma Connect, using their email address. Sign-in with the Flex HRM user ID stops working, also for you. Users without a linked Visma Connect account: {unlinked}. They cannot sign in until they have one.',
@@ -78,6 +81,8 @@ export const adminEn = {
   },
   connectAccount: {
     title: 'Visma Connect account settings',
+    /** The server's English words for a device, in the UI's language. */
+    deviceWords: { localNetwork: 'Local network', unknown: 'Unknown', desktopApp: 'Flex HRM Connect desktop app', unknownDevice: 'Unknown device' },
     address: 'accountsettings.connect.visma.com',
     loading: 'Loading…',
     back: 'Back to Flex HRM',

@@ -8,6 +8,12 @@ export const hrmEn = {
   hrm: {
     brand: 'Flex HRM',
     loading: 'Loading…',
+    /** The forms' own messages for an empty field (never the browser's untranslated bubbles). */
+    required: {
+      email: 'Enter your email address.',
+      password: 'Enter your password.',
+      userId: 'Enter your user ID.',
+    },
     server: {
       title: 'Choose server',
       intro: 'Which server should Flex HRM sign in to?',
@@ -200,7 +206,6 @@ export const hrmEn = {
     approve: 'Approve',
     deny: 'Deny',
     none: 'No sign-in requests.',
-    wrongNumber: 'That number does not match. The request was refused.',
     from: 'From {browser} on {device}, {country} (IP address {ip})',
     requestedAt: 'Requested at {time}',
     expiresIn: 'Expires in {time}',
@@ -211,7 +216,6 @@ export const hrmEn = {
     denied: 'The sign-in is denied.',
     expiredNotice: 'The sign-in request for {email} expired before it was answered. Start the sign-in again if it was you.',
     answeredNotice: 'The sign-in request for {email} was answered on another device.',
-    expiredError: 'This sign-in request has expired.',
     dismiss: 'Close the message',
   },
 };

@@ -8,6 +8,11 @@ export const hrmSv: HrmMessages = {
   hrm: {
     brand: 'Flex HRM',
     loading: 'Laddar…',
+    required: {
+      email: 'Ange din e-postadress.',
+      password: 'Ange ditt lösenord.',
+      userId: 'Ange ditt användar-ID.',
+    },
     server: {
       title: 'Välj server',
       intro: 'Vilken server ska Flex HRM logga in mot?',
@@ -126,8 +131,8 @@ export const hrmSv: HrmMessages = {
       phoneText: 'Skanna QR-koden med autentiseringsappen i din mobil. Kan du inte skanna QR-koden kan du ange nyckeln manuellt.',
       next: 'Nästa',
       otherApp: 'Jag använder en annan autentiseringsapp',
-      consentTitle: 'Authenticator',
-      consentWants: 'Authenticator vill få tillgång till:',
+      consentTitle: 'Autentiserare',
+      consentWants: 'Autentiseraren vill få tillgång till:',
       permAccount: 'Information om ditt användarkonto',
       permAddress: 'Adress',
       permProfile: 'Profilinformation (förnamn, efternamn)',
@@ -200,7 +205,6 @@ export const hrmSv: HrmMessages = {
     approve: 'Godkänn',
     deny: 'Neka',
     none: 'Inga inloggningsförfrågningar.',
-    wrongNumber: 'Numret stämmer inte. Förfrågan nekades.',
     from: 'Från {browser} på {device}, {country} (IP-adress {ip})',
     requestedAt: 'Begärd kl. {time}',
     expiresIn: 'Går ut om {time}',
@@ -211,7 +215,6 @@ export const hrmSv: HrmMessages = {
     denied: 'Inloggningen är nekad.',
     expiredNotice: 'Inloggningsförfrågan för {email} gick ut innan den besvarades. Börja om inloggningen om det var du.',
     answeredNotice: 'Inloggningsförfrågan för {email} besvarades på en annan enhet.',
-    expiredError: 'Inloggningsförfrågan har gått ut.',
     dismiss: 'Stäng meddelandet',
   },
 };

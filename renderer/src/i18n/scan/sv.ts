@@ -22,7 +22,7 @@ export const scanSv = {
     addedMany: '{count} konton är tillagda.',
     resultTitle: 'Resultat av avläsningen',
     added: '{name}: tillagt',
-    exists: '{name} finns redan i Authenticator och lades inte till igen.',
+    exists: '{name} finns redan i autentiseraren och lades inte till igen.',
     noneAdded: 'Inget nytt konto lades till.',
     overlay: {
       title: 'Markera QR-koden',

@@ -5,6 +5,7 @@ import { ACCOUNT_TEXT_LIMITS } from '@shared/contract/names';
 import type { AddAccountRequest } from '@shared/contract';
 import { useErrorMessage } from '@/composables/use-error-message';
 import { useToastStore } from '@/stores/toasts';
+import { useBusy } from '@/stores/use-call-state';
 import { useVaultStore } from '@/stores/vault';
 import { accountName } from '@/format/account-name';
 import { fieldOfError, type AddField } from './add-errors';
@@ -21,32 +22,27 @@ export function useAddAccount(source: 'manual' | 'uri') {
   const router = useRouter();
   const { t } = useI18n();
   const message = useErrorMessage();
-  const busy = ref(false);
+  const { busy, during } = useBusy();
   const fieldErrors = ref<Partial<Record<AddField, string>>>({});
   const formError = ref<string | null>(null);
 
   async function submit(request: AddAccountRequest): Promise<AddField | null> {
-    busy.value = true;
     fieldErrors.value = {};
     formError.value = null;
-    try {
-      const res = await vault.add(request);
-      if (res.ok) {
-        toasts.success(t('addAccount.added', { name: accountName(res.value) }));
-        await router.push({ name: 'authenticator' });
-        return null;
-      }
-      const field = fieldOfError(res.error, source);
-      const max = field ? MAX_LENGTH[field] : undefined;
-      const text = res.error.code === 'field.invalid' && res.error.params?.reason === 'too_big' && max
-        ? t('addAccount.tooLong', { max })
-        : message(res.error);
-      if (field) fieldErrors.value = { [field]: text };
-      else formError.value = t('addAccount.failed', { reason: text });
-      return field;
-    } finally {
-      busy.value = false;
+    const res = await during(() => vault.add(request));
+    if (res.ok) {
+      toasts.success(t('addAccount.added', { name: accountName(res.value) }));
+      await router.push({ name: 'authenticator' });
+      return null;
     }
+    const field = fieldOfError(res.error, source);
+    const max = field ? MAX_LENGTH[field] : undefined;
+    const text = res.error.code === 'field.invalid' && res.error.params?.reason === 'too_big' && max
+      ? t('addAccount.tooLong', { max })
+      : message(res.error);
+    if (field) fieldErrors.value = { [field]: text };
+    else formError.value = t('addAccount.failed', { reason: text });
+    return field;
   }
 
   return { busy, fieldErrors, formError, submit };
