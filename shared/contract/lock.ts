@@ -17,7 +17,6 @@ export const LockViewSchema = z.object({
 export type LockView = z.infer<typeof LockViewSchema>;
 
 const Password = z.string().max(1024);
-export { AUTO_LOCK_CHOICES } from './lock-choices';
 
 export const lockRequests = {
   unlock: z.object({ password: Password }).strict(),

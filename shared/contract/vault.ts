@@ -105,7 +105,6 @@ export const CopyCodeResponseSchema = z.discriminatedUnion('by', [
   z.object({ by: z.literal('main'), code: z.string(), clearsAt: z.number().nullable() }),
   z.object({ by: z.literal('renderer'), code: z.string(), clearAfterMs: z.number().int().nullable() }),
 ]);
-export type CopyCodeResponse = z.infer<typeof CopyCodeResponseSchema>;
 
 // ---- Import, restore and backup (electron/core/backup, electron/core/import) ----
 

@@ -113,6 +113,21 @@ export function encodeMigrationUri(
   return `otpauth-migration://offline?data=${encodeURIComponent(base64)}`;
 }
 
+/** The proto entry for a validated spec (the inverse of `toSpec`). */
+export function migrationEntryFromSpec(spec: OtpAccountSpec): MigrationOtpParameters {
+  const pick = (table: Record<number, string | number>, value: string | number): number =>
+    Number(Object.entries(table).find(([k, v]) => k !== '0' && v === value)?.[0] ?? 0);
+  return {
+    secret: Secret.fromBase32(spec.secret).bytes,
+    name: spec.label,
+    issuer: spec.issuer,
+    algorithm: pick(ALGORITHMS, spec.algorithm),
+    digits: pick(DIGITS, spec.digits),
+    type: pick(TYPES, spec.type),
+    counter: spec.counter,
+  };
+}
+
 function toSpec(entry: MigrationOtpParameters): OtpAccountSpec {
   const secret = entry.secret.length > 0 ? new Secret({ buffer: copyBuffer(entry.secret) }).base32 : '';
   let issuer = entry.issuer.trim();

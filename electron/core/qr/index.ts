@@ -1,7 +1,9 @@
 /**
- * What the Electron main bundle takes from the QR module: `QrDecoder(builtQrWorkerUrl(import.meta.url))`.
- * Services, the worker, the CLI and tests import the modules themselves (decoder.ts: the
- * `QrFrameDecoder` port and `InlineQrDecoder`; decode.ts, image.ts, scan-accounts.ts, worker-url.ts).
+ * The QR module's public surface: `QrDecoder(builtQrWorkerUrl(import.meta.url))` for the Electron
+ * main bundle; `decodeQrCodes` / `loadImage`, the synchronous pipeline (tests read codes back).
+ * Services, the worker and the CLI import the modules themselves.
  */
+export { decodeQrCodes } from './decode';
 export { QrDecoder } from './decoder';
+export { loadImage } from './image';
 export { builtQrWorkerUrl } from './worker-url';
