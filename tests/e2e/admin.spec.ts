@@ -182,9 +182,11 @@ for (const lang of ['en', 'sv'] as Lang[]) {
     await expect(methods.getByRole('listitem').filter({ hasText: c.kind.totp }).getByText(new RegExp(c.neverUsed))).toHaveCount(0);
     for (const kind of ['totp', 'sms', 'emergency'] as const) await expect(methods.getByText(c.kind[kind], { exact: true })).toBeVisible();
     const devices = page.getByRole('table', { name: c.devicesCaption });
-    const device = devices.getByRole('row').filter({ hasText: 'Flex HRM Connect desktop' });
+    // The server's English device words in the UI's language (issue 14: "Local network" in Swedish).
+    const device = devices.getByRole('row').filter({ hasText: c.deviceWords.desktopApp });
     await expect(device).toHaveCount(1);
     await expect(device.getByRole('cell', { name: '127.0.0.1' })).toBeVisible();
+    await expect(device.getByRole('cell', { name: c.deviceWords.localNetwork })).toBeVisible();
     await admin.shot('account');
 
     // Remove the SMS method, confirmed.

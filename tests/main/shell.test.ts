@@ -111,6 +111,7 @@ vi.mock('electron', async () => {
     session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } },
     desktopCapturer: {},
     systemPreferences: {},
+    powerMonitor: { on: vi.fn() },
     ClipboardItem: class {},
   };
 });
@@ -142,6 +143,7 @@ vi.mock('../../electron/core/app-core', () => ({
       readSettings: () => s.settings,
       language: () => 'sv',
       sessionServices: { push: { list: () => [] } },
+      lock: { lockNow: vi.fn() },
       shutdown: vi.fn(async () => undefined),
       close: vi.fn(),
     };

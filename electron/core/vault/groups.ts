@@ -1,6 +1,6 @@
 /** Longest group name, and most groups on one account (the contract allows the same). */
-export const MAX_GROUP_LENGTH = 40;
-export const MAX_GROUPS = 20;
+const MAX_GROUP_LENGTH = 40;
+const MAX_GROUPS = 20;
 
 /**
  * Group names as stored: trimmed, inner whitespace collapsed, empty ones dropped, and a name

@@ -5,7 +5,7 @@ import { encodeMigrationUri, migrationEntryFromSpec } from '../otp/migration';
 import type { OtpAccountSpec } from '../otp/spec';
 
 /** Google Authenticator puts this many accounts in one QR code of its "Transfer accounts" export. */
-export const MIGRATION_BATCH = 10;
+const MIGRATION_BATCH = 10;
 
 /** The standard otpauth:// link of one account (Key Uri Format), built by otpauth, not by hand. */
 export function otpauthUri(spec: OtpAccountSpec): string {

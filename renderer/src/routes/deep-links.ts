@@ -1,5 +1,5 @@
 import type { Router } from 'vue-router';
-import type { ApiClient } from '@/api/client';
+import type { ApiClient } from '../api/client';
 
 /**
  * Emailed links inside the app: `deep-link` events (Electron) or the http form `/open/<action>`

@@ -33,6 +33,13 @@ function savedSort(): AccountSort {
  * clock is what counts (it computes the codes), so the offset between its clock (`generatedAt`)
  * and ours is measured on every load and every countdown uses `mainNow()`.
  */
+/**
+ * Lists (an account's groups) arrive as new arrays on every load: equal contents are no change,
+ * or each period boundary would re-render every card that shows its groups.
+ */
+const sameList = (x: unknown, y: unknown): boolean =>
+  Array.isArray(x) && Array.isArray(y) && x.length === y.length && x.every((v, i) => v === y[i]);
+
 const nameKey = (a: Pick<AccountView, 'issuer' | 'label'>): string => `${a.issuer.trim().toLocaleLowerCase()}\u0000${a.label.trim().toLocaleLowerCase()}`;
 
 export const useVaultStore = defineStore('vault', () => {
@@ -80,10 +87,15 @@ export const useVaultStore = defineStore('vault', () => {
       accounts.value = next;
       return;
     }
-    next.forEach((n, i) => {
+    // A plain loop over keys: no [key, value] pair arrays per account (1,000 of them each boundary).
+    for (let i = 0; i < next.length; i++) {
+      const n = next[i] as Record<string, unknown>;
       const a = current[i] as Record<string, unknown>;
-      for (const [k, v] of Object.entries(n)) if (a[k] !== v) a[k] = v;
-    });
+      for (const k in n) {
+        const v = n[k];
+        if (a[k] !== v && !sameList(a[k], v)) a[k] = v;
+      }
+    }
   }
 
   function apply(res: VaultListResponse, sentAt: number, receivedAt: number): void {

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 /// <reference lib="dom" />
 import { beforeEach, describe, expect, it } from 'vitest';
+import { effect } from 'vue';
 import { createPinia, setActivePinia } from 'pinia';
 import type { AccountView, VaultListResponse } from '@shared/contract';
 import { useVaultStore } from '../../../renderer/src/stores/vault';
@@ -34,5 +35,27 @@ describe('vault store refresh', () => {
     await vault.load();
     expect(vault.accounts).not.toBe(listBefore);
     expect(vault.accounts.map((x) => x.id)).toEqual(['b', 'a']);
+  });
+
+  it('a refresh with the same groups (new arrays from main) triggers nothing that shows them; new groups do', async () => {
+    const withGroups = (code: string, groups: string[]) => ({ ...account('a', code), groups });
+    let next: VaultListResponse = { accounts: [withGroups('111111', ['Work'])], keychain: 'ok', generatedAt: Date.now() };
+    useFakeApi({ 'vault.list': () => ok(next) });
+    const vault = useVaultStore();
+    await vault.load();
+    let runs = 0;
+    effect(() => {
+      void vault.accounts[0]?.groups;
+      runs++;
+    });
+    expect(runs).toBe(1);
+    next = { ...next, accounts: [withGroups('333333', ['Work'])] };
+    await vault.load();
+    expect(vault.accounts[0]?.code).toBe('333333');
+    expect(runs).toBe(1);
+    next = { ...next, accounts: [withGroups('333333', ['Work', 'Private'])] };
+    await vault.load();
+    expect(runs).toBe(2);
+    expect(vault.accounts[0]?.groups).toEqual(['Work', 'Private']);
   });
 });

@@ -1,5 +1,5 @@
 import type { AccountView } from '@shared/contract';
-import type { AccountSort } from '@/stores/vault';
+import type { AccountSort } from '../../stores/vault';
 
 /** The group filter's value for "accounts in no group" (not a name anyone can type: names are trimmed). */
 export const NO_GROUP = ' none';

@@ -10,7 +10,10 @@ let loading: Promise<void> | null = null;
  * letter avatars until then, logos after (the first screen of cards never waits for the icons).
  */
 export function useServiceIcons(): Readonly<ShallowRef<Lookup | null>> {
-  loading ??= new Promise<void>((resolve) => setTimeout(resolve, 0))
+  // When the main thread is idle (the incremental list's batches come first), at most 2 s later.
+  loading ??= new Promise<void>((resolve) =>
+    typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 2000 }) : setTimeout(resolve, 0),
+  )
     .then(() => import('./service-icons'))
     .then((m) => {
       lookup.value = m.serviceIcon;

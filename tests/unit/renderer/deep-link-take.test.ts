@@ -1,0 +1,46 @@
+// @vitest-environment happy-dom
+/// <reference lib="dom" />
+import { describe, expect, it } from 'vitest';
+import { flushPromises } from '@vue/test-utils';
+import { createMemoryHistory, createRouter } from 'vue-router';
+import { installHrmDeepLinks } from '../../../renderer/src/routes/deep-links';
+import { ok, useFakeApi } from './fake-transport';
+
+const empty = { render: () => null };
+const router = () =>
+  createRouter({
+    history: createMemoryHistory(),
+    routes: ['/', '/hrm', '/authenticator', '/settings', '/link/reset-password', '/link/magic-link'].map((path) => ({
+      path,
+      name: path === '/' ? 'home' : path.slice(1).replace('/', '-'),
+      component: empty,
+    })),
+  });
+
+describe('deep links and navigation from main', () => {
+  it('takes the link that launched the app (kept in main until the page asked) and routes it', async () => {
+    const { api, transport } = useFakeApi({ 'app.deepLinks.take': () => ok({ links: [{ path: 'reset-password', query: { token: 'abc' } }] }) });
+    const r = router();
+    await r.push('/');
+    installHrmDeepLinks(r, api);
+    await flushPromises();
+    expect(transport.callsTo('app.deepLinks.take')).toHaveLength(1);
+    expect(r.currentRoute.value.fullPath).toBe('/link/reset-password?token=abc');
+  });
+
+  it('follows later deep-link events and app.navigate (a notification or the tray)', async () => {
+    const { api, transport } = useFakeApi({ 'app.deepLinks.take': () => ok({ links: [] }) });
+    const r = router();
+    await r.push('/');
+    const off = installHrmDeepLinks(r, api);
+    await flushPromises();
+    transport.emit('app.navigate', { to: 'authenticator' });
+    await flushPromises();
+    expect(r.currentRoute.value.name).toBe('authenticator');
+    transport.emit('deep-link', { path: 'magic-link', query: { token: 't' } });
+    await flushPromises();
+    expect(r.currentRoute.value.fullPath).toBe('/link/magic-link?token=t');
+    off();
+    expect(transport.listenerCount).toBe(0);
+  });
+});
