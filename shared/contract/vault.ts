@@ -128,7 +128,7 @@ export const ImportPreviewRequestSchema = z
   .strict();
 
 export const ImportPreviewSchema = z.object({
-  previewId: z.string().uuid(),
+  previewId: z.uuid(),
   format: z.enum(IMPORT_FORMATS),
   /** What applying would do with each account: added, replaced (same name, other key) or skipped (already there). */
   items: z.array(z.object({ name: z.string(), issuer: z.string(), label: z.string(), type: OtpTypeSchema, action: z.enum(['add', 'replace', 'skip']) })),
@@ -137,7 +137,7 @@ export const ImportPreviewSchema = z.object({
 });
 export type ImportPreview = z.infer<typeof ImportPreviewSchema>;
 
-export const PreviewIdRequestSchema = z.object({ previewId: z.string().uuid() }).strict();
+export const PreviewIdRequestSchema = z.object({ previewId: z.uuid() }).strict();
 
 export const ImportOutcomeSchema = z.object({
   added: z.number().int(),
