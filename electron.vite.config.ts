@@ -59,7 +59,8 @@ const i18nPlugins: PluginOption[] = [
   // dropMessageCompiler: the runtime build still registers a compile() that would compile string
   // messages at run time; with every message an AST it is dead code (~37 KB before minifying).
   {
-    ...VueI18nPlugin({ include: [resolve(compiledDir, '*.json')], runtimeOnly: true, compositionOnly: true, fullInstall: false, dropMessageCompiler: true }),
+    // unplugin types the factory as Plugin | Plugin[]; for Vite this one returns a single plugin.
+    ...(VueI18nPlugin({ include: [resolve(compiledDir, '*.json')], runtimeOnly: true, compositionOnly: true, fullInstall: false, dropMessageCompiler: true }) as Plugin),
     apply: 'build',
   },
 ];
@@ -141,7 +142,7 @@ export default defineConfig({
       outDir: 'out/main',
       // Native addons and the HTTP framework stay external: they are loaded from node_modules at run time.
       externalizeDeps: true,
-      rollupOptions: {
+      rolldownOptions: {
         input: {
           index: resolve(import.meta.dirname, 'electron/main/index.ts'),
           'qr-worker': resolve(import.meta.dirname, 'electron/core/qr/qr-worker.ts'),
@@ -157,7 +158,7 @@ export default defineConfig({
       // only the zod-free name list (shared/contract/names.ts), so it stays a few KB.
       externalizeDeps: false,
       minify: true,
-      rollupOptions: {
+      rolldownOptions: {
         input: { index: resolve(import.meta.dirname, 'electron/preload/index.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
       },
@@ -179,7 +180,7 @@ export default defineConfig({
       minify: true,
       // Chromium (Electron's and the browser host's) supports <link rel="modulepreload"> natively.
       modulePreload: { polyfill: false },
-      rollupOptions: {
+      rolldownOptions: {
         input: { index: resolve(import.meta.dirname, 'renderer/index.html') },
         output: { codeSplitting: { groups: [{ name: 'start', test: (id: string) => startOnly.has(id), includeDependenciesRecursively: false }] } },
       },

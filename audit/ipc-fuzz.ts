@@ -55,12 +55,12 @@ const HOSTILE: (() => unknown)[] = [
   () => [],
   () => [1, 2, 3],
   () => ({}),
-  () => JSON.parse('{"__proto__":{"polluted":true}}'),
+  (): unknown => JSON.parse('{"__proto__":{"polluted":true}}'),
   () => ({ constructor: { prototype: { polluted: true } } }),
   () => deep(5_000),
   () => deepArray(5_000),
-  () => new Array(200_000).fill('00000000-0000-4000-8000-000000000000'),
-  () => Object.create(null),
+  () => new Array<string>(200_000).fill('00000000-0000-4000-8000-000000000000'),
+  (): unknown => Object.create(null),
   () => new Date(),
   () => new Uint8Array(10),
 ];
@@ -169,6 +169,12 @@ const knownId = added.value.account.id;
 // The QR worker starts on its first frame: not a slow call of the fuzz.
 await core.dispatch('scan.image', { imageBase64: Buffer.from('warm-up').toString('base64') });
 
+/** JSON.stringify gives undefined (despite its type) for undefined and functions; show those as `undefined`. */
+function shown(v: unknown): string {
+  const json = JSON.stringify(v) as string | undefined;
+  return json ?? 'undefined';
+}
+
 async function call(channel: unknown, payload: unknown): Promise<void> {
   tally.calls++;
   const started = Date.now();
@@ -183,10 +189,10 @@ async function call(channel: unknown, payload: unknown): Promise<void> {
   const ms = Date.now() - started;
   if (ms > SLOW_MS) {
     tally.slow++;
-    note(`slow ${String(channel)}: ${ms} ms with ${JSON.stringify(payload)?.slice(0, 100)}`);
+    note(`slow ${String(channel)}: ${ms} ms with ${shown(payload).slice(0, 100)}`);
   }
-  const a = answer as { ok?: unknown; value?: unknown; error?: { code?: unknown } };
-  const text = JSON.stringify(answer) ?? '';
+  const a = answer as { ok?: unknown; value?: unknown; error?: { code?: unknown } } | null | undefined;
+  const text = (JSON.stringify(answer) as string | undefined) ?? '';
   if (text.includes(SECRET)) {
     tally.leaked++;
     note(`secret in the answer of ${String(channel)}`);
@@ -194,7 +200,7 @@ async function call(channel: unknown, payload: unknown): Promise<void> {
   if (a?.ok === true && 'value' in a) tally.ok++;
   else if (a?.ok === false && a.error?.code === 'internal') {
     tally.internal++;
-    note(`internal on ${String(channel)} with ${JSON.stringify(payload)?.slice(0, 160)}`);
+    note(`internal on ${String(channel)} with ${shown(payload).slice(0, 160)}`);
   } else if (a?.ok === false && isClientErrorCode(String(a.error?.code))) tally.typed++;
   else {
     tally.untyped++;
@@ -224,4 +230,4 @@ try {
   await mock.close();
   rmSync(dir, { recursive: true, force: true });
 }
-process.exit(process.exitCode ?? 0);
+process.exit();

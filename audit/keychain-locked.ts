@@ -32,7 +32,8 @@ let daemonRestarts = 0;
 async function unlock(): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await unlockLogin();
+      await unlockLogin();
+      return;
     } catch (e) {
       if (attempt >= 5) throw e;
       daemonRestarts++;
@@ -92,8 +93,14 @@ try {
       clearTimeout(hang);
       hang = setTimeout(() => ((hammer.hung++), child.kill('SIGKILL')), 45_000);
     });
-    let running = true;
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => ((running = false), resolve({ code, signal }))));
+    // Widened: the exit handler sets it, which narrowing cannot see.
+    let running = true as boolean;
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.on('exit', (code, signal) => {
+        running = false;
+        resolve({ code, signal });
+      }),
+    );
     while (running) {
       lock();
       await new Promise((r) => setTimeout(r, 5 + Math.random() * 40));

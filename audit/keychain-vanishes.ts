@@ -43,7 +43,8 @@ async function bringBack(): Promise<void> {
 
 const child = spawn(process.execPath, ['--import', 'tsx', 'audit/support/keychain-session.ts', service, dataDir], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
 const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
-let exited: { code: number | null; signal: NodeJS.Signals | null } | null = null;
+// Widened: the exit handler sets it, which narrowing cannot see.
+let exited = null as { code: number | null; signal: NodeJS.Signals | null } | null;
 child.on('exit', (code, signal) => (exited = { code, signal }));
 const totals = { rounds: 0, calls: 0, died: 0, hung: 0, wrong: 0, recovered: 0 };
 const answers = new Map<string, number>();
@@ -59,7 +60,8 @@ async function ask(cmd: string): Promise<Record<string, unknown> | null> {
   }
   if (next.done) return null;
   const answer = JSON.parse(next.value) as Record<string, unknown>;
-  const key = String(answer.keychain ?? answer.error ?? (answer.added ? 'added' : '?'));
+  const said = answer.keychain ?? answer.error ?? (answer.added ? 'added' : '?');
+  const key = typeof said === 'string' ? said : JSON.stringify(said);
   answers.set(key, (answers.get(key) ?? 0) + 1);
   return answer;
 }
@@ -93,7 +95,7 @@ try {
 } finally {
   if (!exited) child.kill('SIGKILL');
   await new Promise((r) => setTimeout(r, 200));
-  const ended = exited as { code: number | null; signal: NodeJS.Signals | null } | null;
+  const ended = exited;
   if (ended?.signal && ended.signal !== 'SIGKILL') totals.died++;
   if (secretServicePid() === null || loginLocked()) await bringBack();
   for (const s of [service, `${service} credentials`]) {

@@ -106,7 +106,7 @@ async function startHost(rendererDir?: string): Promise<Host> {
 /** performance.now() when `selector` is in the DOM and the frame after it has been painted. */
 async function timeToSelector(page: Page, selector: string): Promise<number> {
   await page.waitForSelector(selector, { timeout: 60_000 });
-  return (await page.evaluate('globalThis.__ready')) as number;
+  return await page.evaluate<number>('globalThis.__ready');
 }
 
 interface ColdStart {
@@ -180,7 +180,7 @@ async function authenticator(browser: Browser, count: number): Promise<AuthSampl
     for (let i = 0; i < count; i++) await h.host.core.vault.add(toAccountSpec({ issuer: `Service ${i}`, label: `user${i}@example.com`, secret: secretFor(i) }));
     const firstScreen = Math.min(count, 12);
     const firsts: number[] = [];
-    let page!: Page;
+    let page: Page | undefined;
     for (let run = 0; run < 3; run++) {
       if (page) await page.context().close();
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -190,7 +190,7 @@ async function authenticator(browser: Browser, count: number): Promise<AuthSampl
       await page.waitForTimeout(500);
       // Click to the first screenful of cards, painted.
       firsts.push(
-        (await page.evaluate(`new Promise((done, fail) => {
+        await page.evaluate<number>(`new Promise((done, fail) => {
           const t0 = performance.now();
           // The first screen: every account, or ${firstScreen} cards, or cards down past the window's
           // bottom edge (a virtualised list may render fewer than ${firstScreen} at this size).
@@ -206,9 +206,10 @@ async function authenticator(browser: Browser, count: number): Promise<AuthSampl
           mo.observe(document.body, { childList: true, subtree: true });
           setTimeout(() => fail(new Error('no first screen of cards within 60 s')), 60000);
           document.querySelector('a[href="#/authenticator"]').click();
-        })`)) as number,
+        })`),
       );
     }
+    if (!page) throw new Error('no run');
     await page.waitForTimeout(3000);
     // Live heap after a full GC, before and after the window: what the view keeps growing.
     const cdp = await page.context().newCDPSession(page);

@@ -17,7 +17,7 @@ export type StrengthScore = 0 | 1 | 2 | 3 | 4;
 
 export function passwordScore(password: string, userInputs: string[] = []): StrengthScore {
   factory ??= new ZxcvbnFactory({ dictionary: { ...commonDictionary, ...enDictionary }, graphs: adjacencyGraphs });
-  return factory.check(password.slice(0, CHECKED_LENGTH), userInputs).score as StrengthScore;
+  return factory.check(password.slice(0, CHECKED_LENGTH), userInputs).score;
 }
 
 export const strongEnoughForBackup = (password: string): boolean => passwordScore(password) >= MIN_BACKUP_SCORE;

@@ -11,8 +11,6 @@ export type { AppErrorData } from './contract/errors';
  */
 export type { Result } from './all-ok';
 
-export { allOk } from './all-ok';
-
 /** A code of either catalogue: main raises client codes, the identity mock its server codes. */
 export type ErrorCode = ClientErrorCode | IdentityErrorCode;
 type ParamsMap = { [K in ClientErrorCode]: ClientErrorParams<K> } & { [K in IdentityErrorCode]: IdentityErrorParams<K> };

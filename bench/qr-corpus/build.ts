@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import os from 'node:os';
-import { chromium } from 'playwright';
+import { chromium } from '@playwright/test';
 import { loadImage } from '../../electron/core/qr/image';
 import { zxingRead } from '../zxing';
 import { CORPUS_DIR, tryReadManifest, type CorpusFrame, type CorpusManifest } from './manifest';

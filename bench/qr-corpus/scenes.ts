@@ -69,7 +69,7 @@ function secretFor(n: number, length = 32): string {
   let x = (n * 2654435761) >>> 0;
   for (let i = 0; i < length; i++) {
     x = (Math.imul(x ^ (x >>> 13), 1103515245) + 12345) >>> 0;
-    s += BASE32[x % 32];
+    s += BASE32[x % 32]!;
   }
   return s;
 }

@@ -29,7 +29,8 @@ export class ElectronClipboard implements ClipboardPort {
     return clipboard.readText();
   }
 
-  async clear(): Promise<void> {
+  clear(): Promise<void> {
     clipboard.clear();
+    return Promise.resolve();
   }
 }

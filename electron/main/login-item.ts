@@ -38,5 +38,5 @@ export function applyStartAtLogin(on: boolean, { app, platform, execPath, config
 export function startedHidden(argv: readonly string[], app: Pick<App, 'getLoginItemSettings'>, platform: NodeJS.Platform): boolean {
   if (argv.includes(HIDDEN_ARG)) return true;
   // macOS does not pass args to a login item: wasOpenedAtLogin says it.
-  return platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin === true;
+  return platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin;
 }

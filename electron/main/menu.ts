@@ -122,7 +122,7 @@ export function buildContextMenu(params: Pick<ContextMenuParams, 'isEditable' | 
 }
 
 /** Installs the application menu (call again after a language change) and the context menus. */
-export function setupMenus(context: () => MenuContext): { refresh(): void } {
+export function setupMenus(context: () => MenuContext): { refresh: () => void } {
   const refresh = () => Menu.setApplicationMenu(Menu.buildFromTemplate(buildAppMenu(context())));
   refresh();
   app.on('web-contents-created', (_event, contents: WebContents) => {

@@ -43,6 +43,7 @@ export function setupSecurity(): void {
   void app.whenReady().then(() => {
     const allowed = new Set(['clipboard-sanitized-write']);
     session.defaultSession.setPermissionRequestHandler((contents, permission, callback, details) => {
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- typed as always set; a permission decision keeps the fallback anyway.
       callback(allowed.has(permission) && isAppUrl(details.requestingUrl ?? contents.getURL()));
     });
     session.defaultSession.setPermissionCheckHandler((_contents, permission, origin) => allowed.has(permission) && isAppUrl(origin));

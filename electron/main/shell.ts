@@ -208,6 +208,7 @@ export async function startUp(s: Shell, { eventuallyMs = 5_000 } = {}): Promise<
     },
   })).refresh;
   setupPushNotifications(core.events, texts, show);
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- typed as set, but undefined outside Electron (the tests' Node).
   const feed = feedFor({ envUrl: process.env.FLEX_UPDATE_FEED_URL, hasBuiltInFeed: existsSync(join(process.resourcesPath ?? '', 'app-update.yml')), isPackaged: app.isPackaged });
   if (process.env.FLEX_UPDATE_FEED_URL && !feed) log.warn('FLEX_UPDATE_FEED_URL ignored: it must be https (or http on loopback)');
   s.updates = new UpdateController(feed ? await loadUpdater() : null, {

@@ -89,7 +89,7 @@ export class UpdateController {
     if (this.current.state === 'off') return;
     void this.check();
     this.timer = setInterval(() => void this.check(), this.options.intervalMs ?? CHECK_EVERY_MS);
-    this.timer.unref?.();
+    this.timer.unref();
   }
 
   async check(): Promise<void> {

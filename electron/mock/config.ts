@@ -55,8 +55,6 @@ export const LIMITS = {
   addressChecksPerUserPerHour: 10,
 } as const;
 
-export const TIME = { MINUTE, HOUR, DAY } as const;
-
 /** Issuer shown in authenticator apps and in push enrolment. */
 export const ISSUER = 'Visma Connect';
 /** The app name a push approval names ("Flex HRM wants to sign you in"). */

@@ -24,6 +24,3 @@ export interface MockContext {
   appBaseUrl: string | undefined;
 }
 
-export function now(ctx: MockContext): number {
-  return ctx.clock.now();
-}

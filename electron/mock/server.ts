@@ -87,6 +87,7 @@ export async function createMockServer(options: MockOptions = {}): Promise<MockS
   // Spent and expired links and codes are scrubbed from the outbox at rest, not only when read.
   const sweep = setInterval(() => sweepOutbox(ctx), 60_000);
   sweep.unref();
+  // eslint-disable-next-line @typescript-eslint/require-await -- Fastify hooks are async or take done(); this one needs no await.
   app.addHook('onClose', async () => {
     clearInterval(sweep);
     db.close();

@@ -3,8 +3,6 @@ import type { Clock } from '@shared/clock';
 import { createMockServer, type MockOptions } from './server';
 import { randomToken } from './services/crypto';
 
-export { createMockServer, type MockOptions } from './server';
-
 export interface StartOptions extends Omit<MockOptions, 'publicUrl'> {
   /** 0 (the default) lets the OS pick a free port. */
   port?: number;

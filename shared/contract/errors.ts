@@ -167,15 +167,10 @@ export type ClientErrorParams<C extends ClientErrorCode> = z.output<ClientErrors
 
 /** One failure as the renderer receives it: a discriminated union over the catalogue. */
 export type AppErrorData = { [C in ClientErrorCode]: { code: C; params?: ClientErrorParams<C> } }[ClientErrorCode];
-/** The error data of one code (or a union of codes). */
-export type ErrorDataOf<C extends ClientErrorCode> = Extract<AppErrorData, { code: C }>;
 
 export const isClientErrorCode = (code: unknown): code is ClientErrorCode =>
   typeof code === 'string' && Object.prototype.hasOwnProperty.call(clientErrors, code);
 
-/** One error's data, typed by its code: `errorData('session.locked', { minutes: 3 })`. */
-export const errorData = <C extends ClientErrorCode>(code: C, params?: ClientErrorParams<C>): ErrorDataOf<C> =>
-  (params === undefined ? { code } : { code, params }) as ErrorDataOf<C>;
 
 const WireErrorSchema = z.object({ code: z.string().max(100), params: z.unknown().optional() });
 

@@ -40,7 +40,7 @@ export * from './admin';
 export * from './scan';
 export * from './lock';
 export * from './errors';
-export { CHANNEL_NAMES, EVENT_NAMES, isChannelName, isEventName, IPC_PREFIX, EVENT_IPC_CHANNEL } from './names';
+export { CHANNEL_NAMES, isChannelName, IPC_PREFIX, EVENT_IPC_CHANNEL } from './names';
 
 /**
  * The one IPC contract (Mullvad's ipc-schema idea plus run-time validation): every channel the

@@ -34,7 +34,7 @@ export type ScanAccountOutcome = z.infer<typeof ScanAccountOutcomeSchema>;
 export const ScanResultSchema = z.object({ accounts: z.array(ScanAccountOutcomeSchema) });
 export type ScanResult = z.infer<typeof ScanResultSchema>;
 
-const CaptureIdSchema = z.string().uuid();
+const CaptureIdSchema = z.uuid();
 
 /** "Select area" in Electron: main keeps the native frames; the page gets a preview per screen. */
 export const ScreenCaptureSchema = z.object({

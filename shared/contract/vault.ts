@@ -16,7 +16,7 @@ export const OtpAlgorithmSchema = z.enum(OTP_ALGORITHMS);
 export type OtpAlgorithm = z.infer<typeof OtpAlgorithmSchema>;
 
 const Text = (max: number) => z.string().max(max);
-export const AccountIdSchema = z.string().uuid();
+export const AccountIdSchema = z.uuid();
 
 /**
  * What the renderer may know about an account: metadata and the current codes, never the secret.
@@ -105,7 +105,6 @@ export const CopyCodeResponseSchema = z.discriminatedUnion('by', [
   z.object({ by: z.literal('main'), code: z.string(), clearsAt: z.number().nullable() }),
   z.object({ by: z.literal('renderer'), code: z.string(), clearAfterMs: z.number().int().nullable() }),
 ]);
-export type CopyCodeResponse = z.infer<typeof CopyCodeResponseSchema>;
 
 // ---- Import, restore and backup (electron/core/backup, electron/core/import) ----
 
@@ -129,7 +128,7 @@ export const ImportPreviewRequestSchema = z
   .strict();
 
 export const ImportPreviewSchema = z.object({
-  previewId: z.string().uuid(),
+  previewId: z.uuid(),
   format: z.enum(IMPORT_FORMATS),
   /** What applying would do with each account: added, replaced (same name, other key) or skipped (already there). */
   items: z.array(z.object({ name: z.string(), issuer: z.string(), label: z.string(), type: OtpTypeSchema, action: z.enum(['add', 'replace', 'skip']) })),
@@ -138,7 +137,7 @@ export const ImportPreviewSchema = z.object({
 });
 export type ImportPreview = z.infer<typeof ImportPreviewSchema>;
 
-export const PreviewIdRequestSchema = z.object({ previewId: z.string().uuid() }).strict();
+export const PreviewIdRequestSchema = z.object({ previewId: z.uuid() }).strict();
 
 export const ImportOutcomeSchema = z.object({
   added: z.number().int(),

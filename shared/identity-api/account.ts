@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EpochMsSchema, IdSchema, LanguageSchema, TokenSchema } from './common';
+import { EpochMsSchema, IdSchema, LanguageSchema } from './common';
 import { ConnectAccountSchema, HrmLinkSchema, MfaFactorSchema } from './connect';
 
 /** A signed-in Connect user's own settings and 2FA enrolment (Bearer connect session). */
@@ -108,4 +108,3 @@ export const EmergencyStartResponseSchema = z.object({
 export const EmergencyConfirmRequestSchema = z.strictObject({ enrolmentId: IdSchema, stored: z.literal(true) });
 export const FactorParamsSchema = z.strictObject({ factorId: IdSchema });
 export const RemovedSchema = z.object({ removed: z.literal(true) });
-export const SessionTokenSchema = TokenSchema;

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { PasswordCompositionSchema } from '../password-policy';
-import { WireErrorSchema } from './errors';
 
 /** Shapes shared by several routes. Pure zod: imported by the app's client and by the mock. */
 
@@ -43,7 +42,4 @@ export const PasswordPolicySchema = PasswordCompositionSchema.extend({
 });
 export type PasswordPolicy = z.infer<typeof PasswordPolicySchema>;
 
-export const ErrorBodySchema = z.object({ ok: z.literal(false), error: WireErrorSchema });
-/** Every success body is `{ ok: true, value }`. */
-export const okBody = <T extends z.ZodType>(value: T) => z.object({ ok: z.literal(true), value });
 export const Empty = z.strictObject({});

@@ -85,7 +85,7 @@ test('reloading a page opened from an emailed link keeps the app working, and no
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(page.getByText(/^Loading/)).toHaveCount(0);
-  const history = await page.evaluate(() => JSON.stringify({ href: location.href, session: { ...sessionStorage }, local: { ...localStorage } }));
+  const history = await page.evaluate(() => JSON.stringify({ href: location.href, session: Object.fromEntries(Object.entries(sessionStorage)), local: Object.fromEntries(Object.entries(localStorage)) }));
   expect(history).not.toContain(app.host.token);
 });
 

@@ -28,7 +28,9 @@ function port(update: UpdateState): DesktopPort & { restarts: number; changed: u
     changed: [] as unknown[],
     diagnostics: () => ({ logFolder: '/logs', text: 'diag' }),
     updateState: () => update,
-    restartToUpdate: () => void p.restarts++,
+    restartToUpdate: () => {
+        p.restarts++;
+      },
     takeDeepLinks: () => [{ path: 'reset-password', query: { token: 't' } }],
     settingsChanged: (s: unknown) => void p.changed.push(s),
   };

@@ -92,9 +92,9 @@ function fakeDialog(responses: number[]) {
   return {
     shown,
     dialog: {
-      showMessageBox: vi.fn(async (a: unknown, b?: unknown) => {
+      showMessageBox: vi.fn((a: unknown, b?: unknown) => {
         shown.push((b ?? a) as (typeof shown)[number]);
-        return { response: responses.shift() ?? 3, checkboxChecked: false };
+        return Promise.resolve({ response: responses.shift() ?? 3, checkboxChecked: false });
       }),
     },
   };
@@ -103,9 +103,9 @@ function fakeDialog(responses: number[]) {
 describe('the start-up failure dialog', () => {
   it('offers Retry, Open data folder, Copy details and Quit in the chosen language; folder and copy keep it open', async () => {
     const { dialog, shown } = fakeDialog([1, 2, 0]);
-    const clipboard = { writeText: vi.fn(async () => undefined) };
-    const shell = { openPath: vi.fn(async () => '') };
-    const ask = createFailureDialog({ dialog: dialog as never, clipboard: clipboard as never, shell, dataDir: '/data', texts: () => textsFor('sv') });
+    const clipboard = { writeText: vi.fn(() => Promise.resolve(undefined)) };
+    const shell = { openPath: vi.fn(() => Promise.resolve('')) };
+    const ask = createFailureDialog({ dialog, clipboard, shell, dataDir: '/data', texts: () => textsFor('sv') });
     expect(await ask('corrupt-db', 'DETAILS')).toBe('retry');
     expect(shell.openPath).toHaveBeenCalledWith('/data');
     expect(clipboard.writeText).toHaveBeenCalledWith('DETAILS');
@@ -123,7 +123,7 @@ describe('the start-up failure dialog', () => {
     ['unknown', 'unexpected'],
   ] as const)('%s has its own English text', async (kind, words) => {
     const { dialog, shown } = fakeDialog([3]);
-    const ask = createFailureDialog({ dialog: dialog as never, clipboard: { writeText: vi.fn() } as never, shell: { openPath: vi.fn() }, dataDir: '/d', texts: () => textsFor('en') });
+    const ask = createFailureDialog({ dialog, clipboard: { writeText: vi.fn() }, shell: { openPath: vi.fn() }, dataDir: '/d', texts: () => textsFor('en') });
     expect(await ask(kind, '')).toBe('quit');
     expect(shown[0]!.detail).toContain(words);
   });
@@ -132,13 +132,13 @@ describe('the start-up failure dialog', () => {
 describe('runStartup', () => {
   it('retries after the user fixed the cause, and never rejects', async () => {
     const start = vi.fn().mockRejectedValueOnce(Object.assign(new Error('listen EADDRINUSE'), { code: 'EADDRINUSE' })).mockResolvedValueOnce('core');
-    const ask = vi.fn(async () => 'retry' as const);
+    const ask = vi.fn(() => Promise.resolve('retry' as const));
     expect(await runStartup(start, { log, versions: {}, ask })).toBe('core');
     expect(ask).toHaveBeenCalledWith('port-in-use', expect.stringContaining('EADDRINUSE'));
     expect(start).toHaveBeenCalledTimes(2);
   });
   it('answers null when the user quits', async () => {
-    const ask = vi.fn(async () => 'quit' as const);
+    const ask = vi.fn(() => Promise.resolve('quit' as const));
     expect(await runStartup(() => Promise.reject(new AppError('db.from-the-future', { found: 9, supported: 4 })), { log, versions: {}, ask })).toBeNull();
     expect(ask).toHaveBeenCalledWith('newer-db', expect.any(String));
   });
@@ -178,7 +178,7 @@ describe('render-process-gone and child-process-gone', () => {
     const app = { on: vi.fn((e: string, h: (...a: unknown[]) => void) => handlers.set(e, h)), quit: vi.fn() };
     const { dialog, shown } = fakeDialog([1]);
     let now = 1_000_000;
-    setupProcessGone({ app: app as never, dialog: dialog as never, log, texts: () => textsFor('en'), getWindow: () => null, now: () => now });
+    setupProcessGone({ app: app as never, dialog, log, texts: () => textsFor('en'), getWindow: () => null, now: () => now });
     const contents = { reload: vi.fn(), isDestroyed: () => false };
     return { handlers, app, shown, contents, advance: (ms: number) => (now += ms) };
   }

@@ -73,7 +73,7 @@ describe('push notifications', () => {
   it('update ready: in the app language, with the version; a click opens Settings', () => {
     const onClick = vi.fn();
     notifyUpdateReady('0.2.0', () => textsFor('sv'), onClick);
-    expect(state.shown[0]!.options).toMatchObject({ title: 'Uppdatering klar', body: expect.stringContaining('0.2.0') });
+    expect(state.shown[0]!.options).toMatchObject({ title: 'Uppdatering klar', body: expect.stringContaining('0.2.0') as unknown });
     state.shown[0]!.n.emit('click');
     expect(onClick).toHaveBeenCalled();
   });

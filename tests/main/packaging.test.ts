@@ -19,7 +19,7 @@ const require = createRequire(import.meta.url);
 
 describe('electron-builder.yml', () => {
   it("passes electron-builder's own schema (what `npm run dist` checks first)", async () => {
-    const { validateConfiguration } = require('app-builder-lib/out/util/config/config') as { validateConfiguration(c: unknown, l: unknown): Promise<void> };
+    const { validateConfiguration } = require('app-builder-lib/out/util/config/config') as { validateConfiguration: (c: unknown, l: unknown) => Promise<void> };
     const { DebugLogger } = require('builder-util') as { DebugLogger: new (on: boolean) => unknown };
     await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
     await expect(validateConfiguration({ ...config, electronFuses: { ...config.electronFuses, runAsNod: false } }, new DebugLogger(false))).rejects.toThrow();

@@ -69,7 +69,7 @@ describe('security', () => {
     expect(isAppUrl('nonsense')).toBe(false);
   });
 
-  it('sandboxes, stops navigation and redirects away, denies window.open and webviews', async () => {
+  it('sandboxes, stops navigation and redirects away, denies window.open and webviews', () => {
     setupSecurity();
     expect(state.sandboxed).toBe(true);
     const handlers = new Map<string, (...a: unknown[]) => void>();
@@ -113,7 +113,7 @@ describe('security', () => {
 
 describe('IPC sender checks', () => {
   const ourFrame = { url: 'app://renderer/index.html' };
-  const dispatch = vi.fn(async () => ({ ok: true, value: 'x' }));
+  const dispatch = vi.fn(() => Promise.resolve({ ok: true, value: 'x' }));
   const core = { dispatch, events: { subscribe: vi.fn() } };
 
   it('answers our window main frame on our page, and refuses any other frame or page', async () => {
@@ -168,7 +168,7 @@ describe('app protocol', () => {
 
   it('registers app: as a standard, secure scheme before ready', () => {
     registerAppScheme();
-    expect(state.schemes).toContainEqual({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) });
+    expect(state.schemes).toContainEqual({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) as unknown });
   });
 
   it('serves the renderer folder with the CSP, and nothing outside it', async () => {

@@ -6,6 +6,7 @@ import { buildTrayMenu, setupTray } from '../../electron/main/tray';
 
 const state = vi.hoisted(() => ({
   trays: [] as { icon: string; tooltip?: string; menu?: unknown; handlers: Map<string, () => void>; destroyed: boolean }[],
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- it widens null, so the fake menu can be stored.
   appMenu: null as unknown,
   popups: [] as unknown[],
   appHandlers: new Map<string, (...a: unknown[]) => void>(),

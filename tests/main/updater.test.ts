@@ -56,9 +56,9 @@ class FakeUpdater extends EventEmitter implements UpdaterLike {
   setFeedURL(options: unknown): void {
     this.feed = options;
   }
-  async checkForUpdates(): Promise<unknown> {
+  checkForUpdates(): Promise<unknown> {
     this.checks++;
-    return null;
+    return Promise.resolve(null);
   }
   quitAndInstall(...args: unknown[]): void {
     this.installs.push(args);
@@ -157,7 +157,7 @@ describe('electron-updater against a local generic feed (electron mocked)', () =
     // No adapter: electron-updater takes `app` and `net` from the (mocked) electron module.
     const updater = new NsisUpdater();
     const states: UpdateState[] = [];
-    const controller = new UpdateController(updater as unknown as UpdaterLike, { feed: feedFor({ envUrl: url, hasBuiltInFeed: false, isPackaged: true }), log, onState: (s) => states.push(s), autoDownload: false });
+    const controller = new UpdateController(updater, { feed: feedFor({ envUrl: url, hasBuiltInFeed: false, isPackaged: true }), log, onState: (s) => states.push(s), autoDownload: false });
     await controller.check();
     return states;
   }

@@ -14,7 +14,7 @@ export const realTimers: Timers = {
   set: (fn, ms) => {
     const t = setTimeout(fn, ms);
     // A pending clear must not keep a quitting process alive.
-    t.unref?.();
+    t.unref();
     return t;
   },
   clear: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),

@@ -46,7 +46,7 @@ export function collect(format: ExportFormat, entries: readonly ExportEntry[]): 
       accounts.push(entry.toSpec());
     } catch (e) {
       if (!isClientError(e)) throw e;
-      unsupported.push({ name: entry.name, reason: e.toData() as AppErrorData });
+      unsupported.push({ name: entry.name, reason: e.toData() });
     }
   }
   return { format, accounts, unsupported };

@@ -56,7 +56,7 @@ async function decrypt(sealed: string, password: string): Promise<unknown[]> {
   }
   const services: unknown = JSON.parse(plain.toString('utf8'));
   if (!Array.isArray(services)) throw new AppError('import.malformed', { app: '2FAS' });
-  return services;
+  return services as unknown[];
 }
 
 export async function importTwoFas(file: TwoFasFile, password: string | undefined): Promise<ImportedExport> {

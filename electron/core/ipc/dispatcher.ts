@@ -29,7 +29,7 @@ export function createDispatcher(handlers: Handlers, log: DispatchLog = console)
     }
     log.debug?.(`IPC ${channel}`, parsed.data);
     try {
-      const handler = handlers[channel] as (r: unknown) => Promise<unknown> | unknown;
+      const handler = handlers[channel] as (r: unknown) => unknown;
       const value = await handler(parsed.data);
       return { ok: true, value: spec.response.parse(value) };
     } catch (e) {
@@ -44,4 +44,3 @@ export function createDispatcher(handlers: Handlers, log: DispatchLog = console)
   };
 }
 
-export type Dispatch = ReturnType<typeof createDispatcher>;

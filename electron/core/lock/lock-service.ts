@@ -74,7 +74,7 @@ export class LockService {
     this.lastActivity = o.clock.now();
     const every = o.every ?? ((ms, fn) => {
       const t = setInterval(fn, ms);
-      t.unref?.();
+      t.unref();
       return () => clearInterval(t);
     });
     this.stopTimer = every(IDLE_CHECK_MS, () => this.checkIdle());
@@ -189,7 +189,7 @@ export class LockService {
    */
   async setPassword(password: string, current?: string): Promise<LockView> {
     if (this.locked) throw new AppError('lock.locked');
-    if ([...password].length < MIN_LOCK_PASSWORD) throw new AppError('lock.password-too-short', { min: MIN_LOCK_PASSWORD });
+    if (Array.from(password).length < MIN_LOCK_PASSWORD) throw new AppError('lock.password-too-short', { min: MIN_LOCK_PASSWORD });
     if (this.stored().passwordHash !== undefined) await this.checkPassword(current ?? '');
     const passwordHash = await this.hasher.hash(password);
     this.write({ ...this.stored(), passwordHash });

@@ -175,7 +175,7 @@ function decodePayload(bytes: Uint8Array): DecodedPayload {
   const list = obj.otpParameters as Array<Record<string, unknown>>;
   return {
     otpParameters: list.map((p) => {
-      const counter = Number(p.counter as string);
+      const counter = Number(p.counter);
       // int64 beyond 2^53 cannot be represented exactly; toAccountSpec refuses non-safe integers.
       return {
         secret: p.secret as Uint8Array,

@@ -51,6 +51,7 @@ export class QrDecoder implements QrFrameDecoder {
     try {
       assertValidFrame(frame);
     } catch (e) {
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- passes assertValidFrame's AppError on unchanged.
       return Promise.reject(e);
     }
     const size = frame.width * frame.height * 4;
@@ -149,5 +150,5 @@ export class InlineQrDecoder implements QrFrameDecoder {
 function ownBuffer(view: Uint8Array | Uint8ClampedArray, copy: boolean): ArrayBuffer {
   const whole = view.byteOffset === 0 && view.byteLength === view.buffer.byteLength;
   if (!copy && whole && view.buffer instanceof ArrayBuffer) return view.buffer;
-  return view.slice().buffer as ArrayBuffer;
+  return view.slice().buffer;
 }

@@ -43,10 +43,6 @@ export interface FinderScanOptions {
 
 export const DEFAULT_FINDER_SCAN: FinderScanOptions = { rowStep: 4, columnStep: 1, minContrast: 40, minModuleSize: 1.5 };
 
-export function findFinderPatterns(frame: Frame, options: FinderScanOptions = DEFAULT_FINDER_SCAN): FinderPattern[] {
-  return scanFinders(frame, options).finders;
-}
-
 /** Classifies one frame pixel with the scan's local thresholds (outside the frame: light). */
 export type PixelClassifier = (x: number, y: number) => boolean;
 

@@ -1,14 +1,9 @@
 /**
- * The QR module's public surface for composition roots and services:
- * - `QrDecoder(workerUrl)` / `InlineQrDecoder`: the `QrFrameDecoder` port (frames and image files).
- * - `builtQrWorkerUrl(import.meta.url)` in the Electron main bundle, `sourceQrWorkerUrl()` from sources.
- * - `scanFramesForAccounts` / `accountsFromPayloads`: QR payloads to validated account specs.
- * - `decodeQrCodes` / `loadImage`: the pipeline (workers, CLI, tests); async since ZXing is its second crop decoder.
+ * The QR module's public surface: `QrDecoder(builtQrWorkerUrl(import.meta.url))` for the Electron
+ * main bundle; `decodeQrCodes` / `loadImage`, the pipeline (async: ZXing decodes the crops; tests
+ * read codes back). Services, the worker and the CLI import the modules themselves.
  */
-export type { Frame } from './frame';
-export { MAX_FRAME_PIXELS } from './frame';
-export { decodeQrCodes, locateAndDecode, type DecodedCode, type DecodeOptions } from './decode';
-export { InlineQrDecoder, QrDecoder, type QrDecoderOptions, type QrFrameDecoder } from './decoder';
-export { loadImage, sniffImageFormat, type ImageFormat } from './image';
-export { accountsFromPayloads, scanFramesForAccounts, type ScannedAccounts } from './scan-accounts';
-export { builtQrWorkerUrl, sourceQrWorkerUrl } from './worker-url';
+export { decodeQrCodes } from './decode';
+export { QrDecoder } from './decoder';
+export { loadImage } from './image';
+export { builtQrWorkerUrl } from './worker-url';

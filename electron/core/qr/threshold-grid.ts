@@ -33,11 +33,6 @@ export function wordView(data: Uint8Array | Uint8ClampedArray): Uint32Array {
   return new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.length >> 2);
 }
 
-/** (r + 2g + b) / 4 of a packed pixel: red and blue weigh the same, so RGBA and BGRA agree. */
-export function wordLuminance(w: number): number {
-  return ((w & 0xff) + ((w >>> 7) & 0x1fe) + ((w >>> 16) & 0xff)) >> 2;
-}
-
 export function blockThresholds(words: Uint32Array, width: number, height: number, minContrast: number): ThresholdGrid {
   const cols = (width + 15) >> BLOCK_SHIFT;
   const blockRows = (height + 15) >> BLOCK_SHIFT;

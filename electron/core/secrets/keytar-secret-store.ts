@@ -55,7 +55,9 @@ export class KeytarSecretStore implements SecretStore {
     const stuck = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         stuckNativeCalls++;
-        const settled = () => void stuckNativeCalls--;
+        const settled = () => {
+          stuckNativeCalls--;
+        };
         call.then(settled, settled);
         reject(new AppError('keychain.locked'));
       }, NATIVE_TIMEOUT_MS);

@@ -2,6 +2,7 @@ import type { SecretStore } from './secret-store';
 import { AppError } from '@shared/result';
 
 /** For unit tests only; `failWith` simulates a locked or missing keychain. */
+/* eslint-disable @typescript-eslint/require-await -- async on purpose: like the keychain store, a failure is a rejection, not a throw. */
 export class MemorySecretStore implements SecretStore {
   readonly kind = 'memory';
   readonly entries = new Map<string, string>();
@@ -32,3 +33,4 @@ export class MemorySecretStore implements SecretStore {
     return [...this.entries].map(([key, value]) => ({ key, value }));
   }
 }
+/* eslint-enable @typescript-eslint/require-await */

@@ -74,13 +74,16 @@ export class DeviceEventStream {
   private touch(): void {
     this.clearIdle();
     this.idleTimer = setTimeout(() => this.abort?.abort(), this.o.idleTimeoutMs ?? 45_000);
-    this.idleTimer.unref?.();
+    this.idleTimer.unref();
   }
 
   private async connect(): Promise<void> {
     const url = this.o.url();
     if (!this.running) return;
-    if (!url) return this.retry();
+    if (!url) {
+      this.retry();
+      return;
+    }
     const abort = new AbortController();
     this.abort = abort;
     try {
@@ -154,6 +157,6 @@ export class DeviceEventStream {
       this.retryTimer = null;
       void this.connect();
     }, delay);
-    this.retryTimer.unref?.();
+    this.retryTimer.unref();
   }
 }

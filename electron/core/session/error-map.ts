@@ -111,7 +111,7 @@ function clientParams(code: ClientErrorCode, p: WireError['params'] = {}): AppEr
 export function toClientError(code: ClientErrorCode, error: WireError): AppError {
   const serverCode = isIdentityErrorCode(error.code) ? error.code : undefined;
   const options = serverCode === undefined ? { cause: error.code } : { serverCode };
-  return new AppError(code, clientParams(code, error.params) as never, options);
+  return new AppError(code, clientParams(code, error.params), options);
 }
 
 export function mapServerError(error: WireError): AppError {

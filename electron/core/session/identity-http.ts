@@ -37,7 +37,7 @@ export class IdentityHttp {
     private readonly baseUrl: () => string | null,
     private readonly fetchImpl: typeof fetch = (...a) => fetch(...a),
     /** The app's language (Settings), sent as Accept-Language: the server's emails and SMS follow it. */
-    private readonly language: (() => 'sv' | 'en') | undefined = undefined,
+    private readonly language?: () => 'sv' | 'en',
   ) {}
 
   async call<N extends IdentityRouteName>(name: N, options: CallOptions<N> = {}): Promise<RouteValue<N>> {

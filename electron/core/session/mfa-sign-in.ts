@@ -93,7 +93,10 @@ export class MfaSignIn {
         body: { ticket: mfa.ticket, pushId: mfa.push.pushId, rememberDevice: false },
       });
       if (this.host.current() !== mfa) return;
-      if (status.state === 'pending') return this.schedulePushPoll();
+      if (status.state === 'pending') {
+        this.schedulePushPoll();
+        return;
+      }
       if (status.state === 'approved') this.host.emit(await this.host.completeSignIn(status.signIn, mfa));
       else {
         const pushState = status.state === 'denied' && status.reason === 'wrong-number' ? 'wrong-number' : status.state;

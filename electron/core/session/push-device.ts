@@ -104,7 +104,7 @@ export class PushDeviceClient {
     const down = [...this.streams.values()].some((s) => !s.connected);
     if (down && !this.pollTimer) {
       this.pollTimer = setInterval(() => void this.pollDown(), this.o.pollMs ?? 5000);
-      this.pollTimer.unref?.();
+      this.pollTimer.unref();
     } else if (!down && this.pollTimer) {
       clearInterval(this.pollTimer);
       this.pollTimer = null;
@@ -132,7 +132,7 @@ export class PushDeviceClient {
       this.requests.add(d.deviceId, e.data);
     } else if (e.name === 'push-resolved') {
       this.requests.resolve(e.data.id, e.data.state, !this.answering.has(e.data.id));
-    } else if (e.name === 'enrolment' && e.data.state === 'denied') {
+    } else if (e.data.state === 'denied') {
       this.closeStream(d.deviceId);
     }
   }

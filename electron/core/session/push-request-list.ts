@@ -103,6 +103,6 @@ export class PushRequestList {
     const soonest = Math.min(...[...this.pending.values()].map((p) => p.view.expiresAt));
     if (!Number.isFinite(soonest)) return;
     this.expiryTimer = setTimeout(() => this.o.recheck(), Math.max(0, soonest - this.o.now()) + EXPIRY_GRACE_MS);
-    this.expiryTimer.unref?.();
+    this.expiryTimer.unref();
   }
 }

@@ -17,9 +17,9 @@ export const SetupFlowStateSchema = z.object({
   step: SetupStepSchema,
   origin: z.enum(['sign-in', 'account']),
   email: z.string(),
-  push: z.object({ enrolmentId: z.string(), enrolUri: z.string() }).merge(Qr).nullable(),
+  push: z.object({ enrolmentId: z.string(), enrolUri: z.string() }).extend(Qr.shape).nullable(),
   consent: z.object({ verificationCode: z.string(), deviceName: z.string().nullable() }).nullable(),
-  totp: z.object({ enrolmentId: z.string() }).merge(Qr).nullable(),
+  totp: z.object({ enrolmentId: z.string() }).extend(Qr.shape).nullable(),
   sms: z.object({ enrolmentId: z.string(), maskedPhone: z.string() }).nullable(),
   emergency: z.object({ enrolmentId: z.string(), code: z.string() }).nullable(),
   /** A factor was confirmed: from here on the flow may not be lost (SMS and emergency code follow). */

@@ -23,7 +23,7 @@ export class AppSettings {
     const out: Record<string, unknown> = { ...DEFAULT_SETTINGS };
     for (const field of FIELDS) {
       const parsed = SettingsSchema.shape[field].safeParse(stored[field]);
-      if (parsed.success && parsed.data !== undefined && field in stored) out[field] = parsed.data;
+      if (parsed.success && field in stored) out[field] = parsed.data;
     }
     return SettingsSchema.parse(out);
   }

@@ -51,7 +51,8 @@ function authenticate(ctx: MockContext, auth: RouteAuth, req: FastifyRequest, pa
     case 'device':
       return deviceAuth(ctx, req, (params as { deviceId: string }).deviceId);
     case 'mailbox':
-      return mailboxAuth(ctx, req);
+      mailboxAuth(ctx, req);
+      return undefined;
   }
 }
 
@@ -63,10 +64,10 @@ function throttleKey(auth: unknown, req: FastifyRequest): string {
 }
 
 async function prepare<N extends IdentityRouteName>(ctx: MockContext, name: N, req: FastifyRequest, reply: FastifyReply): Promise<HandlerInput<N>> {
-  const route = identityRoutes[name] as IdentityRoutes[IdentityRouteName];
+  const route = identityRoutes[name];
   const params = parse('params' in route ? route.params : undefined, req.params, 'params');
   const auth = authenticate(ctx, route.auth, req, params);
-  if ('throttle' in route && route.throttle) await ctx.throttle.consume(route.throttle, throttleKey(auth, req));
+  if ('throttle' in route) await ctx.throttle.consume(route.throttle, throttleKey(auth, req));
   const query = parse('query' in route ? route.query : undefined, req.query, 'query');
   const body = parse('body' in route ? route.body : undefined, req.body, 'body');
   return { params, auth, query, body, req, reply } as HandlerInput<N>;

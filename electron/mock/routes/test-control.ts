@@ -14,6 +14,7 @@ import { resetData } from '../services/seed';
  * missing `x-test-control-token` gets the same 404 as a mock without it (nothing to discover).
  */
 export async function testControlRoutes(app: FastifyInstance, ctx: MockContext, token: string): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/require-await -- a Fastify plugin is async or takes done(); this one needs no await.
   await app.register(async (scope) => {
     scope.addHook('onRequest', async (req, reply) => {
       const presented = req.headers['x-test-control-token'];

@@ -38,7 +38,7 @@ export function randomDigits(length: number): string {
 const READABLE = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export function randomReadable(length: number): string {
   let out = '';
-  for (let i = 0; i < length; i++) out += READABLE[randomInt(0, READABLE.length)];
+  for (let i = 0; i < length; i++) out += READABLE[randomInt(0, READABLE.length)]!;
   return out;
 }
 
@@ -46,7 +46,7 @@ const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 /** RFC 4648 base32 characters, uniformly random (5 bits each). */
 export function randomBase32(length: number): string {
   let out = '';
-  for (let i = 0; i < length; i++) out += BASE32[randomInt(0, 32)];
+  for (let i = 0; i < length; i++) out += BASE32[randomInt(0, 32)]!;
   return out;
 }
 

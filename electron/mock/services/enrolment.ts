@@ -191,7 +191,7 @@ export function confirmSms(ctx: MockContext, account: AccountRow, enrolmentId: s
   if (!e.code_hash || !e.phone || !matchesHash(`sms:${account.id}:${code}`, e.code_hash)) enrolmentFailure(ctx, e);
   ctx.db.prepare("UPDATE enrolments SET state = 'done', code_hash = NULL WHERE id = ?").run(e.id);
   spendOutboxSecret(ctx, `sms-enrolment:${account.id}`);
-  return addFactor(ctx, account, 'sms', maskPhone(e.phone ?? ''), { phone: e.phone });
+  return addFactor(ctx, account, 'sms', maskPhone(e.phone), { phone: e.phone });
 }
 
 // --- (d) One-time emergency code ---------------------------------------------------------------

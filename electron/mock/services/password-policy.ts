@@ -47,7 +47,7 @@ export function checkPassword(password: string, preset: PasswordPreset, email?: 
   const p = PASSWORD_POLICIES[preset];
   // The composition rules are the ones the client's form shows (shared/password-policy.ts).
   const failed: PasswordRule[] = compositionRules(p, password).filter((r) => !r.met).map((r) => r.rule);
-  if ([...password].length > p.maxLength) failed.push('max-length');
+  if (Array.from(password).length > p.maxLength) failed.push('max-length');
   if (p.blocklist) {
     const lower = password.toLowerCase();
     const local = email?.split('@')[0]?.toLowerCase();

@@ -57,7 +57,7 @@ const nameFromEmail = (email: string) =>
   (email.split('@')[0] ?? email)
     .split(/[._-]+/)
     .filter(Boolean)
-    .map((p) => p[0]?.toUpperCase() + p.slice(1))
+    .map((p) => p.charAt(0).toUpperCase() + p.slice(1))
     .join(' ');
 
 export function finishSso(ctx: MockContext, stateToken: string, codeToken: string): SignInOutcome {

@@ -12,6 +12,7 @@ export { messages, type MessageSchema };
  */
 export function createAppI18n(locale: Locale = 'en') {
   return createI18n<[MessageSchema], Locale, false>({
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- vue-i18n 11 defaults to legacy mode; the Composition API still needs this.
     legacy: false,
     locale,
     fallbackLocale: 'en',

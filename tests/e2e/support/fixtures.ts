@@ -65,7 +65,7 @@ function electronDriver(binary: string, dataDir: string, keychainService: string
       app = await _electron.launch({
         executablePath: binary,
         args: ['.', `--user-data-dir=${dataDir}`],
-        env: { ...process.env, FLEX_KEYCHAIN_SERVICE: keychainService, FLEX_TEST_CONTROL_TOKEN: testControlToken, FLEX_MOCK_PORT: String(mockPort) } as Record<string, string>,
+        env: { ...process.env, FLEX_KEYCHAIN_SERVICE: keychainService, FLEX_TEST_CONTROL_TOKEN: testControlToken, FLEX_MOCK_PORT: String(mockPort) },
       });
       window = await app.firstWindow();
       const page = window;
@@ -136,8 +136,7 @@ export const test = base.extend<{ app: HostHandle; hostDriver: HostDriver }>({
     await handle.host.close();
   },
   // In Electron the page is the app's own window; in the browser, Playwright's page.
-  page: async ({ page, app, hostDriver }, use) => {
-    void app;
+  page: async ({ page, app: _app, hostDriver }, use) => {
     await use(hostDriver.page(page));
   },
 });

@@ -41,6 +41,7 @@ export async function unlockLogin(): Promise<void> {
   const stream = createConnection(socket);
   const bus = dbus.createClient({ stream });
   const call = (msg: object) =>
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- dbus-native fails with the D-Bus error body, passed on as it is.
     new Promise<unknown[]>((resolve, reject) => bus.invoke({ destination: 'org.freedesktop.secrets', ...msg }, (err, ...body) => (err ? reject(err) : resolve(body))));
   try {
     const [, session] = (await call({

@@ -50,7 +50,7 @@ describe('browser host', () => {
   it('carries the same contract: typed errors for bad payloads, results for good ones', async () => {
     expect(await (await invoke('vault.delete', { id: 7 })).json()).toMatchObject({ ok: false, error: { code: 'field.invalid' } });
     expect(await (await invoke('no.such.channel', {})).json()).toMatchObject({ ok: false, error: { code: 'ipc.unknown-channel' } });
-    const added = await (await invoke('vault.add', { source: 'manual', issuer: 'GitHub', label: 'anna', secret: SECRET })).json();
+    const added: unknown = await (await invoke('vault.add', { source: 'manual', issuer: 'GitHub', label: 'anna', secret: SECRET })).json();
     expect(added).toMatchObject({ ok: true, value: { account: { issuer: 'GitHub', label: 'anna' } } });
     expect(JSON.stringify(added)).not.toContain(SECRET);
   });
@@ -65,7 +65,7 @@ describe('browser host', () => {
     };
     await readUntil('"stream":"');
     const stream = /"stream":"([^"]+)"/.exec(text)?.[1] ?? '';
-    const posted = await (
+    const posted: unknown = await (
       await invoke(`vault.add?stream=${stream}&call=7`, { source: 'manual', issuer: 'Ordered', label: 'x', secret: 'GEZDGNBVGY3TQOJQGEZDGNBW' })
     ).json();
     await readUntil('"answer":7');

@@ -59,7 +59,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   for (const [k, v] of Object.entries(env)) {
-    if (v === undefined) delete process.env[k];
+    if (v === undefined) Reflect.deleteProperty(process.env, k);
     else process.env[k] = v;
   }
   if (outDir) rmSync(outDir, { recursive: true, force: true });

@@ -8,33 +8,33 @@ import type { ScanService } from '../../../electron/core/capture/scan-service';
 const added = { accounts: [{ issuer: 'GitHub', label: 'anna', type: 'totp' as const, status: 'added' as const }] };
 
 function setup(overrides: Partial<ScanService> = {}) {
-  const scan = {
-    scanImage: vi.fn().mockResolvedValue(added),
+  const mocks = {
+    scanImage: vi.fn<ScanService['scanImage']>().mockResolvedValue(added),
     scanScreens: vi.fn().mockResolvedValue(added),
-    scanRegion: vi.fn().mockResolvedValue({ accounts: [] }),
+    scanRegion: vi.fn<ScanService['scanRegion']>().mockResolvedValue({ accounts: [] }),
     captureForSelection: vi.fn(),
     discard: vi.fn(),
-    ...overrides,
-  } as unknown as ScanService;
+  };
+  const scan = { ...mocks, ...overrides } as unknown as ScanService;
   const changed = vi.fn();
   const dispatch = createDispatcher(createScanHandlers(scan, changed) as Handlers, { error: vi.fn() });
-  return { scan, changed, dispatch };
+  return { scan, mocks, changed, dispatch };
 }
 
 describe('scan channels', () => {
   it('hands the decoded image bytes to the scan service and announces the change', async () => {
-    const { scan, changed, dispatch } = setup();
+    const { mocks, changed, dispatch } = setup();
     const bytes = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
     expect(await dispatch('scan.image', { imageBase64: Buffer.from(bytes).toString('base64') })).toEqual({ ok: true, value: added });
-    expect(Array.from(vi.mocked(scan.scanImage).mock.calls[0]![0])).toEqual(Array.from(bytes));
+    expect(Array.from(mocks.scanImage.mock.calls[0]![0])).toEqual(Array.from(bytes));
     expect(changed).toHaveBeenCalledOnce();
   });
 
   it('refuses an oversized image before any decoding', async () => {
-    const { scan, dispatch } = setup();
+    const { mocks, dispatch } = setup();
     const res = await dispatch('scan.image', { imageBase64: 'A'.repeat(MAX_SCAN_IMAGE_BASE64 + 4) });
     expect(res).toEqual({ ok: false, error: { code: 'field.invalid', params: { field: 'imageBase64', reason: 'too_big' } } });
-    expect(scan.scanImage).not.toHaveBeenCalled();
+    expect(mocks.scanImage).not.toHaveBeenCalled();
   });
 
   it.each([
@@ -43,20 +43,20 @@ describe('scan channels', () => {
     ['AAAA===='],
     [''],
   ])('refuses a payload that is not plain base64: %s', async (imageBase64) => {
-    const { scan, dispatch } = setup();
+    const { mocks, dispatch } = setup();
     const res = await dispatch('scan.image', { imageBase64 });
     expect(res).toMatchObject({ ok: false, error: { code: 'field.invalid', params: { field: 'imageBase64' } } });
-    expect(scan.scanImage).not.toHaveBeenCalled();
+    expect(mocks.scanImage).not.toHaveBeenCalled();
   });
 
   it('refuses extra fields, a missing image and a region outside the contract', async () => {
-    const { dispatch, scan } = setup();
+    const { dispatch, mocks } = setup();
     expect(await dispatch('scan.image', { imageBase64: 'AAAA', path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'field.invalid' } });
     expect(await dispatch('scan.image', {})).toMatchObject({ ok: false, error: { code: 'field.invalid' } });
     const captureId = '11111111-1111-4111-8111-111111111111';
     expect(await dispatch('scan.region', { captureId, screen: 0, x: -1, y: 0, width: 10, height: 10 })).toMatchObject({ ok: false });
     expect(await dispatch('scan.region', { captureId: 'x', screen: 0, x: 0, y: 0, width: 10, height: 10 })).toMatchObject({ ok: false });
-    expect(scan.scanRegion).not.toHaveBeenCalled();
+    expect(mocks.scanRegion).not.toHaveBeenCalled();
   });
 
   it('answers scan errors with their code, and still announces a change after a half-done import', async () => {

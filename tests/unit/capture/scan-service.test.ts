@@ -7,7 +7,7 @@ import { MemorySecretStore } from '../../../electron/core/secrets/memory-secret-
 import { VaultService } from '../../../electron/core/vault/vault-service';
 import { parseAuthenticatorText } from '../../../electron/core/otp/parse-any';
 import { encodeMigrationUri } from '../../../electron/core/otp/migration';
-import { InlineQrDecoder, QrDecoder } from '../../../electron/core/qr/decoder';
+import { InlineQrDecoder, QrDecoder, type QrFrameDecoder } from '../../../electron/core/qr/decoder';
 import { sourceQrWorkerUrl } from '../../../electron/core/qr/worker-url';
 import { CAPTURE_TTL_MS, ScanService } from '../../../electron/core/capture/scan-service';
 import { captureErrors, type ScreenFrame, type ScreenSource } from '../../../electron/core/capture/screen-source';
@@ -33,7 +33,7 @@ class FakeScreens implements ScreenSource {
   }
 }
 
-function setup(decoder = new InlineQrDecoder()) {
+function setup(decoder: QrFrameDecoder = new InlineQrDecoder()) {
   const db = new Database(':memory:');
   migrate(db, appMigrations);
   const clock = new ManualClock({ now: () => 1_700_000_000_000 });

@@ -9,16 +9,18 @@ class FakeClipboard implements ClipboardPort {
   text = '';
   writes: string[] = [];
   clears = 0;
-  async writeConcealed(text: string) {
+  writeConcealed(text: string) {
     this.text = text;
     this.writes.push(text);
+    return Promise.resolve();
   }
-  async readText() {
-    return this.text;
+  readText() {
+    return Promise.resolve(this.text);
   }
-  async clear() {
+  clear() {
     this.text = '';
     this.clears++;
+    return Promise.resolve();
   }
 }
 

@@ -7,7 +7,7 @@ const electron = vi.hoisted(() => ({
   writeText: vi.fn<(text: string) => Promise<void>>(),
 }));
 vi.mock('electron', () => ({
-  clipboard: { write: electron.write, writeText: electron.writeText, readText: async () => '', clear: () => {} },
+  clipboard: { write: electron.write, writeText: electron.writeText, readText: () => Promise.resolve(''), clear: () => {} },
   ClipboardItem: class {
     constructor(readonly items: Record<string, unknown>) {}
   },
@@ -18,7 +18,10 @@ const { ElectronClipboard } = await import('../../../electron/main/clipboard');
 describe('ElectronClipboard', () => {
   beforeEach(() => {
     written.length = 0;
-    electron.write.mockReset().mockImplementation(async (items) => void written.push(items[0]!.items));
+    electron.write.mockReset().mockImplementation((items) => {
+      written.push(items[0]!.items);
+      return Promise.resolve();
+    });
     electron.writeText.mockReset().mockResolvedValue(undefined);
   });
 

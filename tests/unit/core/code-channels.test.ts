@@ -32,7 +32,14 @@ describe('vault.copy, vault.hotpNext and the clipboard setting', () => {
 
   it('in Electron main writes the current code itself and says when it clears it', async () => {
     const written: string[] = [];
-    const { clock, id } = await start({ writeConcealed: async (t) => void written.push(t), readText: async () => written.at(-1) ?? '', clear: async () => {} });
+    const { clock, id } = await start({
+      writeConcealed: (t) => {
+        written.push(t);
+        return Promise.resolve();
+      },
+      readText: () => Promise.resolve(written.at(-1) ?? ''),
+      clear: () => Promise.resolve(),
+    });
     const code = new TOTP({ secret: SECRET }).generate({ timestamp: clock.now() });
     expect(await core.dispatch('vault.copy', { id })).toEqual({ ok: true, value: { by: 'main', code, clearsAt: clock.now() + 30_000 } });
     expect(written).toEqual([code]);
@@ -40,7 +47,17 @@ describe('vault.copy, vault.hotpNext and the clipboard setting', () => {
 
   it('quitting (core.shutdown, as will-quit and the browser host call it) clears a copied code instead of cancelling the clear', async () => {
     let onClipboard = '';
-    const { id } = await start({ writeConcealed: async (t) => void (onClipboard = t), readText: async () => onClipboard, clear: async () => void (onClipboard = '') });
+    const { id } = await start({
+      writeConcealed: (t) => {
+        onClipboard = t;
+        return Promise.resolve();
+      },
+      readText: () => Promise.resolve(onClipboard),
+      clear: () => {
+        onClipboard = '';
+        return Promise.resolve();
+      },
+    });
     expect(await core.dispatch('vault.copy', { id })).toMatchObject({ ok: true, value: { by: 'main' } });
     expect(onClipboard).not.toBe('');
     await core.shutdown();

@@ -10,7 +10,7 @@ const account = {
 function dispatcherWith(overrides: Partial<Handlers>) {
   const calls: string[] = [];
   const handlers = new Proxy(overrides as Handlers, {
-    get: (t, k: string) => t[k as keyof Handlers] ?? (() => { calls.push(k); return {}; }),
+    get: (t, k: string) => (t as Partial<Handlers>)[k as keyof Handlers] ?? (() => { calls.push(k); return {}; }),
   });
   return { dispatch: createDispatcher(handlers, { error: vi.fn() }), calls };
 }
@@ -57,7 +57,7 @@ describe('IPC dispatcher', () => {
 
   it('strips fields the contract does not declare from responses', async () => {
     const { dispatch } = dispatcherWith({
-      'vault.add': async () => ({ account: { ...account, secret: 'JBSWY3DPEHPK3PXP' } }) as never,
+      'vault.add': () => Promise.resolve({ account: { ...account, secret: 'JBSWY3DPEHPK3PXP' } } as never),
     });
     const res = await dispatch('vault.add', { source: 'uri', uri: 'otpauth://totp/x' });
     expect(res.ok).toBe(true);

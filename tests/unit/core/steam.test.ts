@@ -26,7 +26,7 @@ function steamOracle(base32: string, ms: number): string {
   let n = mac.readUInt32BE(offset) & 0x7fffffff;
   let code = '';
   for (let i = 0; i < 5; i++) {
-    code += '23456789BCDFGHJKMNPQRTVWXY'[n % 26];
+    code += '23456789BCDFGHJKMNPQRTVWXY'[n % 26]!;
     n = Math.floor(n / 26);
   }
   return code;

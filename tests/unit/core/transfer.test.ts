@@ -10,7 +10,7 @@ const specs: OtpAccountSpec[] = Array.from({ length: 12 }, (_, i) =>
   toAccountSpec({
     issuer: `Service ${i}`,
     label: `anna+${i}@example.com`,
-    secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PX' + 'ABCDEFGHIJKL'[i],
+    secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PX' + 'ABCDEFGHIJKL'[i]!,
     ...(i === 1 ? { algorithm: 'SHA256', digits: 8 } : {}),
     ...(i === 2 ? { type: 'hotp', counter: 7 } : {}),
   }),

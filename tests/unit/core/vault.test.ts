@@ -119,7 +119,7 @@ describe('VaultService', () => {
     const spec = () => toAccountSpec({ issuer: 'GitHub', label: 'anna', secret: SECRET });
     const results = await Promise.allSettled(Array.from({ length: 10 }, () => s.vault.add(spec())));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    expect(results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(Array(9).fill('vault.duplicate-account'));
+    expect(results.filter((r) => r.status === 'rejected').map((r) => (r.reason as { code?: unknown }).code)).toEqual(Array(9).fill('vault.duplicate-account'));
     expect((await s.vault.list()).accounts).toHaveLength(1);
     expect(s.store.entries.size).toBe(1);
   });

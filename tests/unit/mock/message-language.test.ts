@@ -40,9 +40,9 @@ describe("the app's client says which language it wants", () => {
   it('sends the chosen language as Accept-Language on every call, read per call', async () => {
     const { IdentityHttp } = await import('../../../electron/core/session/identity-http');
     const seen: (string | null)[] = [];
-    const fetchImpl = (async (_url: URL, init: RequestInit) => {
+    const fetchImpl = ((_url: URL, init: RequestInit) => {
       seen.push(new Headers(init.headers).get('accept-language'));
-      return new Response(JSON.stringify({ ok: true, value: { status: 'ok', service: 'x', now: 1 } }));
+      return Promise.resolve(new Response(JSON.stringify({ ok: true, value: { status: 'ok', service: 'x', now: 1 } })));
     }) as unknown as typeof fetch;
     let language: 'sv' | 'en' = 'sv';
     const http = new IdentityHttp(() => 'http://127.0.0.1:1/', fetchImpl, () => language);

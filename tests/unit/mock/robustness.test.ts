@@ -82,7 +82,7 @@ describe('Malformed and hostile input never causes a 5xx', () => {
           calls++;
           expect(res.statusCode, `${name} ${body?.slice(0, 60)}`).toBeLessThan(500);
           if (res.headers['content-type']?.toString().startsWith('application/json')) {
-            const json = res.json() as { ok: boolean; error?: { code: string } };
+            const json = res.json<{ ok: boolean; error?: { code: string } }>();
             expect(typeof json.ok, `${name} ${res.body.slice(0, 200)}`).toBe('boolean');
             if (!json.ok) expect(json.error?.code).toMatch(/^[a-z-]+(\.[a-z-]+)*$/);
           }

@@ -6,17 +6,17 @@ const transport = (invoke: Transport['invoke']): Transport => ({ invoke, subscri
 
 describe('api client: a call answers with a Result, never a throw', () => {
   it('gives the value of a successful call', async () => {
-    const api = createClient(transport(async () => ({ ok: true, value: { language: 'sv', clearClipboard: true } })));
+    const api = createClient(transport(() => Promise.resolve({ ok: true, value: { language: 'sv', clearClipboard: true } })));
     expect(await api.call('settings.get')).toEqual({ ok: true, value: { language: 'sv', clearClipboard: true } });
   });
 
   it('passes a declared error through, with its params', async () => {
-    const api = createClient(transport(async () => ({ ok: false, error: { code: 'session.locked', params: { minutes: 5 } } })));
+    const api = createClient(transport(() => Promise.resolve({ ok: false, error: { code: 'session.locked', params: { minutes: 5 } } })));
     expect(await api.call('session.get')).toEqual({ ok: false, error: { code: 'session.locked', params: { minutes: 5 } } });
   });
 
   it('an error code the catalogue does not declare arrives as internal (was: the raw code reached the screen)', async () => {
-    const api = createClient(transport(async () => ({ ok: false, error: { code: 'server.secret-detail' } }) as never));
+    const api = createClient(transport(() => Promise.resolve({ ok: false, error: { code: 'server.secret-detail' } } as never)));
     expect(await api.call('session.get')).toEqual({ ok: false, error: { code: 'internal' } });
   });
 
@@ -30,9 +30,9 @@ describe('api client: prime (the start path asks for the first view state early)
   it('hands a primed call to the first call of its channel, then calls again as usual', async () => {
     const calls: string[] = [];
     const api = createClient(
-      transport(async (channel) => {
+      transport((channel) => {
         calls.push(channel);
-        return { ok: true, value: { n: calls.length } };
+        return Promise.resolve({ ok: true, value: { n: calls.length } });
       }),
     );
     api.prime('session.get');
@@ -45,9 +45,9 @@ describe('api client: prime (the start path asks for the first view state early)
   it('a call with a request of its own never takes the primed answer', async () => {
     const payloads: unknown[] = [];
     const api = createClient(
-      transport(async (_channel, payload) => {
+      transport((_channel, payload) => {
         payloads.push(payload);
-        return { ok: true, value: {} };
+        return Promise.resolve({ ok: true, value: {} });
       }),
     );
     api.prime('settings.update');
@@ -56,7 +56,7 @@ describe('api client: prime (the start path asks for the first view state early)
   });
 
   it('a primed call that failed is checked against the catalogue too', async () => {
-    const api = createClient(transport(async () => ({ ok: false, error: { code: 'made.up' } }) as never));
+    const api = createClient(transport(() => Promise.resolve({ ok: false, error: { code: 'made.up' } } as never)));
     api.prime('session.get');
     expect(await api.call('session.get')).toEqual({ ok: false, error: { code: 'internal' } });
   });

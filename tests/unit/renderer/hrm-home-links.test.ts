@@ -50,7 +50,7 @@ async function mountHome(user: User, prepAvailable: boolean) {
   return wrapper;
 }
 
-const linkNames = (nav: Element) => Array.from(nav.querySelectorAll('a')).map((a) => [a.textContent?.trim(), a.getAttribute('href')]);
+const linkNames = (nav: Element) => Array.from(nav.querySelectorAll('a')).map((a) => [a.textContent.trim(), a.getAttribute('href')]);
 
 describe('HrmHome: one row of links', () => {
   it('a legacy admin: My Profile > Account settings and Administration in one named navigation', async () => {

@@ -55,7 +55,7 @@ describe('httpTransport: one ordered stream for events and answers', () => {
 
   it("takes the POST's answer when the stream is closed for good", async () => {
     vi.stubGlobal('EventSource', FakeEventSource);
-    vi.stubGlobal('fetch', async () => new Response(JSON.stringify({ ok: true, value: 'from the POST' })));
+    vi.stubGlobal('fetch', () => Promise.resolve(new Response(JSON.stringify({ ok: true, value: 'from the POST' }))));
     const transport = httpTransport();
     const answered = transport.invoke('vault.list', {});
     const source = FakeEventSource.last!;

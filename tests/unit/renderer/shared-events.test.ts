@@ -7,19 +7,17 @@ describe('withSharedEvents', () => {
   it('opens one underlying stream for many listeners and closes it after the last', () => {
     let emit: Parameters<Transport['subscribe']>[0] = () => undefined;
     const close = vi.fn();
-    const inner: Transport = {
-      invoke: vi.fn(async () => ({ ok: true as const, value: 1 })),
-      subscribe: vi.fn((l) => {
-        emit = l;
-        return close;
-      }),
-    };
+    const subscribe = vi.fn((l: Parameters<Transport['subscribe']>[0]) => {
+      emit = l;
+      return close;
+    });
+    const inner: Transport = { invoke: vi.fn(() => Promise.resolve({ ok: true as const, value: 1 })), subscribe };
     const shared = withSharedEvents(inner);
     const a = vi.fn();
     const b = vi.fn();
     const offA = shared.subscribe(a);
     const offB = shared.subscribe(b);
-    expect(inner.subscribe).toHaveBeenCalledTimes(1);
+    expect(subscribe).toHaveBeenCalledTimes(1);
 
     emit('vault.changed', {});
     expect(a).toHaveBeenCalledWith('vault.changed', {});
@@ -34,6 +32,6 @@ describe('withSharedEvents', () => {
     expect(close).toHaveBeenCalledTimes(1);
 
     shared.subscribe(a);
-    expect(inner.subscribe).toHaveBeenCalledTimes(2);
+    expect(subscribe).toHaveBeenCalledTimes(2);
   });
 });

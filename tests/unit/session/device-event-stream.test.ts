@@ -34,6 +34,7 @@ describe('DeviceEventStream parsing', () => {
       onState: () => {},
       onRefused: () => {},
       backoffMs: 60_000,
+      // eslint-disable-next-line @typescript-eslint/require-await -- a fake fetch: its throw must be a rejection, as fetch's is.
       fetchImpl: async (_url, init) => {
         headers.push(new Headers(init?.headers));
         const next = responses[Math.min(n++, responses.length - 1)];

@@ -112,7 +112,7 @@ describe('the signed-in session across a restart', () => {
       step: 'signed-in',
       offerTwoFactor: false,
       newEmergencyCode: null,
-      user: { name: DEMO.twoFactor.name, email: DEMO.twoFactor.email, userId: expect.any(String), company: DEMO.twoFactor.company, method: 'connect', role: 'employee' },
+      user: { name: DEMO.twoFactor.name, email: DEMO.twoFactor.email, userId: expect.any(String) as unknown, company: DEMO.twoFactor.company, method: 'connect', role: 'employee' },
     });
     expect([next.session.connectToken(), next.session.hrmToken()]).toEqual([connectToken, hrmToken]);
     expect((await next.account.overview()).profile.email).toBe(DEMO.twoFactor.email);

@@ -99,7 +99,7 @@ describe('SessionService against the identity mock', () => {
     expect(qr?.qrDataUrl).toMatch(/^data:image\//);
     const totp = new TOTP({ secret: Secret.fromBase32((qr?.manualKey ?? '').replace(/\s/g, '')), digits: 6, period: 30 });
     await enrolment.go('totp-code');
-    await expect(enrolment.totpConfirm('000000')).rejects.toMatchObject({ code: 'session.wrong-code', params: { attemptsLeft: expect.any(Number) } });
+    await expect(enrolment.totpConfirm('000000')).rejects.toMatchObject({ code: 'session.wrong-code', params: { attemptsLeft: expect.any(Number) as unknown } });
     await enrolment.totpConfirm(totp.generate({ timestamp: await now() }));
     const emergency = (await enrolment.go('emergency')).setup?.emergencyCode ?? '';
     expect((await enrolment.finish()).state).toMatchObject({ step: 'signed-in', offerTwoFactor: false });
@@ -135,7 +135,7 @@ describe('SessionService against the identity mock', () => {
     expect(v.state).toMatchObject({ step: 'mfa', method: 'push', pushState: 'pending' });
     const number = v.state.step === 'mfa' ? v.state.pushNumber : null;
     await until(() => pushIds.length === 1);
-    const [request] = await push.list();
+    const [request] = push.list();
     expect(request?.choices).toContain(number);
     await push.respond(request?.id ?? '', true, number ?? '');
     await until(() => changes.at(-1)?.state.step === 'signed-in');

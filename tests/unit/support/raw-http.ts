@@ -23,7 +23,10 @@ export function rawRequest(port: number, bytes: string, timeoutMs = 3000): Promi
       const [head = '', ...rest] = data.split('\r\n\r\n');
       const [statusLine = '', ...headerLines] = head.split('\r\n');
       const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(statusLine)?.[1] ?? 0);
-      if (!status) return reject(new Error(`no answer: ${JSON.stringify(data.slice(0, 200))}`));
+      if (!status) {
+        reject(new Error(`no answer: ${JSON.stringify(data.slice(0, 200))}`));
+        return;
+      }
       const headers = Object.fromEntries(headerLines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]));
       resolve({ status, headers, body: rest.join('\r\n\r\n'), ms: firstAt - started });
     };

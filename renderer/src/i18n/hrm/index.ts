@@ -6,4 +6,3 @@ import { hrmSv } from './sv';
  * `push`), for the app's i18n setup to spread into its own: `{ ...appSv, ...hrmMessages.sv }`.
  */
 export const hrmMessages = { en: hrmEn, sv: hrmSv } as const;
-export type { HrmMessages } from './en';

@@ -3,4 +3,3 @@ import { prepSv } from './sv';
 
 /** Account preparation messages per locale (top-level key `prep`), spread into the app's own. */
 export const prepMessages = { en: prepEn, sv: prepSv } as const;
-export type { PrepMessages } from './en';

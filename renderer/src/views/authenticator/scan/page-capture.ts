@@ -22,7 +22,7 @@ export async function captureScreenToCanvas(): Promise<HTMLCanvasElement> {
     stream = await media.getDisplayMedia({
       video: { width: { ideal: 16384 }, height: { ideal: 16384 }, frameRate: { ideal: 5 }, displaySurface: 'monitor' },
       audio: false,
-    } as DisplayMediaStreamOptions);
+    });
   } catch (e) {
     const name = e instanceof DOMException ? e.name : '';
     // NotAllowedError: the user closed the picker (or a policy forbids capture).
@@ -132,7 +132,7 @@ export function blobToBase64(blob: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => {
-      const url = String(reader.result);
+      const url = reader.result as string; // readAsDataURL: a data: URL
       resolve(url.slice(url.indexOf(',') + 1));
     };
     reader.onerror = () => reject(new ScanFailure({ code: 'qr.unsupported-image', params: { reason: 'read' } }));
