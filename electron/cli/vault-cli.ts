@@ -62,7 +62,11 @@ function describe(error: AppErrorData): string {
     let node: unknown = path ? (errorsEn as Record<string, unknown>)[path[1] ?? ''] : undefined;
     for (const part of (path?.[2] ?? '').split('.').filter(Boolean)) node = (node as Record<string, unknown> | undefined)?.[part];
     if (typeof node !== 'string') return key;
-    return node.replace(/\{(\w+)\}/g, (m, name: string) => (params[name] === undefined ? m : String(params[name])));
+    return node.replace(/\{(\w+)\}/g, (m, name: string) => {
+      const value = params[name];
+      if (value === undefined) return m;
+      return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
+    });
   };
   return messageFor(t, error);
 }
@@ -173,7 +177,7 @@ export async function runVaultCli(argv: readonly string[], io: CliIo, deps: CliD
       return 2;
     }
     if (e instanceof CliFailure) io.err(e.message);
-    else if (isClientError(e)) io.err(describe(e.toData() as AppErrorData));
+    else if (isClientError(e)) io.err(describe(e.toData()));
     else io.err(`Failed: ${e instanceof Error ? e.message : String(e)}`);
     return 1;
   } finally {

@@ -1,6 +1,6 @@
 import type { Clock } from '@shared/clock';
 import type { Db } from './db/db';
-import type { PasswordHasher } from './services/password-hasher';
+import type { PasswordHasher } from '../core/lock/password-hash';
 import type { DeviceEvents } from './services/device-events';
 import type { LIMITS } from './config';
 import type { Throttles } from './http/throttle';

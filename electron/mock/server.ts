@@ -20,7 +20,7 @@ import { idpRoutes } from './routes/idp';
 import { mailboxRoutes } from './routes/mailbox';
 import { testControlRoutes } from './routes/test-control';
 import { DeviceEvents } from './services/device-events';
-import { createArgon2Hasher, type Argon2Params } from './services/password-hasher';
+import { createArgon2Hasher, type Argon2Params } from '../core/lock/password-hash';
 import { sweepOutbox } from './services/outbox';
 import { isEmpty, seedDemoData } from './services/seed';
 

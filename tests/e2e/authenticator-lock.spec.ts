@@ -52,6 +52,7 @@ for (const lang of ['en', 'sv'] as Lang[]) {
     await expect(page.getByRole('heading', { level: 1, name: l.title })).toBeVisible();
     const field = page.getByLabel(l.password, { exact: true });
     await expect(field).toBeFocused();
+    await ui.shot('authenticator-lock');
     // Nothing of the app, and main gives no code to anyone.
     await expect(page.getByRole('navigation')).toHaveCount(0);
     expect(await app.host.core.dispatch('vault.list', {})).toEqual({ ok: false, error: { code: 'lock.locked' } });

@@ -36,6 +36,7 @@ for (const lang of ['en', 'sv'] as Lang[]) {
     await expect(ui.card(GITHUB).locator('[data-icon="GitHub"]')).toBeVisible();
     await expect(ui.card(DROPBOX).locator('[data-icon="Dropbox"]')).toBeVisible();
     await expect(ui.card(BANK).locator('.avatar')).toHaveText('A');
+    await ui.shot('authenticator-organise');
 
     // `/` focuses the search; the count follows it.
     const search = page.getByRole('searchbox', { name: ui.m.authenticator.search });

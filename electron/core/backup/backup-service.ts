@@ -12,7 +12,7 @@ import type { OtpAccountSpec } from '../otp/spec';
 import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsStore } from '../settings/settings-store';
 import type { VaultService } from '../vault/vault-service';
-import { createBackupKey, sealBackup, type BackupAccount, type BackupKey, type PasswordSlot } from './format';
+import { createBackupKey, sealBackup, type BackupAccount, type BackupKey, type BackupPayload, type PasswordSlot } from './format';
 
 export type ImportAction = 'add' | 'replace' | 'skip';
 
@@ -90,7 +90,7 @@ export class BackupService {
 
   constructor(private readonly o: BackupServiceOptions) {}
 
-  private async payload(): Promise<string> {
+  private async payload(): Promise<BackupPayload> {
     const accounts = await this.o.vault.snapshot();
     const rows: BackupAccount[] = accounts.map((a) => ({
       type: a.type,
@@ -106,11 +106,11 @@ export class BackupService {
       groups: a.groups,
     }));
     const groups = [...new Set(accounts.flatMap((a) => a.groups))].map((name) => ({ name }));
-    return JSON.stringify({ exportedAt: new Date(this.o.clock.now()).toISOString(), app: this.o.appName, accounts: rows, groups });
+    return { exportedAt: new Date(this.o.clock.now()).toISOString(), app: this.o.appName, accounts: rows, groups };
   }
 
   private async sealed(backupKey: BackupKey): Promise<string> {
-    return sealBackup(JSON.parse(await this.payload()), backupKey);
+    return sealBackup(await this.payload(), backupKey);
   }
 
   /** An encrypted backup of every account; refuses a password zxcvbn scores below 3. */
@@ -303,7 +303,7 @@ export class BackupService {
       this.autoTimer = null;
       void this.runAuto();
     }, delayMs);
-    this.autoTimer.unref?.();
+    this.autoTimer.unref();
   }
 
   /** Runs one automatic backup now (serialised); failures are kept for the status, never thrown. */
@@ -331,7 +331,7 @@ export class BackupService {
       this.lastBackupAt = now;
       this.lastError = null;
     } catch (e) {
-      this.lastError = isClientError(e) ? (e.toData() as AppErrorData) : { code: 'backup.folder-unavailable', params: { folder: s.folder } };
+      this.lastError = isClientError(e) ? e.toData() : { code: 'backup.folder-unavailable', params: { folder: s.folder } };
     }
   }
 

@@ -88,6 +88,7 @@ export interface BackupKey {
 
 async function derive(password: string, kdf: z.infer<typeof KdfSchema>): Promise<Buffer> {
   return hashRaw(password, {
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- Algorithm is an ambient const enum (see ARGON2ID)
     algorithm: ARGON2ID,
     memoryCost: kdf.memoryKiB,
     timeCost: kdf.iterations,

@@ -1,6 +1,11 @@
 import { hash, verify } from '@node-rs/argon2';
 
-/** The app password's hash: Argon2id (the library's default algorithm) with OWASP's minimum parameters. */
+/**
+ * Password hashes for the app lock and the identity mock's accounts: Argon2id (memory-hard, so GPU
+ * guessing is expensive; the library's default algorithm, whose const enum cannot be imported under
+ * isolatedModules: tests check the PHC string says $argon2id$) with OWASP's minimum parameters
+ * m=19456 KiB, t=2, p=1. Tests may pass cheaper parameters, never the app or the CLIs.
+ */
 export interface Argon2Params {
   memoryCost: number;
   timeCost: number;

@@ -82,13 +82,14 @@ export class AccountRepository {
   }
 
   insert(a: AccountMeta): void {
+    const older: Partial<Pick<AccountMeta, 'groups' | 'lastUsedAt'>> = a;
     this.db
       .prepare(
         `INSERT INTO accounts (id, type, issuer, label, algorithm, digits, period, counter, pinned, position, created_at, groups, last_used_at)
          VALUES (@id, @type, @issuer, @label, @algorithm, @digits, @period, @counter, @pinned, @position, @createdAt, @groups, @lastUsedAt)`,
       )
       // An intent written by an older build has no groups or lastUsedAt: defaults then.
-      .run({ ...a, pinned: a.pinned ? 1 : 0, groups: JSON.stringify(a.groups ?? []), lastUsedAt: a.lastUsedAt ?? null });
+      .run({ ...a, pinned: a.pinned ? 1 : 0, groups: JSON.stringify(older.groups ?? []), lastUsedAt: older.lastUsedAt ?? null });
   }
 
   remove(id: string): boolean {

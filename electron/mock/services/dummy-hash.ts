@@ -1,5 +1,5 @@
 import { randomToken } from './crypto';
-import type { PasswordHasher } from './password-hasher';
+import type { PasswordHasher } from '../../core/lock/password-hash';
 
 /**
  * A hash of a random throwaway password, verified when the address or user id is unknown (or has

@@ -5,7 +5,7 @@ import { createAccount, storePassword } from './accounts';
 import { insertCompany, type CompanyInput } from './companies';
 import { normalizeCode, randomId, sha256 } from './crypto';
 import { linkHrmUser } from './hrm-users';
-import type { PasswordHasher } from './password-hasher';
+import type { PasswordHasher } from '../../core/lock/password-hash';
 
 /**
  * Demo data (documented in electron/mock/API.md). Every HRM user's legacy password is

@@ -20,7 +20,7 @@ const SORTS: readonly AccountSort[] = ['manual', 'name', 'recent'];
 
 function savedSort(): AccountSort {
   try {
-    const v = globalThis.localStorage?.getItem(SORT_KEY);
+    const v = globalThis.localStorage.getItem(SORT_KEY);
     return SORTS.includes(v as AccountSort) ? (v as AccountSort) : 'manual';
   } catch {
     return 'manual';
@@ -201,7 +201,7 @@ export const useVaultStore = defineStore('vault', () => {
   function setSort(next: AccountSort): void {
     sort.value = next;
     try {
-      globalThis.localStorage?.setItem(SORT_KEY, next);
+      globalThis.localStorage.setItem(SORT_KEY, next);
     } catch {
       // Private mode or no storage: the choice lasts for this session.
     }

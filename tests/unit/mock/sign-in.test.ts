@@ -127,7 +127,7 @@ describe('Connect password sign-in', () => {
   });
 
   it('stores passwords as argon2id with OWASP parameters by default', async () => {
-    const { createArgon2Hasher } = await import('../../../electron/mock/services/password-hasher');
+    const { createArgon2Hasher } = await import('../../../electron/core/lock/password-hash');
     const hashed = await createArgon2Hasher().hash('Connect-2025!');
     expect(hashed).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     const row = h.ctx.db.prepare('SELECT password_hash FROM connect_accounts WHERE email = ?').get(KARIN) as { password_hash: string };
