@@ -5,7 +5,10 @@ vi.mock('electron', () => ({
   powerMonitor: { on: (e: string, h: () => void) => state.power.set(e, h) },
   systemPreferences: {
     canPromptTouchID: () => state.canPrompt,
-    promptTouchID: async (reason: string) => void state.prompts.push(reason),
+    promptTouchID: (reason: string) => {
+      state.prompts.push(reason);
+      return Promise.resolve();
+    },
   },
 }));
 

@@ -25,17 +25,18 @@ const EXTRA_SECRET = 'KRUGS4ZANFZSAYJAONSWG4TFOQQGW2LMN4';
  */
 describe('the app log after a full sign-in and authenticator flow', () => {
   let dir: string;
-  let log: FileLog;
-  let mock: RunningMock;
-  let core: AppCore;
+  // Undefined until beforeAll has set them up (and so in afterAll, if that failed).
+  let log: FileLog | undefined;
+  let mock: RunningMock | undefined;
+  let core: AppCore | undefined;
   const handled = new Set<string>();
 
   const control = async <T>(method: 'GET' | 'POST', path: string): Promise<T> => {
-    const res = await fetch(new URL(path, mock.url), { method, headers: { 'x-test-control-token': CONTROL } });
+    const res = await fetch(new URL(path, mock!.url), { method, headers: { 'x-test-control-token': CONTROL } });
     return ((await res.json()) as { value: T }).value;
   };
   const call = async <T = SessionView>(channel: string, payload: unknown = {}): Promise<T> => {
-    const res = (await core.dispatch(channel, payload)) as { ok: boolean; value: T; error?: unknown };
+    const res = (await core!.dispatch(channel, payload)) as { ok: boolean; value: T; error?: unknown };
     if (!res.ok) throw new Error(`${channel}: ${JSON.stringify(res.error)}`);
     return res.value;
   };
@@ -91,7 +92,7 @@ describe('the app log after a full sign-in and authenticator flow', () => {
   });
 
   it('logged the flow (calls, server requests, the refusal) from core and mock', () => {
-    const text = readFileSync(log.file, 'utf8');
+    const text = readFileSync(log!.file, 'utf8');
     expect(text).toMatch(/\(core\) IPC session\.password/);
     expect(text).toMatch(/\(core\) IPC session\.password refused: session\.invalid-credentials/);
     expect(text).toMatch(/\(mock\) POST \//);
@@ -99,7 +100,7 @@ describe('the app log after a full sign-in and authenticator flow', () => {
   });
 
   it('contains no password, secret, code, emailed token or mailbox token', () => {
-    const text = readFileSync(log.file, 'utf8');
+    const text = readFileSync(log!.file, 'utf8');
     expect(handled.size).toBeGreaterThanOrEqual(8);
     for (const value of handled) expect(text, `leaked: ${value.slice(0, 6)}…`).not.toContain(value);
     // Nor anything shaped like one.

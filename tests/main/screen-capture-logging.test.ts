@@ -2,23 +2,32 @@ import { EventEmitter } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setLogSink, type LogLevel, type LogScope } from '../../electron/core/log';
 
-const state = vi.hoisted(() => ({
-  access: 'granted',
-  sources: [] as unknown[],
-  fail: false,
-  requested: null as unknown,
-  appHandlers: new Map<string, (...a: unknown[]) => void>(),
-}));
+interface FakeElectron {
+  access: string;
+  sources: unknown[];
+  fail: boolean;
+  requested: unknown;
+  appHandlers: Map<string, (...a: unknown[]) => void>;
+}
+const state = vi.hoisted(
+  (): FakeElectron => ({
+    access: 'granted',
+    sources: [],
+    fail: false,
+    requested: null,
+    appHandlers: new Map(),
+  }),
+);
 
 vi.mock('electron', () => ({
   app: { getPath: () => '/tmp/flex-user-data', isPackaged: true, on: (e: string, h: (...a: unknown[]) => void) => state.appHandlers.set(e, h) },
   systemPreferences: { getMediaAccessStatus: () => state.access },
   screen: { getAllDisplays: () => [{ id: 7, size: { width: 2, height: 1 }, scaleFactor: 1 }, { id: 8, size: { width: 2, height: 1 }, scaleFactor: 1 }] },
   desktopCapturer: {
-    getSources: async (options: unknown) => {
+    getSources: (options: unknown) => {
       state.requested = options;
-      if (state.fail) throw new Error('no portal');
-      return state.sources;
+      if (state.fail) return Promise.reject(new Error('no portal'));
+      return Promise.resolve(state.sources);
     },
   },
 }));

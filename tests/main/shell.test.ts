@@ -19,7 +19,7 @@ const s = vi.hoisted(() => ({
   appEvents: null as unknown as Emitter,
   windows: [] as (Emitter & { shown: boolean; hidden: boolean; options: Record<string, unknown>; webContents: Emitter })[],
   trays: 0,
-  coreFailures: [] as unknown[],
+  coreFailures: [] as Error[],
   settings: { language: 'system', clearClipboard: true, closeToTray: true, startAtLogin: false },
   argv: [] as string[],
 }));
@@ -46,7 +46,7 @@ vi.mock('electron', async () => {
     webContents = Object.assign(new E(), { reload: vi.fn() });
     constructor(public options: Record<string, unknown>) {
       super();
-      s.windows.push(this as never);
+      s.windows.push(this);
       queueMicrotask(() => {
         this.emit('ready-to-show');
         this.webContents.emit('did-finish-load');
@@ -86,13 +86,13 @@ vi.mock('electron', async () => {
     app,
     BrowserWindow,
     dialog: {
-      showMessageBox: vi.fn(async (opts: { detail?: string; buttons?: string[] }) => {
+      showMessageBox: vi.fn((opts: { detail?: string; buttons?: string[] }) => {
         s.dialogs.push(opts);
-        return { response: s.responses.shift() ?? 3 };
+        return Promise.resolve({ response: s.responses.shift() ?? 3 });
       }),
     },
     clipboard: { writeText: vi.fn() },
-    shell: { openPath: vi.fn(async () => '') },
+    shell: { openPath: vi.fn(() => Promise.resolve('')) },
     screen: { getAllDisplays: () => [display], getPrimaryDisplay: () => display, getDisplayMatching: () => display },
     Tray: class {
       constructor() {
@@ -104,6 +104,7 @@ vi.mock('electron', async () => {
       destroy() {}
     },
     Menu: { buildFromTemplate: (t: unknown) => ({ t, popup: vi.fn() }), setApplicationMenu: vi.fn() },
+    // eslint-disable-next-line @typescript-eslint/no-extraneous-class -- a stand-in constructor for the mocked module: the code under test only calls `new` on it.
     Notification: Object.assign(class {}, { isSupported: () => false }),
     ipcMain: { handle: vi.fn(), on: vi.fn() },
     protocol: { handle: vi.fn(), registerSchemesAsPrivileged: vi.fn() },
@@ -112,41 +113,50 @@ vi.mock('electron', async () => {
     desktopCapturer: {},
     systemPreferences: {},
     powerMonitor: { on: vi.fn() },
+    // eslint-disable-next-line @typescript-eslint/no-extraneous-class -- a stand-in constructor for the mocked module: the code under test only calls `new` on it.
     ClipboardItem: class {},
   };
 });
 
 vi.mock('../../electron/mock/start', () => ({
-  startIdentityMock: vi.fn(async () => ({ url: 'http://127.0.0.1:1', mailboxToken: 'm', clock: {}, close: vi.fn(async () => undefined) })),
+  startIdentityMock: vi.fn(() =>
+    Promise.resolve({ url: 'http://127.0.0.1:1', mailboxToken: 'm', clock: {}, close: vi.fn(() => Promise.resolve()) }),
+  ),
 }));
+// eslint-disable-next-line @typescript-eslint/no-extraneous-class -- a stand-in constructor for the mocked module: the code under test only calls `new` on it.
 vi.mock('../../electron/core/secrets/keytar-secret-store', () => ({ KeytarSecretStore: class {} }));
+// eslint-disable-next-line @typescript-eslint/no-extraneous-class -- a stand-in constructor for the mocked module: the code under test only calls `new` on it.
 vi.mock('../../electron/core/qr', () => ({ QrDecoder: class {}, builtQrWorkerUrl: () => 'x' }));
+// eslint-disable-next-line @typescript-eslint/no-extraneous-class -- a stand-in constructor for the mocked module: the code under test only calls `new` on it.
 vi.mock('../../electron/main/screen-capture', () => ({ ElectronScreenSource: class {} }));
 // As Node's ESM import of the CommonJS package gives it: `autoUpdater` only on the default export.
 const updater = vi.hoisted(() => ({ feeds: [] as unknown[], checks: 0 }));
 vi.mock('electron-updater', async () => {
   const { EventEmitter: E } = await import('node:events');
   const autoUpdater = Object.assign(new E(), {
-    checkForUpdates: async () => void updater.checks++,
+    checkForUpdates: () => {
+      updater.checks++;
+      return Promise.resolve();
+    },
     quitAndInstall: () => undefined,
     setFeedURL: (f: unknown) => void updater.feeds.push(f),
   });
   return { default: { autoUpdater }, autoUpdater: undefined };
 });
 vi.mock('../../electron/core/app-core', () => ({
-  createAppCore: vi.fn(async () => {
+  createAppCore: vi.fn(() => {
     const failure = s.coreFailures.shift();
-    if (failure) throw failure;
-    return {
+    if (failure) return Promise.reject(failure);
+    return Promise.resolve({
       events: new EventHub(),
       dispatch: vi.fn(),
       readSettings: () => s.settings,
       language: () => 'sv',
       sessionServices: { push: { list: () => [] } },
       lock: { lockNow: vi.fn() },
-      shutdown: vi.fn(async () => undefined),
+      shutdown: vi.fn(() => Promise.resolve()),
       close: vi.fn(),
-    };
+    });
   }),
 }));
 

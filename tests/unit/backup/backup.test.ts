@@ -43,7 +43,7 @@ const enc = (s: string) => new TextEncoder().encode(s);
 async function codeOf(p: Promise<unknown>): Promise<string> {
   return p.then(
     () => 'resolved',
-    (e: { code?: string }) => e.code ?? String(e),
+    (e: unknown) => (typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string' ? e.code : String(e)),
   );
 }
 
@@ -54,7 +54,7 @@ describe('encrypted backup: format', () => {
     await fill(s.vault);
     const { text, fileName } = await s.backup.exportEncrypted(PASSWORD);
     expect(fileName).toMatch(/^flex-hrm-connect-\d{8}T\d{9}Z\.flexbackup$/);
-    const file = JSON.parse(text);
+    const file: unknown = JSON.parse(text);
     expect(file).toMatchObject({ format: 'flex-connect-backup', version: 1, cipher: 'aes-256-gcm', slot: { kdf: { name: 'argon2id', ...ARGON2_PARAMS } } });
     expect(ARGON2_PARAMS).toEqual({ memoryKiB: 19_456, iterations: 2, parallelism: 1 });
     expect(text).not.toContain(S1);
@@ -80,7 +80,7 @@ describe('encrypted backup: format', () => {
     const { text } = await s.backup.exportEncrypted(PASSWORD);
     expect(await codeOf(openBackup(text, 'wrong password here'))).toBe('backup.wrong-password');
     expect(await codeOf(readExport(enc(text.slice(0, text.length / 2)), PASSWORD))).toBe('backup.truncated');
-    const file = JSON.parse(text);
+    const file = JSON.parse(text) as Record<string, unknown> & { data: string };
     const data = Buffer.from(file.data, 'base64');
     data[5] = (data[5] ?? 0) ^ 1;
     expect(await codeOf(openBackup(JSON.stringify({ ...file, data: data.toString('base64') }), PASSWORD))).toBe('backup.tampered');
@@ -190,7 +190,7 @@ describe('automatic backups', () => {
     expect(inFolder).toMatch(new RegExp(`^${dir}/flex-hrm-connect-.*-PLAIN\\.txt$`));
     const chosen = join(dir, 'chosen.txt');
     const answers: Array<string | null> = [chosen, null];
-    const withDialog = new BackupService({ vault: s.vault, settings: new SettingsStore(s.db), keyStore: s.keys, clock: s.clock, appName: 't', choosePlainExportPath: async () => answers.shift() ?? null });
+    const withDialog = new BackupService({ vault: s.vault, settings: new SettingsStore(s.db), keyStore: s.keys, clock: s.clock, appName: 't', choosePlainExportPath: () => Promise.resolve(answers.shift() ?? null) });
     expect(await withDialog.exportPlainToFolder()).toBe(chosen);
     expect(readFileSync(chosen, 'utf8')).toContain(`secret=${S1}`);
     expect(await withDialog.exportPlainToFolder()).toBeNull();

@@ -22,7 +22,7 @@ describe('npm run vault', () => {
     const err: string[] = [];
     const code = await runVaultCli(
       [...args, '--data-dir', join(dir, 'data'), '--keychain-service', 'test-service'],
-      { out: (t) => out.push(t), err: (t) => err.push(t), stdin: async () => stdin },
+      { out: (t) => out.push(t), err: (t) => err.push(t), stdin: () => Promise.resolve(stdin) },
       {
         openStore: (service) => {
           if (!stores.has(service)) stores.set(service, new MemorySecretStore());
@@ -54,8 +54,8 @@ describe('npm run vault', () => {
     expect(code).toBe(0);
     const rows = JSON.parse(out) as Array<Record<string, unknown>>;
     expect(rows).toHaveLength(ALL.length);
-    expect(rows.find((r) => r.type === 'steam')).toMatchObject({ issuer: 'Steam', label: 'gamer', digits: 5, code: expect.stringMatching(/^[2-9B-DF-HJ-KM-NP-RTV-Y]{5}$/) });
-    expect(rows.find((r) => r.type === 'hotp')).toMatchObject({ counter: 3, period: null, code: expect.stringMatching(/^\d{6}$/) });
+    expect(rows.find((r) => r.type === 'steam')).toMatchObject({ issuer: 'Steam', label: 'gamer', digits: 5, code: expect.stringMatching(/^[2-9B-DF-HJ-KM-NP-RTV-Y]{5}$/) as unknown });
+    expect(rows.find((r) => r.type === 'hotp')).toMatchObject({ counter: 3, period: null, code: expect.stringMatching(/^\d{6}$/) as unknown });
     expect(Object.keys(rows[0]!).sort()).toEqual(['algorithm', 'code', 'counter', 'digits', 'issuer', 'label', 'period', 'type']);
     for (const v of ALL) expect(out).not.toContain(v.secret);
     const text = await run(['list']);

@@ -5,14 +5,14 @@ import { ClockCheckService } from '../../../electron/core/clock/clock-check';
 const NOW = 1_700_000_000_000;
 const clock = new ManualClock({ now: () => NOW });
 const respond = (body: unknown, headers: Record<string, string> = {}) =>
-  (async () => new Response(typeof body === 'string' ? body : JSON.stringify(body), { headers })) as typeof fetch;
+  (() => Promise.resolve(new Response(typeof body === 'string' ? body : JSON.stringify(body), { headers }))) as typeof fetch;
 
 describe('clock check', () => {
   it('reads the embedded mock\'s /health `now` and warns past 15 s', async () => {
     let asked = '';
-    const fetchImpl = (async (url: URL) => {
+    const fetchImpl = ((url: URL) => {
       asked = String(url);
-      return new Response(JSON.stringify({ ok: true, value: { status: 'ok', now: NOW + 20_000 } }));
+      return Promise.resolve(new Response(JSON.stringify({ ok: true, value: { status: 'ok', now: NOW + 20_000 } })));
     }) as unknown as typeof fetch;
     const check = await new ClockCheckService(() => 'http://127.0.0.1:4010/', clock, fetchImpl).check();
     expect(asked).toBe('http://127.0.0.1:4010/health');
@@ -31,7 +31,7 @@ describe('clock check', () => {
 
   it('is "unreachable" with no server, a network error, or no time at all', async () => {
     expect(await new ClockCheckService(() => null, clock, respond({})).check()).toEqual({ state: 'unreachable' });
-    const down = (async () => { throw new TypeError('fetch failed'); }) as typeof fetch;
+    const down = (() => Promise.reject(new TypeError('fetch failed'))) as typeof fetch;
     expect(await new ClockCheckService(() => 'https://id.example/', clock, down).check()).toEqual({ state: 'unreachable' });
     expect(await new ClockCheckService(() => 'https://id.example/', clock, respond('x')).check()).toEqual({ state: 'unreachable' });
   });

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { browserText, countryText, deviceText } from '../../../renderer/src/views/hrm/account/device-words';
 import { adminSv } from '../../../renderer/src/i18n/admin/sv';
 
-const words = adminSv.connectAccount.deviceWords;
-const t = (key: string) => words[key.split('.').pop() as keyof typeof words] ?? key;
+const words: Record<string, string> = adminSv.connectAccount.deviceWords;
+const t = (key: string) => words[key.split('.').pop() ?? ''] ?? key;
 
 /** Issue 14: the server's English device words never reach the Swedish UI as English. */
 describe('device words', () => {

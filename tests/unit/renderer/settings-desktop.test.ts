@@ -32,7 +32,7 @@ describe('Settings > About (desktop)', () => {
   it('shows the log folder and copies the diagnostics', async () => {
     setup({ state: 'idle' });
     await useAppStore().init();
-    const writeText = vi.fn(async () => undefined);
+    const writeText = vi.fn((_text: string) => Promise.resolve());
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
     const wrapper = mount(AboutSection, { global: { plugins: [createAppI18n('en')] } });
     await flushPromises();
@@ -59,7 +59,7 @@ describe('Settings > About (desktop)', () => {
     await flushPromises();
     expect(restart).toHaveBeenCalled();
     // The error catalogue loads with the first error (a dynamic import).
-    await vi.waitFor(() => expect(useToastStore().toasts.at(-1)).toMatchObject({ kind: 'error', text: expect.stringContaining('QR-skanningen') }));
+    await vi.waitFor(() => expect(useToastStore().toasts.at(-1)).toMatchObject({ kind: 'error', text: expect.stringContaining('QR-skanningen') as unknown }));
   });
 });
 
@@ -71,7 +71,7 @@ describe('Settings > Desktop app', () => {
     await useAppStore().init();
     const wrapper = mount(DesktopSetting, { global: { plugins: [createAppI18n('en')] } });
     const boxes = wrapper.findAll('input[type="checkbox"]');
-    expect(boxes.map((b) => [b.element.closest('label')!.textContent!.trim(), (b.element as HTMLInputElement).checked])).toEqual([
+    expect(boxes.map((b) => [b.element.closest('label')!.textContent.trim(), (b.element as HTMLInputElement).checked])).toEqual([
       ['Keep the app in the tray when the window is closed', true],
       ['Start when I sign in to the computer', false],
     ]);

@@ -16,9 +16,9 @@ describe('useBusy / useCallState', () => {
 
   it('keeps the last error and clears it at the next call', async () => {
     const { error, run } = useCallState();
-    expect(await run(async () => ({ ok: false as const, error: { code: 'internal' as const } }))).toBeNull();
+    expect(await run(() => Promise.resolve({ ok: false as const, error: { code: 'internal' as const } }))).toBeNull();
     expect(error.value).toEqual({ code: 'internal' });
-    expect(await run(async () => ({ ok: true as const, value: 7 }))).toBe(7);
+    expect(await run(() => Promise.resolve({ ok: true as const, value: 7 }))).toBe(7);
     expect(error.value).toBeNull();
   });
 });

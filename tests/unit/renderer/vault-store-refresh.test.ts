@@ -45,7 +45,8 @@ describe('vault store refresh', () => {
     await vault.load();
     let runs = 0;
     effect(() => {
-      void vault.accounts[0]?.groups;
+      // Read, so that the effect depends on it.
+      const _groups = vault.accounts[0]?.groups;
       runs++;
     });
     expect(runs).toBe(1);
