@@ -13,8 +13,11 @@ const devCsp: Plugin = {
   name: 'flex-dev-csp',
   apply: 'serve',
   transformIndexHtml: (html) =>
-    html.replace(/(http-equiv="Content-Security-Policy"\s+content=")([^"]*)"/, (_m, head: string, csp: string) =>
-      `${head}${csp.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'").replace("connect-src 'self'", "connect-src 'self' ws:")}"`),
+    html.replace(
+      /(http-equiv="Content-Security-Policy"\s+content=")([^"]*)"/,
+      (_m, head: string, csp: string) =>
+        `${head}${csp.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'").replace("connect-src 'self'", "connect-src 'self' ws:")}"`,
+    ),
 };
 
 const i18nDir = resolve(import.meta.dirname, 'renderer/src/i18n');
@@ -60,7 +63,13 @@ const i18nPlugins: PluginOption[] = [
   // messages at run time; with every message an AST it is dead code (~37 KB before minifying).
   {
     // unplugin types the factory as Plugin | Plugin[]; for Vite this one returns a single plugin.
-    ...(VueI18nPlugin({ include: [resolve(compiledDir, '*.json')], runtimeOnly: true, compositionOnly: true, fullInstall: false, dropMessageCompiler: true }) as Plugin),
+    ...(VueI18nPlugin({
+      include: [resolve(compiledDir, '*.json')],
+      runtimeOnly: true,
+      compositionOnly: true,
+      fullInstall: false,
+      dropMessageCompiler: true,
+    }) as Plugin),
     apply: 'build',
   },
 ];
@@ -98,8 +107,14 @@ const preloadStart: Plugin = {
       const linked = new Set([entry?.fileName, ...(entry?.imports ?? [])]);
       entry?.viteMetadata?.importedCss.forEach((f) => css.delete(f));
       return [
-        ...[...js].filter((f) => !linked.has(f)).map((f) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${f}` }, injectTo: 'head' as const })),
-        ...[...css].map((f) => ({ tag: 'link', attrs: { rel: 'stylesheet', crossorigin: true, href: `./${f}` }, injectTo: 'head' as const })),
+        ...[...js]
+          .filter((f) => !linked.has(f))
+          .map((f) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${f}` }, injectTo: 'head' as const })),
+        ...[...css].map((f) => ({
+          tag: 'link',
+          attrs: { rel: 'stylesheet', crossorigin: true, href: `./${f}` },
+          injectTo: 'head' as const,
+        })),
       ];
     },
   },
@@ -182,7 +197,9 @@ export default defineConfig({
       modulePreload: { polyfill: false },
       rolldownOptions: {
         input: { index: resolve(import.meta.dirname, 'renderer/index.html') },
-        output: { codeSplitting: { groups: [{ name: 'start', test: (id: string) => startOnly.has(id), includeDependenciesRecursively: false }] } },
+        output: {
+          codeSplitting: { groups: [{ name: 'start', test: (id: string) => startOnly.has(id), includeDependenciesRecursively: false }] },
+        },
       },
     },
   },

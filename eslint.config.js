@@ -9,7 +9,23 @@ import eslintConfigPrettier from 'eslint-config-prettier/flat';
 import importX from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'worker_threads', 'stream', 'events', 'util', 'buffer'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'http',
+  'https',
+  'net',
+  'url',
+  'worker_threads',
+  'stream',
+  'events',
+  'util',
+  'buffer',
+];
 
 const electronOnly = {
   name: 'electron',
@@ -17,7 +33,9 @@ const electronOnly = {
 };
 
 export default tseslint.config(
-  { ignores: ['.adhoc-*/**', '.data/**', 'out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'coverage/**'] },
+  {
+    ignores: ['.adhoc-*/**', '.data/**', 'out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'coverage/**'],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   ...pluginVue.configs['flat/recommended'],
@@ -62,13 +80,16 @@ export default tseslint.config(
   {
     files: ['shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [electronOnly],
-        patterns: [
-          { group: nodeBuiltins, message: 'shared/ runs in main and renderer: no Node APIs.' },
-          { group: ['**/electron/**', '**/renderer/**', '@/*'], message: 'shared/ depends on nothing in the app.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnly],
+          patterns: [
+            { group: nodeBuiltins, message: 'shared/ runs in main and renderer: no Node APIs.' },
+            { group: ['**/electron/**', '**/renderer/**', '@/*'], message: 'shared/ depends on nothing in the app.' },
+          ],
+        },
+      ],
       'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'process', 'Buffer'],
     },
   },
@@ -77,13 +98,16 @@ export default tseslint.config(
     files: ['renderer/**/*.ts', 'renderer/**/*.vue'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [electronOnly],
-        patterns: [
-          { group: nodeBuiltins, message: 'The renderer is a sandboxed web page: no Node APIs.' },
-          { group: ['**/electron/**'], message: 'The renderer reaches main only through the typed contract client.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnly],
+          patterns: [
+            { group: nodeBuiltins, message: 'The renderer is a sandboxed web page: no Node APIs.' },
+            { group: ['**/electron/**'], message: 'The renderer reaches main only through the typed contract client.' },
+          ],
+        },
+      ],
     },
   },
   // electron/core, electron/mock, electron/browser-host: plain Node, never electron.
@@ -91,34 +115,46 @@ export default tseslint.config(
     files: ['electron/core/**/*.ts', 'electron/mock/**/*.ts', 'electron/browser-host/**/*.ts'],
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [electronOnly],
-        patterns: [{ group: ['**/renderer/**'], message: 'Main-side code never imports the renderer.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnly],
+          patterns: [{ group: ['**/renderer/**'], message: 'Main-side code never imports the renderer.' }],
+        },
+      ],
     },
   },
   // The client talks to the identity mock over HTTP only, as it would to a remote server.
   {
     files: ['electron/core/**/*.ts', 'electron/main/**/*.ts', 'electron/preload/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['**/mock/**', '!**/mock/server', '!**/mock/start'], message: 'Reach the identity mock over HTTP; only composition roots may start it.' },
-          { group: ['**/renderer/**'], message: 'Main-side code never imports the renderer.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/mock/**', '!**/mock/server', '!**/mock/start'],
+              message: 'Reach the identity mock over HTTP; only composition roots may start it.',
+            },
+            { group: ['**/renderer/**'], message: 'Main-side code never imports the renderer.' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['electron/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [electronOnly],
-        patterns: [
-          { group: ['**/mock/**'], message: 'electron/core reaches the identity mock over HTTP only.' },
-          { group: ['**/renderer/**'], message: 'Main-side code never imports the renderer.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnly],
+          patterns: [
+            { group: ['**/mock/**'], message: 'electron/core reaches the identity mock over HTTP only.' },
+            { group: ['**/renderer/**'], message: 'Main-side code never imports the renderer.' },
+          ],
+        },
+      ],
     },
   },
   {
@@ -133,7 +169,9 @@ export default tseslint.config(
     plugins: { 'import-x': importX },
     settings: {
       'import-x/extensions': ['.ts', '.vue'],
-      'import-x/resolver-next': [createTypeScriptImportResolver({ project: ['tsconfig.json', 'renderer/tsconfig.json'], noWarnOnMultipleProjects: true })],
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({ project: ['tsconfig.json', 'renderer/tsconfig.json'], noWarnOnMultipleProjects: true }),
+      ],
     },
     rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },

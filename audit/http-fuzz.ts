@@ -20,18 +20,49 @@ import { rawRequest } from '../tests/unit/support/raw-http';
 
 const N = Number(process.env.FUZZ_N ?? 3000);
 let seed = 20261202;
-const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
 
-const HOSTILE_STRINGS = ['', 'a', '%', '%00', '..%2F..%2Fetc%2Fpasswd', '<script>', "' OR 1=1 --", 'x'.repeat(300), '\u202e', '%F0%9F%92%A9', '🙂', '-1', '1e309', 'null', 'constructor', '__proto__'];
+const HOSTILE_STRINGS = [
+  '',
+  'a',
+  '%',
+  '%00',
+  '..%2F..%2Fetc%2Fpasswd',
+  '<script>',
+  "' OR 1=1 --",
+  'x'.repeat(300),
+  '\u202e',
+  '%F0%9F%92%A9',
+  '🙂',
+  '-1',
+  '1e309',
+  'null',
+  'constructor',
+  '__proto__',
+];
 const METHODS = ['GET', 'POST', 'PATCH', 'DELETE', 'PUT', 'OPTIONS', 'HEAD'];
-const TYPES = ['application/json', 'application/json; charset=utf-8', 'text/plain', 'text/xml', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', '', 'garbage/;;'];
+const TYPES = [
+  'application/json',
+  'application/json; charset=utf-8',
+  'text/plain',
+  'text/xml',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=x',
+  '',
+  'garbage/;;',
+];
 
 function randomJson(depth = 0): unknown {
   const r = rnd();
   if (depth > 3 || r < 0.3) return pick([null, true, 1, -1, 1e308, 'x', pick(HOSTILE_STRINGS), 0.5]);
   if (r < 0.6) return Array.from({ length: Math.floor(rnd() * 4) }, () => randomJson(depth + 1));
-  return Object.fromEntries(Array.from({ length: Math.floor(rnd() * 5) }, () => [pick(['email', 'password', 'token', 'code', '__proto__', 'constructor', 'source', 'secret', 'x', 'language']), randomJson(depth + 1)]));
+  return Object.fromEntries(
+    Array.from({ length: Math.floor(rnd() * 5) }, () => [
+      pick(['email', 'password', 'token', 'code', '__proto__', 'constructor', 'source', 'secret', 'x', 'language']),
+      randomJson(depth + 1),
+    ]),
+  );
 }
 
 function randomBody(): string | undefined {
@@ -89,7 +120,15 @@ interface Server {
   isGateAnswer: (status: number, error: { code?: unknown; params?: Record<string, unknown> } | undefined, statusOnly: boolean) => boolean;
 }
 
-async function fuzz(name: string, port: number, ownHost: string, paths: string[], auth: string, codes: readonly string[], server: Server): Promise<Tally> {
+async function fuzz(
+  name: string,
+  port: number,
+  ownHost: string,
+  paths: string[],
+  auth: string,
+  codes: readonly string[],
+  server: Server,
+): Promise<Tally> {
   const { protectedPath } = server;
   const t: Tally = { requests: 0, typed: 0, ok: 0, content: 0, untyped: [], fiveXx: 0, unauthorizedOk: [] };
   for (let i = 0; i < N; i++) {
@@ -107,14 +146,29 @@ async function fuzz(name: string, port: number, ownHost: string, paths: string[]
     const withAuth = rnd() < 0.8;
     const odd = rnd() < 0.15 ? oddHeaders(ownHost) : '';
     const noHost = rnd() < 0.03;
-    const headers = [noHost ? '' : `Host: ${host}`, withAuth ? auth : '', type && body !== undefined ? `Content-Type: ${type}` : '', rnd() < 0.1 ? `Origin: http://127.0.0.1:${port + 7}` : '', odd]
+    const headers = [
+      noHost ? '' : `Host: ${host}`,
+      withAuth ? auth : '',
+      type && body !== undefined ? `Content-Type: ${type}` : '',
+      rnd() < 0.1 ? `Origin: http://127.0.0.1:${port + 7}` : '',
+      odd,
+    ]
       .filter(Boolean)
       .join('\r\n');
     // What may answer ok: the right Host (once, no second one), origin form, the token where it is needed.
-    const mayPass = !noHost && host === ownHost && !odd.startsWith('Host:') && path.startsWith('/') && (!protectedPath(logical) || (withAuth && auth !== ''));
+    const mayPass =
+      !noHost &&
+      host === ownHost &&
+      !odd.startsWith('Host:') &&
+      path.startsWith('/') &&
+      (!protectedPath(logical) || (withAuth && auth !== ''));
     const bytes =
       rnd() < 0.03
-        ? pick(['HELLO\r\n\r\n', `GET /${'a'.repeat(90_000)} HTTP/1.1\r\nHost: ${ownHost}\r\n\r\n`, `GET / HTTP/1.1\r\nHost: ${ownHost}\r\nX: ${'b'.repeat(70_000)}\r\n\r\n`])
+        ? pick([
+            'HELLO\r\n\r\n',
+            `GET /${'a'.repeat(90_000)} HTTP/1.1\r\nHost: ${ownHost}\r\n\r\n`,
+            `GET / HTTP/1.1\r\nHost: ${ownHost}\r\nX: ${'b'.repeat(70_000)}\r\n\r\n`,
+          ])
         : odd.startsWith('Transfer-Encoding')
           ? // A chunked body, complete, so a request that waits for more is not what is measured.
             `${method} ${path} HTTP/1.1\r\n${headers ? `${headers}\r\n` : ''}Connection: close\r\n\r\n${body ? `${Buffer.byteLength(body).toString(16)}\r\n${body}\r\n` : ''}0\r\n\r\n`
@@ -131,7 +185,11 @@ async function fuzz(name: string, port: number, ownHost: string, paths: string[]
     // Must have been stopped at a gate: anything but a gate's answer (an ok, a stream, a handler's
     // own error) means it got through. Garbage lines are judged by Node, not by the gates.
     const garbage = !bytes.startsWith(`${method} ${path} `);
-    if (!mayPass && !garbage && (protectedPath(logical) || noHost || host !== ownHost || odd.startsWith('Host:') || !path.startsWith('/'))) {
+    if (
+      !mayPass &&
+      !garbage &&
+      (protectedPath(logical) || noHost || host !== ownHost || odd.startsWith('Host:') || !path.startsWith('/'))
+    ) {
       // After a `100 Continue` the real answer follows in the same bytes.
       const final = answer.status === 100 ? /^HTTP\/1\.1 (\d{3})[^]*?\r\n\r\n([^]*)$/.exec(answer.body) : null;
       const status = final ? Number(final[1]) : answer.status;
@@ -159,7 +217,8 @@ async function fuzz(name: string, port: number, ownHost: string, paths: string[]
       else if (parsed.ok === false && codes.includes(String(parsed.error?.code))) t.typed++;
       else t.untyped.push({ status: answer.status, body: answer.body.slice(0, 160), req: bytes.slice(0, 120) });
     } catch {
-      if (method === 'HEAD' && answer.status >= 400) t.typed++; // HEAD answers carry no body by definition
+      if (method === 'HEAD' && answer.status >= 400)
+        t.typed++; // HEAD answers carry no body by definition
       else t.untyped.push({ status: answer.status, body: answer.body.slice(0, 160), req: bytes.slice(0, 120) });
     }
   }
@@ -185,25 +244,59 @@ try {
   const channels = ['vault.list', 'vault.add', 'vault.delete', 'settings.update', 'session.view', 'scan.image', 'no.such', '__proto__'];
   const hostPaths = [...channels.map((c) => `/api/invoke/${c}`), '/api/events', '/launch', '/', '/assets/x.js', '/api/nothing'];
   // The mock's own routes check their Bearer tokens (the fuzz holds none that is valid): there only Host and form are judged.
-  const m = await fuzz('identity mock', mockPort, `127.0.0.1:${mockPort}`, mockPaths, `Authorization: Bearer ${'A'.repeat(43)}`, Object.keys(identityErrors), {
-    protectedPath: () => false,
-    wellFormed: { method: 'POST', path: '/connect/discover', body: '{"email":"karin.nordin@nordbolaget.se"}' },
-    isGateAnswer: (status, e, statusOnly) =>
-      [400, 404, 405, 413, 417, 421, 431].includes(status) &&
-      (statusOnly || ['request.bad-host', 'request.too-large', 'not-found'].concat(e?.params?.field === undefined ? ['request.invalid'] : []).includes(String(e?.code))),
-  });
-  const b = await fuzz('browser host', hostPort, `127.0.0.1:${hostPort}`, hostPaths, `Authorization: Bearer ${host.token}`, Object.keys(clientErrors), {
-    protectedPath: (p) => p.startsWith('/api/'),
-    wellFormed: { method: 'POST', path: '/api/invoke/vault.list', body: '{}' },
-    isGateAnswer: (status, e, statusOnly) => [400, 401, 404, 405, 413, 417, 421, 431].includes(status) && (statusOnly || ['host.unauthorized', 'host.bad-request'].includes(String(e?.code))),
-  });
+  const m = await fuzz(
+    'identity mock',
+    mockPort,
+    `127.0.0.1:${mockPort}`,
+    mockPaths,
+    `Authorization: Bearer ${'A'.repeat(43)}`,
+    Object.keys(identityErrors),
+    {
+      protectedPath: () => false,
+      wellFormed: { method: 'POST', path: '/connect/discover', body: '{"email":"karin.nordin@nordbolaget.se"}' },
+      isGateAnswer: (status, e, statusOnly) =>
+        [400, 404, 405, 413, 417, 421, 431].includes(status) &&
+        (statusOnly ||
+          ['request.bad-host', 'request.too-large', 'not-found']
+            .concat(e?.params?.field === undefined ? ['request.invalid'] : [])
+            .includes(String(e?.code))),
+    },
+  );
+  const b = await fuzz(
+    'browser host',
+    hostPort,
+    `127.0.0.1:${hostPort}`,
+    hostPaths,
+    `Authorization: Bearer ${host.token}`,
+    Object.keys(clientErrors),
+    {
+      protectedPath: (p) => p.startsWith('/api/'),
+      wellFormed: { method: 'POST', path: '/api/invoke/vault.list', body: '{}' },
+      isGateAnswer: (status, e, statusOnly) =>
+        [400, 401, 404, 405, 413, 417, 421, 431].includes(status) &&
+        (statusOnly || ['host.unauthorized', 'host.bad-request'].includes(String(e?.code))),
+    },
+  );
 
   // The token (and Host) before the body: 60 MB promised, never sent, must be refused at once.
   const started = Date.now();
-  const early = await rawRequest(hostPort, `POST /api/invoke/vault.list HTTP/1.1\r\nHost: 127.0.0.1:${hostPort}\r\nContent-Type: application/json\r\nContent-Length: ${60 * 1024 * 1024}\r\n\r\n{`, 5000);
-  console.log(`browser host: 60 MB body without the token refused with ${early.status} after ${Date.now() - started} ms, before the body was sent`);
+  const early = await rawRequest(
+    hostPort,
+    `POST /api/invoke/vault.list HTTP/1.1\r\nHost: 127.0.0.1:${hostPort}\r\nContent-Type: application/json\r\nContent-Length: ${60 * 1024 * 1024}\r\n\r\n{`,
+    5000,
+  );
+  console.log(
+    `browser host: 60 MB body without the token refused with ${early.status} after ${Date.now() - started} ms, before the body was sent`,
+  );
 
-  const failed = m.untyped.length + m.fiveXx + m.unauthorizedOk.length + b.untyped.length + b.fiveXx + b.unauthorizedOk.length + (early.status === 401 ? 0 : 1);
+  const failed =
+    m.untyped.length +
+    m.fiveXx +
+    m.unauthorizedOk.length +
+    b.untyped.length +
+    b.fiveXx +
+    b.unauthorizedOk.length +
+    (early.status === 401 ? 0 : 1);
   process.exit(failed === 0 ? 0 : 1);
 } finally {
   await host.close();

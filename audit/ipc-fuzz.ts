@@ -23,7 +23,7 @@ const N = Number(process.env.IPC_FUZZ_N ?? 150);
 const SLOW_MS = 5_000;
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 let seed = 20261207;
-const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
 
 const deep = (n: number): unknown => (n === 0 ? {} : { a: deep(n - 1) });
@@ -88,7 +88,11 @@ const ID = () => pick([knownId, '00000000-0000-4000-8000-000000000000']);
 /** A payload the contract accepts, per channel (so the handlers run), which the fuzz then bends. */
 const VALID: Partial<Record<ChannelName, () => Record<string, unknown>>> = {
   'settings.update': () => pick([{ language: 'sv' }, { clearClipboard: false }, { language: 'en', clearClipboard: true }]),
-  'vault.add': () => pick([{ source: 'manual', issuer: `I${rnd()}`, label: 'l', secret: 'GEZDGNBVGY3TQOJQGEZDGNBV' }, { source: 'uri', uri: `otpauth://totp/X:${rnd()}?secret=GEZDGNBVGY3TQOJQ&issuer=X` }]),
+  'vault.add': () =>
+    pick([
+      { source: 'manual', issuer: `I${rnd()}`, label: 'l', secret: 'GEZDGNBVGY3TQOJQGEZDGNBV' },
+      { source: 'uri', uri: `otpauth://totp/X:${rnd()}?secret=GEZDGNBVGY3TQOJQ&issuer=X` },
+    ]),
   'vault.rename': () => ({ id: ID(), issuer: 'A', label: 'b' }),
   'vault.pin': () => ({ id: ID(), pinned: rnd() < 0.5 }),
   'vault.reorder': () => ({ ids: [ID(), ID()] }),
@@ -134,7 +138,8 @@ function payloadFor(channel: ChannelName): unknown {
   if (r < 0.35) return valid;
   if (r < 0.7) {
     const k = rnd() < 0.8 && Object.keys(valid).length ? pick(Object.keys(valid)) : pick(keys);
-    if (k === '__proto__') Object.defineProperty(valid, k, { value: pick(HOSTILE)(), enumerable: true, configurable: true, writable: true });
+    if (k === '__proto__')
+      Object.defineProperty(valid, k, { value: pick(HOSTILE)(), enumerable: true, configurable: true, writable: true });
     else valid[k] = pick(HOSTILE)();
     return valid;
   }
@@ -143,7 +148,11 @@ function payloadFor(channel: ChannelName): unknown {
     const k = pick(keys);
     // Own `__proto__` keys as JSON.parse and structured clone make them.
     if (k === '__proto__') Object.defineProperty(o, k, { value: pick(HOSTILE)(), enumerable: true, configurable: true, writable: true });
-    else o[k] = rnd() < 0.3 ? pick(['manual', 'uri', 'image', 'sv', 'en', 'GitHub', 'anna', SECRET, 'reset', 'magic', 'totp', 'push', 'sms']) : pick(HOSTILE)();
+    else
+      o[k] =
+        rnd() < 0.3
+          ? pick(['manual', 'uri', 'image', 'sv', 'en', 'GitHub', 'anna', SECRET, 'reset', 'magic', 'totp', 'push', 'sms'])
+          : pick(HOSTILE)();
   }
   return o;
 }
@@ -164,7 +173,10 @@ const note = (what: string): void => {
 };
 const protoBefore = Object.getOwnPropertyNames(Object.prototype).join();
 // A secret the fuzz may add through vault.add: it must never come back in any answer.
-const added = (await core.dispatch('vault.add', { source: 'manual', issuer: 'Fuzz', label: 'known', secret: SECRET })) as { ok: true; value: { account: { id: string } } };
+const added = (await core.dispatch('vault.add', { source: 'manual', issuer: 'Fuzz', label: 'known', secret: SECRET })) as {
+  ok: true;
+  value: { account: { id: string } };
+};
 const knownId = added.value.account.id;
 // The QR worker starts on its first frame: not a slow call of the fuzz.
 await core.dispatch('scan.image', { imageBase64: Buffer.from('warm-up').toString('base64') });
@@ -213,10 +225,24 @@ try {
   for (const channel of CHANNEL_NAMES) {
     for (let i = 0; i < N; i++) await call(channel, payloadFor(channel));
   }
-  for (const odd of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', '', null, undefined, 42, {}, ['vault.list'], 'vault.list\u0000', 'VAULT.LIST']) {
+  for (const odd of [
+    '__proto__',
+    'constructor',
+    'toString',
+    'hasOwnProperty',
+    '',
+    null,
+    undefined,
+    42,
+    {},
+    ['vault.list'],
+    'vault.list\u0000',
+    'VAULT.LIST',
+  ]) {
     await call(odd, {});
   }
-  const polluted = Object.getOwnPropertyNames(Object.prototype).join() !== protoBefore || ({} as Record<string, unknown>).polluted !== undefined;
+  const polluted =
+    Object.getOwnPropertyNames(Object.prototype).join() !== protoBefore || ({} as Record<string, unknown>).polluted !== undefined;
   console.log(
     `ipc-fuzz: ${tally.calls} calls over ${CHANNEL_NAMES.length} channels in ${Math.round((Date.now() - started) / 1000)} s: ${tally.ok} ok, ${tally.typed} typed failures, ` +
       `${tally.internal} internal, ${tally.untyped} untyped, ${tally.threw} threw, ${tally.slow} slower than ${SLOW_MS / 1000} s, ${tally.leaked} answers with a secret, Object.prototype polluted: ${polluted}`,

@@ -50,7 +50,12 @@ const lock = () => {
 };
 
 function start(env: NodeJS.ProcessEnv = process.env) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'tests/keychain/support/start-against-keychain.ts', service, dataDir], { cwd: ROOT, encoding: 'utf8', env, timeout: 60_000 });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'tests/keychain/support/start-against-keychain.ts', service, dataDir], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env,
+    timeout: 60_000,
+  });
   const line = r.stdout.trim().split('\n').at(-1) ?? '';
   return { signal: r.signal, status: r.status, answer: line.startsWith('{') ? (JSON.parse(line) as { keychain: string }) : null };
 }
@@ -84,14 +89,18 @@ try {
   for (let i = 0; i < HAMMERS; i++) {
     // No DISPLAY: a prompt from a restarted daemon fails at once instead of waiting on Xvfb.
     const env = { ...process.env, DISPLAY: '' };
-    const child = spawn(process.execPath, ['--import', 'tsx', 'audit/support/keychain-hammer.ts', `${service} hammer`, '60'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'audit/support/keychain-hammer.ts', `${service} hammer`, '60'], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     // Hung: no keychain call ended for 45 s (more than twice the 20 s a stuck native call may take).
-    let hang = setTimeout(() => ((hammer.hung++), child.kill('SIGKILL')), 45_000);
+    let hang = setTimeout(() => (hammer.hung++, child.kill('SIGKILL')), 45_000);
     let out = '';
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
       clearTimeout(hang);
-      hang = setTimeout(() => ((hammer.hung++), child.kill('SIGKILL')), 45_000);
+      hang = setTimeout(() => (hammer.hung++, child.kill('SIGKILL')), 45_000);
     });
     // Widened: the exit handler sets it, which narrowing cannot see.
     let running = true as boolean;
@@ -131,10 +140,15 @@ try {
   );
 
   // 3. No Secret Service.
-  const missing = [start({ ...process.env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/flex-audit-bus' }), start({ ...process.env, DBUS_SESSION_BUS_ADDRESS: '' })];
+  const missing = [
+    start({ ...process.env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/flex-audit-bus' }),
+    start({ ...process.env, DBUS_SESSION_BUS_ADDRESS: '' }),
+  ];
   const missingBad = missing.filter((r) => r.signal || r.status !== 0 || r.answer?.keychain !== 'unavailable').length;
   failures += missingBad;
-  console.log(`keychain-missing: ${missing.length} starts without a Secret Service, wrong or died ${missingBad} (answers: ${missing.map((r) => r.answer?.keychain ?? r.signal ?? r.status).join(', ')})`);
+  console.log(
+    `keychain-missing: ${missing.length} starts without a Secret Service, wrong or died ${missingBad} (answers: ${missing.map((r) => r.answer?.keychain ?? r.signal ?? r.status).join(', ')})`,
+  );
 } finally {
   if (loginLocked()) await unlock();
   for (const s of [service, `${service} credentials`, `${service} hammer`]) {

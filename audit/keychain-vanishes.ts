@@ -27,7 +27,21 @@ const dataDir = mkdtempSync(join(tmpdir(), 'flex-audit-vanish-'));
 /** The pid of the process that owns org.freedesktop.secrets on the session bus, or null. */
 function secretServicePid(): number | null {
   try {
-    const out = execFileSync('gdbus', ['call', '--session', '--dest', 'org.freedesktop.DBus', '--object-path', '/org/freedesktop/DBus', '--method', 'org.freedesktop.DBus.GetConnectionUnixProcessID', 'org.freedesktop.secrets'], { encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'ignore'] });
+    const out = execFileSync(
+      'gdbus',
+      [
+        'call',
+        '--session',
+        '--dest',
+        'org.freedesktop.DBus',
+        '--object-path',
+        '/org/freedesktop/DBus',
+        '--method',
+        'org.freedesktop.DBus.GetConnectionUnixProcessID',
+        'org.freedesktop.secrets',
+      ],
+      { encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'ignore'] },
+    );
     return Number(/uint32 (\d+)/.exec(out)?.[1] ?? NaN) || null;
   } catch {
     return null;
@@ -36,12 +50,20 @@ function secretServicePid(): number | null {
 
 /** Back as the user would have it: a Secret Service with the login collection unlocked. */
 async function bringBack(): Promise<void> {
-  if (secretServicePid() === null) spawnSync('gnome-keyring-daemon', ['--unlock', '--components=secrets'], { input: 'flex-test-keyring', encoding: 'utf8', timeout: 20_000 });
+  if (secretServicePid() === null)
+    spawnSync('gnome-keyring-daemon', ['--unlock', '--components=secrets'], {
+      input: 'flex-test-keyring',
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
   for (let i = 0; i < 50 && secretServicePid() === null; i++) await new Promise((r) => setTimeout(r, 100));
   if (loginLocked()) await unlockLogin();
 }
 
-const child = spawn(process.execPath, ['--import', 'tsx', 'audit/support/keychain-session.ts', service, dataDir], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
+const child = spawn(process.execPath, ['--import', 'tsx', 'audit/support/keychain-session.ts', service, dataDir], {
+  cwd: ROOT,
+  stdio: ['pipe', 'pipe', 'inherit'],
+});
 const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
 // Widened: the exit handler sets it, which narrowing cannot see.
 let exited = null as { code: number | null; signal: NodeJS.Signals | null } | null;

@@ -25,10 +25,28 @@ const CYCLES = Number(process.env.AUDIT_KILL9_CYCLES ?? 30);
 const ROOT = join(import.meta.dirname, '..');
 const service = `Flex HRM Connect audit kill9 settings ${randomUUID()}`;
 const dataDir = mkdtempSync(join(tmpdir(), 'flex-audit-kill9-settings-'));
-const info: AppInfo = { name: 'audit', version: '0', platform: process.platform, host: 'electron', systemLocale: 'en', screenCapture: 'none' };
+const info: AppInfo = {
+  name: 'audit',
+  version: '0',
+  platform: process.platform,
+  host: 'electron',
+  systemLocale: 'en',
+  screenCapture: 'none',
+};
 // The child signs in hundreds of times a minute: per-client throttling is not what this measures.
 const mock = await startIdentityMock({ port: 0, limits: { signInPerClientPerMinute: 1e6 } });
-const totals = { cycles: 0, settingsWrites: 0, signIns: 0, signOuts: 0, brokenStarts: 0, lostSettings: 0, backAfterSignOut: 0, childFailures: 0, killedSignedIn: 0, restoredSignedIn: 0 };
+const totals = {
+  cycles: 0,
+  settingsWrites: 0,
+  signIns: 0,
+  signOuts: 0,
+  brokenStarts: 0,
+  lostSettings: 0,
+  backAfterSignOut: 0,
+  childFailures: 0,
+  killedSignedIn: 0,
+  restoredSignedIn: 0,
+};
 
 /** What the child had said when it died: the last resolved settings and the one in flight, and the last session change. */
 interface Said {
@@ -39,7 +57,10 @@ interface Said {
 
 function runChildUntilKilled(): Promise<Said> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'audit/support/settings-session-writer.ts', service, dataDir, mock.url], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'audit/support/settings-session-writer.ts', service, dataDir, mock.url], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const said: Said = { settings: null, inFlight: null, session: null };
     let buffer = '';
     let stderr = '';
@@ -60,8 +81,7 @@ function runChildUntilKilled(): Promise<Said> {
         else if (line === 'I') {
           said.session = 'in';
           totals.signIns++;
-        }
-        else if (line === 'o') said.session = 'signing-out';
+        } else if (line === 'o') said.session = 'signing-out';
         else if (line === 'O') {
           said.session = 'out';
           totals.signOuts++;
@@ -85,7 +105,13 @@ async function check(said: Said, lastSettings: string | null): Promise<string | 
     const integrity = db.pragma('integrity_check', { simple: true });
     db.close();
     if (integrity !== 'ok') throw new Error(`integrity_check: ${String(integrity)}`);
-    const core = await createAppCore({ dataDir, secretStore: new KeytarSecretStore(service), credentialStore: new KeytarSecretStore(`${service} credentials`), embeddedServerUrl: mock.url, info });
+    const core = await createAppCore({
+      dataDir,
+      secretStore: new KeytarSecretStore(service),
+      credentialStore: new KeytarSecretStore(`${service} credentials`),
+      embeddedServerUrl: mock.url,
+      info,
+    });
     try {
       const settings = (await core.dispatch('settings.get', {})) as { ok: true; value: Record<string, unknown> };
       const stored = JSON.stringify({ language: settings.value.language, clearClipboard: settings.value.clearClipboard });

@@ -30,7 +30,10 @@ const totals = { cycles: 0, adds: 0, deletes: 0, lost: 0, resurrected: 0, orphan
 
 function runChildUntilKilled(): Promise<void> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'audit/support/vault-writer.ts', service, dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'audit/support/vault-writer.ts', service, dataDir], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let buffer = '';
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -90,5 +93,7 @@ try {
   rmSync(dataDir, { recursive: true, force: true });
 }
 const bad = totals.lost + totals.resurrected + totals.orphaned + totals.broken + totals.childFailures;
-console.log(`kill9-vault: ${totals.cycles} kill -9 cycles, ${totals.adds} adds and ${totals.deletes} deletes confirmed; lost ${totals.lost}, resurrected ${totals.resurrected}, orphaned keychain entries ${totals.orphaned}, rows without secret ${totals.broken}, writer failures ${totals.childFailures}`);
+console.log(
+  `kill9-vault: ${totals.cycles} kill -9 cycles, ${totals.adds} adds and ${totals.deletes} deletes confirmed; lost ${totals.lost}, resurrected ${totals.resurrected}, orphaned keychain entries ${totals.orphaned}, rows without secret ${totals.broken}, writer failures ${totals.childFailures}`,
+);
 process.exit(bad === 0 ? 0 : 1);

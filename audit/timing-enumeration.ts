@@ -17,7 +17,14 @@ const TEST_CONTROL = 'audit-timing-token-0123456789abcdef';
 const mock = await startIdentityMock({
   port: 0,
   testControlToken: TEST_CONTROL,
-  limits: { signInPerClientPerMinute: 1e6, humanChecksPerClientPerMinute: 1e6, recoveryPerClientPerMinute: 1e6, addressChecksPerUserPerHour: 1e6, sendMaxPerHour: 1e6, sendMinIntervalMs: 0 },
+  limits: {
+    signInPerClientPerMinute: 1e6,
+    humanChecksPerClientPerMinute: 1e6,
+    recoveryPerClientPerMinute: 1e6,
+    addressChecksPerUserPerHour: 1e6,
+    sendMaxPerHour: 1e6,
+    sendMinIntervalMs: 0,
+  },
 });
 const post = async (path: string, body: unknown, token?: string) => {
   const started = performance.now();
@@ -32,8 +39,10 @@ const post = async (path: string, body: unknown, token?: string) => {
 /** What may differ between two answers without telling anything: fresh tokens, ids and times. */
 const mask = (body: string) => body.replace(/\d{10,}/g, '<time>').replace(/[A-Za-z0-9_%-]{20,}/g, '<token>');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const humanToken = async () => (JSON.parse((await post('/connect/human-check', { notARobot: true })).body) as { value: { humanToken: string } }).value.humanToken;
-const hrmToken = async () => (JSON.parse((await post('/hrm/sign-in', { userId: 'anna', password: 'Demo1234!' })).body) as { value: { token: string } }).value.token;
+const humanToken = async () =>
+  (JSON.parse((await post('/connect/human-check', { notARobot: true })).body) as { value: { humanToken: string } }).value.humanToken;
+const hrmToken = async () =>
+  (JSON.parse((await post('/hrm/sign-in', { userId: 'anna', password: 'Demo1234!' })).body) as { value: { token: string } }).value.token;
 
 interface Probe {
   name: string;
@@ -43,12 +52,33 @@ const KNOWN = 'karin.nordin@nordbolaget.se';
 const UNKNOWN = 'nobody.here@nordbolaget.se';
 const probes: Probe[] = [
   { name: 'discover', call: (s) => post('/connect/discover', { email: s === 'known' ? KNOWN : UNKNOWN }) },
-  { name: 'password sign-in (wrong password)', call: (s, i) => post('/connect/sign-in/password', { email: s === 'known' ? KNOWN : UNKNOWN, password: `Wrong-${i}-pass!` }) },
-  { name: 'password sign-in, account without a password yet', call: (s, i) => post('/connect/sign-in/password', { email: s === 'known' ? 'olof.ek@nordbolaget.se' : UNKNOWN, password: `Wrong-${i}-pass!` }) },
-  { name: 'forgot password (reset link)', call: async (s) => post('/connect/forgot-password', { email: s === 'known' ? KNOWN : UNKNOWN, kind: 'reset', humanToken: await humanToken() }) },
-  { name: 'forgot password (sign-in link)', call: async (s) => post('/connect/forgot-password', { email: s === 'known' ? KNOWN : UNKNOWN, kind: 'magic-link', humanToken: await humanToken() }) },
-  { name: 'SSO start', call: (s) => post('/connect/sso/start', { email: s === 'known' ? 'sara.molin@molnet.se' : 'nobody.here@molnet.se' }) },
-  { name: 'HRM legacy sign-in (wrong password)', call: (s, i) => post('/hrm/sign-in', { userId: s === 'known' ? 'anna' : 'nobody-here', password: `wrong-${i}` }) },
+  {
+    name: 'password sign-in (wrong password)',
+    call: (s, i) => post('/connect/sign-in/password', { email: s === 'known' ? KNOWN : UNKNOWN, password: `Wrong-${i}-pass!` }),
+  },
+  {
+    name: 'password sign-in, account without a password yet',
+    call: (s, i) =>
+      post('/connect/sign-in/password', { email: s === 'known' ? 'olof.ek@nordbolaget.se' : UNKNOWN, password: `Wrong-${i}-pass!` }),
+  },
+  {
+    name: 'forgot password (reset link)',
+    call: async (s) =>
+      post('/connect/forgot-password', { email: s === 'known' ? KNOWN : UNKNOWN, kind: 'reset', humanToken: await humanToken() }),
+  },
+  {
+    name: 'forgot password (sign-in link)',
+    call: async (s) =>
+      post('/connect/forgot-password', { email: s === 'known' ? KNOWN : UNKNOWN, kind: 'magic-link', humanToken: await humanToken() }),
+  },
+  {
+    name: 'SSO start',
+    call: (s) => post('/connect/sso/start', { email: s === 'known' ? 'sara.molin@molnet.se' : 'nobody.here@molnet.se' }),
+  },
+  {
+    name: 'HRM legacy sign-in (wrong password)',
+    call: (s, i) => post('/hrm/sign-in', { userId: s === 'known' ? 'anna' : 'nobody-here', password: `wrong-${i}` }),
+  },
 ];
 
 let differing = 0;
@@ -58,7 +88,12 @@ try {
     const bodies = { known: new Set<string>(), unknown: new Set<string>() };
     for (let i = 0; i < N; i++) {
       // Lockouts reset so both sides keep being checked (a lock answers alike, without a check).
-      if (i % 6 === 0) await fetch(new URL('/test/reset', mock.url), { method: 'POST', headers: { 'x-test-control-token': TEST_CONTROL, 'content-type': 'application/json' }, body: '{}' });
+      if (i % 6 === 0)
+        await fetch(new URL('/test/reset', mock.url), {
+          method: 'POST',
+          headers: { 'x-test-control-token': TEST_CONTROL, 'content-type': 'application/json' },
+          body: '{}',
+        });
       for (const side of i % 2 ? (['known', 'unknown'] as const) : (['unknown', 'known'] as const)) {
         const a = await probe.call(side, i);
         times[side].push(a.ms);
@@ -80,7 +115,9 @@ try {
   // Preparation: whether an address is taken, asked by a signed-in HRM user (rate limits lifted).
   const anna = await hrmToken();
   const taken = await post('/hrm/preparation/send-code', { email: KNOWN }, anna);
-  console.log(`note preparation send-code for a taken address answers ${taken.status} ${mask(taken.body)} (by design, to the HRM user; bounded by the per-user address-check limit)`);
+  console.log(
+    `note preparation send-code for a taken address answers ${taken.status} ${mask(taken.body)} (by design, to the HRM user; bounded by the per-user address-check limit)`,
+  );
 } finally {
   await mock.close();
 }

@@ -38,7 +38,14 @@ export function median(values: number[]): number {
 const line = (cells: string[]): string => `| ${cells.join(' | ')} |`;
 
 /** Codes found out of those placed, and how many of zxing's the pipeline missed. */
-function counts(rows: Measured[]): { placed: number; pipeline: number; naive: number; zxing: number; missedZxing: string[]; wrong: string[] } {
+function counts(rows: Measured[]): {
+  placed: number;
+  pipeline: number;
+  naive: number;
+  zxing: number;
+  missedZxing: string[];
+  wrong: string[];
+} {
   const out = { placed: 0, pipeline: 0, naive: 0, zxing: 0, missedZxing: [] as string[], wrong: [] as string[] };
   for (const r of rows) {
     out.placed += r.placed.length;
@@ -58,7 +65,17 @@ export function report(all: Measured[]): number {
     const rows = all.filter((r) => r.set === set);
     console.log(`\n${set}: medians per resolution\n`);
     console.log(
-      line(['frame', 'frames', 'pipeline CPU ms', 'zxing-wasm CPU ms', 'naive jsQR CPU ms', 'zxing / pipeline', 'naive / pipeline', 'found: pipeline / zxing / jsQR', 'slowest frame (ms, x median)']),
+      line([
+        'frame',
+        'frames',
+        'pipeline CPU ms',
+        'zxing-wasm CPU ms',
+        'naive jsQR CPU ms',
+        'zxing / pipeline',
+        'naive / pipeline',
+        'found: pipeline / zxing / jsQR',
+        'slowest frame (ms, x median)',
+      ]),
     );
     console.log(line(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---', '---']));
     for (const size of [...new Set(rows.map((r) => r.size))]) {
@@ -81,14 +98,21 @@ export function report(all: Measured[]): number {
           `${worst.name} ${worst.pipeline.ms.toFixed(1)} (${(worst.pipeline.ms / p).toFixed(1)}x)`,
         ]),
       );
-      verdict(c.missedZxing.length === 0, `${set} ${size}: every code zxing-wasm reads is found (missed ${c.missedZxing.length}${c.missedZxing.length ? ': ' + c.missedZxing.join(', ') : ''})`);
+      verdict(
+        c.missedZxing.length === 0,
+        `${set} ${size}: every code zxing-wasm reads is found (missed ${c.missedZxing.length}${c.missedZxing.length ? ': ' + c.missedZxing.join(', ') : ''})`,
+      );
       verdict(c.wrong.length === 0, `${set} ${size}: no payload that is not on the frame (${c.wrong.length})`);
       verdict(z / p >= TARGETS.vsZxing, `${set} ${size}: median >= ${TARGETS.vsZxing}x faster than zxing-wasm (${(z / p).toFixed(1)}x)`);
-      verdict(worst.pipeline.ms <= TARGETS.worstOverMedian * p, `${set} ${size}: slowest frame <= ${TARGETS.worstOverMedian}x median (${worst.name}: ${(worst.pipeline.ms / p).toFixed(1)}x)`);
+      verdict(
+        worst.pipeline.ms <= TARGETS.worstOverMedian * p,
+        `${set} ${size}: slowest frame <= ${TARGETS.worstOverMedian}x median (${worst.name}: ${(worst.pipeline.ms / p).toFixed(1)}x)`,
+      );
       if (set === 'synthetic') {
         verdict(n / p >= TARGETS.vsNaive, `${set} ${size}: >= ${TARGETS.vsNaive}x faster than naive jsQR (${(n / p).toFixed(1)}x)`);
         if (size.startsWith('3840')) verdict(p <= TARGETS.fourKMs, `${set} 4K median <= ${TARGETS.fourKMs} ms (${p.toFixed(1)} ms)`);
-        if (size.startsWith('7680')) verdict(p <= TARGETS.twoMonitorsMs, `${set} two 4K monitors median <= ${TARGETS.twoMonitorsMs} ms (${p.toFixed(1)} ms)`);
+        if (size.startsWith('7680'))
+          verdict(p <= TARGETS.twoMonitorsMs, `${set} two 4K monitors median <= ${TARGETS.twoMonitorsMs} ms (${p.toFixed(1)} ms)`);
       }
     }
     const empty = rows.filter((r) => r.placed.length === 0);
@@ -99,7 +123,10 @@ export function report(all: Measured[]): number {
         `\n${set}: frames without a code, pipeline / finder scan alone: ` +
           ratios.map(({ r, x }) => `${r.name} ${r.pipeline.ms.toFixed(1)}/${r.finderScanMs.toFixed(1)} ms (${x.toFixed(2)}x)`).join(', '),
       );
-      verdict(worst.x <= TARGETS.emptyOverScan, `${set}: a frame without a code costs <= ${TARGETS.emptyOverScan}x the finder scan (worst ${worst.r.name}: ${worst.x.toFixed(2)}x)`);
+      verdict(
+        worst.x <= TARGETS.emptyOverScan,
+        `${set}: a frame without a code costs <= ${TARGETS.emptyOverScan}x the finder scan (worst ${worst.r.name}: ${worst.x.toFixed(2)}x)`,
+      );
     }
   }
   console.log(`\nTargets:\n${verdicts.join('\n')}`);

@@ -137,14 +137,19 @@ async function measure(scene: Scene): Promise<Measured & { strategies: Record<st
 
 /** Evidence for the decoder choice: every crop strategy on the same frames, found and CPU ms. */
 function strategyReport(rows: Array<Measured & { strategies: Record<string, { ms: number; found: string[] }> }>): void {
-  console.log('\nCrop decoders per region (every frame, one run each): codes found of those zxing-wasm reads on the whole frame, total CPU ms\n');
+  console.log(
+    '\nCrop decoders per region (every frame, one run each): codes found of those zxing-wasm reads on the whole frame, total CPU ms\n',
+  );
   console.log('| set | ' + STRATEGIES.join(' | ') + ' |');
   console.log('| --- | ' + STRATEGIES.map(() => '---:').join(' | ') + ' |');
   for (const set of [...new Set(rows.map((r) => r.set))]) {
     const rs = rows.filter((r) => r.set === set);
     const target = rs.reduce((n, r) => n + r.zxing.found.filter((t) => r.placed.includes(t)).length, 0);
     const cells = STRATEGIES.map((st) => {
-      const found = rs.reduce((n, r) => n + r.zxing.found.filter((t) => r.placed.includes(t) && r.strategies[st]!.found.includes(t)).length, 0);
+      const found = rs.reduce(
+        (n, r) => n + r.zxing.found.filter((t) => r.placed.includes(t) && r.strategies[st]!.found.includes(t)).length,
+        0,
+      );
       const ms = rs.reduce((n, r) => n + r.strategies[st]!.ms, 0);
       return `${found}/${target}, ${ms.toFixed(0)} ms`;
     });

@@ -19,7 +19,11 @@ export interface RenderSample {
 const CHROMIUM = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 
 export const renderBenchAvailable = (): string | null =>
-  !CHROMIUM ? 'no Chromium (set CHROMIUM_PATH)' : !existsSync('out/renderer/index.html') ? 'the renderer is not built (npm run build)' : null;
+  !CHROMIUM
+    ? 'no Chromium (set CHROMIUM_PATH)'
+    : !existsSync('out/renderer/index.html')
+      ? 'the renderer is not built (npm run build)'
+      : null;
 
 /**
  * The real renderer in Chromium through the browser host, showing `count` accounts: Chrome's
@@ -30,7 +34,8 @@ export async function measureRender(count: number, secrets: (i: number) => strin
   const host = await startBrowserHost({ dataDir, secretStore: new MemorySecretStore() });
   const browser = await chromium.launch({ ...(CHROMIUM ? { executablePath: CHROMIUM } : {}), args: ['--no-sandbox', '--disable-gpu'] });
   try {
-    for (let i = 0; i < count; i++) await host.core.vault.add(toAccountSpec({ issuer: `Service ${i}`, label: `user${i}@example.com`, secret: secrets(i) }));
+    for (let i = 0; i < count; i++)
+      await host.core.vault.add(toAccountSpec({ issuer: `Service ${i}`, label: `user${i}@example.com`, secret: secrets(i) }));
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(host.url);
     await page.getByRole('link', { name: 'Authenticator' }).first().click();
@@ -40,12 +45,16 @@ export async function measureRender(count: number, secrets: (i: number) => strin
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
     const read = async () =>
-      Object.fromEntries(((await cdp.send('Performance.getMetrics')).metrics as Array<{ name: string; value: number }>).map((m) => [m.name, m.value]));
+      Object.fromEntries(
+        ((await cdp.send('Performance.getMetrics')).metrics as Array<{ name: string; value: number }>).map((m) => [m.name, m.value]),
+      );
     type Win = { longest: number };
     await page.evaluate(() => {
       const w = globalThis as unknown as Win;
       w.longest = 0;
-      new PerformanceObserver((list) => list.getEntries().forEach((e) => (w.longest = Math.max(w.longest, e.duration)))).observe({ type: 'longtask' });
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => (w.longest = Math.max(w.longest, e.duration)))).observe({
+        type: 'longtask',
+      });
     });
     const a = await read();
     // Longer than one 30 s period, so a period boundary (every code renewed) is always inside.

@@ -29,7 +29,11 @@ const RENDERER = resolve('out/renderer');
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`;
-const load = (): string => os.loadavg().map((l) => l.toFixed(2)).join(' ');
+const load = (): string =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 const verdict = (ok: boolean): string => (ok ? 'OK' : 'OVER');
 
 const ZOD = /ZodError|\$ZodType/;
@@ -49,7 +53,9 @@ function staticClosure(file: string): string[] {
 
 function initialJs(): { files: string[]; raw: number; gzip: number; zod: boolean } {
   const html = readFileSync(join(RENDERER, 'index.html'), 'utf8');
-  const files = [...html.matchAll(/<script[^>]+src="\.\/([^"]+)"|<link rel="modulepreload"[^>]+href="\.\/([^"]+)"/g)].map((m) => (m[1] ?? m[2])!);
+  const files = [...html.matchAll(/<script[^>]+src="\.\/([^"]+)"|<link rel="modulepreload"[^>]+href="\.\/([^"]+)"/g)].map(
+    (m) => (m[1] ?? m[2])!,
+  );
   let raw = 0;
   let gzip = 0;
   let zod = false;
@@ -82,7 +88,10 @@ async function buildEmptyPage(outDir: string): Promise<void> {
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 const secretFor = (i: number): string =>
-  Array.from({ length: 24 }, (_, k) => BASE32[(i * 7 + k * 13 + k * k) % 32]).join('') + String(i).padStart(8, '0').replace(/\d/g, (d) => BASE32[Number(d) + 2]!);
+  Array.from({ length: 24 }, (_, k) => BASE32[(i * 7 + k * 13 + k * k) % 32]).join('') +
+  String(i)
+    .padStart(8, '0')
+    .replace(/\d/g, (d) => BASE32[Number(d) + 2]!);
 
 interface Host {
   host: BrowserHost;
@@ -90,7 +99,12 @@ interface Host {
 }
 async function startHost(rendererDir?: string): Promise<Host> {
   const dataDir = mkdtempSync(join(tmpdir(), 'flex-renderer-bench-'));
-  const host = await startBrowserHost({ dataDir, secretStore: new MemorySecretStore(), info: { systemLocale: 'en' }, ...(rendererDir ? { rendererDir } : {}) });
+  const host = await startBrowserHost({
+    dataDir,
+    secretStore: new MemorySecretStore(),
+    info: { systemLocale: 'en' },
+    ...(rendererDir ? { rendererDir } : {}),
+  });
   // A returning user's start: the server is chosen, so the first view is the sign-in form.
   const set = await host.core.dispatch('session.server.set', { kind: 'embedded' });
   if (!set.ok) throw new Error(`session.server.set: ${JSON.stringify(set.error)}`);
@@ -177,7 +191,8 @@ interface AuthSample {
 async function authenticator(browser: Browser, count: number): Promise<AuthSample> {
   const h = await startHost();
   try {
-    for (let i = 0; i < count; i++) await h.host.core.vault.add(toAccountSpec({ issuer: `Service ${i}`, label: `user${i}@example.com`, secret: secretFor(i) }));
+    for (let i = 0; i < count; i++)
+      await h.host.core.vault.add(toAccountSpec({ issuer: `Service ${i}`, label: `user${i}@example.com`, secret: secretFor(i) }));
     const firstScreen = Math.min(count, 12);
     const firsts: number[] = [];
     let page: Page | undefined;
@@ -218,7 +233,9 @@ async function authenticator(browser: Browser, count: number): Promise<AuthSampl
       return (await cdp.send('Runtime.getHeapUsage')).usedSize / 2 ** 20;
     };
     const heapBefore = await liveHeap();
-    await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8'] });
+    await browser.startTracing(page, {
+      categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8'],
+    });
     const sync = await page.evaluate(() => {
       performance.mark('bench-sync');
       return Date.now();
@@ -238,7 +255,9 @@ async function authenticator(browser: Browser, count: number): Promise<AuthSampl
     const boundary = Math.ceil(sync / 30_000) * 30_000;
     // The refresh runs just after the boundary (50 ms margin, then main's answer): the longest task in the next 1.5 s.
     const inBoundary = tasks.filter((e) => toEpoch(e.ts) >= boundary && toEpoch(e.ts) < boundary + 1500);
-    const gcs = onMain.filter((e) => /^(MinorGC|MajorGC|V8\.GC_SCAVENGER|V8\.GC_MARK_COMPACTOR|V8\.GCScavenger|V8\.GCFinalizeMC)$/.test(e.name));
+    const gcs = onMain.filter((e) =>
+      /^(MinorGC|MajorGC|V8\.GC_SCAVENGER|V8\.GC_MARK_COMPACTOR|V8\.GCScavenger|V8\.GCFinalizeMC)$/.test(e.name),
+    );
     const gcDur = gcs.map((e) => e.dur! / 1000);
     // Garbage made in the window: what each GC found dead (Chrome's MinorGC/MajorGC carry the heap sizes).
     const collected = gcs.reduce((sum, e) => sum + Math.max(0, (e.args?.usedHeapSizeBefore ?? 0) - (e.args?.usedHeapSizeAfter ?? 0)), 0);
@@ -323,7 +342,10 @@ async function main(): Promise<void> {
     if (process.argv.includes('--start-only')) return;
     const small = await authenticator(browser, 10);
     const big = await authenticator(browser, 1000);
-    for (const [n, s] of [[10, small], [1000, big]] as const) {
+    for (const [n, s] of [
+      [10, small],
+      [1000, big],
+    ] as const) {
       console.log(
         `authenticator, ${String(n).padStart(5)} accounts: first screen of cards ${s.firstCardsMs.toFixed(0)} ms` +
           ` · period-boundary refresh task ${s.boundaryTaskMs.toFixed(1)} ms · longest task in 31 s ${s.longestTaskMs.toFixed(1)} ms` +

@@ -102,7 +102,17 @@ function drawDesktop(px: Uint32Array, w: number, h: number, rnd: () => number): 
 }
 
 /** Lines of word-like runs of glyphs: dense dark-on-light texture that is not a QR code. */
-function drawText(px: Uint32Array, w: number, h: number, x: number, y: number, tw: number, th: number, color: number, rnd: () => number): void {
+function drawText(
+  px: Uint32Array,
+  w: number,
+  h: number,
+  x: number,
+  y: number,
+  tw: number,
+  th: number,
+  color: number,
+  rnd: () => number,
+): void {
   const lineHeight = 14 + Math.floor(rnd() * 8);
   const glyphH = Math.floor(lineHeight * 0.6);
   for (let ly = y; ly + lineHeight < y + th; ly += lineHeight) {

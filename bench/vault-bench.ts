@@ -35,7 +35,12 @@ function secretFor(i: number): string {
     s += BASE32[(n * 7 + k * 13) % 32]!;
     n = Math.floor(n / 3) + k;
   }
-  return s.slice(0, 24) + String(i).padStart(8, '0').replace(/\d/g, (d) => BASE32[Number(d) + 2]!);
+  return (
+    s.slice(0, 24) +
+    String(i)
+      .padStart(8, '0')
+      .replace(/\d/g, (d) => BASE32[Number(d) + 2]!)
+  );
 }
 
 async function vaultWith(count: number) {
@@ -65,7 +70,9 @@ async function time(fn: () => Promise<unknown>): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  console.log(`vault.list benchmark · node ${process.version} · ${os.cpus().length} CPU · load ${os.loadavg()[0]!.toFixed(2)} · median of ${RUNS}`);
+  console.log(
+    `vault.list benchmark · node ${process.version} · ${os.cpus().length} CPU · load ${os.loadavg()[0]!.toFixed(2)} · median of ${RUNS}`,
+  );
   const rows: Array<{ n: number; list: number; samePeriod: number; parse: number }> = [];
   for (const n of SIZES) {
     const { vault, store, clock } = await vaultWith(n);
@@ -91,7 +98,9 @@ async function main(): Promise<void> {
   const [small, big] = rows as [(typeof rows)[0], (typeof rows)[0]];
   const perAccount = (r: typeof small) => (r.list + r.parse) / r.n;
   const ratio = perAccount(big) / perAccount(small);
-  console.log(`per-account cost, 1,000 vs 10 (list + parse): ${ratio.toFixed(2)}x ${ratio <= 1.5 ? '(linear or better)' : '(worse than linear: look at it)'}`);
+  console.log(
+    `per-account cost, 1,000 vs 10 (list + parse): ${ratio.toFixed(2)}x ${ratio <= 1.5 ? '(linear or better)' : '(worse than linear: look at it)'}`,
+  );
   console.log(`one refresh of 1,000 accounts in main: ${(big.list + big.parse).toFixed(1)} ms, once per 30 s period`);
 
   const skip = renderBenchAvailable();

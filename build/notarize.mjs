@@ -17,7 +17,9 @@ export default async function afterSign(context) {
   const appPath = `${context.appOutDir}/${context.packager.appInfo.productFilename}.app`;
   const options = notarizeOptions(process.env, appPath);
   if (!options) {
-    console.log('  • notarisation skipped: set APPLE_API_KEY/APPLE_API_KEY_ID/APPLE_API_ISSUER or APPLE_ID/APPLE_APP_SPECIFIC_PASSWORD/APPLE_TEAM_ID');
+    console.log(
+      '  • notarisation skipped: set APPLE_API_KEY/APPLE_API_KEY_ID/APPLE_API_ISSUER or APPLE_ID/APPLE_APP_SPECIFIC_PASSWORD/APPLE_TEAM_ID',
+    );
     return;
   }
   const { notarize } = await import('@electron/notarize');

@@ -15,6 +15,8 @@ const bin = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 if (electronBinary()) {
   process.exit(await run(bin, ['electron-vite', 'preview']));
 } else {
-  console.log('No Electron binary is installed on this machine, so the app starts in the browser host instead (same app, same embedded mock, in your browser).');
+  console.log(
+    'No Electron binary is installed on this machine, so the app starts in the browser host instead (same app, same embedded mock, in your browser).',
+  );
   process.exit(await run(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', 'host', '--', '--open']));
 }

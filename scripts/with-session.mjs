@@ -30,7 +30,11 @@ if (linux && !process.env.FLEX_SESSION_READY && !process.env.DBUS_SESSION_BUS_AD
   if (linux && process.env.FLEX_OWN_SESSION === '1' && has('gnome-keyring-daemon')) {
     mkdirSync(join(homedir(), '.local/share/keyrings'), { recursive: true });
     // A throwaway password creates and unlocks the login keyring without a prompt (an empty one leaves no login collection).
-    const r = spawnSync('gnome-keyring-daemon', ['--unlock', '--components=secrets'], { input: 'flex-test-keyring', env, encoding: 'utf8' });
+    const r = spawnSync('gnome-keyring-daemon', ['--unlock', '--components=secrets'], {
+      input: 'flex-test-keyring',
+      env,
+      encoding: 'utf8',
+    });
     for (const line of (r.stdout ?? '').split('\n')) {
       const m = /^([A-Z_]+)=(.*)$/.exec(line.trim());
       if (m) env[m[1]] = m[2];

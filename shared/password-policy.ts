@@ -21,7 +21,9 @@ const SPECIAL = /[^\p{L}\p{N}]/u;
 
 /** Each composition rule of the policy with whether the password meets it, in display order. */
 export function compositionRules(policy: PasswordComposition, password: string): Array<{ rule: CompositionRule; met: boolean }> {
-  const rules: Array<{ rule: CompositionRule; met: boolean }> = [{ rule: 'min-length', met: Array.from(password).length >= policy.minLength }];
+  const rules: Array<{ rule: CompositionRule; met: boolean }> = [
+    { rule: 'min-length', met: Array.from(password).length >= policy.minLength },
+  ];
   if (policy.digit) rules.push({ rule: 'digit', met: /\p{Nd}/u.test(password) });
   if (policy.upper) rules.push({ rule: 'upper', met: /\p{Lu}/u.test(password) });
   if (policy.lower) rules.push({ rule: 'lower', met: /\p{Ll}/u.test(password) });

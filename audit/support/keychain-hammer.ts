@@ -10,7 +10,11 @@ const [service, roundsArg] = process.argv.slice(2) as [string, string];
 const store = new KeytarSecretStore(service);
 const counts = { ok: 0, locked: 0, unavailable: 0, other: 0 };
 for (let i = 0; i < Number(roundsArg); i++) {
-  for (const [name, op] of [['list', () => store.list()], ['get', () => store.get('k0')], ['set', () => store.set(`k${i % 3}`, `v${i}`)]] as const) {
+  for (const [name, op] of [
+    ['list', () => store.list()],
+    ['get', () => store.get('k0')],
+    ['set', () => store.set(`k${i % 3}`, `v${i}`)],
+  ] as const) {
     const slow = setTimeout(() => process.stderr.write(`slow: ${name}\n`), 20_000);
     try {
       await op();

@@ -12,8 +12,20 @@ import { createAppCore } from '../../electron/core/app-core';
 import { KeytarSecretStore } from '../../electron/core/secrets/keytar-secret-store';
 
 const [service, dataDir] = process.argv.slice(2) as [string, string];
-const info: AppInfo = { name: 'audit', version: '0', platform: process.platform, host: 'electron', systemLocale: 'en', screenCapture: 'none' };
-const core = await createAppCore({ dataDir, secretStore: new KeytarSecretStore(service), credentialStore: new KeytarSecretStore(`${service} credentials`), info });
+const info: AppInfo = {
+  name: 'audit',
+  version: '0',
+  platform: process.platform,
+  host: 'electron',
+  systemLocale: 'en',
+  screenCapture: 'none',
+};
+const core = await createAppCore({
+  dataDir,
+  secretStore: new KeytarSecretStore(service),
+  credentialStore: new KeytarSecretStore(`${service} credentials`),
+  info,
+});
 const say = (v: unknown) => process.stdout.write(`${JSON.stringify(v)}\n`);
 type Listed = { accounts: Array<{ code: string }>; keychain: string };
 say({ ready: true });
@@ -22,9 +34,21 @@ for await (const line of createInterface({ input: process.stdin })) {
   const started = Date.now();
   if (cmd === 'list') {
     const r = (await core.dispatch('vault.list', {})) as { ok: boolean; value?: Listed; error?: { code: string } };
-    say(r.ok ? { keychain: r.value!.keychain, accounts: r.value!.accounts.length, codes: r.value!.accounts.filter((a) => a.code).length, ms: Date.now() - started } : { error: r.error!.code });
+    say(
+      r.ok
+        ? {
+            keychain: r.value!.keychain,
+            accounts: r.value!.accounts.length,
+            codes: r.value!.accounts.filter((a) => a.code).length,
+            ms: Date.now() - started,
+          }
+        : { error: r.error!.code },
+    );
   } else if (cmd === 'add') {
-    const r = (await core.dispatch('vault.add', { source: 'manual', issuer: 'Audit', label: arg, secret: base32(randomBytes(20)) })) as { ok: boolean; error?: { code: string } };
+    const r = (await core.dispatch('vault.add', { source: 'manual', issuer: 'Audit', label: arg, secret: base32(randomBytes(20)) })) as {
+      ok: boolean;
+      error?: { code: string };
+    };
     say(r.ok ? { added: true, ms: Date.now() - started } : { error: r.error!.code, ms: Date.now() - started });
   } else if (cmd === 'quit') {
     await core.shutdown();

@@ -11,7 +11,14 @@ import { createAppCore } from '../../electron/core/app-core';
 import { KeytarSecretStore } from '../../electron/core/secrets/keytar-secret-store';
 
 const [service, dataDir, mockUrl] = process.argv.slice(2) as [string, string, string];
-const info: AppInfo = { name: 'audit', version: '0', platform: process.platform, host: 'electron', systemLocale: 'en', screenCapture: 'none' };
+const info: AppInfo = {
+  name: 'audit',
+  version: '0',
+  platform: process.platform,
+  host: 'electron',
+  systemLocale: 'en',
+  screenCapture: 'none',
+};
 const core = await createAppCore({
   dataDir,
   secretStore: new KeytarSecretStore(service),

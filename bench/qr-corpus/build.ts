@@ -41,7 +41,10 @@ export async function buildCorpus(log: (line: string) => void = console.log, onl
   try {
     for (const scene of scenes) {
       const t0 = performance.now();
-      const context = await browser.newContext({ viewport: { width: scene.width / scene.dsf, height: scene.height / scene.dsf }, deviceScaleFactor: scene.dsf });
+      const context = await browser.newContext({
+        viewport: { width: scene.width / scene.dsf, height: scene.height / scene.dsf },
+        deviceScaleFactor: scene.dsf,
+      });
       const page = await context.newPage();
       await page.setContent(pageHtml(scene));
       await page.waitForFunction(() => (window as unknown as { __ready?: boolean }).__ready === true);
@@ -65,7 +68,16 @@ export async function buildCorpus(log: (line: string) => void = console.log, onl
         height: scene.height,
         dsf: scene.dsf,
         note: scene.note,
-        codes: scene.codes.map(({ text, method, pxPerModule, ecl, logo, fg, bg }) => ({ text, method, pxPerModule, ecl, logo: !!logo, fg, bg, zxing: zxing.includes(text) })),
+        codes: scene.codes.map(({ text, method, pxPerModule, ecl, logo, fg, bg }) => ({
+          text,
+          method,
+          pxPerModule,
+          ecl,
+          logo: !!logo,
+          fg,
+          bg,
+          zxing: zxing.includes(text),
+        })),
       });
       log(
         `${scene.id} ${scene.width}x${scene.height} @${scene.dsf} ${file.padEnd(11)} ${(bytes.length / 1024).toFixed(0).padStart(5)} KB ` +
@@ -80,7 +92,10 @@ export async function buildCorpus(log: (line: string) => void = console.log, onl
   const total = readdirSync(CORPUS_DIR).reduce((sum, f) => sum + statSync(join(CORPUS_DIR, f)).size, 0);
   log(
     `\n${frames.length} frames, ${(total / 1_048_576).toFixed(1)} MB in ${resolve(CORPUS_DIR)}, ` +
-      `${manifest.buildSeconds.toFixed(0)} s, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`,
+      `${manifest.buildSeconds.toFixed(0)} s, load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
   );
   return manifest;
 }
@@ -92,4 +107,3 @@ function corpusKey(): string {
   hash.update(executablePath ?? 'playwright-chromium');
   return hash.digest('hex').slice(0, 16);
 }
-

@@ -48,10 +48,14 @@ export function codeBoxes(scene: CorpusScene): CodeBox[] {
 function svgPath(code: CorpusCode): string {
   // The qrcode package's own SVG output, as pages that use it inline it.
   let svg = '';
-  QRCode.toString(code.text, { type: 'svg', errorCorrectionLevel: code.ecl, margin: QUIET, color: { dark: code.fg, light: code.bg } }, (err, s) => {
-    if (err) throw err;
-    svg = s;
-  });
+  QRCode.toString(
+    code.text,
+    { type: 'svg', errorCorrectionLevel: code.ecl, margin: QUIET, color: { dark: code.fg, light: code.bg } },
+    (err, s) => {
+      if (err) throw err;
+      svg = s;
+    },
+  );
   return svg;
 }
 
@@ -62,7 +66,7 @@ const WORDS =
 
 function sentence(seed: number, words: number): string {
   const out: string[] = [];
-  for (let i = 0; i < words; i++) out.push(WORDS[(seed * 7 + i * 3 + (i * i) % 5) % WORDS.length]!);
+  for (let i = 0; i < words; i++) out.push(WORDS[(seed * 7 + i * 3 + ((i * i) % 5)) % WORDS.length]!);
   const s = out.join(' ');
   return s[0]!.toUpperCase() + s.slice(1) + '.';
 }
@@ -84,7 +88,8 @@ function panel(kind: CorpusScene['page'], k: number): string {
   }
   const rows = Array.from(
     { length: 7 },
-    (_, i) => `<tr><td>User ${k * 7 + i}</td><td>user${k * 7 + i}@example.com</td><td><span class="badge b${(i + k) % 3}">${['Linked', 'Pending', 'Not linked'][(i + k) % 3]}</span></td><td>2026-0${1 + (i % 9)}-1${i}</td></tr>`,
+    (_, i) =>
+      `<tr><td>User ${k * 7 + i}</td><td>user${k * 7 + i}@example.com</td><td><span class="badge b${(i + k) % 3}">${['Linked', 'Pending', 'Not linked'][(i + k) % 3]}</span></td><td>2026-0${1 + (i % 9)}-1${i}</td></tr>`,
   ).join('');
   const bars = Array.from({ length: 12 }, (_, i) => `<span style="height:${10 + ((i * 37 + k * 13) % 50)}px"></span>`).join('');
   return `<section class="card"><h3>Users and devices</h3><table><thead><tr><th>Name</th><th>Email</th><th>Status</th><th>Last sign-in</th></tr></thead><tbody>${rows}</tbody></table>
@@ -119,7 +124,18 @@ export function pageHtml(scene: CorpusScene): string {
     .qr{position:absolute;display:block} .logo{position:absolute;display:flex;align-items:center;justify-content:center;background:#fff;border-radius:18%;
       color:#6d28d9;font-weight:700;box-shadow:0 0 0 2px #fff}`;
   const body = Array.from({ length: panels }, (_, k) => panel(scene.page, k)).join('\n');
-  const codes = boxes.map(({ code, n, m, left, top, modules, svg }) => ({ method: code.method, fg: code.fg, bg: code.bg, logo: !!code.logo, n, m, left, top, modules, svg }));
+  const codes = boxes.map(({ code, n, m, left, top, modules, svg }) => ({
+    method: code.method,
+    fg: code.fg,
+    bg: code.bg,
+    logo: !!code.logo,
+    n,
+    m,
+    left,
+    top,
+    modules,
+    svg,
+  }));
   return `<!doctype html><html><head><meta charset="utf-8"><style>${css}</style></head><body>
     <header><span>Flex HRM Connect</span><nav><span>Overview</span><span>Security</span><span>Devices</span><span>Help</span></nav></header>
     <main>${body}</main>

@@ -74,7 +74,20 @@ function secretFor(n: number, length = 32): string {
   return s;
 }
 
-const ISSUERS = ['Visma Connect', 'GitHub', 'Flex HRM', 'Dropbox', 'Atlassian', 'Microsoft', 'Slack', 'AWS', 'Proton', 'Bitwarden', 'Okta', 'Fastly'];
+const ISSUERS = [
+  'Visma Connect',
+  'GitHub',
+  'Flex HRM',
+  'Dropbox',
+  'Atlassian',
+  'Microsoft',
+  'Slack',
+  'AWS',
+  'Proton',
+  'Bitwarden',
+  'Okta',
+  'Fastly',
+];
 
 export function otpauth(n: number): string {
   const issuer = ISSUERS[n % ISSUERS.length]!;
@@ -116,7 +129,13 @@ export function corpusScenes(): CorpusScene[] {
     // On two screens side by side, alternate which screen the code is on.
     const fx = (f: number, i: number): number => (wide && i % 2 === 1 ? 0.55 + f * 0.45 : wide ? f * 0.45 : f);
     let i = 0;
-    const add = (page: PageKind, theme: Theme, format: 'png' | 'jpeg', note: string, codes: Array<Omit<CorpusCode, 'text' | 'ecl' | 'fx'> & { text?: string; ecl?: CorpusCode['ecl']; fx: number }>): void => {
+    const add = (
+      page: PageKind,
+      theme: Theme,
+      format: 'png' | 'jpeg',
+      note: string,
+      codes: Array<Omit<CorpusCode, 'text' | 'ecl' | 'fx'> & { text?: string; ecl?: CorpusCode['ecl']; fx: number }>,
+    ): void => {
       const dsf = dsfs[i % dsfs.length]!;
       out.push({
         id: `r${r}-${String(i).padStart(2, '0')}`,
@@ -132,19 +151,29 @@ export function corpusScenes(): CorpusScene[] {
       i++;
     };
     add('setup', 'light', 'png', 'css-scaled img, 2.5 px', [{ method: 'img', pxPerModule: 2.5, fx: 0.3, fy: 0.45, ...INK }]);
-    add('setup', 'dark', 'png', 'inverted on a dark page, smoothed canvas, 3 px', [{ method: 'canvas-smooth', pxPerModule: 3, fx: 0.4, fy: 0.5, ...DARK_INK }]);
-    add('setup', 'light', 'png', 'low contrast slate on tint, svg rects, 2 px', [{ method: 'svg-rects', pxPerModule: 2, fx: 0.35, fy: 0.4, ...SLATE }]);
-    add('docs', 'light', 'png', 'coloured navy on cream, svg path, 1.5 px', [{ method: 'svg-path', pxPerModule: 1.5, fx: 0.6, fy: 0.5, ...BRAND }]);
+    add('setup', 'dark', 'png', 'inverted on a dark page, smoothed canvas, 3 px', [
+      { method: 'canvas-smooth', pxPerModule: 3, fx: 0.4, fy: 0.5, ...DARK_INK },
+    ]);
+    add('setup', 'light', 'png', 'low contrast slate on tint, svg rects, 2 px', [
+      { method: 'svg-rects', pxPerModule: 2, fx: 0.35, fy: 0.4, ...SLATE },
+    ]);
+    add('docs', 'light', 'png', 'coloured navy on cream, svg path, 1.5 px', [
+      { method: 'svg-path', pxPerModule: 1.5, fx: 0.6, fy: 0.5, ...BRAND },
+    ]);
     add('admin', 'light', 'png', 'fractional fillRect 2.25 px + URL-only code 3 px', [
       { method: 'fillrect', pxPerModule: 2.25, fx: 0.7, fy: 0.35, ...INK },
       { method: 'img', pxPerModule: 3, fx: 0.9, fy: 0.8, text: urlOnly(r), ...INK },
     ]);
-    add('setup', 'light', 'png', 'logo over the centre (EC H), purple, img 4 px', [{ method: 'img', pxPerModule: 4, fx: 0.3, fy: 0.5, ecl: 'H', logo: true, ...PURPLE }]);
+    add('setup', 'light', 'png', 'logo over the centre (EC H), purple, img 4 px', [
+      { method: 'img', pxPerModule: 4, fx: 0.3, fy: 0.5, ecl: 'H', logo: true, ...PURPLE },
+    ]);
     add('admin', 'light', 'jpeg', 'JPEG q70: migration code of 4 accounts 2.5 px + otpauth 2 px', [
       { method: 'canvas-smooth', pxPerModule: 2.5, fx: 0.25, fy: 0.5, text: migration(r, 4), ...INK },
       { method: 'svg-rects', pxPerModule: 2, fx: 0.8, fy: 0.6, ...INK },
     ]);
-    add('setup', 'light', 'jpeg', 'JPEG q70, low contrast, smoothed canvas 2 px', [{ method: 'canvas-smooth', pxPerModule: 2, fx: 0.5, fy: 0.45, ...PALE }]);
+    add('setup', 'light', 'jpeg', 'JPEG q70, low contrast, smoothed canvas 2 px', [
+      { method: 'canvas-smooth', pxPerModule: 2, fx: 0.5, fy: 0.45, ...PALE },
+    ]);
     add('admin', r % 2 ? 'dark' : 'light', 'png', 'no code: admin table and dashboard', []);
     add('docs', 'light', r % 2 ? 'png' : 'jpeg', 'no code: docs with icons and code blocks', []);
     add('docs', 'light', 'png', 'three codes: img 1.75 px, fillRect 3.5 px, svg path 2.5 px', [
@@ -152,7 +181,9 @@ export function corpusScenes(): CorpusScene[] {
       { method: 'fillrect', pxPerModule: 3.5, fx: 0.5, fy: 0.7, ...BRAND },
       { method: 'svg-path', pxPerModule: 2.5, fx: 0.85, fy: 0.35, ...INK },
     ]);
-    add('setup', 'dark', r % 2 ? 'jpeg' : 'png', 'inverted img 1.75 px on a dark page', [{ method: 'img', pxPerModule: 1.75, fx: 0.45, fy: 0.55, ...DARK_INK }]);
+    add('setup', 'dark', r % 2 ? 'jpeg' : 'png', 'inverted img 1.75 px on a dark page', [
+      { method: 'img', pxPerModule: 1.75, fx: 0.45, fy: 0.55, ...DARK_INK },
+    ]);
   });
   return out;
 }

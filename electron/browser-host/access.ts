@@ -23,7 +23,10 @@ export class LaunchKeys {
 
 const hash = (key: string) => createHash('sha256').update(key).digest('hex');
 
-const answer = (status: number, code: 'host.unauthorized' | 'host.bad-request' | 'internal'): TypedAnswer => ({ status, body: { ok: false, error: { code } } });
+const answer = (status: number, code: 'host.unauthorized' | 'host.bad-request' | 'internal'): TypedAnswer => ({
+  status,
+  body: { ok: false, error: { code } },
+});
 
 /** The browser host's transport failures in the app's own error catalogue (shared/contract/errors.ts). */
 export const HOST_ANSWERS: Record<TransportFailure | 'unauthorized', TypedAnswer> = {

@@ -24,7 +24,9 @@ console.log(`Log: ${log.file}`);
 createLogger('host').info(`Browser host started (Node ${process.versions.node}, ${process.platform})`);
 if (values.open && !process.env.CI && (process.platform !== 'linux' || process.env.DISPLAY)) {
   const opener = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
-  spawn(opener, [host.url], { stdio: 'ignore', detached: true }).on('error', () => undefined).unref();
+  spawn(opener, [host.url], { stdio: 'ignore', detached: true })
+    .on('error', () => undefined)
+    .unref();
 }
 const stop = async () => {
   await host.close();

@@ -107,7 +107,8 @@ export async function runVaultCli(argv: readonly string[], io: CliIo, deps: CliD
   const service = values['keychain-service'] ?? APP_NAME;
   let close = () => {};
   try {
-    if (!command || !['list', 'import', 'export'].includes(command)) throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
+    if (!command || !['list', 'import', 'export'].includes(command))
+      throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
     if (command !== 'list' && !file) throw new UsageError(`${command} needs a FILE`);
     if (extra.length > 0 || (command === 'list' && file)) throw new UsageError(`unexpected argument "${extra[0] ?? file}"`);
     if (command !== 'import' && !existsSync(join(dataDir, 'app.db'))) throw new CliFailure(`No vault in ${dataDir} (use --data-dir).`);
@@ -119,7 +120,13 @@ export async function runVaultCli(argv: readonly string[], io: CliIo, deps: CliD
     const state = await vault.open();
     if (state !== 'ok') throw new CliFailure(describe({ code: state === 'locked' ? 'keychain.locked' : 'keychain.unavailable' }));
     // Automatic backups need the app's keychain key; the CLI does not write them.
-    const backup = new BackupService({ vault, settings: new SettingsStore(db), keyStore: new MemorySecretStore(), clock, appName: `${APP_NAME} CLI` });
+    const backup = new BackupService({
+      vault,
+      settings: new SettingsStore(db),
+      keyStore: new MemorySecretStore(),
+      clock,
+      appName: `${APP_NAME} CLI`,
+    });
 
     if (command === 'list') {
       const { accounts } = await vault.list();
@@ -134,7 +141,11 @@ export async function runVaultCli(argv: readonly string[], io: CliIo, deps: CliD
         code: a.code,
       }));
       if (values.json) io.out(JSON.stringify(rows, null, 2));
-      else for (const r of rows) io.out(`${r.code.padEnd(8)}  ${[r.issuer, r.label].filter(Boolean).join(': ')}  (${r.type}${r.type === 'hotp' ? `, counter ${r.counter}` : ''})`);
+      else
+        for (const r of rows)
+          io.out(
+            `${r.code.padEnd(8)}  ${[r.issuer, r.label].filter(Boolean).join(': ')}  (${r.type}${r.type === 'hotp' ? `, counter ${r.counter}` : ''})`,
+          );
       return 0;
     }
 
@@ -150,9 +161,12 @@ export async function runVaultCli(argv: readonly string[], io: CliIo, deps: CliD
       const preview = await backup.preview(bytes, password);
       const outcome = await backup.apply(preview.previewId);
       const unsupported = outcome.unsupported.map((u) => ({ name: u.name, reason: describe(u.reason) }));
-      if (values.json) io.out(JSON.stringify({ added: outcome.added, replaced: outcome.replaced, skipped: outcome.skipped, unsupported }, null, 2));
+      if (values.json)
+        io.out(JSON.stringify({ added: outcome.added, replaced: outcome.replaced, skipped: outcome.skipped, unsupported }, null, 2));
       else {
-        io.out(`Added ${outcome.added}, replaced ${outcome.replaced}, skipped ${outcome.skipped.length} (already there), not supported ${unsupported.length}.`);
+        io.out(
+          `Added ${outcome.added}, replaced ${outcome.replaced}, skipped ${outcome.skipped.length} (already there), not supported ${unsupported.length}.`,
+        );
         for (const u of unsupported) io.out(`  not imported: ${u.name}: ${u.reason}`);
       }
       return 0;
@@ -162,7 +176,9 @@ export async function runVaultCli(argv: readonly string[], io: CliIo, deps: CliD
     if (values.plain) {
       if (values['password-stdin']) throw new UsageError('--plain takes no password');
       await writeFile(path, await backup.exportPlain(), { mode: 0o600 });
-      io.err(`Warning: ${path} holds every key UNENCRYPTED. Anyone who reads it can make your codes. Delete it as soon as it has been imported.`);
+      io.err(
+        `Warning: ${path} holds every key UNENCRYPTED. Anyone who reads it can make your codes. Delete it as soon as it has been imported.`,
+      );
       return 0;
     }
     const password = await readPassword(io, values['password-stdin'], 'a backup password is needed');

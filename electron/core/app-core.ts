@@ -77,7 +77,12 @@ export async function createAppCore(options: AppCoreOptions) {
   const events = new EventHub();
   const settings = new SettingsStore(db);
   const vault = new VaultService(db, options.secretStore, clock, parseAuthenticatorText);
-  const lock = new LockService({ settings, clock, verification: options.userVerification ?? null, onChange: (view) => events.emit('lock.changed', view) });
+  const lock = new LockService({
+    settings,
+    clock,
+    verification: options.userVerification ?? null,
+    onChange: (view) => events.emit('lock.changed', view),
+  });
   vault.guardCodes(() => lock.assertUnlocked());
   await vault.open();
   const credentials = options.credentialStore
@@ -123,9 +128,22 @@ export async function createAppCore(options: AppCoreOptions) {
   events.subscribe((event) => {
     if (event === 'vault.changed') backup.scheduleAuto();
   });
-    const clockCheck = new ClockCheckService(() => sessionServices.server.baseUrl(), clock);
+  const clockCheck = new ClockCheckService(() => sessionServices.server.baseUrl(), clock);
   const dispatch = createDispatcher(
-    createHandlers({ info, settings, vault, events, sessionServices, scan, backup, clipboard, desktop: options.desktop ?? null, lock, clockCheck, language }),
+    createHandlers({
+      info,
+      settings,
+      vault,
+      events,
+      sessionServices,
+      scan,
+      backup,
+      clipboard,
+      desktop: options.desktop ?? null,
+      lock,
+      clockCheck,
+      language,
+    }),
     log,
   );
   return {

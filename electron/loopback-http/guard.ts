@@ -79,13 +79,16 @@ function writeTyped(socket: Duplex, { status, body }: TypedAnswer): void {
  * over-long URL, 400 garbage, 408 timeout) and router failures (bad URL encoding, over-long path
  * params) answered in the typed shape.
  */
-export function guardedServerOptions(options: GuardOptions): Pick<FastifyServerOptions, 'clientErrorHandler' | 'frameworkErrors'> & { http: ServerOptions } {
+export function guardedServerOptions(
+  options: GuardOptions,
+): Pick<FastifyServerOptions, 'clientErrorHandler' | 'frameworkErrors'> & { http: ServerOptions } {
   return {
     // A request without Host reaches the guard (a typed 421) instead of Node's own empty 400.
     http: { requireHostHeader: false },
     clientErrorHandler(err: Error & { code?: string }, socket: Socket) {
       if (err.code === 'ECONNRESET' || socket.destroyed) return;
-      const failure: TransportFailure = err.code === 'HPE_HEADER_OVERFLOW' ? 'headers-too-large' : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 'timeout' : 'bad-request';
+      const failure: TransportFailure =
+        err.code === 'HPE_HEADER_OVERFLOW' ? 'headers-too-large' : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 'timeout' : 'bad-request';
       writeTyped(socket, options.answer(failure));
     },
     frameworkErrors(_err, _req, reply) {
@@ -117,7 +120,10 @@ function ambiguous(req: FastifyRequest): boolean {
  * the fallback for framework errors. `onError` handles the server's own errors first (AppError) and
  * returns undefined for anything else.
  */
-export function installGuard(app: FastifyInstance, options: GuardOptions & { onError?: (err: FastifyError, reply: FastifyReply) => FastifyReply | undefined }): void {
+export function installGuard(
+  app: FastifyInstance,
+  options: GuardOptions & { onError?: (err: FastifyError, reply: FastifyReply) => FastifyReply | undefined },
+): void {
   app.addHook('onRequest', async (req, reply) => {
     if (ambiguous(req)) return sendTyped(reply, options.answer('bad-request'));
     if (!hostAllowed(req, options.allowedHosts())) return sendTyped(reply, options.answer('bad-host'));
@@ -131,7 +137,12 @@ export function installGuard(app: FastifyInstance, options: GuardOptions & { onE
     const { status, body } = options.answer('expectation-failed');
     const json = JSON.stringify(body);
     res
-      .writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(json), 'cache-control': 'no-store', connection: 'close' })
+      .writeHead(status, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-length': Buffer.byteLength(json),
+        'cache-control': 'no-store',
+        connection: 'close',
+      })
       .end(json);
   });
   app.server.on('connect', (_req: IncomingMessage, socket: Duplex) => writeTyped(socket, options.answer('method-not-allowed')));

@@ -53,7 +53,12 @@ export const linkIn = (argv: readonly string[]): string | undefined => argv.find
  * `open-url` early, and a listener added later never hears it. Windows and Linux hand it over in
  * argv (first launch) or to `second-instance` (a later one). `onLink` brings the window forward.
  */
-export function setupDeepLinkSources(app: Pick<App, 'on' | 'setAsDefaultProtocolClient'>, inbox: DeepLinkInbox, onLink: () => void, proc: Pick<NodeJS.Process, 'argv' | 'defaultApp' | 'execPath'> = process): void {
+export function setupDeepLinkSources(
+  app: Pick<App, 'on' | 'setAsDefaultProtocolClient'>,
+  inbox: DeepLinkInbox,
+  onLink: () => void,
+  proc: Pick<NodeJS.Process, 'argv' | 'defaultApp' | 'execPath'> = process,
+): void {
   if (proc.defaultApp && proc.argv[1]) app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME, proc.execPath, [proc.argv[1]]);
   else app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
   const handle = (raw: string | undefined) => {

@@ -15,7 +15,15 @@ export interface LoginItemDeps {
 }
 
 const desktopEntry = (execPath: string) =>
-  ['[Desktop Entry]', 'Type=Application', 'Name=Flex HRM Connect', `Exec="${execPath}" ${HIDDEN_ARG}`, 'X-GNOME-Autostart-enabled=true', 'NoDisplay=true', ''].join('\n');
+  [
+    '[Desktop Entry]',
+    'Type=Application',
+    'Name=Flex HRM Connect',
+    `Exec="${execPath}" ${HIDDEN_ARG}`,
+    'X-GNOME-Autostart-enabled=true',
+    'NoDisplay=true',
+    '',
+  ].join('\n');
 
 /**
  * "Start at login": `app.setLoginItemSettings` on macOS and Windows; on Linux, where Electron has no

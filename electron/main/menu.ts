@@ -57,9 +57,17 @@ export function buildAppMenu({ platform, isPackaged, name, t, actions }: MenuCon
   const help: MenuItemConstructorOptions = {
     role: 'help',
     label: t('menu', 'help'),
-    submenu: [{ id: 'open-logs', label: t('menu', 'openLogs'), click: () => actions.openLogFolder() }, ...(mac ? [] : [{ type: 'separator' } as const, about])],
+    submenu: [
+      { id: 'open-logs', label: t('menu', 'openLogs'), click: () => actions.openLogFolder() },
+      ...(mac ? [] : [{ type: 'separator' } as const, about]),
+    ],
   };
-  const settings: MenuItemConstructorOptions = { id: 'settings', label: t('menu', 'settings'), accelerator: 'CmdOrCtrl+,', click: () => actions.showSettings() };
+  const settings: MenuItemConstructorOptions = {
+    id: 'settings',
+    label: t('menu', 'settings'),
+    accelerator: 'CmdOrCtrl+,',
+    click: () => actions.showSettings(),
+  };
   if (mac) {
     return [
       {
@@ -92,7 +100,15 @@ export function buildAppMenu({ platform, isPackaged, name, t, actions }: MenuCon
     ];
   }
   return [
-    { label: t('menu', 'file'), submenu: [settings, { type: 'separator' }, { role: 'close', label: t('menu', 'close') }, { role: 'quit', label: t('menu', 'quit', { name }) }] },
+    {
+      label: t('menu', 'file'),
+      submenu: [
+        settings,
+        { type: 'separator' },
+        { role: 'close', label: t('menu', 'close') },
+        { role: 'quit', label: t('menu', 'quit', { name }) },
+      ],
+    },
     edit,
     view,
     help,
@@ -103,7 +119,10 @@ export function buildAppMenu({ platform, isPackaged, name, t, actions }: MenuCon
  * The context menu of text fields (undo, cut, copy, paste, select all, each enabled as the field
  * allows) and of selected text (copy). Nothing elsewhere: no "Inspect" in a packaged app.
  */
-export function buildContextMenu(params: Pick<ContextMenuParams, 'isEditable' | 'selectionText' | 'editFlags'>, t: Texts): MenuItemConstructorOptions[] | null {
+export function buildContextMenu(
+  params: Pick<ContextMenuParams, 'isEditable' | 'selectionText' | 'editFlags'>,
+  t: Texts,
+): MenuItemConstructorOptions[] | null {
   const f = params.editFlags;
   if (params.isEditable) {
     return [

@@ -43,7 +43,17 @@ export interface Shell {
 }
 
 export function createShell(logs: FileLog): Shell {
-  return { lifecycle: new Lifecycle(), logs, inbox: new DeepLinkInbox(), core: null, mock: null, window: null, tray: null, updates: null, refreshMenu: () => undefined };
+  return {
+    lifecycle: new Lifecycle(),
+    logs,
+    inbox: new DeepLinkInbox(),
+    core: null,
+    mock: null,
+    window: null,
+    tray: null,
+    updates: null,
+    refreshMenu: () => undefined,
+  };
 }
 
 const systemLocale = (): Locale => (/^sv/i.test(app.getPreferredSystemLanguages()[0] ?? app.getLocale()) ? 'sv' : 'en');
@@ -119,9 +129,22 @@ async function startCore(s: Shell): Promise<AppCore> {
     // Main writes copied codes itself: marked for exclusion from clipboard history, cleared after 30 s.
     clipboard: new ElectronClipboard(),
     userVerification: touchIdVerification(),
-    info: { name: NAME, version: app.getVersion(), platform: process.platform, host: 'electron', systemLocale: systemLocale(), screenCapture: 'main' },
+    info: {
+      name: NAME,
+      version: app.getVersion(),
+      platform: process.platform,
+      host: 'electron',
+      systemLocale: systemLocale(),
+      screenCapture: 'main',
+    },
     desktop: {
-      diagnostics: () => ({ logFolder: s.logs.folder, text: diagnosticsText({ app: app.getVersion(), ...process.versions, platform: `${process.platform} ${process.arch}` }, s.logs.recent()) }),
+      diagnostics: () => ({
+        logFolder: s.logs.folder,
+        text: diagnosticsText(
+          { app: app.getVersion(), ...process.versions, platform: `${process.platform} ${process.arch}` },
+          s.logs.recent(),
+        ),
+      }),
       updateState: () => s.updates?.state ?? { state: 'off' },
       restartToUpdate: () => s.updates?.restart(),
       takeDeepLinks: () => s.inbox.take(),
@@ -165,7 +188,11 @@ function openWindow(s: Shell, show: boolean): BrowserWindow {
  */
 export async function startUp(s: Shell, { eventuallyMs = 5_000 } = {}): Promise<void> {
   const ask = createFailureDialog({ dialog, clipboard, shell: electronShell, dataDir: dataDir(), texts: () => currentTexts(s) });
-  const core = await runStartup(() => startCore(s), { log, versions: { app: app.getVersion(), electron: process.versions.electron, os: process.platform }, ask });
+  const core = await runStartup(() => startCore(s), {
+    log,
+    versions: { app: app.getVersion(), electron: process.versions.electron, os: process.platform },
+    ask,
+  });
   if (!core) {
     await s.mock?.close();
     app.exit(1);
@@ -208,8 +235,12 @@ export async function startUp(s: Shell, { eventuallyMs = 5_000 } = {}): Promise<
     },
   })).refresh;
   setupPushNotifications(core.events, texts, show);
-  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- typed as set, but undefined outside Electron (the tests' Node).
-  const feed = feedFor({ envUrl: process.env.FLEX_UPDATE_FEED_URL, hasBuiltInFeed: existsSync(join(process.resourcesPath ?? '', 'app-update.yml')), isPackaged: app.isPackaged });
+  const feed = feedFor({
+    envUrl: process.env.FLEX_UPDATE_FEED_URL,
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- typed as set, but undefined outside Electron (the tests' Node).
+    hasBuiltInFeed: existsSync(join(process.resourcesPath ?? '', 'app-update.yml')),
+    isPackaged: app.isPackaged,
+  });
   if (process.env.FLEX_UPDATE_FEED_URL && !feed) log.warn('FLEX_UPDATE_FEED_URL ignored: it must be https (or http on loopback)');
   s.updates = new UpdateController(feed ? await loadUpdater() : null, {
     feed,

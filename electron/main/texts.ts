@@ -10,12 +10,17 @@ const CATALOGUES: Record<Locale, DesktopMessages['desktop']> = { sv: desktopSv.d
 
 type Section = Exclude<keyof DesktopMessages['desktop'], 'prefs' | 'diagnostics'>;
 
-export type Texts = <S extends Section>(section: S, key: keyof DesktopMessages['desktop'][S] & string, params?: Record<string, string | number>) => string;
+export type Texts = <S extends Section>(
+  section: S,
+  key: keyof DesktopMessages['desktop'][S] & string,
+  params?: Record<string, string | number>,
+) => string;
 
 /** A translator for one language; `{name}` placeholders are filled from `params`. */
 export function textsFor(locale: Locale): Texts {
   return (section, key, params = {}) => {
-    const text = (CATALOGUES[locale][section] as Record<string, string>)[key] ?? (CATALOGUES.en[section] as Record<string, string>)[key] ?? key;
+    const text =
+      (CATALOGUES[locale][section] as Record<string, string>)[key] ?? (CATALOGUES.en[section] as Record<string, string>)[key] ?? key;
     return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
   };
 }

@@ -27,7 +27,12 @@ const VISIBLE_MIN = 100;
 const overlap = (a: Rectangle, b: Rectangle): Rectangle => {
   const x = Math.max(a.x, b.x);
   const y = Math.max(a.y, b.y);
-  return { x, y, width: Math.max(0, Math.min(a.x + a.width, b.x + b.width) - x), height: Math.max(0, Math.min(a.y + a.height, b.y + b.height) - y) };
+  return {
+    x,
+    y,
+    width: Math.max(0, Math.min(a.x + a.width, b.x + b.width) - x),
+    height: Math.max(0, Math.min(a.y + a.height, b.y + b.height) - y),
+  };
 };
 
 const centredOn = (area: Rectangle, width: number, height: number): Rectangle => {
@@ -41,12 +46,23 @@ const centredOn = (area: Rectangle, width: number, height: number): Rectangle =>
  * clamped to that display's work area; otherwise (its display is gone, the resolution shrank)
  * centred on the primary display. No saved state: the default size, centred.
  */
-export function restoreBounds(saved: WindowState | null, displays: DisplayLike[], primary: DisplayLike): Rectangle & { maximized: boolean } {
+export function restoreBounds(
+  saved: WindowState | null,
+  displays: DisplayLike[],
+  primary: DisplayLike,
+): Rectangle & { maximized: boolean } {
   if (!saved) return { ...centredOn(primary.workArea, DEFAULT_SIZE.width, DEFAULT_SIZE.height), maximized: false };
   const titleBar = { x: saved.x, y: saved.y, width: saved.width, height: 40 };
   const home =
-    displays.find((d) => d.id === saved.displayId && overlap(titleBar, d.workArea).width >= Math.min(VISIBLE_MIN, saved.width) && overlap(titleBar, d.workArea).height > 0) ??
-    displays.find((d) => overlap(titleBar, d.workArea).width >= Math.min(VISIBLE_MIN, saved.width) && overlap(titleBar, d.workArea).height > 0);
+    displays.find(
+      (d) =>
+        d.id === saved.displayId &&
+        overlap(titleBar, d.workArea).width >= Math.min(VISIBLE_MIN, saved.width) &&
+        overlap(titleBar, d.workArea).height > 0,
+    ) ??
+    displays.find(
+      (d) => overlap(titleBar, d.workArea).width >= Math.min(VISIBLE_MIN, saved.width) && overlap(titleBar, d.workArea).height > 0,
+    );
   if (!home) return { ...centredOn(primary.workArea, saved.width, saved.height), maximized: saved.maximized };
   const area = home.workArea;
   const width = Math.min(saved.width, area.width);

@@ -23,4 +23,3 @@ export interface MockContext {
   /** Where `/open/<action>` redirects (`<appBaseUrl>#/link/<action>?token=`), if set. */
   appBaseUrl: string | undefined;
 }
-

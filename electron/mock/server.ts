@@ -101,9 +101,13 @@ export async function createMockServer(options: MockOptions = {}): Promise<MockS
   try {
     installErrorHandling(app, guard);
     // The simulated IdP page posts an ordinary HTML form.
-    app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: LIMITS.bodyLimitBytes }, (_req, body, done) => {
-      done(null, Object.fromEntries(new URLSearchParams(body as string)));
-    });
+    app.addContentTypeParser(
+      'application/x-www-form-urlencoded',
+      { parseAs: 'string', bodyLimit: LIMITS.bodyLimitBytes },
+      (_req, body, done) => {
+        done(null, Object.fromEntries(new URLSearchParams(body as string)));
+      },
+    );
     registerJson(app, ctx, 'health', () => ({ status: 'ok' as const, service: 'identity-mock', now: ctx.clock.now() }));
     hrmRoutes(app, ctx);
     hrmAdminRoutes(app, ctx);

@@ -77,4 +77,12 @@ export const AccountOverviewViewSchema = z.object({
   hrm: z.object({ userId: z.string(), name: z.string(), companyName: z.string(), connectLoginEnabled: z.boolean() }).nullable(),
 });
 export type AccountOverviewView = z.infer<typeof AccountOverviewViewSchema>;
-export const AccountFactorRequestSchema = z.object({ factorId: z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/) }).strict();
+export const AccountFactorRequestSchema = z
+  .object({
+    factorId: z
+      .string()
+      .min(1)
+      .max(100)
+      .regex(/^[A-Za-z0-9_-]+$/),
+  })
+  .strict();

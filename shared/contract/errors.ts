@@ -171,7 +171,6 @@ export type AppErrorData = { [C in ClientErrorCode]: { code: C; params?: ClientE
 export const isClientErrorCode = (code: unknown): code is ClientErrorCode =>
   typeof code === 'string' && Object.prototype.hasOwnProperty.call(clientErrors, code);
 
-
 const WireErrorSchema = z.object({ code: z.string().max(100), params: z.unknown().optional() });
 
 /**

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { AppInfoSchema, DeepLinkSchema, DiagnosticsSchema, NavigateSchema, PendingDeepLinksSchema, SettingsSchema, SettingsUpdateSchema, UpdateStateSchema } from './app';
+import {
+  AppInfoSchema,
+  DeepLinkSchema,
+  DiagnosticsSchema,
+  NavigateSchema,
+  PendingDeepLinksSchema,
+  SettingsSchema,
+  SettingsUpdateSchema,
+  UpdateStateSchema,
+} from './app';
 import {
   AccountIdSchema,
   AccountViewSchema,
@@ -22,7 +31,14 @@ import {
   AutoBackupSetRequestSchema,
 } from './vault';
 
-import { PushPendingSchema, PushResolvedSchema, PushRespondSchema, SessionViewSchema, sessionRequests as SReq, sessionResponses as SRes } from './session';
+import {
+  PushPendingSchema,
+  PushResolvedSchema,
+  PushRespondSchema,
+  SessionViewSchema,
+  sessionRequests as SReq,
+  sessionResponses as SRes,
+} from './session';
 import { MailboxListRequestSchema, MailboxListResponseSchema } from './mailbox';
 import { PrepLinkedSchema, PrepSendResultSchema, PrepViewSchema, prepRequests } from './preparation';
 import * as Admin from './admin';
@@ -67,10 +83,7 @@ export const channels = {
 
   'vault.list': channel(Empty, VaultListResponseSchema),
   'vault.add': channel(AddAccountRequestSchema, z.object({ account: AccountViewSchema })),
-  'vault.rename': channel(
-    z.object({ id: AccountIdSchema, issuer: z.string().max(200), label: z.string().max(200) }).strict(),
-    Done,
-  ),
+  'vault.rename': channel(z.object({ id: AccountIdSchema, issuer: z.string().max(200), label: z.string().max(200) }).strict(), Done),
   'vault.pin': channel(z.object({ id: AccountIdSchema, pinned: z.boolean() }).strict(), Done),
   'vault.reorder': channel(z.object({ ids: z.array(AccountIdSchema).max(100_000) }).strict(), Done),
   'vault.delete': channel(z.object({ id: AccountIdSchema }).strict(), Done),

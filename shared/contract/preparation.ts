@@ -57,5 +57,12 @@ export type PrepSendResult = z.infer<typeof PrepSendResultSchema>;
 
 export const prepRequests = {
   sendCode: z.object({ email: Email }).strict(),
-  verify: z.object({ code: z.string().trim().regex(/^\d{6}$/, 'six-digits') }).strict(),
+  verify: z
+    .object({
+      code: z
+        .string()
+        .trim()
+        .regex(/^\d{6}$/, 'six-digits'),
+    })
+    .strict(),
 };

@@ -45,7 +45,12 @@ export const ScreenCaptureSchema = z.object({
       /** Native size in physical pixels; regions are given in these units. */
       width: z.number().int(),
       height: z.number().int(),
-      preview: z.object({ mime: z.enum(['image/png', 'image/jpeg']), base64: z.string(), width: z.number().int(), height: z.number().int() }),
+      preview: z.object({
+        mime: z.enum(['image/png', 'image/jpeg']),
+        base64: z.string(),
+        width: z.number().int(),
+        height: z.number().int(),
+      }),
     }),
   ),
 });

@@ -78,7 +78,10 @@ export const SessionViewSchema = z.object({
   savedEmail: z.string().nullable(),
   state: SessionStepSchema,
   /** The 2FA set-up flow in progress for the signed-in user, if any. */
-  setup: z.lazy(() => SetupFlowViewSchema).nullable().optional(),
+  setup: z
+    .lazy(() => SetupFlowViewSchema)
+    .nullable()
+    .optional(),
 });
 export type SessionView = z.infer<typeof SessionViewSchema>;
 
@@ -100,7 +103,17 @@ export const QrEnrolmentSchema = z.object({
  * the Visma Authenticator download screen, its QR + manual key, consent with the verification
  * code, another app's QR + key then its code, the optional SMS backup, the emergency code.
  */
-export const SETUP_STEPS = ['start', 'phone-download', 'phone-qr', 'consent', 'totp-qr', 'totp-code', 'sms', 'sms-code', 'emergency'] as const;
+export const SETUP_STEPS = [
+  'start',
+  'phone-download',
+  'phone-qr',
+  'consent',
+  'totp-qr',
+  'totp-code',
+  'sms',
+  'sms-code',
+  'emergency',
+] as const;
 export const SetupStepSchema = z.enum(SETUP_STEPS);
 export type SetupStep = z.infer<typeof SetupStepSchema>;
 export const SetupFlowViewSchema = z.object({
@@ -125,7 +138,9 @@ export type SetupFlowView = z.infer<typeof SetupFlowViewSchema>;
 
 export const sessionRequests = {
   serverSet: ServerChoiceSchema,
-  legacySignIn: z.object({ userId: z.string().trim().min(1).max(200), password: z.string().min(1).max(1024), confirmReplace: z.boolean().optional() }).strict(),
+  legacySignIn: z
+    .object({ userId: z.string().trim().min(1).max(200), password: z.string().min(1).max(1024), confirmReplace: z.boolean().optional() })
+    .strict(),
   /**
    * `confirmReplace`: the user answered yes to "You are signed in as X. Sign out and continue as Y?"
    * (session.other-account); without it a sign-in for another account is refused while signed in.

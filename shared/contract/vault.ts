@@ -131,7 +131,9 @@ export const ImportPreviewSchema = z.object({
   previewId: z.uuid(),
   format: z.enum(IMPORT_FORMATS),
   /** What applying would do with each account: added, replaced (same name, other key) or skipped (already there). */
-  items: z.array(z.object({ name: z.string(), issuer: z.string(), label: z.string(), type: OtpTypeSchema, action: z.enum(['add', 'replace', 'skip']) })),
+  items: z.array(
+    z.object({ name: z.string(), issuer: z.string(), label: z.string(), type: OtpTypeSchema, action: z.enum(['add', 'replace', 'skip']) }),
+  ),
   /** Entries this app cannot keep, by name, with the reason. */
   unsupported: z.array(z.object({ name: z.string(), reason: ReasonSchema })),
 });

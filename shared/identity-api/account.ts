@@ -85,13 +85,22 @@ export const TotpEnrolStartResponseSchema = z.object({
   period: z.number().int(),
   algorithm: z.string(),
 });
-export const EnrolCodeRequestSchema = z.strictObject({ enrolmentId: IdSchema, code: z.string().trim().regex(/^\d{6}$/, 'six-digits') });
+export const EnrolCodeRequestSchema = z.strictObject({
+  enrolmentId: IdSchema,
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, 'six-digits'),
+});
 export const FactorResponseSchema = z.object({ factor: FactorViewSchema });
 
 /** National numbers ("070-123 45 67") get +46; "+..." / "00..." are taken as international. */
 export const SmsEnrolStartRequestSchema = z.strictObject({
   phone: z.string().trim().min(4).max(32),
-  defaultCountryCode: z.string().regex(/^\+\d{1,3}$/).optional(),
+  defaultCountryCode: z
+    .string()
+    .regex(/^\+\d{1,3}$/)
+    .optional(),
 });
 export const SmsEnrolStartResponseSchema = z.object({
   enrolmentId: z.string(),

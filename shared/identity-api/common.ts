@@ -5,8 +5,16 @@ import { PasswordCompositionSchema } from '../password-policy';
 
 export { EmailSchema } from '../email';
 /** Opaque random tokens (sessions, tickets, links). */
-export const TokenSchema = z.string().min(16).max(256).regex(/^[A-Za-z0-9_-]+$/, 'token');
-export const IdSchema = z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/, 'id');
+export const TokenSchema = z
+  .string()
+  .min(16)
+  .max(256)
+  .regex(/^[A-Za-z0-9_-]+$/, 'token');
+export const IdSchema = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9_-]+$/, 'id');
 export const LanguageSchema = z.enum(['sv', 'en']);
 export type Language = z.infer<typeof LanguageSchema>;
 /** Epoch milliseconds (the mock's clock, which tests can move). */

@@ -45,7 +45,11 @@ export const PushListResponseSchema = z.object({ requests: z.array(PushRequestVi
 export const PushAnswerRequestSchema = z.strictObject({
   decision: z.enum(['approve', 'deny']),
   /** Required to approve: the number picked or typed. */
-  number: z.string().trim().regex(/^\d{2}$/).optional(),
+  number: z
+    .string()
+    .trim()
+    .regex(/^\d{2}$/)
+    .optional(),
 });
 export const PushAnswerResponseSchema = z.object({ state: z.enum(['approved', 'denied']) });
 

@@ -72,7 +72,12 @@ export const SendCodeResponseSchema = z.discriminatedUnion('status', [
   LinkedSchema,
 ]);
 export type SendCodeResponse = z.infer<typeof SendCodeResponseSchema>;
-export const VerifyCodeRequestSchema = z.strictObject({ code: z.string().trim().regex(/^\d{6}$/, 'six-digits') });
+export const VerifyCodeRequestSchema = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, 'six-digits'),
+});
 
 export const CompanySettingsSchema = z.object({
   id: z.string(),
@@ -89,7 +94,13 @@ export const CompanySettingsSchema = z.object({
 });
 export type CompanySettings = z.infer<typeof CompanySettingsSchema>;
 
-const DomainSchema = z.string().trim().toLowerCase().min(3).max(253).regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'domain');
+const DomainSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(3)
+  .max(253)
+  .regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'domain');
 export const CompanySettingsUpdateSchema = z
   .strictObject({
     name: z.string().trim().min(1).max(200),

@@ -38,7 +38,13 @@ export const OpenLinkQuerySchema = z.strictObject({ token: z.string().min(1).max
 // --- Test control (header x-test-control-token; 404 unless the mock was started with a token) ---
 export const TestResetRequestSchema = z.strictObject({ seed: z.boolean().optional() });
 export const TestResetResponseSchema = z.object({ reset: z.literal(true), seeded: z.boolean() });
-export const TestClockAdvanceRequestSchema = z.strictObject({ ms: z.number().int().nonnegative().max(10 * 365 * 24 * 3600 * 1000) });
+export const TestClockAdvanceRequestSchema = z.strictObject({
+  ms: z
+    .number()
+    .int()
+    .nonnegative()
+    .max(10 * 365 * 24 * 3600 * 1000),
+});
 export const TestClockResponseSchema = z.object({ now: EpochMsSchema });
 export const TestAuditQuerySchema = z.strictObject({
   type: z.string().min(1).max(100).optional(),

@@ -21,7 +21,10 @@ for (const lang of ['en', 'sv'] as Lang[]) {
     const admin = new AdminApp(hrm);
     // English that used to show in the Swedish UI (issue 14): the app's name for its authenticator,
     // the server's device words, the browser's validation bubbles' usual words.
-    const axe = new AxeAudit(page, lang === 'sv' ? /(?<!(Visma|Google|Microsoft) )\bAuthenticator\b(?!-app)|Local network|Unknown device|\bPlease\b|\bSign in\b/ : null);
+    const axe = new AxeAudit(
+      page,
+      lang === 'sv' ? /(?<!(Visma|Google|Microsoft) )\bAuthenticator\b(?!-app)|Local network|Unknown device|\bPlease\b|\bSign in\b/ : null,
+    );
     const user = DEMO.twoFactor;
     // The administration page then lists a linked and a waiting user, with their buttons.
     await prepareOverHttp(mock, 'anna', 'anna.svensson@foretaget.se', true);
@@ -50,7 +53,10 @@ for (const lang of ['en', 'sv'] as Lang[]) {
     await page.getByRole('link', { name: m.checkEmail.openMailbox }).click();
     await expect(page.getByRole('heading', { name: hrm.messages.mailbox.title })).toBeVisible();
     await axe.check('mailbox');
-    await page.getByRole('button', { name: mail.links[0]?.label ?? '' }).first().click();
+    await page
+      .getByRole('button', { name: mail.links[0]?.label ?? '' })
+      .first()
+      .click();
     await expect(page.getByRole('heading', { name: m.reset.title })).toBeVisible();
     await page.getByLabel(m.reset.newPassword, { exact: true }).fill('short');
     await axe.check('set password');
@@ -108,7 +114,10 @@ for (const lang of ['en', 'sv'] as Lang[]) {
     await hrm.goto('/authenticator/add');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await axe.check('add account');
-    await app.host.core.dispatch('vault.add', { source: 'uri', uri: 'otpauth://totp/Example:anna@example.com?secret=JBSWY3DPEHPK3PXP&issuer=Example' });
+    await app.host.core.dispatch('vault.add', {
+      source: 'uri',
+      uri: 'otpauth://totp/Example:anna@example.com?secret=JBSWY3DPEHPK3PXP&issuer=Example',
+    });
     await hrm.goto('/authenticator');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await axe.check('authenticator (accounts)');
@@ -152,7 +161,10 @@ for (const lang of ['en', 'sv'] as Lang[]) {
     await hrm.goto('/hrm');
     await admin.openAdministration();
     await axe.check('administration');
-    await admin.row('Anna Svensson').getByRole('button', { name: fill(admin.a.users.removeLabel, { name: 'Anna Svensson' }) }).click();
+    await admin
+      .row('Anna Svensson')
+      .getByRole('button', { name: fill(admin.a.users.removeLabel, { name: 'Anna Svensson' }) })
+      .click();
     await expect(admin.dialog(admin.a.users.removeTitle)).toBeVisible();
     await axe.check('administration: remove connection dialog');
 

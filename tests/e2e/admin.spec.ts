@@ -13,7 +13,12 @@ const HRM_PASSWORD = 'Demo1234!';
 const ANNA = { userId: 'anna', name: 'Anna Svensson', email: 'anna.svensson@foretaget.se' };
 const ERIK = { userId: 'erik', name: 'Erik Johansson', email: 'erik.johansson@foretaget.se' };
 const MARIA = { userId: 'maria', name: 'Maria Lindqvist' };
-const JOHAN = { name: 'Johan Berg', email: 'johan.berg@nordbolaget.se', password: 'Connect-2025!', totp: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' };
+const JOHAN = {
+  name: 'Johan Berg',
+  email: 'johan.berg@nordbolaget.se',
+  password: 'Connect-2025!',
+  totp: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
+};
 
 for (const lang of ['en', 'sv'] as Lang[]) {
   test(`admin: users with link status, company settings, resend verification, remove connection (${lang})`, async ({ page, app, mock }) => {
@@ -49,7 +54,11 @@ for (const lang of ['en', 'sv'] as Lang[]) {
     await expect(page.getByText(a.cutover.selfNotLinked)).toBeVisible();
     await expect(admin.cutoverSwitch()).toBeDisabled();
     // A user with no pending address gets a first verification, to the suggested address.
-    await expect(admin.row(MARIA.name).getByRole('button', { name: fill(a.users.sendLabel, { name: MARIA.name, email: 'maria.lindqvist@foretaget.se' }) })).toBeVisible();
+    await expect(
+      admin
+        .row(MARIA.name)
+        .getByRole('button', { name: fill(a.users.sendLabel, { name: MARIA.name, email: 'maria.lindqvist@foretaget.se' }) }),
+    ).toBeVisible();
 
     // Company settings: a bad domain is refused with its own message; NIST and SSO are saved.
     const domains = page.getByLabel(a.company.domains);
@@ -74,17 +83,26 @@ for (const lang of ['en', 'sv'] as Lang[]) {
     await admin.expectToast(a.company.saved);
 
     // Resend: Erik was sent a code a moment ago, so the 1-a-minute limit answers first.
-    await admin.row(ERIK.name).getByRole('button', { name: fill(a.users.resendLabel, { name: ERIK.name }) }).click();
+    await admin
+      .row(ERIK.name)
+      .getByRole('button', { name: fill(a.users.resendLabel, { name: ERIK.name }) })
+      .click();
     await expect(page.getByRole('alert').filter({ hasText: admin.hrm.e['admin.rate-limited'].seconds.split('{')[0] ?? '' })).toBeVisible();
     await mock.advanceClock(61_000);
     const since = await mock.now();
-    await admin.row(ERIK.name).getByRole('button', { name: fill(a.users.resendLabel, { name: ERIK.name }) }).click();
+    await admin
+      .row(ERIK.name)
+      .getByRole('button', { name: fill(a.users.resendLabel, { name: ERIK.name }) })
+      .click();
     await admin.expectToast(fill(a.users.resent, { email: ERIK.email }));
     const mail = await mock.waitForMessage(ERIK.email, /verify/, since);
     expect(mail.text).toMatch(/\b\d{6}\b/);
 
     // Remove connection, confirmed: Anna is no longer linked.
-    await admin.row(ANNA.name).getByRole('button', { name: fill(a.users.removeLabel, { name: ANNA.name }) }).click();
+    await admin
+      .row(ANNA.name)
+      .getByRole('button', { name: fill(a.users.removeLabel, { name: ANNA.name }) })
+      .click();
     const remove = admin.dialog(a.users.removeTitle);
     await expect(remove.getByText(fill(a.users.removeText, { name: ANNA.name, email: ANNA.email }))).toBeVisible();
     await remove.getByRole('button', { name: a.users.remove }).click();
@@ -92,11 +110,17 @@ for (const lang of ['en', 'sv'] as Lang[]) {
     await admin.expectStatus(ANNA.name, 'none');
     // No connection to remove any more; what is left is a new verification to her suggested address.
     await expect(admin.row(ANNA.name).getByRole('button')).toHaveCount(1);
-    await expect(admin.row(ANNA.name).getByRole('button', { name: fill(a.users.sendLabel, { name: ANNA.name, email: ANNA.email }) })).toBeVisible();
+    await expect(
+      admin.row(ANNA.name).getByRole('button', { name: fill(a.users.sendLabel, { name: ANNA.name, email: ANNA.email }) }),
+    ).toBeVisible();
   });
 }
 
-test('join-up: the admin turns on login with Visma Connect, and a linked user signs in with Connect for the first time', async ({ page, app, mock }) => {
+test('join-up: the admin turns on login with Visma Connect, and a linked user signs in with Connect for the first time', async ({
+  page,
+  app,
+  mock,
+}) => {
   const hrm = new HrmApp(page, app.host, 'sv');
   const admin = new AdminApp(hrm);
   const { m } = hrm;
@@ -136,7 +160,10 @@ test('join-up: the admin turns on login with Visma Connect, and a linked user si
   await hrm.requestLink('reset');
   const reset = await mock.waitForMessage(ANNA.email, /reset/, since);
   await page.getByRole('link', { name: m.checkEmail.openMailbox }).click();
-  await page.getByRole('button', { name: reset.links[0]?.label ?? '' }).first().click();
+  await page
+    .getByRole('button', { name: reset.links[0]?.label ?? '' })
+    .first()
+    .click();
   await hrm.setNewPassword(DEMO.newPassword);
   await page.getByRole('button', { name: m.reset.toSignIn }).click();
   await hrm.signIn(ANNA.email, DEMO.newPassword);

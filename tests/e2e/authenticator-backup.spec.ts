@@ -27,7 +27,10 @@ async function openBackupPage(page: Page, ui: AuthenticatorPage, lang: Lang): Pr
   await expect(ui.heading(B[lang].title)).toBeVisible();
 }
 
-test('an encrypted backup round trip: saved with a strong password, restored with a preview; a wrong password changes nothing', async ({ page, app }) => {
+test('an encrypted backup round trip: saved with a strong password, restored with a preview; a wrong password changes nothing', async ({
+  page,
+  app,
+}) => {
   const b = B.en;
   const { dispatch } = app.host.core;
   await dispatch('settings.update', { language: 'en' });
@@ -64,7 +67,9 @@ test('an encrypted backup round trip: saved with a strong password, restored wit
   const bank = (await app.host.core.vault.list()).accounts.find((a) => a.issuer === 'Nordbanken')!;
   await dispatch('vault.delete', { id: bank.id });
   const importCard = page.getByRole('region', { name: b.import.title });
-  await importCard.getByLabel(b.import.choose).setInputFiles({ name: 'backup.flexbackup', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await importCard
+    .getByLabel(b.import.choose)
+    .setInputFiles({ name: 'backup.flexbackup', mimeType: 'application/json', buffer: Buffer.from(text) });
   await expect(importCard.getByText(fill(b.import.passwordTitle, { file: 'backup.flexbackup' }))).toBeVisible();
   await importCard.getByLabel(b.import.password, { exact: true }).fill('not the password at all');
   await importCard.getByRole('button', { name: b.import.openFile }).click();
@@ -89,7 +94,10 @@ test('an encrypted backup round trip: saved with a strong password, restored wit
   expect(restored).toMatchObject({ type: 'hotp', counter: 7, digits: 8 });
 });
 
-test('another app\'s export (sv): the preview names what will be added and what cannot be imported; Avbryt changes nothing', async ({ page, app }) => {
+test("another app's export (sv): the preview names what will be added and what cannot be imported; Avbryt changes nothing", async ({
+  page,
+  app,
+}) => {
   const b = B.sv;
   await app.host.core.dispatch('settings.update', { language: 'sv' });
   const ui = new AuthenticatorPage(page, 'sv');
@@ -97,9 +105,15 @@ test('another app\'s export (sv): the preview names what will be added and what 
   await openBackupPage(page, ui, 'sv');
 
   const json = JSON.parse(new TextDecoder().decode(twofasPlain(VECTORS.slice(0, 2)))) as { services: unknown[] };
-  json.services.push({ name: 'Yandex', secret: VECTORS[2]!.secret, otp: { account: 'ivan', issuer: 'Yandex', digits: 8, period: 30, algorithm: 'SHA256', tokenType: 'YAOTP' } });
+  json.services.push({
+    name: 'Yandex',
+    secret: VECTORS[2]!.secret,
+    otp: { account: 'ivan', issuer: 'Yandex', digits: 8, period: 30, algorithm: 'SHA256', tokenType: 'YAOTP' },
+  });
   const importCard = page.getByRole('region', { name: b.import.title });
-  await importCard.getByLabel(b.import.choose).setInputFiles({ name: 'export.2fas', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(json)) });
+  await importCard
+    .getByLabel(b.import.choose)
+    .setInputFiles({ name: 'export.2fas', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(json)) });
   const preview = importCard.getByRole('list', { name: fill(b.import.previewTitle, { file: 'export.2fas' }) });
   await expect(preview.getByRole('listitem')).toHaveCount(2);
   await expect(importCard.getByText(b.import.format['2fas'])).toBeVisible();
@@ -137,7 +151,10 @@ test('a WebP picture of a QR code is read (the page decodes it; main reads the P
   expect((await app.host.core.vault.list()).accounts.map((a) => a.issuer)).toEqual(['WebP Inc']);
 });
 
-test('automatic backups: turned on with a folder, a new backup after each change, only the newest N kept; turned off', async ({ page, app }) => {
+test('automatic backups: turned on with a folder, a new backup after each change, only the newest N kept; turned off', async ({
+  page,
+  app,
+}) => {
   const b = B.en;
   const folder = mkdtempSync(join(tmpdir(), 'flex-auto-backup-'));
   try {
@@ -165,8 +182,14 @@ test('automatic backups: turned on with a folder, a new backup after each change
     const newest = backups().sort().at(-1)!;
     const text = readFileSync(join(folder, newest), 'utf8');
     expect(text).not.toContain(GITHUB.secret);
-    const restored = await app.host.core.dispatch('vault.import.preview', { fileBase64: Buffer.from(text).toString('base64'), password: PASSWORD });
-    expect(restored).toMatchObject({ ok: true, value: { format: 'flex-backup', items: [{ action: 'skip' }, { action: 'skip' }, { action: 'skip' }] } });
+    const restored = await app.host.core.dispatch('vault.import.preview', {
+      fileBase64: Buffer.from(text).toString('base64'),
+      password: PASSWORD,
+    });
+    expect(restored).toMatchObject({
+      ok: true,
+      value: { format: 'flex-backup', items: [{ action: 'skip' }, { action: 'skip' }, { action: 'skip' }] },
+    });
 
     await card.getByRole('button', { name: b.auto.turnOff }).click();
     await expect(card.getByRole('status')).toHaveText(b.auto.turnedOff);

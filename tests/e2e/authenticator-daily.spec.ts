@@ -19,11 +19,20 @@ const RFC4226 = ['755224', '287082', '359152'];
 const CONNECT_PASSWORD = 'Connect-2025!';
 
 const readClipboard = (page: Page) =>
-  page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText());
+  page.evaluate(() =>
+    (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText(),
+  );
 const writeClipboard = (page: Page, text: string) =>
-  page.evaluate((t) => (globalThis as unknown as { navigator: { clipboard: { writeText(t: string): Promise<void> } } }).navigator.clipboard.writeText(t), text);
+  page.evaluate(
+    (t) =>
+      (globalThis as unknown as { navigator: { clipboard: { writeText(t: string): Promise<void> } } }).navigator.clipboard.writeText(t),
+    text,
+  );
 
-test('copying a code: the toast says it is cleared in 30 s, and it is, unless something else was copied or the setting is off', async ({ page, app }) => {
+test('copying a code: the toast says it is cleared in 30 s, and it is, unless something else was copied or the setting is off', async ({
+  page,
+  app,
+}) => {
   const ui = new AuthenticatorPage(page, 'en');
   await app.host.core.dispatch('settings.update', { language: 'en' });
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.host.origin });
@@ -72,7 +81,9 @@ for (const lang of LANGS) {
     await app.host.core.dispatch('settings.update', { language: lang });
     await ui.open(app.host.url);
     await ui.addManual(GITHUB);
-    await ui.submitUri(`otpauth://hotp/${BANK.issuer}:${encodeURIComponent(BANK.label)}?secret=${BANK.secret}&issuer=${BANK.issuer}&counter=0`);
+    await ui.submitUri(
+      `otpauth://hotp/${BANK.issuer}:${encodeURIComponent(BANK.label)}?secret=${BANK.secret}&issuer=${BANK.issuer}&counter=0`,
+    );
     await expect(ui.copyButton(BANK)).toBeVisible();
     const card = ui.card(BANK);
     const counter = (n: number) => card.getByText(new RegExp(`${escapeRegExp(fill(ui.m.account.counter, { counter: n }))}$`));
@@ -80,7 +91,9 @@ for (const lang of LANGS) {
     expect(await ui.code(BANK)).toBe(RFC4226[0]);
     await expect(counter(0)).toBeVisible();
     // No countdown for a counter-based code.
-    await expect(card.getByText(new RegExp(escapeRegExp(fill(ui.m.account.changesIn, { seconds: 'X' })).replace('X', '\\d+')))).toHaveCount(0);
+    await expect(card.getByText(new RegExp(escapeRegExp(fill(ui.m.account.changesIn, { seconds: 'X' })).replace('X', '\\d+')))).toHaveCount(
+      0,
+    );
 
     await ui.hotpNextButton(BANK).click();
     await expect(counter(1)).toBeVisible();
@@ -105,7 +118,11 @@ for (const lang of LANGS) {
 }
 
 for (const lang of LANGS) {
-  test(`push approval with number matching: who, from where, time left; typed number and Enter approve; an expired request disappears (${lang})`, async ({ page, app, mock }) => {
+  test(`push approval with number matching: who, from where, time left; typed number and Enter approve; an expired request disappears (${lang})`, async ({
+    page,
+    app,
+    mock,
+  }) => {
     const ui = new AuthenticatorPage(page, lang);
     const push = hrmMessages[lang].push;
     const user = DEMO.twoFactor;
@@ -120,10 +137,16 @@ for (const lang of LANGS) {
     await expect(prompt).toBeVisible();
     const request = prompt.getByRole('article');
     await expect(request).toHaveAccessibleName(fill(push.text, { email: user.email, app: 'Flex HRM' }));
-    const from = new RegExp(escapeRegExp(fill(push.from, { ...WEB_BROWSER, device: WEB_BROWSER.name, ip: '@@' })).replace('@@', '[\\d.:a-f]+'));
+    const from = new RegExp(
+      escapeRegExp(fill(push.from, { ...WEB_BROWSER, device: WEB_BROWSER.name, ip: '@@' })).replace('@@', '[\\d.:a-f]+'),
+    );
     await expect(request.getByText(from)).toBeVisible();
-    await expect(request.getByText(new RegExp(escapeRegExp(fill(push.expiresIn, { time: '@@' })).replace('@@', '[12]:\\d\\d')))).toBeVisible();
-    await expect(request).toHaveAccessibleDescription(new RegExp(escapeRegExp(fill(push.expiresAt, { time: '@@' })).replace('@@', '\\d\\d.\\d\\d( [AP]M)?')));
+    await expect(
+      request.getByText(new RegExp(escapeRegExp(fill(push.expiresIn, { time: '@@' })).replace('@@', '[12]:\\d\\d'))),
+    ).toBeVisible();
+    await expect(request).toHaveAccessibleDescription(
+      new RegExp(escapeRegExp(fill(push.expiresAt, { time: '@@' })).replace('@@', '\\d\\d.\\d\\d( [AP]M)?')),
+    );
     await expect(request.getByRole('button', { name: push.approve })).toBeDisabled();
     await ui.shot('authenticator-push');
 

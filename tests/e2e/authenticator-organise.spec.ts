@@ -20,7 +20,7 @@ const ACCOUNTS = [
   { issuer: 'Dropbox', label: 'anna@example.com', secret: 'ONSWG4TFOQYTEMZUGU3DOOBZGA' },
   { issuer: 'Charlie Mail', label: 'anna', secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEH' },
 ];
-const [GITHUB, BANK, DROPBOX, MAIL] = ACCOUNTS as [typeof ACCOUNTS[0], typeof ACCOUNTS[0], typeof ACCOUNTS[0], typeof ACCOUNTS[0]];
+const [GITHUB, BANK, DROPBOX, MAIL] = ACCOUNTS as [(typeof ACCOUNTS)[0], (typeof ACCOUNTS)[0], (typeof ACCOUNTS)[0], (typeof ACCOUNTS)[0]];
 const readQr = (dataUrl: string): Promise<string[]> => decodeQrCodes(loadImage(Buffer.from(dataUrl.split(',')[1] ?? '', 'base64')));
 
 for (const lang of ['en', 'sv'] as Lang[]) {
@@ -90,7 +90,9 @@ for (const lang of ['en', 'sv'] as Lang[]) {
     await page.keyboard.press('Alt+ArrowDown');
     await expect.poll(() => ui.order()).toEqual(['Alpha Bank', 'GitHub', 'Dropbox', 'Charlie Mail']);
     await expect(ui.copyButton(GITHUB)).toBeFocused();
-    await expect(page.getByRole('status').filter({ hasText: fill(o.organise.moved, { name: 'GitHub: anna@example.com', position: 2, total: 4 }) })).toBeAttached();
+    await expect(
+      page.getByRole('status').filter({ hasText: fill(o.organise.moved, { name: 'GitHub: anna@example.com', position: 2, total: 4 }) }),
+    ).toBeAttached();
 
     // Drag by the grip onto another card.
     await ui.card(MAIL).locator('[data-drag-handle]').dragTo(ui.card(BANK));
@@ -135,7 +137,10 @@ test('editing: names, and a re-issued key only behind the confirmation; two acco
   await expect(page.getByText(fill(ui.e['vault.duplicate-account'], { name: 'GitHub: anna@example.com' }))).toBeVisible();
 });
 
-test('transfer out: one account as an otpauth QR, the accounts shown as a Google Authenticator migration QR, after a confirmation', async ({ page, app }) => {
+test('transfer out: one account as an otpauth QR, the accounts shown as a Google Authenticator migration QR, after a confirmation', async ({
+  page,
+  app,
+}) => {
   const ui = new AuthenticatorPage(page, 'en');
   const o = O.en;
   await app.host.core.dispatch('settings.update', { language: 'en' });
@@ -159,11 +164,17 @@ test('transfer out: one account as an otpauth QR, the accounts shown as a Google
   // The accounts the search shows, as one migration code.
   await page.getByRole('searchbox', { name: ui.m.authenticator.search }).fill('anna@');
   await page.getByRole('button', { name: o.organise.transferShown }).click();
-  await page.getByRole('dialog', { name: fill(o.transfer.confirmManyTitle, { count: 2 }) }).getByRole('button', { name: o.transfer.confirm }).click();
+  await page
+    .getByRole('dialog', { name: fill(o.transfer.confirmManyTitle, { count: 2 }) })
+    .getByRole('button', { name: o.transfer.confirm })
+    .click();
   const many = page.getByRole('img', { name: fill(o.transfer.imageMany, { index: 1, size: 1 }) });
   await expect(many).toBeVisible();
   const [migration] = await readQr((await many.getAttribute('src'))!);
-  expect(parseMigrationUri(migration!).accounts.map((a) => [a.issuer, a.secret])).toEqual([['GitHub', GITHUB.secret], ['Dropbox', DROPBOX.secret]]);
+  expect(parseMigrationUri(migration!).accounts.map((a) => [a.issuer, a.secret])).toEqual([
+    ['GitHub', GITHUB.secret],
+    ['Dropbox', DROPBOX.secret],
+  ]);
 });
 
 for (const lang of ['en', 'sv'] as Lang[]) {

@@ -23,7 +23,12 @@ async function expectRightCode(ui: AuthenticatorPage, a: { issuer: string; label
   expect([now, now - 30_000, now + 30_000].map((timestamp) => totp.generate({ timestamp }))).toContain(shown);
 }
 
-async function openAdd(page: ScanPage, url: string, core: { dispatch(c: string, p: unknown): Promise<unknown> }, lang: Lang): Promise<void> {
+async function openAdd(
+  page: ScanPage,
+  url: string,
+  core: { dispatch(c: string, p: unknown): Promise<unknown> },
+  lang: Lang,
+): Promise<void> {
   await core.dispatch('settings.update', { language: lang });
   await page.open(url);
   await page.gotoAdd();
@@ -38,9 +43,15 @@ test.use({
   launchOptions: {
     ...(CHROMIUM ? { executablePath: CHROMIUM } : {}),
     args: [
-      '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
       '--auto-select-desktop-capture-source=Entire screen',
-      `--window-position=${APP_WINDOW.x},${APP_WINDOW.y}`, `--window-size=${APP_WINDOW.width},${APP_WINDOW.height}`,
+      `--window-position=${APP_WINDOW.x},${APP_WINDOW.y}`,
+      `--window-size=${APP_WINDOW.width},${APP_WINDOW.height}`,
     ],
   },
 });
@@ -90,7 +101,12 @@ test.describe('real screen capture (headed Chromium on the X display)', () => {
       await ui.dragOnCapture(screen, { x: 40, y: 700 }, { x: 400, y: 1000 });
       await expect(ui.overlay().getByRole('alert')).toHaveText(ui.e['qr.no-qr-found']);
       if (lang === 'en') {
-        await ui.dragOnCapture(screen, { x: QR_WINDOW.x - 20, y: QR_WINDOW.y - 10 }, { x: 1915, y: QR_WINDOW.y + QR_WINDOW.height + 10 }, () => ui.shot('select-area'));
+        await ui.dragOnCapture(
+          screen,
+          { x: QR_WINDOW.x - 20, y: QR_WINDOW.y - 10 },
+          { x: 1915, y: QR_WINDOW.y + QR_WINDOW.height + 10 },
+          () => ui.shot('select-area'),
+        );
       } else {
         // Keyboard only, on a new capture: the frame starts centred (30-70 % of the screen); 30
         // steps of 1 % to the right put it over the right-hand window with the code; Enter reads.
@@ -136,7 +152,10 @@ test.describe('image import', () => {
   });
 
   for (const lang of ['en', 'sv'] as const) {
-    test(`an account that already exists is refused with its message; a link QR is not an authenticator code (${lang})`, async ({ page, app }) => {
+    test(`an account that already exists is refused with its message; a link QR is not an authenticator code (${lang})`, async ({
+      page,
+      app,
+    }) => {
       const ui = new ScanPage(page, lang);
       await app.host.core.dispatch('vault.add', { source: 'uri', uri: uriOf(GITHUB) });
       await openAdd(ui, app.host.url, app.host.core, lang);

@@ -180,7 +180,12 @@ for (const lang of ['en', 'sv'] as const satisfies readonly Lang[]) {
     const seed = [
       { issuer: 'Visma Connect', label: 'anna.svensson@nordbolaget.se', secret: 'KRSXG5CTMVRXEZLUKN2XAZLSKNSWG4TF' },
       GITHUB,
-      { issuer: 'Microsoft', label: 'anna.svensson@nordbolaget.onmicrosoft.com', secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', algorithm: 'SHA256' },
+      {
+        issuer: 'Microsoft',
+        label: 'anna.svensson@nordbolaget.onmicrosoft.com',
+        secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ',
+        algorithm: 'SHA256',
+      },
       { issuer: 'Fortnox', label: 'anna.s', secret: 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U', digits: 8 },
       { issuer: 'Bank ID token', label: 'Kontor Stockholm', secret: 'ONSWG4TFOQYTEMZUGU3DOOBZGAYTEMZU', type: 'hotp', counter: 4 },
     ];
@@ -193,7 +198,9 @@ for (const lang of ['en', 'sv'] as const satisfies readonly Lang[]) {
     await expect(ui.copyButton(GITHUB)).toBeVisible();
     // A calm moment for the picture: no hover, and not the last seconds of a period.
     await page.mouse.move(0, 790);
-    await expect(ui.card(GITHUB).getByText(new RegExp(`^${fill(ui.m.account.changesIn, { seconds: '([12]\\d|30)' })}$`))).toBeAttached({ timeout: 25_000 });
+    await expect(ui.card(GITHUB).getByText(new RegExp(`^${fill(ui.m.account.changesIn, { seconds: '([12]\\d|30)' })}$`))).toBeAttached({
+      timeout: 25_000,
+    });
     await ui.shot('authenticator');
     if (lang === 'en') {
       await page.emulateMedia({ colorScheme: 'dark' });

@@ -10,7 +10,11 @@ const HRM_PASSWORD = 'Demo1234!';
  * linked gets guidance (ask the administrator), not "sign in with your email address", which
  * would only end at "Wrong email address or password".
  */
-test('the cutover lists who is not linked with Resend verification, asks with the count, and guides a never-linked user after (sv)', async ({ page, app, mock }) => {
+test('the cutover lists who is not linked with Resend verification, asks with the count, and guides a never-linked user after (sv)', async ({
+  page,
+  app,
+  mock,
+}) => {
   const hrm = new HrmApp(page, app.host, 'sv');
   const admin = new AdminApp(hrm);
   const { a } = admin;

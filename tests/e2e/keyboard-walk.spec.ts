@@ -24,7 +24,11 @@ async function press(page: Page, target: Locator, key: 'Enter' | 'Space' = 'Ente
   await page.keyboard.press(key);
 }
 
-test('seed 000 and 001/002: first sign-in through Forgot password, then 2FA with another app, by keyboard only (sv)', async ({ page, app, mock }) => {
+test('seed 000 and 001/002: first sign-in through Forgot password, then 2FA with another app, by keyboard only (sv)', async ({
+  page,
+  app,
+  mock,
+}) => {
   test.setTimeout(120_000);
   const hrm = new HrmApp(page, app.host, 'sv');
   const { m } = hrm;

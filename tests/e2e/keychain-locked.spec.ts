@@ -46,7 +46,10 @@ for (const lang of ['en', 'sv'] as const) {
   });
 }
 
-test('a keychain locked while the app runs: an add is refused with the locked screen, and it recovers when unlocked', async ({ page, app }) => {
+test('a keychain locked while the app runs: an add is refused with the locked screen, and it recovers when unlocked', async ({
+  page,
+  app,
+}) => {
   const ui = new AuthenticatorPage(page, 'en');
   await app.host.core.dispatch('settings.update', { language: 'en' });
   await ui.open(app.host.url);

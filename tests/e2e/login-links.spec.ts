@@ -64,7 +64,11 @@ for (const lang of LANGS) {
 // Defect: the host's token sat in the page address, and reloading a page opened from an emailed
 // link (`#/link/...?token=`) replaced it with the link's token: every call then got 401 and the
 // tab said "Loading..." forever. Now the host's token lives in an HttpOnly cookie only.
-test('reloading a page opened from an emailed link keeps the app working, and no host token is in the address', async ({ page, app, mock }) => {
+test('reloading a page opened from an emailed link keeps the app working, and no host token is in the address', async ({
+  page,
+  app,
+  mock,
+}) => {
   const hrm = new HrmApp(page, app.host, 'en');
   const user = DEMO.firstLogin;
   await hrm.open();
@@ -85,7 +89,13 @@ test('reloading a page opened from an emailed link keeps the app working, and no
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(page.getByText(/^Loading/)).toHaveCount(0);
-  const history = await page.evaluate(() => JSON.stringify({ href: location.href, session: Object.fromEntries(Object.entries(sessionStorage)), local: Object.fromEntries(Object.entries(localStorage)) }));
+  const history = await page.evaluate(() =>
+    JSON.stringify({
+      href: location.href,
+      session: Object.fromEntries(Object.entries(sessionStorage)),
+      local: Object.fromEntries(Object.entries(localStorage)),
+    }),
+  );
   expect(history).not.toContain(app.host.token);
 });
 

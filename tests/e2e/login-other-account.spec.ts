@@ -16,7 +16,11 @@ const karin = DEMO.twoFactor;
 const lena = DEMO.push;
 
 for (const lang of ['en', 'sv'] as Lang[]) {
-  test(`karin signed in opens lena's one-time link: asked first; stay keeps karin, continue signs in lena (${lang})`, async ({ page, app, mock }) => {
+  test(`karin signed in opens lena's one-time link: asked first; stay keeps karin, continue signs in lena (${lang})`, async ({
+    page,
+    app,
+    mock,
+  }) => {
     const hrm = new HrmApp(page, app.host, lang);
     const o = TEXTS[lang];
     await hrm.open();

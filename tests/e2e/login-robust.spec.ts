@@ -10,7 +10,11 @@ import { setPasswordOverHttp } from './support/accounts';
  * 10,000-character password gets its own message; SSO "Cancel" comes back to the sign-in.
  */
 for (const lang of ['sv', 'en'] as Lang[]) {
-  test(`sign-in from the keyboard, with empty fields, a double click after an error and a 10,000-character password (${lang})`, async ({ page, app, mock }) => {
+  test(`sign-in from the keyboard, with empty fields, a double click after an error and a 10,000-character password (${lang})`, async ({
+    page,
+    app,
+    mock,
+  }) => {
     const hrm = new HrmApp(page, app.host, lang);
     const { m } = hrm;
     const user = DEMO.twoFactor;
@@ -88,5 +92,9 @@ test('the user-ID sign-in names an empty field in Swedish, and SSO "Cancel" come
   await page.getByRole('button', { name: m.idp.cancel }).click();
   await expect(page.getByRole('heading', { name: DEMO.sso.provider })).toBeHidden();
   await hrm.expectError(hrm.errorText('session.sso-cancelled'));
-  await expect(page.getByLabel(m.signIn.email, { exact: true }).or(page.getByRole('button', { name: m.signIn.sso.replace('{provider}', DEMO.sso.provider) }))).toBeVisible();
+  await expect(
+    page
+      .getByLabel(m.signIn.email, { exact: true })
+      .or(page.getByRole('button', { name: m.signIn.sso.replace('{provider}', DEMO.sso.provider) })),
+  ).toBeVisible();
 });

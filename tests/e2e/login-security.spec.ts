@@ -43,7 +43,10 @@ for (const lang of LANGS) {
     await hrm.shot('sso-idp');
     await page.getByRole('button', { name: m.idp.continue }).click();
     const prompt = page.getByRole('button', { name: m.setup.later });
-    await prompt.or(page.getByRole('button', { name: m.home.signOut })).first().waitFor();
+    await prompt
+      .or(page.getByRole('button', { name: m.home.signOut }))
+      .first()
+      .waitFor();
     if (await prompt.isVisible()) await prompt.click();
     await hrm.expectHome(user.name);
   });

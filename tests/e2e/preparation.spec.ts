@@ -115,7 +115,9 @@ for (const lang of LANGS) {
 
     // A new code at once is refused: one a minute.
     await ui.resend();
-    await expect(page.getByRole('alert').filter({ hasText: new RegExp(fillIn(ui.hrm.e['prep.rate-limited'].seconds, { seconds: '\\d+' })) })).toBeVisible();
+    await expect(
+      page.getByRole('alert').filter({ hasText: new RegExp(fillIn(ui.hrm.e['prep.rate-limited'].seconds, { seconds: '\\d+' })) }),
+    ).toBeVisible();
     await ui.shot('error-rate-limited');
 
     // A minute later: a new code; the old one no longer works, and attempts are not bought back.
@@ -189,7 +191,10 @@ for (const lang of LANGS) {
     await ui.hrm.goto('/settings');
     await page.getByRole('link', { name: ui.p.settings.link, exact: true }).click();
     await ui.expectStart();
-    await expect(page.getByRole('group', { name: ui.p.verify.proposal }).getByRole('button')).toHaveText([ANNA.email, 'anna.svensson@gmail.com']);
+    await expect(page.getByRole('group', { name: ui.p.verify.proposal }).getByRole('button')).toHaveText([
+      ANNA.email,
+      'anna.svensson@gmail.com',
+    ]);
     await ui.shot('settings-connect');
   });
 }

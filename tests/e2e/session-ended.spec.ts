@@ -47,7 +47,11 @@ for (const lang of ['en', 'sv'] as Lang[]) {
   });
 }
 
-test('an administrator whose session ended on the administration page signs in again and is back there (en)', async ({ page, app, mock }) => {
+test('an administrator whose session ended on the administration page signs in again and is back there (en)', async ({
+  page,
+  app,
+  mock,
+}) => {
   const prep = new PrepApp(page, app.host, 'en');
   const admin = new AdminApp(prep.hrm);
   await prep.open();

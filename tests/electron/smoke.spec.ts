@@ -7,7 +7,10 @@ import { electronBinary } from '../../scripts/electron-binary.mjs';
 const binary = electronBinary();
 
 test.describe('Electron smoke', () => {
-  test.skip(!binary, 'No Electron binary is installed (its download host is unreachable from this machine); the browser-host e2e suite runs the same renderer and handlers.');
+  test.skip(
+    !binary,
+    'No Electron binary is installed (its download host is unreachable from this machine); the browser-host e2e suite runs the same renderer and handlers.',
+  );
 
   test('starts sandboxed, with the typed bridge and no Node in the page', async () => {
     const app = await electron.launch({
@@ -19,9 +22,13 @@ test.describe('Electron smoke', () => {
     expect(await win.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
     expect(await win.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
     expect(await win.evaluate(() => Object.keys((globalThis as unknown as { flex: object }).flex).sort())).toEqual(['invoke', 'onEvent']);
-    const info = await win.evaluate(() => (globalThis as unknown as { flex: { invoke(c: string, p: unknown): Promise<unknown> } }).flex.invoke('app.info', {}));
+    const info = await win.evaluate(() =>
+      (globalThis as unknown as { flex: { invoke(c: string, p: unknown): Promise<unknown> } }).flex.invoke('app.info', {}),
+    );
     expect(info).toMatchObject({ ok: true, value: { host: 'electron' } });
-    const refused = await win.evaluate(() => (globalThis as unknown as { flex: { invoke(c: string, p: unknown): Promise<unknown> } }).flex.invoke('vault.delete', { id: 'x' }));
+    const refused = await win.evaluate(() =>
+      (globalThis as unknown as { flex: { invoke(c: string, p: unknown): Promise<unknown> } }).flex.invoke('vault.delete', { id: 'x' }),
+    );
     expect(refused).toMatchObject({ ok: false, error: { code: 'field.invalid' } });
     await app.close();
   });

@@ -50,6 +50,8 @@ describe('KeytarSecretStore against the real Secret Service', () => {
   it('reports no session bus, or a bus without a Secret Service, as keychain.unavailable before keytar is called', async () => {
     const noBus = new KeytarSecretStore(service, new SecretServiceProbe(() => 'unix:path=/nonexistent/bus'));
     await expect(noBus.list()).rejects.toMatchObject({ code: 'keychain.unavailable' });
-    await expect(new KeytarSecretStore(service, new SecretServiceProbe(() => undefined)).set('k', 'v')).rejects.toMatchObject({ code: 'keychain.unavailable' });
+    await expect(new KeytarSecretStore(service, new SecretServiceProbe(() => undefined)).set('k', 'v')).rejects.toMatchObject({
+      code: 'keychain.unavailable',
+    });
   });
 });

@@ -42,7 +42,12 @@ function startChild(service: string, dataDir: string) {
     timeout: 60_000,
   });
   const line = r.stdout.trim().split('\n').at(-1) ?? '';
-  return { status: r.status, signal: r.signal, stderr: r.stderr, answer: line.startsWith('{') ? (JSON.parse(line) as Record<string, unknown>) : null };
+  return {
+    status: r.status,
+    signal: r.signal,
+    stderr: r.stderr,
+    answer: line.startsWith('{') ? (JSON.parse(line) as Record<string, unknown>) : null,
+  };
 }
 
 describe('a locked login collection (real gnome-keyring)', () => {
@@ -82,7 +87,9 @@ describe('a locked login collection (real gnome-keyring)', () => {
     const vault = new VaultService(db, secrets, systemClock, () => []);
     expect(await vault.open()).toBe('locked');
     expect((await vault.list()).keychain).toBe('locked');
-    await expect(vault.add(toAccountSpec({ issuer: 'GitHub', label: 'karin', secret: SECRET }))).rejects.toMatchObject({ code: 'keychain.locked' });
+    await expect(vault.add(toAccountSpec({ issuer: 'GitHub', label: 'karin', secret: SECRET }))).rejects.toMatchObject({
+      code: 'keychain.locked',
+    });
     expect((await vault.list()).accounts).toEqual([]);
 
     await unlockLogin();
@@ -101,7 +108,9 @@ describe('a locked login collection (real gnome-keyring)', () => {
     expect(await vault.open()).toBe('ok');
     const first = await vault.add(toAccountSpec({ issuer: 'A', label: 'a', secret: SECRET }));
     lockLogin();
-    await expect(vault.add(toAccountSpec({ issuer: 'B', label: 'b', secret: 'GEZDGNBVGY3TQOJQGEZDGNBV' }))).rejects.toMatchObject({ code: 'keychain.locked' });
+    await expect(vault.add(toAccountSpec({ issuer: 'B', label: 'b', secret: 'GEZDGNBVGY3TQOJQGEZDGNBV' }))).rejects.toMatchObject({
+      code: 'keychain.locked',
+    });
     const listed = await vault.list();
     expect(listed.keychain).toBe('locked');
     // Codes already read stay usable; nothing was half-written.

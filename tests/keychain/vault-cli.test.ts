@@ -37,7 +37,10 @@ describe('npm run vault against the OS keychain', () => {
   it('imports, lists with codes (no secrets), exports encrypted, and fails with one line', async () => {
     const secret = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
     const file = join(dir, 'in.txt');
-    writeFileSync(file, `otpauth://hotp/Bank:anna?secret=${secret}&counter=1\notpauth://totp/Steam:gamer?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP\n`);
+    writeFileSync(
+      file,
+      `otpauth://hotp/Bank:anna?secret=${secret}&counter=1\notpauth://totp/Steam:gamer?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP\n`,
+    );
     const imported = await vault(['import', file, '--json']);
     expect(imported.code).toBe(0);
     expect(JSON.parse(imported.stdout)).toEqual({ added: 2, replaced: 0, skipped: [], unsupported: [] });
@@ -47,7 +50,12 @@ describe('npm run vault against the OS keychain', () => {
     // RFC 4226 Appendix D: counter 1 of this key is 287082.
     expect(JSON.parse(listed.stdout)).toEqual([
       expect.objectContaining({ issuer: 'Bank', type: 'hotp', counter: 1, code: '287082' }),
-      expect.objectContaining({ issuer: 'Steam', type: 'steam', digits: 5, code: expect.stringMatching(/^[2-9BCDFGHJKMNPQRTVWXY]{5}$/) as unknown }),
+      expect.objectContaining({
+        issuer: 'Steam',
+        type: 'steam',
+        digits: 5,
+        code: expect.stringMatching(/^[2-9BCDFGHJKMNPQRTVWXY]{5}$/) as unknown,
+      }),
     ]);
     expect(listed.stdout).not.toContain(secret);
 

@@ -13,7 +13,14 @@ import { textsFor } from '../../electron/main/texts';
 
 vi.mock('electron', () => ({}));
 
-const info: AppInfo = { name: 'Flex HRM Connect', version: '0.1.0', platform: 'linux', host: 'electron', systemLocale: 'sv', screenCapture: 'none' };
+const info: AppInfo = {
+  name: 'Flex HRM Connect',
+  version: '0.1.0',
+  platform: 'linux',
+  host: 'electron',
+  systemLocale: 'sv',
+  screenCapture: 'none',
+};
 let dir: string;
 let core: AppCore | undefined;
 afterEach(() => {
@@ -29,8 +36,8 @@ function port(update: UpdateState): DesktopPort & { restarts: number; changed: u
     diagnostics: () => ({ logFolder: '/logs', text: 'diag' }),
     updateState: () => update,
     restartToUpdate: () => {
-        p.restarts++;
-      },
+      p.restarts++;
+    },
     takeDeepLinks: () => [{ path: 'reset-password', query: { token: 't' } }],
     settingsChanged: (s: unknown) => void p.changed.push(s),
   };
@@ -73,7 +80,10 @@ describe('app.* channels through the contract', () => {
     const c = await start(desktop);
     expect(await c.dispatch('app.diagnostics', {})).toEqual({ ok: true, value: { logFolder: '/logs', text: 'diag' } });
     expect(await c.dispatch('app.update.state', {})).toEqual({ ok: true, value: { state: 'downloading', version: '0.2.0' } });
-    expect(await c.dispatch('app.deepLinks.take', {})).toEqual({ ok: true, value: { links: [{ path: 'reset-password', query: { token: 't' } }] } });
+    expect(await c.dispatch('app.deepLinks.take', {})).toEqual({
+      ok: true,
+      value: { links: [{ path: 'reset-password', query: { token: 't' } }] },
+    });
     await c.dispatch('settings.update', { startAtLogin: true, closeToTray: false });
     expect(desktop.changed).toEqual([{ language: 'system', clearClipboard: true, closeToTray: false, startAtLogin: true }]);
     expect(c.readSettings()).toMatchObject({ closeToTray: false, startAtLogin: true });

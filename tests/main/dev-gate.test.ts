@@ -1,7 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { devRendererUrl, devToolsAllowed } from '../../electron/main/dev-gate';
 
-const state = vi.hoisted(() => ({ isPackaged: false, windows: [] as { options: { webPreferences: { devTools?: boolean } }; url: string }[] }));
+const state = vi.hoisted(() => ({
+  isPackaged: false,
+  windows: [] as { options: { webPreferences: { devTools?: boolean } }; url: string }[],
+}));
 vi.mock('electron', () => ({
   app: {
     get isPackaged() {

@@ -80,7 +80,10 @@ describe('classifyStartupError, with the failures the real start-up code raises'
 
 describe('failureDetails', () => {
   it('says what, with versions, and redacts like the log', () => {
-    const text = failureDetails('unknown', new Error('failed at otpauth://totp/x?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP'), { app: '0.1.0', electron: '45.4.1' });
+    const text = failureDetails('unknown', new Error('failed at otpauth://totp/x?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP'), {
+      app: '0.1.0',
+      electron: '45.4.1',
+    });
     expect(text).toContain('Start-up failure: unknown');
     expect(text).toContain('app: 0.1.0');
     expect(text).not.toContain('JBSWY3DP');
@@ -123,7 +126,13 @@ describe('the start-up failure dialog', () => {
     ['unknown', 'unexpected'],
   ] as const)('%s has its own English text', async (kind, words) => {
     const { dialog, shown } = fakeDialog([3]);
-    const ask = createFailureDialog({ dialog, clipboard: { writeText: vi.fn() }, shell: { openPath: vi.fn() }, dataDir: '/d', texts: () => textsFor('en') });
+    const ask = createFailureDialog({
+      dialog,
+      clipboard: { writeText: vi.fn() },
+      shell: { openPath: vi.fn() },
+      dataDir: '/d',
+      texts: () => textsFor('en'),
+    });
     expect(await ask(kind, '')).toBe('quit');
     expect(shown[0]!.detail).toContain(words);
   });
@@ -131,7 +140,10 @@ describe('the start-up failure dialog', () => {
 
 describe('runStartup', () => {
   it('retries after the user fixed the cause, and never rejects', async () => {
-    const start = vi.fn().mockRejectedValueOnce(Object.assign(new Error('listen EADDRINUSE'), { code: 'EADDRINUSE' })).mockResolvedValueOnce('core');
+    const start = vi
+      .fn()
+      .mockRejectedValueOnce(Object.assign(new Error('listen EADDRINUSE'), { code: 'EADDRINUSE' }))
+      .mockResolvedValueOnce('core');
     const ask = vi.fn(() => Promise.resolve('retry' as const));
     expect(await runStartup(start, { log, versions: {}, ask })).toBe('core');
     expect(ask).toHaveBeenCalledWith('port-in-use', expect.stringContaining('EADDRINUSE'));
@@ -139,7 +151,9 @@ describe('runStartup', () => {
   });
   it('answers null when the user quits', async () => {
     const ask = vi.fn(() => Promise.resolve('quit' as const));
-    expect(await runStartup(() => Promise.reject(new AppError('db.from-the-future', { found: 9, supported: 4 })), { log, versions: {}, ask })).toBeNull();
+    expect(
+      await runStartup(() => Promise.reject(new AppError('db.from-the-future', { found: 9, supported: 4 })), { log, versions: {}, ask }),
+    ).toBeNull();
     expect(ask).toHaveBeenCalledWith('newer-db', expect.any(String));
   });
 });

@@ -11,7 +11,14 @@ import { MemorySecretStore } from '../../electron/core/secrets/memory-secret-sto
 import { startIdentityMock, type RunningMock } from '../../electron/mock/start';
 import { DEMO } from '../e2e/support/demo-accounts';
 
-const info: AppInfo = { name: 'Flex HRM Connect', version: '0.1.0', platform: 'linux', host: 'electron', systemLocale: 'en', screenCapture: 'none' };
+const info: AppInfo = {
+  name: 'Flex HRM Connect',
+  version: '0.1.0',
+  platform: 'linux',
+  host: 'electron',
+  systemLocale: 'en',
+  screenCapture: 'none',
+};
 const CONTROL = 'log-flow-control-token';
 const PASSWORD = 'Vinter-2026!Flex';
 const EXTRA_SECRET = 'KRUGS4ZANFZSAYJAONSWG4TFOQQGW2LMN4';
@@ -46,13 +53,22 @@ describe('the app log after a full sign-in and authenticator flow', () => {
     log = installFileLog(electronLog, { folder: join(dir, 'logs'), level: 'debug' });
     mock = await startIdentityMock({ port: 0, dataFile: ':memory:', testControlToken: CONTROL });
     handled.add(mock.mailboxToken);
-    core = await createAppCore({ dataDir: dir, secretStore: new MemorySecretStore(), info, embeddedServerUrl: mock.url, embeddedMailboxToken: mock.mailboxToken });
+    core = await createAppCore({
+      dataDir: dir,
+      secretStore: new MemorySecretStore(),
+      info,
+      embeddedServerUrl: mock.url,
+      embeddedMailboxToken: mock.mailboxToken,
+    });
     const email = DEMO.twoFactor.email;
 
     await call('session.server.set', { kind: 'embedded' });
     await call('session.forgot.humanCheck');
     await call('session.forgot.send', { email, kind: 'reset', language: 'en' });
-    const outbox = await control<{ messages: { links: { action: string; url: string }[]; codes?: string[] }[] }>('GET', `/test/outbox?recipient=${encodeURIComponent(email)}`);
+    const outbox = await control<{ messages: { links: { action: string; url: string }[]; codes?: string[] }[] }>(
+      'GET',
+      `/test/outbox?recipient=${encodeURIComponent(email)}`,
+    );
     const link = outbox.messages.flatMap((m) => m.links).find((l) => l.action === 'reset-password')!;
     const token = new URL(link.url).searchParams.get('token')!;
     handled.add(token);
@@ -68,7 +84,9 @@ describe('the app log after a full sign-in and authenticator flow', () => {
     const secret = qr.manualKey.replace(/\s/g, '');
     handled.add(secret);
     await call('session.setup.go', { step: 'totp-code' });
-    const code = new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 }).generate({ timestamp: (await control<{ now: number }>('GET', '/test/clock')).now });
+    const code = new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 }).generate({
+      timestamp: (await control<{ now: number }>('GET', '/test/clock')).now,
+    });
     handled.add(code);
     await call('session.setup.totpConfirm', { code });
     const emergency = (await call('session.setup.go', { step: 'emergency' })).setup!.emergencyCode!;

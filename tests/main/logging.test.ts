@@ -35,7 +35,10 @@ describe('redactText', () => {
 describe('redact (values)', () => {
   it('drops sensitive fields by name at any depth and scrubs strings and errors', () => {
     const err = Object.assign(new Error(`bad secret ${SECRET}`), { code: 'E_X' });
-    const out = redact({ user: 'anna', password: 'x', nested: { refreshToken: 'y', list: [{ otp: '123456' }] }, err }) as Record<string, unknown>;
+    const out = redact({ user: 'anna', password: 'x', nested: { refreshToken: 'y', list: [{ otp: '123456' }] }, err }) as Record<
+      string,
+      unknown
+    >;
     expect(JSON.stringify(out)).not.toMatch(/"x"|"y"|123456/);
     expect(out.user).toBe('anna');
     expect((out.err as Error).message).not.toContain(SECRET);

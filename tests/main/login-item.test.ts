@@ -6,7 +6,10 @@ import { applyStartAtLogin, HIDDEN_ARG, startedHidden } from '../../electron/mai
 
 vi.mock('electron', () => ({}));
 
-const fakeApp = (wasOpenedAtLogin = false) => ({ setLoginItemSettings: vi.fn(), getLoginItemSettings: vi.fn(() => ({ wasOpenedAtLogin }) as never) });
+const fakeApp = (wasOpenedAtLogin = false) => ({
+  setLoginItemSettings: vi.fn(),
+  getLoginItemSettings: vi.fn(() => ({ wasOpenedAtLogin }) as never),
+});
 
 describe('start at login', () => {
   let dir: string;

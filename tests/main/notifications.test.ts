@@ -4,7 +4,10 @@ import { EventHub } from '../../electron/core/ipc/event-hub';
 import { notifyUpdateReady, setupPushNotifications } from '../../electron/main/notifications';
 import { textsFor } from '../../electron/main/texts';
 
-const state = vi.hoisted(() => ({ supported: true, shown: [] as { options: { title: string; body: string }; closed: boolean; n: EventEmitter }[] }));
+const state = vi.hoisted(() => ({
+  supported: true,
+  shown: [] as { options: { title: string; body: string }; closed: boolean; n: EventEmitter }[],
+}));
 vi.mock('electron', async () => {
   const { EventEmitter: Emitter } = await import('node:events');
   class Notification extends Emitter {

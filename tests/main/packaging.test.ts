@@ -19,10 +19,14 @@ const require = createRequire(import.meta.url);
 
 describe('electron-builder.yml', () => {
   it("passes electron-builder's own schema (what `npm run dist` checks first)", async () => {
-    const { validateConfiguration } = require('app-builder-lib/out/util/config/config') as { validateConfiguration: (c: unknown, l: unknown) => Promise<void> };
+    const { validateConfiguration } = require('app-builder-lib/out/util/config/config') as {
+      validateConfiguration: (c: unknown, l: unknown) => Promise<void>;
+    };
     const { DebugLogger } = require('builder-util') as { DebugLogger: new (on: boolean) => unknown };
     await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
-    await expect(validateConfiguration({ ...config, electronFuses: { ...config.electronFuses, runAsNod: false } }, new DebugLogger(false))).rejects.toThrow();
+    await expect(
+      validateConfiguration({ ...config, electronFuses: { ...config.electronFuses, runAsNod: false } }, new DebugLogger(false)),
+    ).rejects.toThrow();
   });
   it('flips the hardening fuses', () => {
     expect(config.electronFuses).toEqual({
@@ -37,7 +41,15 @@ describe('electron-builder.yml', () => {
   });
   it('excludes dev hosts, tests, bench, audit, native sources and other platforms prebuilds', () => {
     const files: string[] = config.files;
-    for (const pattern of ['!electron/browser-host/**', '!out/browser-host/**', '!tests/**', '!bench/**', '!audit/**', '!**/node_modules/better-sqlite3/deps/**', '!**/node_modules/better-sqlite3/src/**'])
+    for (const pattern of [
+      '!electron/browser-host/**',
+      '!out/browser-host/**',
+      '!tests/**',
+      '!bench/**',
+      '!audit/**',
+      '!**/node_modules/better-sqlite3/deps/**',
+      '!**/node_modules/better-sqlite3/src/**',
+    ])
       expect(files).toContain(pattern);
     expect(files.some((f) => f.includes('prebuilds/!(${os})'))).toBe(true);
     expect(files).toContain('!**/*.{map,d.ts,md,markdown}');
@@ -46,7 +58,9 @@ describe('electron-builder.yml', () => {
     expect(config.directories.buildResources).toBe('build');
   });
   it('unpacks keytar and better-sqlite3 native parts from the asar', () => {
-    expect(config.asarUnpack).toEqual(expect.arrayContaining([expect.stringContaining('keytar'), expect.stringContaining('better-sqlite3')]));
+    expect(config.asarUnpack).toEqual(
+      expect.arrayContaining([expect.stringContaining('keytar'), expect.stringContaining('better-sqlite3')]),
+    );
   });
   it('signs macOS with the hardened runtime and an entitlements file that exists', () => {
     expect(config.mac.hardenedRuntime).toBe(true);
@@ -64,7 +78,11 @@ describe('electron-builder.yml', () => {
 });
 
 describe('notarisation hook (afterSign)', () => {
-  const load = () => import(resolve(root, config.afterSign)) as Promise<{ notarizeOptions(env: Record<string, string>, app: string): unknown; default: (ctx: unknown) => Promise<void> }>;
+  const load = () =>
+    import(resolve(root, config.afterSign)) as Promise<{
+      notarizeOptions(env: Record<string, string>, app: string): unknown;
+      default: (ctx: unknown) => Promise<void>;
+    }>;
   it('is off without credentials, and on a platform other than macOS', async () => {
     const hook = await load();
     expect(config.mac.notarize).toBe(false);
@@ -74,13 +92,24 @@ describe('notarisation hook (afterSign)', () => {
   });
   it('uses an API key, else an Apple ID with app-specific password and team', async () => {
     const hook = await load();
-    expect(hook.notarizeOptions({ APPLE_API_KEY: 'k.p8', APPLE_API_KEY_ID: 'id', APPLE_API_ISSUER: 'iss', APPLE_ID: 'a' }, '/a.app')).toEqual({ appPath: '/a.app', appleApiKey: 'k.p8', appleApiKeyId: 'id', appleApiIssuer: 'iss' });
-    expect(hook.notarizeOptions({ APPLE_ID: 'a@b', APPLE_APP_SPECIFIC_PASSWORD: 'p', APPLE_TEAM_ID: 'T' }, '/a.app')).toEqual({ appPath: '/a.app', appleId: 'a@b', appleIdPassword: 'p', teamId: 'T' });
+    expect(
+      hook.notarizeOptions({ APPLE_API_KEY: 'k.p8', APPLE_API_KEY_ID: 'id', APPLE_API_ISSUER: 'iss', APPLE_ID: 'a' }, '/a.app'),
+    ).toEqual({ appPath: '/a.app', appleApiKey: 'k.p8', appleApiKeyId: 'id', appleApiIssuer: 'iss' });
+    expect(hook.notarizeOptions({ APPLE_ID: 'a@b', APPLE_APP_SPECIFIC_PASSWORD: 'p', APPLE_TEAM_ID: 'T' }, '/a.app')).toEqual({
+      appPath: '/a.app',
+      appleId: 'a@b',
+      appleIdPassword: 'p',
+      teamId: 'T',
+    });
   });
 });
 
 describe('Windows signing hook', () => {
-  const load = () => import(resolve(root, config.win.signtoolOptions.sign)) as Promise<{ signCommand(env: Record<string, string>, file: string): string | null; default: (c: { path: string }) => Promise<void> }>;
+  const load = () =>
+    import(resolve(root, config.win.signtoolOptions.sign)) as Promise<{
+      signCommand(env: Record<string, string>, file: string): string | null;
+      default: (c: { path: string }) => Promise<void>;
+    }>;
   it('is off unless FLEX_WIN_SIGN_COMMAND is set', async () => {
     const hook = await load();
     expect(hook.signCommand({}, 'C:\\x.exe')).toBeNull();
@@ -88,7 +117,9 @@ describe('Windows signing hook', () => {
   });
   it('fills the quoted path in, and refuses a template without {file} or a path with quotes', async () => {
     const hook = await load();
-    expect(hook.signCommand({ FLEX_WIN_SIGN_COMMAND: 'AzureSignTool sign -kvu $KV {file}' }, 'C:\\Flex HRM\\a.exe')).toBe('AzureSignTool sign -kvu $KV "C:\\Flex HRM\\a.exe"');
+    expect(hook.signCommand({ FLEX_WIN_SIGN_COMMAND: 'AzureSignTool sign -kvu $KV {file}' }, 'C:\\Flex HRM\\a.exe')).toBe(
+      'AzureSignTool sign -kvu $KV "C:\\Flex HRM\\a.exe"',
+    );
     expect(() => hook.signCommand({ FLEX_WIN_SIGN_COMMAND: 'sign' }, 'a.exe')).toThrow('{file}');
     expect(() => hook.signCommand({ FLEX_WIN_SIGN_COMMAND: 'sign {file}' }, 'a".exe')).toThrow('quotes');
   });

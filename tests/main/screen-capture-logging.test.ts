@@ -9,20 +9,27 @@ interface FakeElectron {
   requested: unknown;
   appHandlers: Map<string, (...a: unknown[]) => void>;
 }
-const state = vi.hoisted(
-  (): FakeElectron => ({
-    access: 'granted',
-    sources: [],
-    fail: false,
-    requested: null,
-    appHandlers: new Map(),
-  }),
-);
+const state = vi.hoisted((): FakeElectron => ({
+  access: 'granted',
+  sources: [],
+  fail: false,
+  requested: null,
+  appHandlers: new Map(),
+}));
 
 vi.mock('electron', () => ({
-  app: { getPath: () => '/tmp/flex-user-data', isPackaged: true, on: (e: string, h: (...a: unknown[]) => void) => state.appHandlers.set(e, h) },
+  app: {
+    getPath: () => '/tmp/flex-user-data',
+    isPackaged: true,
+    on: (e: string, h: (...a: unknown[]) => void) => state.appHandlers.set(e, h),
+  },
   systemPreferences: { getMediaAccessStatus: () => state.access },
-  screen: { getAllDisplays: () => [{ id: 7, size: { width: 2, height: 1 }, scaleFactor: 1 }, { id: 8, size: { width: 2, height: 1 }, scaleFactor: 1 }] },
+  screen: {
+    getAllDisplays: () => [
+      { id: 7, size: { width: 2, height: 1 }, scaleFactor: 1 },
+      { id: 8, size: { width: 2, height: 1 }, scaleFactor: 1 },
+    ],
+  },
   desktopCapturer: {
     getSources: (options: unknown) => {
       state.requested = options;
@@ -78,7 +85,10 @@ describe('ElectronScreenSource (desktopCapturer in main)', () => {
   it('no capture backend (Wayland without the portal): unavailable; only empty images: unavailable', async () => {
     setPlatform('linux');
     state.fail = true;
-    await expect(new ElectronScreenSource().capture()).rejects.toMatchObject({ code: 'capture.unavailable', params: { reason: 'no-backend' } });
+    await expect(new ElectronScreenSource().capture()).rejects.toMatchObject({
+      code: 'capture.unavailable',
+      params: { reason: 'no-backend' },
+    });
     state.fail = false;
     state.sources = [{ display_id: '7', thumbnail: image(true) }];
     await expect(new ElectronScreenSource().capture()).rejects.toMatchObject({ code: 'capture.unavailable' });
@@ -95,7 +105,12 @@ describe('setupLogging (main)', () => {
       expect(fileLog.folder).toBe('/tmp/flex-user-data/logs');
       const contents = new EventEmitter();
       state.appHandlers.get('web-contents-created')!({}, contents);
-      contents.emit('console-message', { level: 'error', message: 'Uncaught TypeError at otpauth://totp/x?secret=JBSWY3DPEHPK3PXPJBSWY3DP', sourceId: 'app://renderer/a.js', lineNumber: 3 });
+      contents.emit('console-message', {
+        level: 'error',
+        message: 'Uncaught TypeError at otpauth://totp/x?secret=JBSWY3DPEHPK3PXPJBSWY3DP',
+        sourceId: 'app://renderer/a.js',
+        lineNumber: 3,
+      });
       contents.emit('console-message', { level: 'warning', message: 'slow' });
       contents.emit('console-message', { level: 'info', message: 'hello' });
       expect(lines.map(([level, scope]) => [level, scope])).toEqual([

@@ -32,7 +32,10 @@ vi.mock('electron', () => ({
       setPermissionCheckHandler: (h: (...a: unknown[]) => boolean) => (state.permissionCheck = h),
     },
   },
-  ipcMain: { handle: (c: string, h: (...a: unknown[]) => unknown) => state.ipcHandlers.set(c, h), on: (c: string, h: (...a: unknown[]) => unknown) => state.ipcListeners.set(c, h) },
+  ipcMain: {
+    handle: (c: string, h: (...a: unknown[]) => unknown) => state.ipcHandlers.set(c, h),
+    on: (c: string, h: (...a: unknown[]) => unknown) => state.ipcListeners.set(c, h),
+  },
   BrowserWindow: { getAllWindows: () => state.windows },
   protocol: {
     registerSchemesAsPrivileged: (s: unknown[]) => state.schemes.push(...s),
@@ -74,7 +77,10 @@ describe('security', () => {
     expect(state.sandboxed).toBe(true);
     const handlers = new Map<string, (...a: unknown[]) => void>();
     let openHandler: (() => unknown) | null = null;
-    const contents = { on: (e: string, h: (...a: unknown[]) => void) => handlers.set(e, h), setWindowOpenHandler: (h: () => unknown) => (openHandler = h) };
+    const contents = {
+      on: (e: string, h: (...a: unknown[]) => void) => handlers.set(e, h),
+      setWindowOpenHandler: (h: () => unknown) => (openHandler = h),
+    };
     state.appHandlers.get('web-contents-created')!({}, contents);
     for (const [event, url, blocked] of [
       ['will-navigate', 'https://evil.example/', true],
@@ -101,7 +107,8 @@ describe('security', () => {
     };
     expect(answer('clipboard-sanitized-write', 'app://renderer/index.html')).toBe(true);
     expect(answer('clipboard-sanitized-write', 'https://evil.example/')).toBe(false);
-    for (const p of ['media', 'display-capture', 'notifications', 'geolocation', 'openExternal']) expect(answer(p, 'app://renderer/')).toBe(false);
+    for (const p of ['media', 'display-capture', 'notifications', 'geolocation', 'openExternal'])
+      expect(answer(p, 'app://renderer/')).toBe(false);
     expect(state.permissionCheck!(null, 'clipboard-sanitized-write', 'app://renderer')).toBe(true);
     expect(state.permissionCheck!(null, 'media', 'app://renderer')).toBe(false);
   });
@@ -168,7 +175,10 @@ describe('app protocol', () => {
 
   it('registers app: as a standard, secure scheme before ready', () => {
     registerAppScheme();
-    expect(state.schemes).toContainEqual({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) as unknown });
+    expect(state.schemes).toContainEqual({
+      scheme: 'app',
+      privileges: expect.objectContaining({ standard: true, secure: true }) as unknown,
+    });
   });
 
   it('serves the renderer folder with the CSP, and nothing outside it', async () => {

@@ -61,7 +61,12 @@ describe('tray', () => {
   it('a click on the icon opens the window; refresh rebuilds the menu with the pending count', () => {
     const a = actions();
     let pending = 0;
-    const tray = setupTray('/icon.png', () => textsFor('en'), () => pending, a);
+    const tray = setupTray(
+      '/icon.png',
+      () => textsFor('en'),
+      () => pending,
+      a,
+    );
     const entry = state.trays[0]!;
     expect(entry.tooltip).toBe('Flex HRM Connect');
     entry.handlers.get('click')!();
@@ -80,7 +85,17 @@ describe('application menu', () => {
   it('macOS: the app menu (About, Settings, Hide, Quit), Edit, View, Window, Help', () => {
     const menu = buildAppMenu({ platform: 'darwin', isPackaged: true, name: 'Flex HRM Connect', t: textsFor('en'), actions: menuActions });
     expect(labels(menu)).toEqual(['Flex HRM Connect', 'Edit', 'View', 'Window', 'Help']);
-    expect(labels(submenu(menu[0]))).toEqual(['About Flex HRM Connect', 'separator', 'Settings…', 'separator', 'Hide Flex HRM Connect', 'Hide Others', 'Show All', 'separator', 'Quit Flex HRM Connect']);
+    expect(labels(submenu(menu[0]))).toEqual([
+      'About Flex HRM Connect',
+      'separator',
+      'Settings…',
+      'separator',
+      'Hide Flex HRM Connect',
+      'Hide Others',
+      'Show All',
+      'separator',
+      'Quit Flex HRM Connect',
+    ]);
   });
 
   it('Windows and Linux: File, Edit, View, Help (About in Help)', () => {
@@ -106,7 +121,16 @@ describe('application menu', () => {
 });
 
 describe('context menu', () => {
-  const flags = { canUndo: true, canRedo: false, canCut: true, canCopy: true, canPaste: true, canSelectAll: true, canDelete: true, canEditRichly: false };
+  const flags = {
+    canUndo: true,
+    canRedo: false,
+    canCut: true,
+    canCopy: true,
+    canPaste: true,
+    canSelectAll: true,
+    canDelete: true,
+    canEditRichly: false,
+  };
 
   it('text fields get undo/cut/copy/paste/select all, enabled as the field allows', () => {
     const menu = buildContextMenu({ isEditable: true, selectionText: '', editFlags: flags }, textsFor('sv'))!;
@@ -122,7 +146,9 @@ describe('context menu', () => {
   });
 
   it('selected text gets Copy; elsewhere no menu (no Inspect)', () => {
-    expect(buildContextMenu({ isEditable: false, selectionText: 'Flex', editFlags: flags }, textsFor('en'))!.map((m) => m.role)).toEqual(['copy']);
+    expect(buildContextMenu({ isEditable: false, selectionText: 'Flex', editFlags: flags }, textsFor('en'))!.map((m) => m.role)).toEqual([
+      'copy',
+    ]);
     expect(buildContextMenu({ isEditable: false, selectionText: ' ', editFlags: flags }, textsFor('en'))).toBeNull();
   });
 

@@ -18,7 +18,15 @@ const require = createRequire(import.meta.url);
 const electronPath = require.resolve('electron');
 const cache = mkdtempSync(join(tmpdir(), 'flex-updater-'));
 const electronMock = {
-  app: { getVersion: () => '0.1.0', getName: () => 'Flex HRM Connect', isPackaged: true, getPath: () => cache, on: vi.fn(), once: vi.fn(), whenReady: () => Promise.resolve() },
+  app: {
+    getVersion: () => '0.1.0',
+    getName: () => 'Flex HRM Connect',
+    isPackaged: true,
+    getPath: () => cache,
+    on: vi.fn(),
+    once: vi.fn(),
+    whenReady: () => Promise.resolve(),
+  },
   net: { request: (options: Record<string, unknown>) => httpRequest({ ...options, session: undefined } as never) },
   session: { fromPartition: () => ({}) },
   autoUpdater: new EventEmitter(),
@@ -36,8 +44,12 @@ describe('feedFor: off unless configured', () => {
     expect(feedFor({ envUrl: undefined, hasBuiltInFeed: true, isPackaged: true })).toEqual({ url: null });
   });
   it('takes FLEX_UPDATE_FEED_URL over https, or http on loopback only', () => {
-    expect(feedFor({ envUrl: 'https://updates.flexhrm.example/connect/', hasBuiltInFeed: false, isPackaged: true })).toEqual({ url: 'https://updates.flexhrm.example/connect/' });
-    expect(feedFor({ envUrl: 'http://127.0.0.1:8080/', hasBuiltInFeed: false, isPackaged: false })).toEqual({ url: 'http://127.0.0.1:8080/' });
+    expect(feedFor({ envUrl: 'https://updates.flexhrm.example/connect/', hasBuiltInFeed: false, isPackaged: true })).toEqual({
+      url: 'https://updates.flexhrm.example/connect/',
+    });
+    expect(feedFor({ envUrl: 'http://127.0.0.1:8080/', hasBuiltInFeed: false, isPackaged: false })).toEqual({
+      url: 'http://127.0.0.1:8080/',
+    });
     expect(feedFor({ envUrl: 'http://updates.example/', hasBuiltInFeed: true, isPackaged: true })).toBeNull();
     expect(feedFor({ envUrl: 'not a url', hasBuiltInFeed: true, isPackaged: true })).toBeNull();
   });
@@ -80,7 +92,12 @@ describe('UpdateController', () => {
     try {
       const updater = new FakeUpdater();
       const states: UpdateState[] = [];
-      const c = new UpdateController(updater, { feed: { url: 'https://u.example/' }, log, onState: (s) => states.push(s), intervalMs: 1000 });
+      const c = new UpdateController(updater, {
+        feed: { url: 'https://u.example/' },
+        log,
+        onState: (s) => states.push(s),
+        intervalMs: 1000,
+      });
       expect(updater.feed).toEqual({ provider: 'generic', url: 'https://u.example/' });
       expect(updater.autoDownload).toBe(true);
       expect(updater.autoInstallOnAppQuit).toBe(true);
@@ -157,7 +174,12 @@ describe('electron-updater against a local generic feed (electron mocked)', () =
     // No adapter: electron-updater takes `app` and `net` from the (mocked) electron module.
     const updater = new NsisUpdater();
     const states: UpdateState[] = [];
-    const controller = new UpdateController(updater, { feed: feedFor({ envUrl: url, hasBuiltInFeed: false, isPackaged: true }), log, onState: (s) => states.push(s), autoDownload: false });
+    const controller = new UpdateController(updater, {
+      feed: feedFor({ envUrl: url, hasBuiltInFeed: false, isPackaged: true }),
+      log,
+      onState: (s) => states.push(s),
+      autoDownload: false,
+    });
     await controller.check();
     return states;
   }

@@ -60,9 +60,14 @@ export const DEFAULT_KEEP = 10;
 
 const stamp = (ms: number) => new Date(ms).toISOString().replace(/[-:.]/g, '');
 const key = (s: string) => s.trim().toLocaleLowerCase();
-const sameName = (a: { issuer: string; label: string }, b: { issuer: string; label: string }) => key(a.issuer) === key(b.issuer) && key(a.label) === key(b.label);
+const sameName = (a: { issuer: string; label: string }, b: { issuer: string; label: string }) =>
+  key(a.issuer) === key(b.issuer) && key(a.label) === key(b.label);
 const sameCode = (a: OtpAccountSpec, b: OtpAccountSpec) =>
-  a.secret === b.secret && a.type === b.type && a.algorithm === b.algorithm && a.digits === b.digits && (a.type === 'hotp' || a.period === b.period);
+  a.secret === b.secret &&
+  a.type === b.type &&
+  a.algorithm === b.algorithm &&
+  a.digits === b.digits &&
+  (a.type === 'hotp' || a.period === b.period);
 
 export interface BackupServiceOptions {
   vault: VaultService;
@@ -254,7 +259,12 @@ export class BackupService {
   async status(): Promise<AutoBackupStatus> {
     const s = this.autoSettings();
     const hasKey = s ? (await this.storedKey()) !== null : false;
-    return { folder: s && hasKey ? s.folder : null, keep: s?.keep ?? DEFAULT_KEEP, lastBackupAt: this.lastBackupAt, lastError: this.lastError };
+    return {
+      folder: s && hasKey ? s.folder : null,
+      keep: s?.keep ?? DEFAULT_KEEP,
+      lastBackupAt: this.lastBackupAt,
+      lastError: this.lastError,
+    };
   }
 
   private async checkFolder(folder: string): Promise<void> {

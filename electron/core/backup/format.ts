@@ -127,7 +127,19 @@ export async function createBackupKey(password: string): Promise<BackupKey> {
 function headerAad(version: number, slot: PasswordSlot, nonce: string): Buffer {
   const { kdf } = slot;
   return Buffer.from(
-    JSON.stringify([BACKUP_FORMAT, version, 'aes-256-gcm', kdf.name, kdf.memoryKiB, kdf.iterations, kdf.parallelism, kdf.salt, slot.nonce, slot.wrappedKey, nonce]),
+    JSON.stringify([
+      BACKUP_FORMAT,
+      version,
+      'aes-256-gcm',
+      kdf.name,
+      kdf.memoryKiB,
+      kdf.iterations,
+      kdf.parallelism,
+      kdf.salt,
+      slot.nonce,
+      slot.wrappedKey,
+      nonce,
+    ]),
   );
 }
 
@@ -138,7 +150,14 @@ export function sealBackup(payload: BackupPayload, key: BackupKey): string {
   const c = createCipheriv('aes-256-gcm', key.masterKey, nonce);
   c.setAAD(headerAad(BACKUP_VERSION, key.slot, nonceB64));
   const body = Buffer.concat([c.update(plain), c.final(), c.getAuthTag()]);
-  const file = { format: BACKUP_FORMAT, version: BACKUP_VERSION, cipher: 'aes-256-gcm', slot: key.slot, nonce: nonceB64, data: body.toString('base64') };
+  const file = {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    cipher: 'aes-256-gcm',
+    slot: key.slot,
+    nonce: nonceB64,
+    data: body.toString('base64'),
+  };
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
@@ -161,7 +180,8 @@ export async function openBackup(text: string, password: string): Promise<Opened
   }
   const version = z.object({ format: z.literal(BACKUP_FORMAT), version: z.number().int() }).safeParse(json);
   if (!version.success) throw new AppError('backup.tampered');
-  if (version.data.version > BACKUP_VERSION) throw new AppError('backup.newer-version', { found: version.data.version, supported: BACKUP_VERSION });
+  if (version.data.version > BACKUP_VERSION)
+    throw new AppError('backup.newer-version', { found: version.data.version, supported: BACKUP_VERSION });
   const file = FileSchema.safeParse(json);
   if (!file.success) throw new AppError('backup.tampered');
   const { slot } = file.data;

@@ -18,14 +18,21 @@ export interface Rect {
  */
 export function downscale(frame: Frame, max = PREVIEW_MAX): Frame {
   const factor = Math.max(1, Math.ceil(Math.max(frame.width / max.width, frame.height / max.height)));
-  if (factor === 1) return { data: new Uint8ClampedArray(frame.data.subarray(0, frame.width * frame.height * 4)), width: frame.width, height: frame.height };
+  if (factor === 1)
+    return {
+      data: new Uint8ClampedArray(frame.data.subarray(0, frame.width * frame.height * 4)),
+      width: frame.width,
+      height: frame.height,
+    };
   const width = Math.floor(frame.width / factor);
   const height = Math.floor(frame.height / factor);
   const out = new Uint8ClampedArray(width * height * 4);
   const n = factor * factor;
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
-      let r = 0, g = 0, b = 0;
+      let r = 0,
+        g = 0,
+        b = 0;
       for (let dy = 0; dy < factor; dy++) {
         let i = ((y * factor + dy) * frame.width + x * factor) * 4;
         for (let dx = 0; dx < factor; dx++, i += 4) {

@@ -69,7 +69,12 @@ export class ScanService {
           index: f.index,
           width: f.width,
           height: f.height,
-          preview: { mime: preview.mime, base64: Buffer.from(preview.bytes).toString('base64'), width: preview.width, height: preview.height },
+          preview: {
+            mime: preview.mime,
+            base64: Buffer.from(preview.bytes).toString('base64'),
+            width: preview.width,
+            height: preview.height,
+          },
         };
       }),
     };

@@ -23,7 +23,11 @@ export class ClockCheckService {
     const sentAt = this.clock.now();
     let res: Response;
     try {
-      res = await this.fetchImpl(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(TIMEOUT_MS), cache: 'no-store' });
+      res = await this.fetchImpl(url, {
+        headers: { accept: 'application/json' },
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+        cache: 'no-store',
+      });
     } catch {
       return { state: 'unreachable' };
     }

@@ -11,13 +11,31 @@ import { collect, entryName, fromFields, type ExportEntry, type ImportedExport }
  */
 const Hex = z.string().regex(/^[0-9a-f]*$/i);
 const KeyParams = z.object({ nonce: Hex, tag: Hex });
-const Slot = z.object({ type: z.number(), key: Hex, key_params: KeyParams, n: z.number().int().optional(), r: z.number().int().optional(), p: z.number().int().optional(), salt: Hex.optional() }).loose();
+const Slot = z
+  .object({
+    type: z.number(),
+    key: Hex,
+    key_params: KeyParams,
+    n: z.number().int().optional(),
+    r: z.number().int().optional(),
+    p: z.number().int().optional(),
+    salt: Hex.optional(),
+  })
+  .loose();
 const Entry = z
   .object({
     type: z.string(),
     name: z.string().default(''),
     issuer: z.string().default(''),
-    info: z.object({ secret: z.string().default(''), algo: z.string().optional(), digits: z.number().optional(), period: z.number().optional(), counter: z.number().optional() }).loose(),
+    info: z
+      .object({
+        secret: z.string().default(''),
+        algo: z.string().optional(),
+        digits: z.number().optional(),
+        period: z.number().optional(),
+        counter: z.number().optional(),
+      })
+      .loose(),
   })
   .loose();
 const Db = z.object({ entries: z.array(z.unknown()) }).loose();
@@ -40,7 +58,9 @@ async function masterKey(file: AegisFile, password: string): Promise<Buffer> {
   const slots = (file.header.slots ?? []).filter((s) => s.type === 1 && s.salt && s.n && s.r && s.p);
   if (slots.length === 0) throw new AppError('import.unsupported-encryption', { app: 'Aegis' });
   for (const s of slots) {
-    const n = s.n ?? 0, r = s.r ?? 0, p = s.p ?? 0;
+    const n = s.n ?? 0,
+      r = s.r ?? 0,
+      p = s.p ?? 0;
     // Aegis uses n = 2^15, r = 8: scrypt needs 128 * n * r bytes; cap what a hostile file can ask for.
     if (n > 2 ** 20 || r > 32 || p > 16) throw new AppError('import.malformed', { app: 'Aegis' });
     const kek = await scryptAsync(password, Buffer.from(s.salt ?? '', 'hex'), 32, { N: n, r, p, maxmem: 256 * n * r + 1024 * 1024 });
@@ -58,11 +78,26 @@ function entries(db: unknown): ExportEntry[] {
   if (!parsed.success) throw new AppError('import.malformed', { app: 'Aegis' });
   return parsed.data.entries.map((raw, i) => {
     const e = Entry.safeParse(raw);
-    if (!e.success) return { name: `#${i + 1}`, toSpec: () => { throw new AppError('import.malformed', { app: 'Aegis' }); } };
+    if (!e.success)
+      return {
+        name: `#${i + 1}`,
+        toSpec: () => {
+          throw new AppError('import.malformed', { app: 'Aegis' });
+        },
+      };
     const { type, name, issuer, info } = e.data;
     return {
       name: entryName(issuer, name, `#${i + 1}`),
-      toSpec: fromFields({ type, issuer, label: name, secret: info.secret, algorithm: info.algo, digits: info.digits, period: info.period, counter: info.counter }),
+      toSpec: fromFields({
+        type,
+        issuer,
+        label: name,
+        secret: info.secret,
+        algorithm: info.algo,
+        digits: info.digits,
+        period: info.period,
+        counter: info.counter,
+      }),
     };
   });
 }

@@ -32,7 +32,10 @@ export const entryName = (issuer: unknown, label: unknown, fallback: string): st
 };
 
 /** Fields as an export names them, checked by the one rule set every way of adding an account uses. */
-export const fromFields = (raw: RawOtpFields): (() => OtpAccountSpec) => () => toAccountSpec(raw);
+export const fromFields =
+  (raw: RawOtpFields): (() => OtpAccountSpec) =>
+  () =>
+    toAccountSpec(raw);
 
 /**
  * Every entry either becomes an account or is reported with the reason, never dropped. A

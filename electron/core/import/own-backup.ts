@@ -12,10 +12,24 @@ export async function importOwnBackup(text: string, password: string | undefined
     const parsed = BackupAccountSchema.safeParse(raw);
     if (!parsed.success) {
       const r = raw as { issuer?: unknown; label?: unknown } | null;
-      return { name: entryName(r?.issuer, r?.label, `#${i + 1}`), toSpec: () => { throw new AppError('import.malformed', { app: OWN_APP_NAME }); } };
+      return {
+        name: entryName(r?.issuer, r?.label, `#${i + 1}`),
+        toSpec: () => {
+          throw new AppError('import.malformed', { app: OWN_APP_NAME });
+        },
+      };
     }
     const a = parsed.data;
-    const toSpec = fromFields({ type: a.type, issuer: a.issuer, label: a.label, secret: a.secret, algorithm: a.algorithm, digits: a.digits, period: a.period, counter: a.counter });
+    const toSpec = fromFields({
+      type: a.type,
+      issuer: a.issuer,
+      label: a.label,
+      secret: a.secret,
+      algorithm: a.algorithm,
+      digits: a.digits,
+      period: a.period,
+      counter: a.counter,
+    });
     return { name: entryName(a.issuer, a.label, `#${i + 1}`), toSpec: () => ({ ...toSpec(), pinned: a.pinned, groups: a.groups }) };
   });
   // Accounts keep the file's order (sorted by position when written), pinned ones first as the app shows them.

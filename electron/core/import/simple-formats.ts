@@ -9,7 +9,16 @@ const malformed = (app: string) => () => {
 
 /** andOTP plain JSON backup: an array of entries (format: andOTP's Entry.toJSON). */
 const AndOtpEntry = z
-  .object({ secret: z.string().default(''), issuer: z.string().optional(), label: z.string().default(''), digits: z.number().optional(), type: z.string().default('TOTP'), algorithm: z.string().optional(), period: z.number().optional(), counter: z.number().optional() })
+  .object({
+    secret: z.string().default(''),
+    issuer: z.string().optional(),
+    label: z.string().default(''),
+    digits: z.number().optional(),
+    type: z.string().default('TOTP'),
+    algorithm: z.string().optional(),
+    period: z.number().optional(),
+    counter: z.number().optional(),
+  })
   .loose();
 export const AndOtpFileSchema = z.array(z.object({ secret: z.string(), type: z.string() }).loose()).min(1);
 
@@ -18,7 +27,10 @@ export function importAndOtp(file: readonly unknown[]): ImportedExport {
     const e = AndOtpEntry.safeParse(raw);
     if (!e.success) return { name: `#${i + 1}`, toSpec: malformed('andOTP') };
     const { issuer, label, secret, type, algorithm, digits, period, counter } = e.data;
-    return { name: entryName(issuer, label, `#${i + 1}`), toSpec: fromFields({ type, issuer, label, secret, algorithm, digits, period, counter }) };
+    return {
+      name: entryName(issuer, label, `#${i + 1}`),
+      toSpec: fromFields({ type, issuer, label, secret, algorithm, digits, period, counter }),
+    };
   });
   return collect('andotp', entries);
 }
@@ -27,7 +39,12 @@ export function importAndOtp(file: readonly unknown[]): ImportedExport {
  * Bitwarden unencrypted JSON export: `items[].login.totp` is an otpauth URI, `steam://SECRET`, or
  * a bare base32 secret (then the item's name is the issuer and its username the label).
  */
-const BitwardenItem = z.object({ name: z.string().default(''), login: z.object({ totp: z.string().nullable().optional(), username: z.string().nullable().optional() }).loose().nullable().optional() }).loose();
+const BitwardenItem = z
+  .object({
+    name: z.string().default(''),
+    login: z.object({ totp: z.string().nullable().optional(), username: z.string().nullable().optional() }).loose().nullable().optional(),
+  })
+  .loose();
 export const BitwardenFileSchema = z.object({ encrypted: z.boolean(), items: z.array(z.unknown()) }).loose();
 
 export function importBitwarden(file: z.infer<typeof BitwardenFileSchema>): ImportedExport {

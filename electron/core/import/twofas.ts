@@ -14,12 +14,23 @@ const Service = z
     name: z.string().default(''),
     secret: z.string().default(''),
     otp: z
-      .object({ account: z.string().optional(), label: z.string().optional(), issuer: z.string().optional(), digits: z.number().optional(), period: z.number().optional(), algorithm: z.string().optional(), tokenType: z.string().optional(), counter: z.number().optional() })
+      .object({
+        account: z.string().optional(),
+        label: z.string().optional(),
+        issuer: z.string().optional(),
+        digits: z.number().optional(),
+        period: z.number().optional(),
+        algorithm: z.string().optional(),
+        tokenType: z.string().optional(),
+        counter: z.number().optional(),
+      })
       .loose()
       .default({}),
   })
   .loose();
-export const TwoFasFileSchema = z.object({ schemaVersion: z.number(), services: z.array(z.unknown()), servicesEncrypted: z.string().optional() }).loose();
+export const TwoFasFileSchema = z
+  .object({ schemaVersion: z.number(), services: z.array(z.unknown()), servicesEncrypted: z.string().optional() })
+  .loose();
 type TwoFasFile = z.infer<typeof TwoFasFileSchema>;
 
 const pbkdf2Async = promisify(pbkdf2);
@@ -28,13 +39,28 @@ const ITERATIONS = 10_000;
 function entries(services: readonly unknown[]): ExportEntry[] {
   return services.map((raw, i) => {
     const s = Service.safeParse(raw);
-    if (!s.success) return { name: `#${i + 1}`, toSpec: () => { throw new AppError('import.malformed', { app: '2FAS' }); } };
+    if (!s.success)
+      return {
+        name: `#${i + 1}`,
+        toSpec: () => {
+          throw new AppError('import.malformed', { app: '2FAS' });
+        },
+      };
     const { name, secret, otp } = s.data;
     const issuer = otp.issuer ?? name;
     const label = otp.account ?? otp.label ?? '';
     return {
       name: entryName(issuer, label, `#${i + 1}`),
-      toSpec: fromFields({ type: otp.tokenType ?? 'TOTP', issuer, label, secret, algorithm: otp.algorithm, digits: otp.digits, period: otp.period, counter: otp.counter }),
+      toSpec: fromFields({
+        type: otp.tokenType ?? 'TOTP',
+        issuer,
+        label,
+        secret,
+        algorithm: otp.algorithm,
+        digits: otp.digits,
+        period: otp.period,
+        counter: otp.counter,
+      }),
     };
   });
 }

@@ -14,7 +14,12 @@ export interface CodeHandlerDeps {
 }
 
 /** Copying an account's code and the HOTP "next code". */
-export function createCodeHandlers({ vault, events, readSettings, clipboard }: CodeHandlerDeps): Pick<Handlers, 'vault.copy' | 'vault.hotpNext'> {
+export function createCodeHandlers({
+  vault,
+  events,
+  readSettings,
+  clipboard,
+}: CodeHandlerDeps): Pick<Handlers, 'vault.copy' | 'vault.hotpNext'> {
   return {
     'vault.copy': async ({ id }) => {
       const code = vault.currentCode(id);

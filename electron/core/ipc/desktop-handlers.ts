@@ -31,7 +31,8 @@ export interface DesktopHandlerDeps {
 export function createDesktopHandlers({ info, desktop, busy }: DesktopHandlerDeps): Pick<Handlers, DesktopChannel> {
   return {
     'app.info': () => info,
-    'app.diagnostics': () => desktop?.diagnostics() ?? { logFolder: null, text: `${info.name} ${info.version} (${info.host}, ${info.platform})` },
+    'app.diagnostics': () =>
+      desktop?.diagnostics() ?? { logFolder: null, text: `${info.name} ${info.version} (${info.host}, ${info.platform})` },
     'app.update.state': () => desktop?.updateState() ?? { state: 'off' },
     'app.update.restart': async () => {
       if (!desktop || desktop.updateState().state !== 'ready') throw new AppError('update.not-ready');

@@ -25,7 +25,10 @@ export function createDispatcher(handlers: Handlers, log: DispatchLog = console)
     const parsed = spec.request.safeParse(payload ?? {});
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      return { ok: false, error: { code: 'field.invalid', params: { field: issue?.path.join('.') ?? '', reason: issue?.code ?? 'invalid' } } };
+      return {
+        ok: false,
+        error: { code: 'field.invalid', params: { field: issue?.path.join('.') ?? '', reason: issue?.code ?? 'invalid' } },
+      };
     }
     log.debug?.(`IPC ${channel}`, parsed.data);
     try {
@@ -43,4 +46,3 @@ export function createDispatcher(handlers: Handlers, log: DispatchLog = console)
     }
   };
 }
-

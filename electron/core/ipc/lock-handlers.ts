@@ -3,11 +3,22 @@ import type { LockService } from '../lock/lock-service';
 import type { Handlers } from './dispatcher';
 
 type LockChannels =
-  | 'lock.state' | 'lock.unlock' | 'lock.unlockTouchId' | 'lock.lockNow' | 'lock.setPassword' | 'lock.disable' | 'lock.options'
-  | 'lock.activity' | 'clock.check';
+  | 'lock.state'
+  | 'lock.unlock'
+  | 'lock.unlockTouchId'
+  | 'lock.lockNow'
+  | 'lock.setPassword'
+  | 'lock.disable'
+  | 'lock.options'
+  | 'lock.activity'
+  | 'clock.check';
 
 /** The app lock and the clock check. `language` words the Touch ID prompt ("... is trying to <reason>"). */
-export function createLockHandlers(lock: LockService, clockCheck: ClockCheckService, language: () => 'sv' | 'en'): Pick<Handlers, LockChannels> {
+export function createLockHandlers(
+  lock: LockService,
+  clockCheck: ClockCheckService,
+  language: () => 'sv' | 'en',
+): Pick<Handlers, LockChannels> {
   return {
     'lock.state': () => lock.view(),
     'lock.unlock': ({ password }) => lock.unlock(password),

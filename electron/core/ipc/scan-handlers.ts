@@ -23,7 +23,8 @@ export function createScanHandlers(scan: ScanService, vaultChanged: () => void):
     'scan.screens': () => importing(() => scan.scanScreens()),
     'scan.image': ({ imageBase64 }) => importing(() => scan.scanImage(new Uint8Array(Buffer.from(imageBase64, 'base64')))),
     'scan.capture': () => scan.captureForSelection(),
-    'scan.region': ({ captureId, screen, x, y, width, height }) => importing(() => scan.scanRegion(captureId, screen, { x, y, width, height })),
+    'scan.region': ({ captureId, screen, x, y, width, height }) =>
+      importing(() => scan.scanRegion(captureId, screen, { x, y, width, height })),
     'scan.discard': ({ captureId }) => {
       scan.discard(captureId);
       return { done: true } as const;

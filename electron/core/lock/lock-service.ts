@@ -72,11 +72,13 @@ export class LockService {
     this.hasher = o.hasher ?? createArgon2Hasher();
     this.locked = this.stored().passwordHash !== undefined;
     this.lastActivity = o.clock.now();
-    const every = o.every ?? ((ms, fn) => {
-      const t = setInterval(fn, ms);
-      t.unref();
-      return () => clearInterval(t);
-    });
+    const every =
+      o.every ??
+      ((ms, fn) => {
+        const t = setInterval(fn, ms);
+        t.unref();
+        return () => clearInterval(t);
+      });
     this.stopTimer = every(IDLE_CHECK_MS, () => this.checkIdle());
   }
 

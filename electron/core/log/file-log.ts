@@ -23,7 +23,8 @@ export interface FileLog {
 const MAX_RECENT = 40;
 export const LOG_MAX_BYTES = 1024 * 1024;
 
-const levelOf = (value: string | undefined): LogLevel => (LOG_LEVELS as readonly string[]).includes(value ?? '') ? (value as LogLevel) : 'info';
+const levelOf = (value: string | undefined): LogLevel =>
+  (LOG_LEVELS as readonly string[]).includes(value ?? '') ? (value as LogLevel) : 'info';
 
 /**
  * One log for main, core, the mock and the renderer, written by electron-log (`electron-log/main`
@@ -41,7 +42,9 @@ export function installFileLog(logger: NodeLogger, options: FileLogOptions): Fil
   const redactHook = (message: Parameters<NodeLogger['hooks'][number]>[0]) => {
     message.data = message.data.map((d: unknown) => redact(d));
     if (message.level === 'error' || message.level === 'warn') {
-      const text = message.data.map((d: unknown) => (d instanceof Error ? `${d.name}: ${d.message}` : typeof d === 'string' ? d : JSON.stringify(d))).join(' ');
+      const text = message.data
+        .map((d: unknown) => (d instanceof Error ? `${d.name}: ${d.message}` : typeof d === 'string' ? d : JSON.stringify(d)))
+        .join(' ');
       recent.push(`${message.date.toISOString()} ${message.level} ${message.scope ? `[${message.scope}] ` : ''}${text}`.slice(0, 2000));
       if (recent.length > MAX_RECENT) recent.shift();
     }

@@ -37,12 +37,18 @@ export function setLogSink(next: LogSink): () => void {
  * console, a test's array) can receive a secret, a code or a token.
  */
 export function createLogger(scope: LogScope): Logger {
-  const write = (level: LogLevel) => (...args: unknown[]) => {
-    try {
-      sink(level, scope, args.map((a) => redact(a)));
-    } catch {
-      // A logger must never break what it logs about.
-    }
-  };
+  const write =
+    (level: LogLevel) =>
+    (...args: unknown[]) => {
+      try {
+        sink(
+          level,
+          scope,
+          args.map((a) => redact(a)),
+        );
+      } catch {
+        // A logger must never break what it logs about.
+      }
+    };
   return { error: write('error'), warn: write('warn'), info: write('info'), debug: write('debug') };
 }

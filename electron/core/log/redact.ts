@@ -7,7 +7,8 @@
  */
 
 /** Field names whose values are never logged, whatever they hold. */
-const SENSITIVE_KEY = /pass(word)?|secret|token|code|otp|cookie|authori[sz]ation|credential|seed|pin$|key$|signature|nonce|recovery|emergency|verifier|challenge/i;
+const SENSITIVE_KEY =
+  /pass(word)?|secret|token|code|otp|cookie|authori[sz]ation|credential|seed|pin$|key$|signature|nonce|recovery|emergency|verifier|challenge/i;
 
 const REPLACEMENTS: [RegExp, string][] = [
   // otpauth://totp/...?secret=... and otpauth-migration://offline?data=...: the whole link.
@@ -15,7 +16,10 @@ const REPLACEMENTS: [RegExp, string][] = [
   // Emailed links and query strings: the values of sensitive parameters.
   [/([?&#](?:secret|token|code|password|data|state|nonce|key|ticket|session)=)[^&\s"'<>]*/gi, '$1[redacted]'],
   // "password": "x", password=x, token: x (JSON, form bodies, util.inspect output).
-  [/(["']?(?:[a-z_]*pass(?:word)?|[a-z_]*secret|[a-z_]*token|[a-z_]*code|otp|cookie|set-cookie|authorization)["']?\s*[:=]\s*)("[^"]*"|'[^']*'|[^\s,&;}\]]+)/gi, '$1[redacted]'],
+  [
+    /(["']?(?:[a-z_]*pass(?:word)?|[a-z_]*secret|[a-z_]*token|[a-z_]*code|otp|cookie|set-cookie|authorization)["']?\s*[:=]\s*)("[^"]*"|'[^']*'|[^\s,&;}\]]+)/gi,
+    '$1[redacted]',
+  ],
   [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/g, '$1 [redacted]'],
   // JWTs.
   [/\beyJ[\w-]+\.[\w-]+\.[\w-]*/g, '[jwt]'],

@@ -210,7 +210,11 @@ function rawParam(query: string, name: string): string {
 
 /** Standard or URL-safe alphabet, padded or not; spaces are '+' signs a form decoder already ate. */
 function base64Bytes(value: string): Uint8Array {
-  const text = value.replace(/ /g, '+').replace(/[\r\n\t]/g, '').replace(/-/g, '+').replace(/_/g, '/');
+  const text = value
+    .replace(/ /g, '+')
+    .replace(/[\r\n\t]/g, '')
+    .replace(/-/g, '+')
+    .replace(/_/g, '/');
   const body = text.replace(/=+$/, '');
   if (!/^[A-Za-z0-9+/]+$/.test(body) || body.length % 4 === 1 || text.length - body.length > 2) {
     throw invalidUri('base64');

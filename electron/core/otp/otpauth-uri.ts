@@ -50,7 +50,8 @@ export function parseOtpauthUri(uri: string): OtpAccountSpec {
   // or a TOTP link of issuer Steam with no other length than Steam's.
   const steam =
     type.toLowerCase() === 'steam' ||
-    (type.toLowerCase() === 'totp' && (params.get('encoder')?.toLowerCase() === 'steam' || (/^steam$/i.test(issuer.trim()) && (digits === undefined || digits === 5))));
+    (type.toLowerCase() === 'totp' &&
+      (params.get('encoder')?.toLowerCase() === 'steam' || (/^steam$/i.test(issuer.trim()) && (digits === undefined || digits === 5))));
   const counter = params.get('counter');
   if (isHotp && counter === null) throw invalidUri('counter-missing');
 
@@ -69,9 +70,7 @@ export function parseOtpauthUri(uri: string): OtpAccountSpec {
 
 /** The inverse, for exports and round-trip tests: label is `Issuer:account`, issuer also as a parameter. */
 export function formatOtpauthUri(spec: OtpAccountSpec): string {
-  const label = spec.issuer
-    ? `${encodeURIComponent(spec.issuer)}:${encodeURIComponent(spec.label)}`
-    : encodeURIComponent(spec.label);
+  const label = spec.issuer ? `${encodeURIComponent(spec.issuer)}:${encodeURIComponent(spec.label)}` : encodeURIComponent(spec.label);
   const params = new URLSearchParams({ secret: spec.secret });
   if (spec.issuer) params.set('issuer', spec.issuer);
   params.set('algorithm', spec.algorithm);

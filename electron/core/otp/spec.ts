@@ -84,8 +84,18 @@ export function toAccountSpec(raw: RawOtpFields): OtpAccountSpec {
 function steamSpec(raw: RawOtpFields): OtpAccountSpec {
   if (raw.digits !== undefined && raw.digits !== STEAM_DIGITS) throw new AppError('otp.unsupported-digits', { digits: raw.digits });
   if (raw.period !== undefined && raw.period !== 30) throw new AppError('otp.invalid-period', { period: raw.period });
-  if (raw.algorithm !== undefined && raw.algorithm.toUpperCase().replace('-', '') !== 'SHA1') throw new AppError('otp.unsupported-algorithm', { algorithm: raw.algorithm });
+  if (raw.algorithm !== undefined && raw.algorithm.toUpperCase().replace('-', '') !== 'SHA1')
+    throw new AppError('otp.unsupported-algorithm', { algorithm: raw.algorithm });
   const issuer = (raw.issuer ?? '').trim() || 'Steam';
   const label = (raw.label ?? '').trim();
-  return { type: 'steam', issuer, label, secret: normalizeBase32(raw.secret ?? ''), algorithm: 'SHA1', digits: STEAM_DIGITS, period: 30, counter: 0 };
+  return {
+    type: 'steam',
+    issuer,
+    label,
+    secret: normalizeBase32(raw.secret ?? ''),
+    algorithm: 'SHA1',
+    digits: STEAM_DIGITS,
+    period: 30,
+    counter: 0,
+  };
 }

@@ -143,7 +143,10 @@ class SpatialGrid {
   }
 }
 
-function triangleRegion(t: [FinderPattern, FinderPattern, FinderPattern], margin: number): (Omit<CodeRegion, 'dark' | 'finders'> & { corner: FinderPattern }) | null {
+function triangleRegion(
+  t: [FinderPattern, FinderPattern, FinderPattern],
+  margin: number,
+): (Omit<CodeRegion, 'dark' | 'finders'> & { corner: FinderPattern }) | null {
   const sizes = t.map((f) => f.moduleSize);
   const mMin = Math.min(...sizes);
   const mMax = Math.max(...sizes);
@@ -197,7 +200,11 @@ function squareBox(corner: Point, a: Point, b: Point, pad: number): Pick<CodeReg
  * size may be two corners along one side of a code; the code is the square on one side of
  * them, and the timing check tells which (the crop decoder then finds all three eyes in the crop).
  */
-export function pairRegions(finders: FinderPattern[], unexplained: number[], options: RegionOptions = DEFAULT_REGION_OPTIONS): CodeRegion[] {
+export function pairRegions(
+  finders: FinderPattern[],
+  unexplained: number[],
+  options: RegionOptions = DEFAULT_REGION_OPTIONS,
+): CodeRegion[] {
   const out: CodeRegion[] = [];
   for (let i = 0; i < unexplained.length; i++) {
     for (let j = i + 1; j < unexplained.length; j++) {

@@ -26,7 +26,13 @@ export interface ResampleOptions {
 
 export const DEFAULT_RESAMPLE: ResampleOptions = { targetPx: 2, windowModules: 3, offset: 0 };
 
-export function resampledCrop(frame: Frame, box: CropBox, moduleSize: number, invert: boolean, options: ResampleOptions = DEFAULT_RESAMPLE): Crop {
+export function resampledCrop(
+  frame: Frame,
+  box: CropBox,
+  moduleSize: number,
+  invert: boolean,
+  options: ResampleOptions = DEFAULT_RESAMPLE,
+): Crop {
   const f = Math.max(1, Math.min(4, Math.ceil(options.targetPx / moduleSize)));
   const bw = box.right - box.left;
   const bh = box.bottom - box.top;

@@ -147,7 +147,12 @@ function timingOf(isDark: PixelClassifier, region: CodeRegion, target: number): 
 
 type Attempt = () => DecodedCode | null | Promise<DecodedCode | null>;
 
-async function decodeRegion(frame: Frame, region: CodeRegion, budget: { failuresLeft: number }, strategy: CropStrategy): Promise<DecodedCode | null> {
+async function decodeRegion(
+  frame: Frame,
+  region: CodeRegion,
+  budget: { failuresLeft: number },
+  strategy: CropStrategy,
+): Promise<DecodedCode | null> {
   const invert = !region.dark;
   const first = scaleForModule(region.moduleSize);
   const attempts: Attempt[] = [];
@@ -186,7 +191,7 @@ async function runZxing(crop: Crop): Promise<DecodedCode | null> {
 function runJsqr(crop: Crop): DecodedCode | null {
   // The crop is already inverted when the code is light-on-dark, so one attempt is enough.
   const code = jsQR(crop.data, crop.width, crop.height, { inversionAttempts: 'dontInvert' });
-  if (!code || code.data === '' && code.binaryData.length === 0) return null;
+  if (!code || (code.data === '' && code.binaryData.length === 0)) return null;
   const map = (p: Point): Point => ({ x: crop.left + p.x * crop.scale, y: crop.top + p.y * crop.scale });
   const l = code.location;
   return {

@@ -82,7 +82,10 @@ export function scanFinders(frame: Frame, options: FinderScanOptions = DEFAULT_F
     let prevDark = false;
     let runStart = 0;
     // The last run lengths, oldest first, in locals: this loop sees millions of pixels.
-    let r1 = 0, r2 = 0, r3 = 0, r4 = 0;
+    let r1 = 0,
+      r2 = 0,
+      r3 = 0,
+      r4 = 0;
     for (let x0 = 0; x0 < width; x0 += 16) {
       const thr = values[thrRow + (x0 >> BLOCK_SHIFT)]!;
       // Flat neighbourhood (threshold 0: all light): no finder here, so only its first pixel
@@ -141,7 +144,7 @@ class CrossChecker {
     if (x < 0 || y < 0 || x >= width || y >= height) return false;
     const w = this.words[y * width + x]!;
     const { values, cols } = this.grid;
-    return (((w & 0xff) + ((w >>> 7) & 0x1fe) + ((w >>> 16) & 0xff)) >> 2) < values[(y >> BLOCK_SHIFT) * cols + (x >> BLOCK_SHIFT)]!;
+    return ((w & 0xff) + ((w >>> 7) & 0x1fe) + ((w >>> 16) & 0xff)) >> 2 < values[(y >> BLOCK_SHIFT) * cols + (x >> BLOCK_SHIFT)]!;
   }
 
   /** Quick vertical probe: is the centre run about 3 modules tall at this column? */
@@ -156,11 +159,13 @@ class CrossChecker {
     let n = 0;
     for (let yy = y; yy >= 0 && n < limit; yy--, n++) {
       const w = words[yy * width + x]!;
-      if ((((w & 0xff) + ((w >>> 7) & 0x1fe) + ((w >>> 16) & 0xff)) >> 2 < values[(yy >> BLOCK_SHIFT) * cols + colBlock]!) !== centreDark) break;
+      if (((w & 0xff) + ((w >>> 7) & 0x1fe) + ((w >>> 16) & 0xff)) >> 2 < values[(yy >> BLOCK_SHIFT) * cols + colBlock]! !== centreDark)
+        break;
     }
     for (let yy = y + 1; yy < height && n < limit; yy++, n++) {
       const w = words[yy * width + x]!;
-      if ((((w & 0xff) + ((w >>> 7) & 0x1fe) + ((w >>> 16) & 0xff)) >> 2 < values[(yy >> BLOCK_SHIFT) * cols + colBlock]!) !== centreDark) break;
+      if (((w & 0xff) + ((w >>> 7) & 0x1fe) + ((w >>> 16) & 0xff)) >> 2 < values[(yy >> BLOCK_SHIFT) * cols + colBlock]! !== centreDark)
+        break;
     }
     return Math.abs(n - 3 * m) < v;
   }
@@ -182,7 +187,13 @@ class CrossChecker {
    * The centre run is measured first and checked against the row's estimate, so the many
    * text strokes that matched on the row are rejected after a handful of pixels.
    */
-  private along(x: number, y: number, centreDark: boolean, expected: number, horizontal: boolean): { centre: number; total: number } | null {
+  private along(
+    x: number,
+    y: number,
+    centreDark: boolean,
+    expected: number,
+    horizontal: boolean,
+  ): { centre: number; total: number } | null {
     const limit = horizontal ? this.frame.width : this.frame.height;
     const fixed = horizontal ? y : x;
     const at = horizontal ? x : y;
@@ -222,7 +233,8 @@ class CrossChecker {
       const px = horizontal ? p : fixed;
       const py = horizontal ? fixed : p;
       const w = words[py * width + px]!;
-      const dark = (((w & 0xff) + ((w >>> 7) & 0x1fe) + ((w >>> 16) & 0xff)) >> 2) < values[(py >> BLOCK_SHIFT) * cols + (px >> BLOCK_SHIFT)]!;
+      const dark =
+        ((w & 0xff) + ((w >>> 7) & 0x1fe) + ((w >>> 16) & 0xff)) >> 2 < values[(py >> BLOCK_SHIFT) * cols + (px >> BLOCK_SHIFT)]!;
       if (dark !== want) break;
       n++;
       p += dir;

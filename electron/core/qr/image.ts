@@ -31,7 +31,11 @@ export function loadImage(bytes: Uint8Array, maxPixels = MAX_FRAME_PIXELS): Fram
   try {
     if (format === 'png') {
       const png = PNG.sync.read(buffer);
-      return { data: new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.byteLength), width: png.width, height: png.height };
+      return {
+        data: new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.byteLength),
+        width: png.width,
+        height: png.height,
+      };
     }
     const maxResolutionInMP = Math.ceil(maxPixels / 1_000_000);
     const img = jpeg.decode(buffer, {

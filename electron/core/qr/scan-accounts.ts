@@ -37,10 +37,7 @@ export function accountsFromPayloads(texts: string[]): ScannedAccounts {
  * "Scan screens": every display's frame through one decoder, payloads merged (a mirrored
  * display shows the same code twice), then the shared parse path.
  */
-export async function scanFramesForAccounts(
-  decoder: Pick<QrFrameDecoder, 'decode'>,
-  frames: Frame[],
-): Promise<ScannedAccounts> {
+export async function scanFramesForAccounts(decoder: Pick<QrFrameDecoder, 'decode'>, frames: Frame[]): Promise<ScannedAccounts> {
   const perFrame = await Promise.all(frames.map((frame) => decoder.decode(frame)));
   return accountsFromPayloads([...new Set(perFrame.flat())]);
 }

@@ -14,7 +14,15 @@ import type { PixelClassifier } from './finder-scan';
  * With `target`, a candidate line is dropped as soon as it cannot reach it (random texture
  * fails within a few samples), so the result is exact only when it is at least `target`.
  */
-export function timingAgreement(isDark: PixelClassifier, p: Point, q: Point, inward: Point, moduleSize: number, codeDark: boolean, target = 0): number {
+export function timingAgreement(
+  isDark: PixelClassifier,
+  p: Point,
+  q: Point,
+  inward: Point,
+  moduleSize: number,
+  codeDark: boolean,
+  target = 0,
+): number {
   const d = Math.hypot(q.x - p.x, q.y - p.y);
   const n = Math.hypot(inward.x, inward.y) || 1;
   const nx = inward.x / n;

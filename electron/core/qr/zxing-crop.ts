@@ -61,7 +61,9 @@ export interface CropResult {
 export async function zxingOnCrop(crop: Crop): Promise<CropResult | null> {
   await prepareCropDecoder();
   // zxing-wasm takes an ImageData-shaped object; Node has no ImageData class (nor tsc the DOM lib).
-  const input = { data: crop.data, width: crop.width, height: crop.height, colorSpace: 'srgb' } as unknown as Parameters<typeof readBarcodes>[0];
+  const input = { data: crop.data, width: crop.width, height: crop.height, colorSpace: 'srgb' } as unknown as Parameters<
+    typeof readBarcodes
+  >[0];
   for (const binarizer of BINARIZERS) {
     const results = await readBarcodes(input, { ...OPTIONS, binarizer });
     const hit = results.find((r) => r.isValid && r.format === 'QRCode' && (r.text !== '' || r.bytes.length > 0));

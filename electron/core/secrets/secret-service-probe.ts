@@ -95,23 +95,33 @@ export class SecretServiceProbe implements KeychainProbe {
       Promise.race([broken, this.invoke(bus, { destination: SECRETS, path, interface: iface, member, signature, body })]);
     try {
       // Items of this service in a locked collection: the case that crashes findCredentials.
-      const [unlocked, locked] = (await call(SERVICE_PATH, SERVICE_IFACE, 'SearchItems', 'a{ss}', [[['service', service]]])) as [string[], string[]];
+      const [unlocked, locked] = (await call(SERVICE_PATH, SERVICE_IFACE, 'SearchItems', 'a{ss}', [[['service', service]]])) as [
+        string[],
+        string[],
+      ];
       if (locked.length > 0) throw new AppError('keychain.locked');
       // Where new items go (keytar writes to the default collection): locked means adds would fail.
       const [collection] = (await call(SERVICE_PATH, SERVICE_IFACE, 'ReadAlias', 's', ['default'])) as [string];
       if (collection && collection !== '/') {
         // A variant arrives as [signature, [value]].
-        const [[, [isLocked]]] = (await call(collection, 'org.freedesktop.DBus.Properties', 'Get', 'ss', [COLLECTION_IFACE, 'Locked'])) as [[unknown, [boolean]]];
+        const [[, [isLocked]]] = (await call(collection, 'org.freedesktop.DBus.Properties', 'Get', 'ss', [COLLECTION_IFACE, 'Locked'])) as [
+          [unknown, [boolean]],
+        ];
         if (isLocked) throw new AppError('keychain.locked');
       }
       if (!wantAccounts) return [];
       const attributes = await Promise.all(
         unlocked.map(async (item) => {
-          const [[, [pairs]]] = (await call(item, 'org.freedesktop.DBus.Properties', 'Get', 'ss', [ITEM_IFACE, 'Attributes'])) as [[unknown, [Array<[string, string]>]]];
+          const [[, [pairs]]] = (await call(item, 'org.freedesktop.DBus.Properties', 'Get', 'ss', [ITEM_IFACE, 'Attributes'])) as [
+            [unknown, [Array<[string, string]>]],
+          ];
           return new Map(pairs);
         }),
       );
-      return attributes.filter((a) => a.get('xdg:schema') === KEYTAR_SCHEMA && a.get('service') === service).map((a) => a.get('account') ?? '').filter(Boolean);
+      return attributes
+        .filter((a) => a.get('xdg:schema') === KEYTAR_SCHEMA && a.get('service') === service)
+        .map((a) => a.get('account') ?? '')
+        .filter(Boolean);
     } finally {
       stream.destroy();
     }

@@ -30,7 +30,13 @@ function toView(o: AccountOverview): AccountOverviewView {
     profile: { name: o.account.name, email: o.account.email, hasPassword: o.account.hasPassword },
     twoFactor: {
       enabled: o.twoFactor.enabled,
-      factors: o.twoFactor.factors.map((f) => ({ id: f.id, kind: f.kind, label: f.label, createdAt: f.createdAt, lastUsedAt: f.lastUsedAt })),
+      factors: o.twoFactor.factors.map((f) => ({
+        id: f.id,
+        kind: f.kind,
+        label: f.label,
+        createdAt: f.createdAt,
+        lastUsedAt: f.lastUsedAt,
+      })),
     },
     devices: o.devices.map((d) => ({ name: d.name, browser: d.browser, country: d.country, ip: d.ip, lastUsedAt: d.lastUsedAt })),
     hrm: o.hrm,

@@ -71,7 +71,9 @@ export function createSessionServices(o: SessionServicesOptions) {
     stream: { backoffMs: Math.min(1000, o.pushPollMs ?? 1000) },
   });
   push.start();
-  const enrolment = new EnrolmentService(http, session, push, deviceName, new SetupFlowStore(credentials), { pollMs: Math.min(1000, o.pushPollMs ?? 1000) });
+  const enrolment = new EnrolmentService(http, session, push, deviceName, new SetupFlowStore(credentials), {
+    pollMs: Math.min(1000, o.pushPollMs ?? 1000),
+  });
   const recovery = new PasswordRecovery(http, session, device);
   const mailbox = new MailboxService(http, server, o.embeddedMailboxToken ?? null);
   const preparation = new PreparationService(http, () => session.hrmToken());

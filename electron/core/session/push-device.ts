@@ -46,7 +46,12 @@ export class PushDeviceClient {
   constructor(private readonly o: PushDeviceOptions) {
     this.now = o.now ?? Date.now;
     this.records = new PushDeviceRecords(o.credentials);
-    this.requests = new PushRequestList({ onRequest: o.onRequest, onResolved: o.onResolved, recheck: () => void this.refresh(), now: this.now });
+    this.requests = new PushRequestList({
+      onRequest: o.onRequest,
+      onResolved: o.onResolved,
+      recheck: () => void this.refresh(),
+      now: this.now,
+    });
   }
 
   async register(enrolmentCode: string, deviceName: string): Promise<{ verificationCode: string; email: string }> {

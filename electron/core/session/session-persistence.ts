@@ -88,7 +88,8 @@ export class SessionPersistence {
 
   /** Sign-out and server change: that server's (by default the current one's) stored session is gone. */
   forget(serverId: string | null = this.serverId()): void {
-    if (serverId && this.credentials.get(SessionPersistence.key(serverId)) !== null) this.credentials.set(SessionPersistence.key(serverId), null);
+    if (serverId && this.credentials.get(SessionPersistence.key(serverId)) !== null)
+      this.credentials.set(SessionPersistence.key(serverId), null);
   }
 
   /** The server ended the session holding this token (any call answered auth.invalid-session). */

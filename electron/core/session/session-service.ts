@@ -215,7 +215,15 @@ export class SessionService {
       // Moved on meanwhile: no session exists yet, the ticket just goes unused.
       if (this.state !== from) return this.view();
       const method = preferredMethod(outcome.factors);
-      this.set({ step: 'mfa', email, ticket: outcome.ticket, factors: outcome.factors, method, maskedPhone: outcome.maskedPhone, push: null });
+      this.set({
+        step: 'mfa',
+        email,
+        ticket: outcome.ticket,
+        factors: outcome.factors,
+        method,
+        maskedPhone: outcome.maskedPhone,
+        push: null,
+      });
       return this.mfaChoose(method);
     }
     return this.completeSignIn(outcome, from);
@@ -224,7 +232,9 @@ export class SessionService {
   private async completeSignIn(s: SignedIn, from: InternalState): Promise<SessionView> {
     if (s.rememberedDeviceToken) this.deps.credentials.set(rememberKey(s.account.email), s.rememberedDeviceToken);
     // After the company's cutover a Connect sign-in opens an HRM session too (and brings the role).
-    const hrm = s.hrm?.connectLoginEnabled ? await this.deps.http.call('hrmSignInConnect', { body: { connectToken: s.session.token } }) : null;
+    const hrm = s.hrm?.connectLoginEnabled
+      ? await this.deps.http.call('hrmSignInConnect', { body: { connectToken: s.session.token } })
+      : null;
     if (this.state !== from) return this.discardLate(hrm?.token ?? null, s.session.token);
     return this.set(connectSignedIn(s, hrm));
   }

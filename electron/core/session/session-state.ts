@@ -69,12 +69,20 @@ export function preferredMethod(factors: MfaFactor[]): MfaMethod {
  * out on the server, so no valid session is left behind: 'replace'. `keepSame`: the same
  * account's link does not replace the session (a reset link signs nobody in): 'keep'.
  */
-export function replacementOf(current: SignedInUser, next: { email?: string; userId?: string }, confirm: boolean, keepSame: boolean): 'keep' | 'replace' {
+export function replacementOf(
+  current: SignedInUser,
+  next: { email?: string; userId?: string },
+  confirm: boolean,
+  keepSame: boolean,
+): 'keep' | 'replace' {
   const same =
     (next.email !== undefined && current.email?.toLowerCase() === next.email.toLowerCase()) ||
     (next.userId !== undefined && current.userId?.toLowerCase() === next.userId.toLowerCase());
   if (!same && !confirm) {
-    throw new AppError('session.other-account', { current: current.email ?? current.userId ?? current.name, next: next.email ?? next.userId ?? '' });
+    throw new AppError('session.other-account', {
+      current: current.email ?? current.userId ?? current.name,
+      next: next.email ?? next.userId ?? '',
+    });
   }
   return same && keepSame ? 'keep' : 'replace';
 }

@@ -103,7 +103,9 @@ export class AccountRepository {
   edit(id: string, m: EditableMeta): boolean {
     return (
       this.db
-        .prepare('UPDATE accounts SET issuer = @issuer, label = @label, algorithm = @algorithm, digits = @digits, period = @period WHERE id = @id')
+        .prepare(
+          'UPDATE accounts SET issuer = @issuer, label = @label, algorithm = @algorithm, digits = @digits, period = @period WHERE id = @id',
+        )
         .run({ ...m, id }).changes > 0
     );
   }
@@ -127,7 +129,9 @@ export class AccountRepository {
   /** Positions follow the given order; ids not listed keep their relative order after them. */
   reorder(ids: readonly string[]): void {
     const listed = new Set(ids);
-    const rest = this.all().map((a) => a.id).filter((id) => !listed.has(id));
+    const rest = this.all()
+      .map((a) => a.id)
+      .filter((id) => !listed.has(id));
     const update = this.db.prepare('UPDATE accounts SET position = ? WHERE id = ?');
     this.db.transaction(() => [...ids, ...rest].forEach((id, i) => update.run(i, id)))();
   }

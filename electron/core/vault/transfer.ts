@@ -10,7 +10,9 @@ const MIGRATION_BATCH = 10;
 /** The standard otpauth:// link of one account (Key Uri Format), built by otpauth, not by hand. */
 export function otpauthUri(spec: OtpAccountSpec): string {
   const common = { issuer: spec.issuer, label: spec.label, secret: spec.secret, algorithm: spec.algorithm, digits: spec.digits };
-  return spec.type === 'hotp' ? new HOTP({ ...common, counter: spec.counter }).toString() : new TOTP({ ...common, period: spec.period }).toString();
+  return spec.type === 'hotp'
+    ? new HOTP({ ...common, counter: spec.counter }).toString()
+    : new TOTP({ ...common, period: spec.period }).toString();
 }
 
 /**
@@ -21,7 +23,11 @@ export function otpauthUri(spec: OtpAccountSpec): string {
 export function migrationUris(specs: readonly OtpAccountSpec[], batchId: number): string[] {
   const size = Math.ceil(specs.length / MIGRATION_BATCH);
   return Array.from({ length: size }, (_, index) =>
-    encodeMigrationUri(specs.slice(index * MIGRATION_BATCH, (index + 1) * MIGRATION_BATCH).map(migrationEntryFromSpec), { index, size, id: batchId }),
+    encodeMigrationUri(specs.slice(index * MIGRATION_BATCH, (index + 1) * MIGRATION_BATCH).map(migrationEntryFromSpec), {
+      index,
+      size,
+      id: batchId,
+    }),
   );
 }
 

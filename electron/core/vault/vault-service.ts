@@ -175,7 +175,13 @@ export class VaultService {
     this.assertNotDuplicate(spec);
     const { secret, ...rest } = spec;
     const meta: AccountMeta = {
-      ...rest, id: randomUUID(), pinned: false, position: this.repo.nextPosition(), createdAt: this.clock.now(), groups: [], lastUsedAt: null,
+      ...rest,
+      id: randomUUID(),
+      pinned: false,
+      position: this.repo.nextPosition(),
+      createdAt: this.clock.now(),
+      groups: [],
+      lastUsedAt: null,
     };
     this.repo.recordIntent({ accountId: meta.id, op: 'add', meta }, this.clock.now());
     try {
@@ -291,7 +297,15 @@ export class VaultService {
       this.assertNotDuplicate(spec, id);
       const { secret, ...rest } = spec;
       const now = this.clock.now();
-      const meta: AccountMeta = { ...rest, id: randomUUID(), pinned: old.pinned, position: old.position, createdAt: now, groups: old.groups, lastUsedAt: old.lastUsedAt };
+      const meta: AccountMeta = {
+        ...rest,
+        id: randomUUID(),
+        pinned: old.pinned,
+        position: old.position,
+        createdAt: now,
+        groups: old.groups,
+        lastUsedAt: old.lastUsedAt,
+      };
       this.repo.recordIntent({ accountId: meta.id, op: 'add', meta }, now);
       try {
         await this.store.set(meta.id, secret);

@@ -29,11 +29,26 @@ export function originBlock(lang: Language, o: RequestOrigin): string {
   const country = sv ? (COUNTRY_SV[o.country] ?? o.country) : o.country;
   const device = sv ? (DEVICE_SV[o.device] ?? o.device) : o.device;
   const browser = sv ? (BROWSER_SV[o.browser] ?? o.browser) : o.browser;
-  const t = lang === 'sv'
-    ? ['Känner du inte igen den här aktiviteten?', 'Enhet', 'Webbläsare', 'Land', 'IP-adress', 'Användes senast',
-      'Granska dina nyligen använda enheter under dina kontouppgifter. Kontakta support vid behov.']
-    : ["Don't recognise this activity?", 'Device', 'Browser', 'Country', 'IP address', 'Last used',
-      'Review your recently used devices under your account details. Contact support if needed.'];
+  const t =
+    lang === 'sv'
+      ? [
+          'Känner du inte igen den här aktiviteten?',
+          'Enhet',
+          'Webbläsare',
+          'Land',
+          'IP-adress',
+          'Användes senast',
+          'Granska dina nyligen använda enheter under dina kontouppgifter. Kontakta support vid behov.',
+        ]
+      : [
+          "Don't recognise this activity?",
+          'Device',
+          'Browser',
+          'Country',
+          'IP address',
+          'Last used',
+          'Review your recently used devices under your account details. Contact support if needed.',
+        ];
   return [
     t[0],
     `${t[1]}: ${device}`,

@@ -14,7 +14,13 @@ import { runInRequest } from './request-context';
  */
 type Route<N extends IdentityRouteName> = IdentityRoutes[N];
 type Parsed<R, K extends string> = R extends { [P in K]: infer S extends z.ZodType } ? z.output<S> : undefined;
-type AuthFor<A extends RouteAuth> = A extends 'hrm' | 'hrm-admin' ? HrmAuth : A extends 'connect' ? ConnectAuth : A extends 'device' ? DeviceRow : undefined;
+type AuthFor<A extends RouteAuth> = A extends 'hrm' | 'hrm-admin'
+  ? HrmAuth
+  : A extends 'connect'
+    ? ConnectAuth
+    : A extends 'device'
+      ? DeviceRow
+      : undefined;
 
 export interface HandlerInput<N extends IdentityRouteName> {
   body: Parsed<Route<N>, 'body'>;
@@ -34,7 +40,10 @@ function parse(schema: z.ZodType | undefined, value: unknown, where: string): un
   if (r.success) return r.data;
   const issue = r.error.issues[0];
   const field = [where, ...(issue?.path ?? []).map(String)].join('.');
-  throw new AppError('request.invalid', { field, issue: issue?.message && issue.message.length <= 60 ? issue.message : (issue?.code ?? 'invalid') });
+  throw new AppError('request.invalid', {
+    field,
+    issue: issue?.message && issue.message.length <= 60 ? issue.message : (issue?.code ?? 'invalid'),
+  });
 }
 
 function authenticate(ctx: MockContext, auth: RouteAuth, req: FastifyRequest, params: unknown): unknown {
@@ -63,7 +72,12 @@ function throttleKey(auth: unknown, req: FastifyRequest): string {
   return `ip:${req.ip}`;
 }
 
-async function prepare<N extends IdentityRouteName>(ctx: MockContext, name: N, req: FastifyRequest, reply: FastifyReply): Promise<HandlerInput<N>> {
+async function prepare<N extends IdentityRouteName>(
+  ctx: MockContext,
+  name: N,
+  req: FastifyRequest,
+  reply: FastifyReply,
+): Promise<HandlerInput<N>> {
   const route = identityRoutes[name];
   const params = parse('params' in route ? route.params : undefined, req.params, 'params');
   const auth = authenticate(ctx, route.auth, req, params);

@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   }
   const phone = new SimulatedPhone(server);
   const rl = createInterface({ input: process.stdin, output: process.stdout });
-  const key = await rl.question('Account secret key (or the QR code\'s URI): ');
+  const key = await rl.question("Account secret key (or the QR code's URI): ");
   const added = await phone.register(key);
   console.log(`Account ${added.email} added. Verification code: ${added.verificationCode}`);
   for (;;) {

@@ -34,11 +34,15 @@ export class SimulatedPhone {
   async register(keyOrUri: string): Promise<{ verificationCode: string; email: string }> {
     let code = keyOrUri.trim();
     if (code.startsWith('flexconnect-push:')) code = new URL(code).searchParams.get('code') ?? '';
-    const r = await this.call<{ deviceId: string; deviceCredential: string; verificationCode: string; accountEmail: string }>('POST', '/devices/register', {
-      enrolmentCode: code,
-      deviceName: this.name,
-      platform: 'simulated',
-    });
+    const r = await this.call<{ deviceId: string; deviceCredential: string; verificationCode: string; accountEmail: string }>(
+      'POST',
+      '/devices/register',
+      {
+        enrolmentCode: code,
+        deviceName: this.name,
+        platform: 'simulated',
+      },
+    );
     this.device = { deviceId: r.deviceId, credential: r.deviceCredential, verificationCode: r.verificationCode, email: r.accountEmail };
     return { verificationCode: r.verificationCode, email: r.accountEmail };
   }

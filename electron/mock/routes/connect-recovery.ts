@@ -9,7 +9,11 @@ export function connectRecoveryRoutes(app: FastifyInstance, ctx: MockContext): v
   registerJson(app, ctx, 'humanCheck', () => humanCheck(ctx));
   registerJson(app, ctx, 'forgotPassword', ({ body, req }) => forgotPassword(ctx, body, requestOrigin(ctx, req, body.device)));
   registerJson(app, ctx, 'resetInspect', ({ body }) => inspectReset(ctx, body.token));
-  registerJson(app, ctx, 'resetPassword', ({ body, req }) => resetPassword(ctx, body.token, body.password, requestOrigin(ctx, req, body.device)));
+  registerJson(app, ctx, 'resetPassword', ({ body, req }) =>
+    resetPassword(ctx, body.token, body.password, requestOrigin(ctx, req, body.device)),
+  );
   registerJson(app, ctx, 'magicInspect', ({ body }) => inspectMagicLink(ctx, body.token));
-  registerJson(app, ctx, 'magicLink', ({ body, req }) => useMagicLink(ctx, body.token, requestOrigin(ctx, req, body.device), body.rememberedDeviceToken));
+  registerJson(app, ctx, 'magicLink', ({ body, req }) =>
+    useMagicLink(ctx, body.token, requestOrigin(ctx, req, body.device), body.rememberedDeviceToken),
+  );
 }

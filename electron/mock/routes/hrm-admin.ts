@@ -23,7 +23,8 @@ export function hrmAdminRoutes(app: FastifyInstance, ctx: MockContext): void {
     const before = requireCompany(ctx, auth.user.company_id);
     // The switch stops user-ID sign-in for everyone: an admin who is not linked would lock
     // themselves out, with no one left to switch it back.
-    if (body.connectLoginEnabled === true && !before.connectLoginEnabled && !auth.user.connect_account_id) throw new AppError('hrm.admin-not-linked');
+    if (body.connectLoginEnabled === true && !before.connectLoginEnabled && !auth.user.connect_account_id)
+      throw new AppError('hrm.admin-not-linked');
     const after = updateCompany(ctx, auth.user.company_id, body);
     audit(ctx, 'company.settings-changed', after.id, { by: auth.user.user_id, changed: Object.keys(body) });
     if (before.connectLoginEnabled !== after.connectLoginEnabled) {

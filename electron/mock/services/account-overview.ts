@@ -10,14 +10,24 @@ export function accountOverview(ctx: MockContext, account: AccountRow): AccountO
     .all(account.id) as { name: string; browser: string; country: string; ip: string; last_used_at: number }[];
   const remind = account.remind_later_until !== null && account.remind_later_until > ctx.clock.now() ? account.remind_later_until : null;
   return {
-    account: { id: account.id, email: account.email, name: account.name, language: account.language, hasPassword: account.password_hash !== null },
+    account: {
+      id: account.id,
+      email: account.email,
+      name: account.name,
+      language: account.language,
+      hasPassword: account.password_hash !== null,
+    },
     twoFactor: { enabled: hasTwoFactor(ctx, account.id), factors: listFactors(ctx, account.id).map(factorView), remindLaterUntil: remind },
     devices: devices.map((d) => ({ name: d.name, browser: d.browser, country: d.country, ip: d.ip, lastUsedAt: d.last_used_at })),
     hrm: hrmLink(ctx, account.id),
   };
 }
 
-export function updateProfile(ctx: MockContext, account: AccountRow, patch: { name?: string | undefined; language?: 'sv' | 'en' | undefined }): AccountOverview {
+export function updateProfile(
+  ctx: MockContext,
+  account: AccountRow,
+  patch: { name?: string | undefined; language?: 'sv' | 'en' | undefined },
+): AccountOverview {
   ctx.db
     .prepare('UPDATE connect_accounts SET name = COALESCE(?, name), language = COALESCE(?, language) WHERE id = ?')
     .run(patch.name ?? null, patch.language ?? null, account.id);

@@ -29,13 +29,22 @@ export function requireAccount(ctx: MockContext, id: string): AccountRow {
   return a;
 }
 
-export function createAccount(ctx: MockContext, email: string, name: string, language: Language, passwordHash: string | null = null): AccountRow {
+export function createAccount(
+  ctx: MockContext,
+  email: string,
+  name: string,
+  language: Language,
+  passwordHash: string | null = null,
+): AccountRow {
   const id = randomId();
   const at = ctx.clock.now();
   ctx.db
-    .prepare('INSERT INTO connect_accounts (id, email, name, language, password_hash, password_changed_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .prepare(
+      'INSERT INTO connect_accounts (id, email, name, language, password_hash, password_changed_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    )
     .run(id, email.toLowerCase(), name, language, passwordHash, passwordHash ? at : null, at);
-  if (passwordHash) ctx.db.prepare('INSERT INTO password_history (account_id, hash, created_at) VALUES (?, ?, ?)').run(id, passwordHash, at);
+  if (passwordHash)
+    ctx.db.prepare('INSERT INTO password_history (account_id, hash, created_at) VALUES (?, ?, ?)').run(id, passwordHash, at);
   return requireAccount(ctx, id);
 }
 
@@ -46,13 +55,19 @@ export function storePassword(ctx: MockContext, accountId: string, hash: string,
     ctx.db.prepare('UPDATE connect_accounts SET password_hash = ?, password_changed_at = ? WHERE id = ?').run(hash, at, accountId);
     ctx.db.prepare('INSERT INTO password_history (account_id, hash, created_at) VALUES (?, ?, ?)').run(accountId, hash, at);
     ctx.db
-      .prepare('DELETE FROM password_history WHERE account_id = ? AND id NOT IN (SELECT id FROM password_history WHERE account_id = ? ORDER BY id DESC LIMIT ?)')
+      .prepare(
+        'DELETE FROM password_history WHERE account_id = ? AND id NOT IN (SELECT id FROM password_history WHERE account_id = ? ORDER BY id DESC LIMIT ?)',
+      )
       .run(accountId, accountId, historySize);
   })();
 }
 
 export function passwordHistory(ctx: MockContext, accountId: string, historySize: number): string[] {
-  return (ctx.db.prepare('SELECT hash FROM password_history WHERE account_id = ? ORDER BY id DESC LIMIT ?').all(accountId, historySize) as { hash: string }[]).map((r) => r.hash);
+  return (
+    ctx.db.prepare('SELECT hash FROM password_history WHERE account_id = ? ORDER BY id DESC LIMIT ?').all(accountId, historySize) as {
+      hash: string;
+    }[]
+  ).map((r) => r.hash);
 }
 
 /**
@@ -71,5 +86,10 @@ export function hrmLink(ctx: MockContext, accountId: string) {
   if (!u) return null;
   const company = getCompany(ctx, u.company_id);
   const view = hrmUserView(ctx, u);
-  return { userId: view.userId, name: view.name, companyName: view.companyName, connectLoginEnabled: company?.connectLoginEnabled ?? false };
+  return {
+    userId: view.userId,
+    name: view.name,
+    companyName: view.companyName,
+    connectLoginEnabled: company?.connectLoginEnabled ?? false,
+  };
 }

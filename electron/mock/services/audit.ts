@@ -21,6 +21,12 @@ export function listAudit(ctx: MockContext, filter: { type?: string | undefined;
       `SELECT id, type, subject, detail, at FROM audit
        WHERE (@type IS NULL OR type = @type) AND (@subject IS NULL OR subject = @subject) ORDER BY id`,
     )
-    .all({ type: filter.type ?? null, subject: filter.subject ?? null }) as { id: number; type: string; subject: string | null; detail: string; at: number }[];
+    .all({ type: filter.type ?? null, subject: filter.subject ?? null }) as {
+    id: number;
+    type: string;
+    subject: string | null;
+    detail: string;
+    at: number;
+  }[];
   return rows.map((r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> }));
 }

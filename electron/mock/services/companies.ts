@@ -16,7 +16,9 @@ interface CompanyRow {
 export function getCompany(ctx: MockContext, id: string): CompanySettings | undefined {
   const row = ctx.db.prepare('SELECT * FROM companies WHERE id = ?').get(id) as CompanyRow | undefined;
   if (!row) return undefined;
-  const domains = (ctx.db.prepare('SELECT domain FROM company_domains WHERE company_id = ? ORDER BY domain').all(id) as { domain: string }[]).map((d) => d.domain);
+  const domains = (
+    ctx.db.prepare('SELECT domain FROM company_domains WHERE company_id = ? ORDER BY domain').all(id) as { domain: string }[]
+  ).map((d) => d.domain);
   return {
     id: row.id,
     name: row.name,
@@ -50,7 +52,16 @@ export function insertCompany(ctx: MockContext, c: CompanyInput): void {
       `INSERT INTO companies (id, name, identity_provider, sso_provider_name, email_verification_required, connect_login_enabled, password_policy, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(c.id, c.name, c.identityProvider, c.ssoProviderName, c.emailVerificationRequired ? 1 : 0, c.connectLoginEnabled ? 1 : 0, c.passwordPolicy, ctx.clock.now());
+    .run(
+      c.id,
+      c.name,
+      c.identityProvider,
+      c.ssoProviderName,
+      c.emailVerificationRequired ? 1 : 0,
+      c.connectLoginEnabled ? 1 : 0,
+      c.passwordPolicy,
+      ctx.clock.now(),
+    );
   setDomains(ctx, c.id, c.emailDomains);
 }
 
@@ -64,7 +75,11 @@ function setDomains(ctx: MockContext, companyId: string, domains: readonly strin
   for (const d of new Set(domains)) ins.run(d, companyId);
 }
 
-export function updateCompany(ctx: MockContext, id: string, patch: { [K in keyof Omit<CompanySettings, 'id'>]?: CompanySettings[K] | undefined }): CompanySettings {
+export function updateCompany(
+  ctx: MockContext,
+  id: string,
+  patch: { [K in keyof Omit<CompanySettings, 'id'>]?: CompanySettings[K] | undefined },
+): CompanySettings {
   return ctx.db.transaction(() => {
     const current = requireCompany(ctx, id);
     const next = { ...current, ...definedOnly(patch) };
@@ -77,7 +92,15 @@ export function updateCompany(ctx: MockContext, id: string, patch: { [K in keyof
         `UPDATE companies SET name = ?, identity_provider = ?, sso_provider_name = ?, email_verification_required = ?,
          connect_login_enabled = ?, password_policy = ? WHERE id = ?`,
       )
-      .run(next.name, next.identityProvider, next.ssoProviderName, next.emailVerificationRequired ? 1 : 0, next.connectLoginEnabled ? 1 : 0, next.passwordPolicy, id);
+      .run(
+        next.name,
+        next.identityProvider,
+        next.ssoProviderName,
+        next.emailVerificationRequired ? 1 : 0,
+        next.connectLoginEnabled ? 1 : 0,
+        next.passwordPolicy,
+        id,
+      );
     if (patch.emailDomains) setDomains(ctx, id, patch.emailDomains);
     return requireCompany(ctx, id);
   })();

@@ -8,7 +8,18 @@ import type { DeviceRow } from '../http/auth';
 import { smsCode } from '../emails/templates';
 import { requireAccount, type AccountRow } from './accounts';
 import { audit } from './audit';
-import { emergencyCode, group, matchesHash, normalizeCode, randomBase32, randomDigits, randomId, randomReadable, randomToken, sha256 } from './crypto';
+import {
+  emergencyCode,
+  group,
+  matchesHash,
+  normalizeCode,
+  randomBase32,
+  randomDigits,
+  randomId,
+  randomReadable,
+  randomToken,
+  sha256,
+} from './crypto';
 import { factorView, maskPhone, toE164, type FactorRow } from './factors';
 import { nextSendAt, recordSend, sendRetryAfterSeconds } from './limits';
 import { deliver, spendOutboxSecret } from './outbox';
@@ -37,14 +48,28 @@ function insertEnrolment(ctx: MockContext, accountId: string, kind: MfaFactor, f
   const id = randomId();
   const at = ctx.clock.now();
   ctx.db
-    .prepare('INSERT INTO enrolments (id, account_id, kind, state, secret, code_hash, phone, device_id, expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(id, accountId, kind, fields.state ?? 'pending', fields.secret ?? null, fields.code_hash ?? null, fields.phone ?? null, null, at + ctx.limits.enrolmentMs, at);
+    .prepare(
+      'INSERT INTO enrolments (id, account_id, kind, state, secret, code_hash, phone, device_id, expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    )
+    .run(
+      id,
+      accountId,
+      kind,
+      fields.state ?? 'pending',
+      fields.secret ?? null,
+      fields.code_hash ?? null,
+      fields.phone ?? null,
+      null,
+      at + ctx.limits.enrolmentMs,
+      at,
+    );
   return ctx.db.prepare('SELECT * FROM enrolments WHERE id = ?').get(id) as EnrolmentRow;
 }
 
 /** The account's own open enrolment of a kind; expired or foreign ones are refused. */
 function openEnrolment(ctx: MockContext, account: AccountRow, id: string, kind: MfaFactor): EnrolmentRow {
-  const e = ctx.db.prepare('SELECT * FROM enrolments WHERE id = ? AND account_id = ? AND kind = ?').get(id, account.id, kind) as EnrolmentRow | undefined;
+  const e = ctx.db.prepare('SELECT * FROM enrolments WHERE id = ? AND account_id = ? AND kind = ?').get(id, account.id, kind) as
+    EnrolmentRow | undefined;
   if (!e || e.state === 'done') throw new AppError('enrolment.invalid');
   if (e.failures >= ctx.limits.enrolmentMaxFailures) throw new AppError('enrolment.too-many-attempts');
   if (ctx.clock.now() >= e.expires_at && e.state !== 'active' && e.state !== 'denied') throw new AppError('enrolment.expired');
@@ -59,13 +84,33 @@ function enrolmentFailure(ctx: MockContext, e: EnrolmentRow): never {
   throw new AppError('enrolment.code-wrong', { attemptsLeft: left });
 }
 
-function addFactor(ctx: MockContext, account: AccountRow, kind: MfaFactor, label: string, fields: Partial<FactorRow>, replaceKind = true): FactorView {
+function addFactor(
+  ctx: MockContext,
+  account: AccountRow,
+  kind: MfaFactor,
+  label: string,
+  fields: Partial<FactorRow>,
+  replaceKind = true,
+): FactorView {
   const id = randomId();
   ctx.db.transaction(() => {
     if (replaceKind) ctx.db.prepare('DELETE FROM factors WHERE account_id = ? AND kind = ?').run(account.id, kind);
     ctx.db
-      .prepare('INSERT INTO factors (id, account_id, kind, label, totp_secret, last_counter, phone, device_id, code_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(id, account.id, kind, label, fields.totp_secret ?? null, fields.last_counter ?? null, fields.phone ?? null, fields.device_id ?? null, fields.code_hash ?? null, ctx.clock.now());
+      .prepare(
+        'INSERT INTO factors (id, account_id, kind, label, totp_secret, last_counter, phone, device_id, code_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        id,
+        account.id,
+        kind,
+        label,
+        fields.totp_secret ?? null,
+        fields.last_counter ?? null,
+        fields.phone ?? null,
+        fields.device_id ?? null,
+        fields.code_hash ?? null,
+        ctx.clock.now(),
+      );
   })();
   audit(ctx, '2fa.factor-added', account.email, { kind });
   return factorView(ctx.db.prepare('SELECT * FROM factors WHERE id = ?').get(id) as FactorRow);
@@ -92,7 +137,9 @@ export function registerDevice(ctx: MockContext, input: { enrolmentCode: string;
   const verificationCode = randomReadable(4);
   ctx.db.transaction(() => {
     ctx.db
-      .prepare("INSERT INTO push_devices (id, account_id, name, platform, credential_hash, verification_code, state, created_at) VALUES (?, ?, ?, ?, ?, ?, 'awaiting-consent', ?)")
+      .prepare(
+        "INSERT INTO push_devices (id, account_id, name, platform, credential_hash, verification_code, state, created_at) VALUES (?, ?, ?, ?, ?, ?, 'awaiting-consent', ?)",
+      )
       .run(deviceId, account.id, input.deviceName, input.platform ?? null, sha256(credential), verificationCode, ctx.clock.now());
     // Single use: the code's hash is cleared as the device takes it.
     ctx.db.prepare("UPDATE enrolments SET state = 'awaiting-consent', device_id = ?, code_hash = NULL WHERE id = ?").run(deviceId, e.id);
@@ -108,7 +155,8 @@ function device(ctx: MockContext, id: string | null): DeviceRow | undefined {
 const permissions = () => PUSH_PERMISSIONS.map((g) => ({ group: g.group, items: [...g.items] }));
 
 export function pushEnrolmentStatus(ctx: MockContext, account: AccountRow, enrolmentId: string) {
-  const e = ctx.db.prepare("SELECT * FROM enrolments WHERE id = ? AND account_id = ? AND kind = 'push'").get(enrolmentId, account.id) as EnrolmentRow | undefined;
+  const e = ctx.db.prepare("SELECT * FROM enrolments WHERE id = ? AND account_id = ? AND kind = 'push'").get(enrolmentId, account.id) as
+    EnrolmentRow | undefined;
   if (!e) throw new AppError('enrolment.invalid');
   const d = device(ctx, e.device_id);
   const expired = (e.state === 'waiting-for-device' || e.state === 'awaiting-consent') && ctx.clock.now() >= e.expires_at;

@@ -30,7 +30,8 @@ export function requireHrmUser(ctx: MockContext, id: string): HrmUserRow {
 
 /** The HRM user a Connect account is linked to (one per account in this mock). */
 export function hrmUserForAccount(ctx: MockContext, accountId: string): HrmUserRow | undefined {
-  return ctx.db.prepare('SELECT * FROM hrm_users WHERE connect_account_id = ? ORDER BY linked_at LIMIT 1').get(accountId) as HrmUserRow | undefined;
+  return ctx.db.prepare('SELECT * FROM hrm_users WHERE connect_account_id = ? ORDER BY linked_at LIMIT 1').get(accountId) as
+    HrmUserRow | undefined;
 }
 
 export function listHrmUsers(ctx: MockContext, companyId: string): HrmUserRow[] {
@@ -38,7 +39,9 @@ export function listHrmUsers(ctx: MockContext, companyId: string): HrmUserRow[] 
 }
 
 export function suggestedEmails(ctx: MockContext, hrmUserId: string): string[] {
-  return (ctx.db.prepare('SELECT email FROM hrm_suggested_emails WHERE hrm_user_id = ? ORDER BY position').all(hrmUserId) as { email: string }[]).map((r) => r.email);
+  return (
+    ctx.db.prepare('SELECT email FROM hrm_suggested_emails WHERE hrm_user_id = ? ORDER BY position').all(hrmUserId) as { email: string }[]
+  ).map((r) => r.email);
 }
 
 export function hrmUserView(ctx: MockContext, u: HrmUserRow): HrmUser {

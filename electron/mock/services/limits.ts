@@ -17,13 +17,17 @@ export function lockedMinutesLeft(ctx: MockContext, key: string): number {
 
 function startLock(ctx: MockContext, key: string, rule: LockoutRule): void {
   const at = ctx.clock.now();
-  ctx.db.prepare('INSERT INTO lockouts (key, until) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET until = excluded.until').run(key, at + rule.lockMs);
+  ctx.db
+    .prepare('INSERT INTO lockouts (key, until) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET until = excluded.until')
+    .run(key, at + rule.lockMs);
   // A fresh window after the lock ends: the guesses that caused it are spent.
   ctx.db.prepare('DELETE FROM sign_in_failures WHERE key = ?').run(key);
 }
 
 function guessesInWindow(ctx: MockContext, key: string, rule: LockoutRule): number {
-  const { n } = ctx.db.prepare('SELECT COUNT(*) AS n FROM sign_in_failures WHERE key = ? AND at > ?').get(key, ctx.clock.now() - rule.windowMs) as { n: number };
+  const { n } = ctx.db
+    .prepare('SELECT COUNT(*) AS n FROM sign_in_failures WHERE key = ? AND at > ?')
+    .get(key, ctx.clock.now() - rule.windowMs) as { n: number };
   return n;
 }
 
@@ -37,14 +41,20 @@ function guessesInWindow(ctx: MockContext, key: string, rule: LockoutRule): numb
  * Returns the lock's minutes left when the guess may not be evaluated (0 when it may), and
  * whether this guess, the one after the window's last, started the lock.
  */
-export function reserveGuess(ctx: MockContext, key: string, rule: LockoutRule): { minutesLeft: number; started: boolean; reservation: number } {
+export function reserveGuess(
+  ctx: MockContext,
+  key: string,
+  rule: LockoutRule,
+): { minutesLeft: number; started: boolean; reservation: number } {
   const minutesLeft = lockedMinutesLeft(ctx, key);
   if (minutesLeft > 0) return { minutesLeft, started: false, reservation: 0 };
   if (guessesInWindow(ctx, key, rule) >= rule.maxFailures) {
     startLock(ctx, key, rule);
     return { minutesLeft: Math.ceil(rule.lockMs / 60_000), started: true, reservation: 0 };
   }
-  const reservation = Number(ctx.db.prepare('INSERT INTO sign_in_failures (key, at) VALUES (?, ?)').run(key, ctx.clock.now()).lastInsertRowid);
+  const reservation = Number(
+    ctx.db.prepare('INSERT INTO sign_in_failures (key, at) VALUES (?, ?)').run(key, ctx.clock.now()).lastInsertRowid,
+  );
   inFlight(ctx).add(reservation);
   return { minutesLeft: 0, started: false, reservation };
 }
@@ -67,7 +77,12 @@ function inFlight(ctx: MockContext): Set<number> {
  * After a reserved guess was wrong: the lock's minutes left (0 when not locked), and whether this
  * guess completed the window's guesses and so started the lock.
  */
-export function guessFailed(ctx: MockContext, key: string, rule: LockoutRule, reservation: number): { minutesLeft: number; started: boolean } {
+export function guessFailed(
+  ctx: MockContext,
+  key: string,
+  rule: LockoutRule,
+  reservation: number,
+): { minutesLeft: number; started: boolean } {
   inFlight(ctx).delete(reservation);
   const minutesLeft = lockedMinutesLeft(ctx, key);
   if (minutesLeft > 0) return { minutesLeft, started: false };
@@ -103,7 +118,9 @@ export function clearFailures(ctx: MockContext, key: string): void {
  */
 export function sendRetryAfterSeconds(ctx: MockContext, key: string, minIntervalMs: number, maxPerHour: number): number {
   const at = ctx.clock.now();
-  const recent = (ctx.db.prepare('SELECT at FROM sends WHERE key = ? AND at > ? ORDER BY at').all(key, at - 3_600_000) as { at: number }[]).map((r) => r.at);
+  const recent = (
+    ctx.db.prepare('SELECT at FROM sends WHERE key = ? AND at > ? ORDER BY at').all(key, at - 3_600_000) as { at: number }[]
+  ).map((r) => r.at);
   let allowedAt = 0;
   const last = recent[recent.length - 1];
   if (last !== undefined) allowedAt = last + minIntervalMs;

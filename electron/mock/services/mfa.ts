@@ -33,11 +33,21 @@ export function openTicket(ctx: MockContext, token: string): Ticket {
   const state = tokenState(ctx, row);
   if (state === 'used') throw new AppError('mfa.ticket-invalid');
   if (state === 'expired') throw new AppError('mfa.ticket-expired');
-  return { row, account: requireAccount(ctx, row.subject), method: row.data.method as SignInMethod, origin: row.data.origin as RequestOrigin };
+  return {
+    row,
+    account: requireAccount(ctx, row.subject),
+    method: row.data.method as SignInMethod,
+    origin: row.data.origin as RequestOrigin,
+  };
 }
 
 /** Counts a failure on the ticket; throws `code` (with attempts left) or too-many-attempts. */
-export function ticketFailure(ctx: MockContext, t: Ticket, code: 'mfa.code-wrong' | 'mfa.code-already-used' | 'push.number-mismatch', factor: string): never {
+export function ticketFailure(
+  ctx: MockContext,
+  t: Ticket,
+  code: 'mfa.code-wrong' | 'mfa.code-already-used' | 'push.number-mismatch',
+  factor: string,
+): never {
   const failures = addTokenFailure(ctx, t.row.id);
   audit(ctx, 'mfa.failed', t.account.email, { factor, failures });
   const left = ctx.limits.mfaMaxFailures - failures;
@@ -51,7 +61,13 @@ export function ticketFailure(ctx: MockContext, t: Ticket, code: 'mfa.code-wrong
 }
 
 /** Ends the ticket and issues the session; the ticket's single use is enforced atomically. */
-export function finishTicket(ctx: MockContext, t: Ticket, factor: string, rememberDevice: boolean, newEmergencyCode: string | null = null): SignedIn {
+export function finishTicket(
+  ctx: MockContext,
+  t: Ticket,
+  factor: string,
+  rememberDevice: boolean,
+  newEmergencyCode: string | null = null,
+): SignedIn {
   if (!consumeToken(ctx, t.row.id)) throw new AppError('mfa.ticket-invalid');
   audit(ctx, 'mfa.passed', t.account.email, { factor });
   return completeSignIn(ctx, t.account, t.origin, { method: t.method, via: factor, rememberDevice, newEmergencyCode });
@@ -71,12 +87,23 @@ export function sendSignInSms(ctx: MockContext, token: string): { maskedPhone: s
   recordSend(ctx, key);
   // The code belongs to the ticket: spent when the sign-in completes (the ticket is used) or a re-send replaces it.
   const lang = messageLanguage(t.account.language);
-  deliver(ctx, 'sms', factor.phone, lang, smsCode(lang, code, ctx.limits.smsCodeMs / 60_000), undefined, { value: code, expiresAt, ref: `token:${t.row.id}` });
+  deliver(ctx, 'sms', factor.phone, lang, smsCode(lang, code, ctx.limits.smsCodeMs / 60_000), undefined, {
+    value: code,
+    expiresAt,
+    ref: `token:${t.row.id}`,
+  });
   audit(ctx, 'mfa.sms-sent', t.account.email);
-  return { maskedPhone: maskPhone(factor.phone), expiresAt, resendAvailableAt: nextSendAt(ctx, key, ctx.limits.sendMinIntervalMs, ctx.limits.sendMaxPerHour) };
+  return {
+    maskedPhone: maskPhone(factor.phone),
+    expiresAt,
+    resendAvailableAt: nextSendAt(ctx, key, ctx.limits.sendMinIntervalMs, ctx.limits.sendMaxPerHour),
+  };
 }
 
-export function verifyFactor(ctx: MockContext, input: { ticket: string; factor: 'totp' | 'sms' | 'emergency'; code: string; rememberDevice?: boolean | undefined }): SignedIn {
+export function verifyFactor(
+  ctx: MockContext,
+  input: { ticket: string; factor: 'totp' | 'sms' | 'emergency'; code: string; rememberDevice?: boolean | undefined },
+): SignedIn {
   const t = openTicket(ctx, input.ticket);
   const remember = input.rememberDevice ?? false;
   const code = input.code.trim();
@@ -89,9 +116,10 @@ export function verifyFactor(ctx: MockContext, input: { ticket: string; factor: 
         if (counter === null) continue;
         // Replay: a code (time step) at or before the last accepted one is refused.
         if (f.last_counter !== null && counter <= f.last_counter) ticketFailure(ctx, t, 'mfa.code-already-used', 'totp');
-        const claimed = ctx.db
-          .prepare('UPDATE factors SET last_counter = ?, last_used_at = ? WHERE id = ? AND (last_counter IS NULL OR last_counter < ?)')
-          .run(counter, ctx.clock.now(), f.id, counter).changes === 1;
+        const claimed =
+          ctx.db
+            .prepare('UPDATE factors SET last_counter = ?, last_used_at = ? WHERE id = ? AND (last_counter IS NULL OR last_counter < ?)')
+            .run(counter, ctx.clock.now(), f.id, counter).changes === 1;
         if (!claimed) ticketFailure(ctx, t, 'mfa.code-already-used', 'totp');
         return finishTicket(ctx, t, 'totp', remember);
       }
@@ -114,9 +142,10 @@ export function verifyFactor(ctx: MockContext, input: { ticket: string; factor: 
       if (!matchesHash(normalizeCode(code), f.code_hash)) return ticketFailure(ctx, t, 'mfa.code-wrong', 'emergency');
       // Single use: the code is replaced before the session is issued; the new one is shown once.
       const next = emergencyCode();
-      const swapped = ctx.db
-        .prepare('UPDATE factors SET code_hash = ?, last_used_at = ? WHERE id = ? AND code_hash = ?')
-        .run(sha256(normalizeCode(next)), ctx.clock.now(), f.id, f.code_hash).changes === 1;
+      const swapped =
+        ctx.db
+          .prepare('UPDATE factors SET code_hash = ?, last_used_at = ? WHERE id = ? AND code_hash = ?')
+          .run(sha256(normalizeCode(next)), ctx.clock.now(), f.id, f.code_hash).changes === 1;
       if (!swapped) return ticketFailure(ctx, t, 'mfa.code-wrong', 'emergency');
       audit(ctx, '2fa.emergency-code-used', t.account.email);
       return finishTicket(ctx, t, 'emergency', remember, next);

@@ -60,7 +60,9 @@ export function deliver(
     createdAt: ctx.clock.now(),
     secretState: null,
   };
-  const secret: SecretSpec | undefined = link ? { value: encodeURIComponent(link.token), expiresAt: link.expiresAt, ref: `token:${link.tokenId}` } : code;
+  const secret: SecretSpec | undefined = link
+    ? { value: encodeURIComponent(link.token), expiresAt: link.expiresAt, ref: `token:${link.tokenId}` }
+    : code;
   if (secret) spendOutboxSecret(ctx, secret.ref);
   const { seq } = ctx.db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM outbox').get() as { seq: number };
   ctx.db
@@ -69,8 +71,20 @@ export function deliver(
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
-      message.id, seq, channel, message.template, recipient, language, message.subject, message.text, JSON.stringify(links), message.createdAt,
-      secret?.value ?? null, secret?.ref ?? null, secret?.expiresAt ?? null, secret ? 'valid' : null,
+      message.id,
+      seq,
+      channel,
+      message.template,
+      recipient,
+      language,
+      message.subject,
+      message.text,
+      JSON.stringify(links),
+      message.createdAt,
+      secret?.value ?? null,
+      secret?.ref ?? null,
+      secret?.expiresAt ?? null,
+      secret ? 'valid' : null,
     );
   return { ...message, secretState: secret ? 'valid' : null };
 }
@@ -78,7 +92,9 @@ export function deliver(
 /** Scrubs the secret from the messages matching `where`, which are then `state`. */
 function scrub(ctx: MockContext, where: string, state: 'used' | 'expired', ...args: unknown[]): void {
   ctx.db
-    .prepare(`UPDATE outbox SET text = replace(text, secret, '${SCRUBBED}'), links = '[]', secret = NULL, secret_state = ? WHERE secret IS NOT NULL AND ${where}`)
+    .prepare(
+      `UPDATE outbox SET text = replace(text, secret, '${SCRUBBED}'), links = '[]', secret = NULL, secret_state = ? WHERE secret IS NOT NULL AND ${where}`,
+    )
     .run(state, ...args);
 }
 

@@ -40,19 +40,39 @@ export const PASSWORD_POLICIES: Record<PasswordPreset, PasswordPolicy> = {
 };
 
 /** A short list is enough for a demo; a real server checks a breached-password corpus. */
-const COMMON = ['password', 'lösenord', 'losenord', 'qwerty', '123456', '12345678', 'letmein', 'welcome', 'sommar', 'vinter', 'visma', 'flexhrm', 'connect'];
+const COMMON = [
+  'password',
+  'lösenord',
+  'losenord',
+  'qwerty',
+  '123456',
+  '12345678',
+  'letmein',
+  'welcome',
+  'sommar',
+  'vinter',
+  'visma',
+  'flexhrm',
+  'connect',
+];
 
 /** The rules a candidate fails (empty when it is acceptable). Lengths count Unicode code points. */
 export function checkPassword(password: string, preset: PasswordPreset, email?: string): PasswordRule[] {
   const p = PASSWORD_POLICIES[preset];
   // The composition rules are the ones the client's form shows (shared/password-policy.ts).
-  const failed: PasswordRule[] = compositionRules(p, password).filter((r) => !r.met).map((r) => r.rule);
+  const failed: PasswordRule[] = compositionRules(p, password)
+    .filter((r) => !r.met)
+    .map((r) => r.rule);
   if (Array.from(password).length > p.maxLength) failed.push('max-length');
   if (p.blocklist) {
     const lower = password.toLowerCase();
     const local = email?.split('@')[0]?.toLowerCase();
     const repetitive = /^(.)\1+$/u.test(password);
-    if (repetitive || COMMON.some((w) => lower.replace(/[^\p{L}]/gu, '') === w || lower.startsWith(w + w)) || (local && local.length >= 3 && lower.includes(local))) {
+    if (
+      repetitive ||
+      COMMON.some((w) => lower.replace(/[^\p{L}]/gu, '') === w || lower.startsWith(w + w)) ||
+      (local && local.length >= 3 && lower.includes(local))
+    ) {
       failed.push('not-common');
     }
   }

@@ -115,7 +115,15 @@ export function sendCode(ctx: MockContext, u: HrmUserRow, email: string, by: 'us
       .run(u.id, email, sha256(codeInput(u.id, code)), expiresAt, failures, ctx.clock.now());
     recordSend(ctx, key);
     const lang = messageLanguage(u.language);
-    deliver(ctx, 'email', email, lang, verificationEmail(lang, u.name, code, ctx.limits.prepCodeMs / 60_000, requireCompany(ctx, u.company_id).connectLoginEnabled), undefined, { value: code, expiresAt, ref: prepRef(u) });
+    deliver(
+      ctx,
+      'email',
+      email,
+      lang,
+      verificationEmail(lang, u.name, code, ctx.limits.prepCodeMs / 60_000, requireCompany(ctx, u.company_id).connectLoginEnabled),
+      undefined,
+      { value: code, expiresAt, ref: prepRef(u) },
+    );
     audit(ctx, 'prep.code-sent', u.user_id, { email, by, resend: Boolean(previous) });
   })();
   return {

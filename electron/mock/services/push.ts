@@ -51,7 +51,9 @@ function view(ctx: MockContext, p: PushRow): PushRequestView {
 }
 
 function resolve(ctx: MockContext, p: PushRow, state: 'approved' | 'denied' | 'expired', deniedReason: 'wrong-number' | null = null): void {
-  ctx.db.prepare("UPDATE push_requests SET state = ?, answered_at = ?, denied_reason = ? WHERE id = ? AND state = 'pending'").run(state, ctx.clock.now(), deniedReason, p.id);
+  ctx.db
+    .prepare("UPDATE push_requests SET state = ?, answered_at = ?, denied_reason = ? WHERE id = ? AND state = 'pending'")
+    .run(state, ctx.clock.now(), deniedReason, p.id);
   for (const d of activeDevices(ctx, p.account_id)) ctx.events.publish(d.id, 'push-resolved', { id: p.id, state });
 }
 
@@ -73,16 +75,22 @@ export function startPush(ctx: MockContext, ticketToken: string): { pushId: stri
   const devices = activeDevices(ctx, t.account.id);
   if (devices.length === 0) throw new AppError('push.no-devices');
   // A new prompt replaces an older one of the same sign-in.
-  for (const old of ctx.db.prepare("SELECT * FROM push_requests WHERE ticket_id = ? AND state = 'pending'").all(t.row.id) as PushRow[]) resolve(ctx, old, 'expired');
+  for (const old of ctx.db.prepare("SELECT * FROM push_requests WHERE ticket_id = ? AND state = 'pending'").all(t.row.id) as PushRow[])
+    resolve(ctx, old, 'expired');
   const number = twoDigits();
   const choices = new Set([number]);
   while (choices.size < 3) choices.add(twoDigits());
-  const shuffled = [...choices].map((c) => ({ c, k: randomInt(0, 1_000_000) })).sort((a, b) => a.k - b.k).map((x) => x.c);
+  const shuffled = [...choices]
+    .map((c) => ({ c, k: randomInt(0, 1_000_000) }))
+    .sort((a, b) => a.k - b.k)
+    .map((x) => x.c);
   const id = randomId();
   const at = ctx.clock.now();
   const expiresAt = at + ctx.limits.pushRequestMs;
   ctx.db
-    .prepare('INSERT INTO push_requests (id, account_id, ticket_id, number, choices, state, location, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+    .prepare(
+      'INSERT INTO push_requests (id, account_id, ticket_id, number, choices, state, location, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    )
     .run(id, t.account.id, t.row.id, number, JSON.stringify(shuffled), 'pending', JSON.stringify(t.origin), at, expiresAt);
   const row = getPush(ctx, id);
   if (!row) throw new Error('push request vanished');
@@ -113,11 +121,22 @@ export function pushStatus(ctx: MockContext, input: { ticket: string; pushId: st
 
 export function pendingForDevice(ctx: MockContext, device: DeviceRow): PushRequestView[] {
   if (device.state !== 'active') return [];
-  const rows = ctx.db.prepare("SELECT * FROM push_requests WHERE account_id = ? AND state = 'pending' ORDER BY created_at").all(device.account_id) as PushRow[];
-  return rows.map((r) => refresh(ctx, r)).filter((r) => r.state === 'pending').map((r) => view(ctx, r));
+  const rows = ctx.db
+    .prepare("SELECT * FROM push_requests WHERE account_id = ? AND state = 'pending' ORDER BY created_at")
+    .all(device.account_id) as PushRow[];
+  return rows
+    .map((r) => refresh(ctx, r))
+    .filter((r) => r.state === 'pending')
+    .map((r) => view(ctx, r));
 }
 
-export function answerPush(ctx: MockContext, device: DeviceRow, pushId: string, decision: 'approve' | 'deny', number?: string): { state: 'approved' | 'denied' } {
+export function answerPush(
+  ctx: MockContext,
+  device: DeviceRow,
+  pushId: string,
+  decision: 'approve' | 'deny',
+  number?: string,
+): { state: 'approved' | 'denied' } {
   if (device.state !== 'active') throw new AppError('device.unauthorized');
   const found = getPush(ctx, pushId);
   if (!found || found.account_id !== device.account_id) throw new AppError('push.not-found');
@@ -136,7 +155,17 @@ export function answerPush(ctx: MockContext, device: DeviceRow, pushId: string, 
     const ticketRow = getToken(ctx, p.ticket_id);
     if (ticketRow && ticketRow.usedAt === null) {
       try {
-        ticketFailure(ctx, { row: ticketRow, account: requireAccount(ctx, p.account_id), method: 'password', origin: JSON.parse(p.location) as RequestOrigin }, 'push.number-mismatch', 'push');
+        ticketFailure(
+          ctx,
+          {
+            row: ticketRow,
+            account: requireAccount(ctx, p.account_id),
+            method: 'password',
+            origin: JSON.parse(p.location) as RequestOrigin,
+          },
+          'push.number-mismatch',
+          'push',
+        );
       } catch (e) {
         // The device is told about the mismatch; the ticket's own state speaks to the sign-in screen.
         if (!(e instanceof AppError)) throw e;

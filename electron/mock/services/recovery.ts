@@ -56,10 +56,20 @@ function sendLink(ctx: MockContext, account: AccountRow, kind: 'reset' | 'magic-
   const lang = language ?? messageLanguage(account.language);
   if (kind === 'reset') {
     const t = issueToken(ctx, 'reset-link', account.id, ctx.limits.resetLinkMs);
-    deliver(ctx, 'email', account.email, lang, resetEmail(lang, account.email, ctx.limits.resetLinkMs / 3_600_000, origin), { action: 'reset-password', token: t.token, tokenId: t.id, expiresAt: t.expiresAt });
+    deliver(ctx, 'email', account.email, lang, resetEmail(lang, account.email, ctx.limits.resetLinkMs / 3_600_000, origin), {
+      action: 'reset-password',
+      token: t.token,
+      tokenId: t.id,
+      expiresAt: t.expiresAt,
+    });
   } else {
     const t = issueToken(ctx, 'magic-link', account.id, ctx.limits.magicLinkMs);
-    deliver(ctx, 'email', account.email, lang, magicLinkEmail(lang, account.email, ctx.limits.magicLinkMs / 60_000, origin), { action: 'magic-link', token: t.token, tokenId: t.id, expiresAt: t.expiresAt });
+    deliver(ctx, 'email', account.email, lang, magicLinkEmail(lang, account.email, ctx.limits.magicLinkMs / 60_000, origin), {
+      action: 'magic-link',
+      token: t.token,
+      tokenId: t.id,
+      expiresAt: t.expiresAt,
+    });
   }
 }
 
@@ -92,7 +102,9 @@ async function acceptablePassword(ctx: MockContext, account: AccountRow, passwor
 
 function passwordChanged(ctx: MockContext, account: AccountRow, origin: RequestOrigin, how: string, keepSessionId?: string): void {
   // Every other session ends: whoever knew the old password is signed out.
-  const sessions = ctx.db.prepare("SELECT id FROM tokens WHERE kind = 'connect-session' AND subject = ? AND used_at IS NULL").all(account.id) as { id: string }[];
+  const sessions = ctx.db
+    .prepare("SELECT id FROM tokens WHERE kind = 'connect-session' AND subject = ? AND used_at IS NULL")
+    .all(account.id) as { id: string }[];
   for (const s of sessions) if (s.id !== keepSessionId) consumeToken(ctx, s.id);
   revokeTokens(ctx, 'reset-link', account.id);
   clearFailures(ctx, `connect:${account.email}`);
@@ -102,7 +114,12 @@ function passwordChanged(ctx: MockContext, account: AccountRow, origin: RequestO
 }
 
 /** Sets the new password; no session is issued: the user signs in with it afterwards. */
-export async function resetPassword(ctx: MockContext, token: string, password: string, origin: RequestOrigin): Promise<{ status: 'password-changed' }> {
+export async function resetPassword(
+  ctx: MockContext,
+  token: string,
+  password: string,
+  origin: RequestOrigin,
+): Promise<{ status: 'password-changed' }> {
   const t = openLink(ctx, 'reset-link', token);
   const account = requireAccount(ctx, t.subject);
   const hash = await acceptablePassword(ctx, account, password);

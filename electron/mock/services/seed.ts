@@ -29,32 +29,90 @@ interface SeedUser {
 
 const COMPANIES: (CompanyInput & { users: SeedUser[] })[] = [
   {
-    id: 'foretaget', name: 'Företaget AB', identityProvider: 'password', ssoProviderName: null,
-    emailVerificationRequired: true, connectLoginEnabled: false, passwordPolicy: 'connect', emailDomains: ['foretaget.se'],
+    id: 'foretaget',
+    name: 'Företaget AB',
+    identityProvider: 'password',
+    ssoProviderName: null,
+    emailVerificationRequired: true,
+    connectLoginEnabled: false,
+    passwordPolicy: 'connect',
+    emailDomains: ['foretaget.se'],
     users: [
-      { userId: 'anna', name: 'Anna Svensson', role: 'employee', language: 'sv', suggested: ['anna.svensson@foretaget.se', 'anna.svensson@gmail.com'] },
+      {
+        userId: 'anna',
+        name: 'Anna Svensson',
+        role: 'employee',
+        language: 'sv',
+        suggested: ['anna.svensson@foretaget.se', 'anna.svensson@gmail.com'],
+      },
       { userId: 'erik', name: 'Erik Johansson', role: 'employee', language: 'en', suggested: ['erik.johansson@foretaget.se'] },
       { userId: 'maria', name: 'Maria Lindqvist', role: 'admin', language: 'sv', suggested: ['maria.lindqvist@foretaget.se'] },
     ],
   },
   {
-    id: 'lillabolaget', name: 'Lilla Bolaget AB', identityProvider: 'password', ssoProviderName: null,
-    emailVerificationRequired: false, connectLoginEnabled: false, passwordPolicy: 'connect', emailDomains: ['lillabolaget.se'],
+    id: 'lillabolaget',
+    name: 'Lilla Bolaget AB',
+    identityProvider: 'password',
+    ssoProviderName: null,
+    emailVerificationRequired: false,
+    connectLoginEnabled: false,
+    passwordPolicy: 'connect',
+    emailDomains: ['lillabolaget.se'],
     users: [{ userId: 'per', name: 'Per Lind', role: 'admin', language: 'sv', suggested: ['per.lind@lillabolaget.se'] }],
   },
   {
-    id: 'nordbolaget', name: 'Nordbolaget AB', identityProvider: 'password', ssoProviderName: null,
-    emailVerificationRequired: true, connectLoginEnabled: true, passwordPolicy: 'connect', emailDomains: ['nordbolaget.se'],
+    id: 'nordbolaget',
+    name: 'Nordbolaget AB',
+    identityProvider: 'password',
+    ssoProviderName: null,
+    emailVerificationRequired: true,
+    connectLoginEnabled: true,
+    passwordPolicy: 'connect',
+    emailDomains: ['nordbolaget.se'],
     users: [
-      { userId: 'karin', name: 'Karin Nordin', role: 'employee', language: 'sv', suggested: ['karin.nordin@nordbolaget.se'], connect: { email: 'karin.nordin@nordbolaget.se', password: true } },
-      { userId: 'olof', name: 'Olof Ek', role: 'employee', language: 'en', suggested: ['olof.ek@nordbolaget.se'], connect: { email: 'olof.ek@nordbolaget.se', password: false } },
-      { userId: 'johan', name: 'Johan Berg', role: 'employee', language: 'sv', suggested: ['johan.berg@nordbolaget.se'], connect: { email: 'johan.berg@nordbolaget.se', password: true, twoFactor: true } },
-      { userId: 'lena', name: 'Lena Holm', role: 'admin', language: 'sv', suggested: ['lena.holm@nordbolaget.se'], connect: { email: 'lena.holm@nordbolaget.se', password: true } },
+      {
+        userId: 'karin',
+        name: 'Karin Nordin',
+        role: 'employee',
+        language: 'sv',
+        suggested: ['karin.nordin@nordbolaget.se'],
+        connect: { email: 'karin.nordin@nordbolaget.se', password: true },
+      },
+      {
+        userId: 'olof',
+        name: 'Olof Ek',
+        role: 'employee',
+        language: 'en',
+        suggested: ['olof.ek@nordbolaget.se'],
+        connect: { email: 'olof.ek@nordbolaget.se', password: false },
+      },
+      {
+        userId: 'johan',
+        name: 'Johan Berg',
+        role: 'employee',
+        language: 'sv',
+        suggested: ['johan.berg@nordbolaget.se'],
+        connect: { email: 'johan.berg@nordbolaget.se', password: true, twoFactor: true },
+      },
+      {
+        userId: 'lena',
+        name: 'Lena Holm',
+        role: 'admin',
+        language: 'sv',
+        suggested: ['lena.holm@nordbolaget.se'],
+        connect: { email: 'lena.holm@nordbolaget.se', password: true },
+      },
     ],
   },
   {
-    id: 'molnet', name: 'Molnet Konsult AB', identityProvider: 'sso', ssoProviderName: 'Entra ID',
-    emailVerificationRequired: false, connectLoginEnabled: true, passwordPolicy: 'nist', emailDomains: ['molnet.se'],
+    id: 'molnet',
+    name: 'Molnet Konsult AB',
+    identityProvider: 'sso',
+    ssoProviderName: 'Entra ID',
+    emailVerificationRequired: false,
+    connectLoginEnabled: true,
+    passwordPolicy: 'nist',
+    emailDomains: ['molnet.se'],
     users: [{ userId: 'sara', name: 'Sara Molin', role: 'employee', language: 'en', suggested: ['sara.molin@molnet.se'] }],
   },
 ];
@@ -81,9 +139,13 @@ export async function seedDemoData(ctx: MockContext): Promise<void> {
       for (const u of users) {
         const id = randomId();
         ctx.db
-          .prepare('INSERT INTO hrm_users (id, company_id, user_id, password_hash, name, role, language, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+          .prepare(
+            'INSERT INTO hrm_users (id, company_id, user_id, password_hash, name, role, language, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+          )
           .run(id, company.id, u.userId, hashes.hrm, u.name, u.role, u.language, ctx.clock.now());
-        u.suggested.forEach((email, i) => ctx.db.prepare('INSERT INTO hrm_suggested_emails (hrm_user_id, email, position) VALUES (?, ?, ?)').run(id, email, i));
+        u.suggested.forEach((email, i) =>
+          ctx.db.prepare('INSERT INTO hrm_suggested_emails (hrm_user_id, email, position) VALUES (?, ?, ?)').run(id, email, i),
+        );
         if (!u.connect) continue;
         const account = createAccount(ctx, u.connect.email, u.name, u.language);
         if (u.connect.password) storePassword(ctx, account.id, hashes.connect, 5);
@@ -95,7 +157,9 @@ export async function seedDemoData(ctx: MockContext): Promise<void> {
 }
 
 function seedTwoFactor(ctx: MockContext, accountId: string): void {
-  const ins = ctx.db.prepare('INSERT INTO factors (id, account_id, kind, label, totp_secret, phone, code_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const ins = ctx.db.prepare(
+    'INSERT INTO factors (id, account_id, kind, label, totp_secret, phone, code_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   const at = ctx.clock.now();
   ins.run(randomId(), accountId, 'totp', 'Authenticator app', DEMO_TOTP_SECRET, null, null, at);
   ins.run(randomId(), accountId, 'sms', '+46*******67', null, DEMO_PHONE, null, at);

@@ -28,7 +28,12 @@ export function completeSignIn(
   const session = issueToken(ctx, 'connect-session', account.id, ctx.limits.connectSessionMs);
   const remembered = opts.rememberDevice ? issueToken(ctx, 'remembered-device', account.id, ctx.limits.rememberDeviceMs).token : null;
   recordRecentDevice(ctx, account.id, origin);
-  audit(ctx, 'connect.sign-in', account.email, { method: opts.method, via: opts.via ?? null, ip: origin.ip, rememberDevice: Boolean(remembered) });
+  audit(ctx, 'connect.sign-in', account.email, {
+    method: opts.method,
+    via: opts.via ?? null,
+    ip: origin.ip,
+    rememberDevice: Boolean(remembered),
+  });
   const remindLater = account.remind_later_until !== null && account.remind_later_until > ctx.clock.now();
   return {
     status: 'signed-in',

@@ -42,7 +42,11 @@ export function describeState(ctx: MockContext, token: string): { email: string;
   return { email: t.subject, providerName: company.ssoProviderName ?? 'SSO', companyName: company.name };
 }
 
-export function idpConsent(ctx: MockContext, stateToken: string, approve: boolean): { status: 'approved'; code: string } | { status: 'denied' } {
+export function idpConsent(
+  ctx: MockContext,
+  stateToken: string,
+  approve: boolean,
+): { status: 'approved'; code: string } | { status: 'denied' } {
   const t = openState(ctx, stateToken);
   if (!approve) {
     consumeToken(ctx, t.id);

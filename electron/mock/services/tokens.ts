@@ -72,7 +72,8 @@ export function issueToken(
 /** Finds a token of the given kind by its value, whatever its state; undefined if unknown. */
 export function findToken(ctx: MockContext, kind: TokenKind, token: string): TokenRow | undefined {
   // The kind is part of the hashed value, so a token of one kind can never pass as another.
-  const row = ctx.db.prepare('SELECT * FROM tokens WHERE hash = ? AND kind = ?').get(sha256(`${kind}:${token}`), kind) as RawRow | undefined;
+  const row = ctx.db.prepare('SELECT * FROM tokens WHERE hash = ? AND kind = ?').get(sha256(`${kind}:${token}`), kind) as
+    RawRow | undefined;
   return row ? fromRaw(row) : undefined;
 }
 

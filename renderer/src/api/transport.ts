@@ -83,7 +83,10 @@ export function httpTransport(): Transport {
         });
         const posted = (await res.json()) as Result<unknown>;
         if (!onStream) return posted;
-        return await Promise.race([onStream, new Promise<Result<unknown>>((resolve) => setTimeout(() => resolve(posted), STREAM_ANSWER_GRACE_MS))]);
+        return await Promise.race([
+          onStream,
+          new Promise<Result<unknown>>((resolve) => setTimeout(() => resolve(posted), STREAM_ANSWER_GRACE_MS)),
+        ]);
       } catch {
         // The host stopped, or answered something that is not JSON.
         return { ok: false, error: { code: 'host.unauthorized' } };

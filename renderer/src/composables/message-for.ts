@@ -42,7 +42,9 @@ export function messageFor(t: Translate, error: AppErrorData, extra: Record<stri
     case 'admin.rate-limited': {
       const seconds = error.params?.seconds;
       if (seconds === undefined) return t(key(error.code, 'unknown'));
-      return seconds < 120 ? t(key(error.code, 'seconds'), { seconds }) : t(key(error.code, 'minutes'), { minutes: Math.ceil(seconds / 60) });
+      return seconds < 120
+        ? t(key(error.code, 'seconds'), { seconds })
+        : t(key(error.code, 'minutes'), { minutes: Math.ceil(seconds / 60) });
     }
     case 'otp.invalid-uri': {
       // `duplicate-secret`, `duplicate-digits`, ...: one wording for any parameter given twice.

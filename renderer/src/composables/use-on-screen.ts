@@ -7,12 +7,15 @@ const watchers = new Map<Element, Ref<boolean>>();
 function shared(): IntersectionObserver | null {
   if (typeof IntersectionObserver === 'undefined') return null;
   // A margin, so a countdown is already right when it scrolls into view.
-  observer ??= new IntersectionObserver((entries) => {
-    for (const e of entries) {
-      const flag = watchers.get(e.target);
-      if (flag) flag.value = e.isIntersecting;
-    }
-  }, { rootMargin: '200px 0px' });
+  observer ??= new IntersectionObserver(
+    (entries) => {
+      for (const e of entries) {
+        const flag = watchers.get(e.target);
+        if (flag) flag.value = e.isIntersecting;
+      }
+    },
+    { rootMargin: '200px 0px' },
+  );
   return observer;
 }
 

@@ -42,9 +42,11 @@ export const en: AppMessages = {
     loadFailed: 'The accounts could not be loaded. {reason}',
     keychain: {
       lockedTitle: 'The keychain is locked',
-      lockedText: 'Codes are made from keys kept in the operating system’s keychain. Unlock it (for example by signing in to the computer again or opening your password manager), then select Try again.',
+      lockedText:
+        'Codes are made from keys kept in the operating system’s keychain. Unlock it (for example by signing in to the computer again or opening your password manager), then select Try again.',
       unavailableTitle: 'No keychain found',
-      unavailableText: 'Flex HRM keeps keys only in the operating system’s keychain, never in plain text. Start the keychain (on Linux, for example GNOME Keyring or KeePassXC with Secret Service turned on), then select Try again.',
+      unavailableText:
+        'Flex HRM keeps keys only in the operating system’s keychain, never in plain text. Start the keychain (on Linux, for example GNOME Keyring or KeePassXC with Secret Service turned on), then select Try again.',
     },
   },
   account: {
@@ -74,14 +76,16 @@ export const en: AppMessages = {
     label: 'Account name',
     renameDone: 'The name is changed.',
     deleteTitle: 'Delete {name}?',
-    deleteText: 'The code disappears from this computer and its key is removed from the keychain. Turn off two-step verification at the service first, or make sure you can sign in another way.',
+    deleteText:
+      'The code disappears from this computer and its key is removed from the keychain. Turn off two-step verification at the service first, or make sure you can sign in another way.',
     deleteConfirm: 'Delete account',
     deleteDone: '{name} is deleted.',
   },
   addAccount: {
     title: 'Add account',
     back: 'Back to Authenticator',
-    intro: 'When you turn on two-step verification at a service, it shows a QR code and a secret key. Read the QR code from your screen or a picture, enter the key, or paste the service’s otpauth link.',
+    intro:
+      'When you turn on two-step verification at a service, it shows a QR code and a secret key. Read the QR code from your screen or a picture, enter the key, or paste the service’s otpauth link.',
     added: '{name} is added.',
     failed: 'The account was not added. {reason}',
     tooLong: 'The text is too long (at most {max} characters).',

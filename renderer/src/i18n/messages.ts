@@ -26,8 +26,32 @@ import { backupSv } from './backup/sv';
  * is empty and `loadMessages` fetches one locale's chunk: the start path carries one language only.
  */
 export const messages = {
-  sv: { ...sv, ...hrmMessages.sv, ...prepMessages.sv, ...adminMessages.sv, ...scanSv, ...errorMessages.sv, ...otherAccountSv, ...setupFlowSv, ...desktopSv, ...backupSv, ...organiseSv },
-  en: { ...en, ...hrmMessages.en, ...prepMessages.en, ...adminMessages.en, ...scanEn, ...errorMessages.en, ...otherAccountEn, ...setupFlowEn, ...desktopEn, ...backupEn, ...organiseEn },
+  sv: {
+    ...sv,
+    ...hrmMessages.sv,
+    ...prepMessages.sv,
+    ...adminMessages.sv,
+    ...scanSv,
+    ...errorMessages.sv,
+    ...otherAccountSv,
+    ...setupFlowSv,
+    ...desktopSv,
+    ...backupSv,
+    ...organiseSv,
+  },
+  en: {
+    ...en,
+    ...hrmMessages.en,
+    ...prepMessages.en,
+    ...adminMessages.en,
+    ...scanEn,
+    ...errorMessages.en,
+    ...otherAccountEn,
+    ...setupFlowEn,
+    ...desktopEn,
+    ...backupEn,
+    ...organiseEn,
+  },
 } as const;
 
 export type MessageSchema = (typeof messages)['sv'];

@@ -47,9 +47,11 @@ export const sv = {
     loadFailed: 'Kontona kunde inte hämtas. {reason}',
     keychain: {
       lockedTitle: 'Nyckelringen är låst',
-      lockedText: 'Koderna skapas från nycklar som ligger i operativsystemets nyckelring. Lås upp den (till exempel genom att logga in på datorn igen eller öppna nyckelhanteraren) och välj sedan Försök igen.',
+      lockedText:
+        'Koderna skapas från nycklar som ligger i operativsystemets nyckelring. Lås upp den (till exempel genom att logga in på datorn igen eller öppna nyckelhanteraren) och välj sedan Försök igen.',
       unavailableTitle: 'Ingen nyckelring hittades',
-      unavailableText: 'Flex HRM sparar nycklarna bara i operativsystemets nyckelring, aldrig i klartext. Starta nyckelringen (på Linux till exempel GNOME-nyckelringen eller KeePassXC med Secret Service påslaget) och välj sedan Försök igen.',
+      unavailableText:
+        'Flex HRM sparar nycklarna bara i operativsystemets nyckelring, aldrig i klartext. Starta nyckelringen (på Linux till exempel GNOME-nyckelringen eller KeePassXC med Secret Service påslaget) och välj sedan Försök igen.',
     },
   },
   account: {
@@ -79,14 +81,16 @@ export const sv = {
     label: 'Kontonamn',
     renameDone: 'Namnet är ändrat.',
     deleteTitle: 'Ta bort {name}?',
-    deleteText: 'Koden försvinner från den här datorn och nyckeln tas bort från nyckelringen. Stäng först av tvåstegsverifieringen hos tjänsten, eller se till att du kan logga in på något annat sätt.',
+    deleteText:
+      'Koden försvinner från den här datorn och nyckeln tas bort från nyckelringen. Stäng först av tvåstegsverifieringen hos tjänsten, eller se till att du kan logga in på något annat sätt.',
     deleteConfirm: 'Ta bort kontot',
     deleteDone: '{name} är borttaget.',
   },
   addAccount: {
     title: 'Lägg till konto',
     back: 'Tillbaka till autentiseraren',
-    intro: 'När du slår på tvåstegsverifiering hos en tjänst visar den en QR-kod och en hemlig nyckel. Läs av QR-koden från skärmen eller en bild, ange nyckeln eller klistra in tjänstens otpauth-länk.',
+    intro:
+      'När du slår på tvåstegsverifiering hos en tjänst visar den en QR-kod och en hemlig nyckel. Läs av QR-koden från skärmen eller en bild, ange nyckeln eller klistra in tjänstens otpauth-länk.',
     added: '{name} är tillagt.',
     failed: 'Kontot lades inte till. {reason}',
     tooLong: 'Texten är för lång (högst {max} tecken).',

@@ -31,7 +31,8 @@ export const useLockStore = defineStore('lock', () => {
     if (started) return;
     started = true;
     api.on('lock.changed', (v) => (view.value = v));
-    for (const type of ['keydown', 'pointerdown', 'wheel'] as const) window.addEventListener(type, onActivity, { passive: true, capture: true });
+    for (const type of ['keydown', 'pointerdown', 'wheel'] as const)
+      window.addEventListener(type, onActivity, { passive: true, capture: true });
     const res = await api.call('lock.state');
     if (res.ok) view.value = res.value;
   }
@@ -50,7 +51,8 @@ export const useLockStore = defineStore('lock', () => {
     unlock: (password: string) => apply(api.call('lock.unlock', { password })),
     unlockWithTouchId: () => apply(api.call('lock.unlockTouchId')),
     lockNow: () => apply(api.call('lock.lockNow')),
-    setPassword: (password: string, current?: string) => apply(api.call('lock.setPassword', current === undefined ? { password } : { password, current })),
+    setPassword: (password: string, current?: string) =>
+      apply(api.call('lock.setPassword', current === undefined ? { password } : { password, current })),
     disable: (password: string) => apply(api.call('lock.disable', { password })),
     options: (patch: { autoLockMinutes?: number; hideCodes?: boolean; touchId?: boolean }) => apply(api.call('lock.options', patch)),
   };

@@ -72,7 +72,8 @@ export const useSessionStore = defineStore('session', () => {
     forgotSend: (email: string, kind: 'reset' | 'magic', language?: 'sv' | 'en') =>
       run(() => api.call('session.forgot.send', language ? { email, kind, language } : { email, kind })),
     /** `confirmReplace`: the user said yes to signing out the current account (session.other-account). */
-    resetInfo: (token: string, confirmReplace = false) => run(() => api.call('session.reset.info', confirmReplace ? { token, confirmReplace } : { token })),
+    resetInfo: (token: string, confirmReplace = false) =>
+      run(() => api.call('session.reset.info', confirmReplace ? { token, confirmReplace } : { token })),
     resetComplete: (token: string, password: string) => run(() => api.call('session.reset.complete', { token, password })),
     magicComplete: (token: string, confirmReplace = false) =>
       apply(() => api.call('session.magic.complete', confirmReplace ? { token, confirmReplace } : { token })),

@@ -27,7 +27,10 @@ export const useToastStore = defineStore('toasts', () => {
     // The same text again (copying twice) replaces the old toast instead of stacking.
     for (const t of toasts.value.filter((x) => x.text === text)) dismiss(t.id);
     toasts.value = [...toasts.value.slice(-3), { id, text, kind }];
-    timers.set(id, setTimeout(() => dismiss(id), ms));
+    timers.set(
+      id,
+      setTimeout(() => dismiss(id), ms),
+    );
     return id;
   }
 

@@ -1,6 +1,14 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { AccountView, AddAccountRequest, ClockCheck, EditAccountRequest, KeychainState, TransferQr, VaultListResponse } from '@shared/contract';
+import type {
+  AccountView,
+  AddAccountRequest,
+  ClockCheck,
+  EditAccountRequest,
+  KeychainState,
+  TransferQr,
+  VaultListResponse,
+} from '@shared/contract';
 import type { AppErrorData, Result } from '@shared/result';
 import { copyInPage } from '../api/renderer-clipboard';
 import { clockOffset as offsetFrom } from '@shared/clock';
@@ -40,7 +48,8 @@ function savedSort(): AccountSort {
 const sameList = (x: unknown, y: unknown): boolean =>
   Array.isArray(x) && Array.isArray(y) && x.length === y.length && x.every((v, i) => v === y[i]);
 
-const nameKey = (a: Pick<AccountView, 'issuer' | 'label'>): string => `${a.issuer.trim().toLocaleLowerCase()}\u0000${a.label.trim().toLocaleLowerCase()}`;
+const nameKey = (a: Pick<AccountView, 'issuer' | 'label'>): string =>
+  `${a.issuer.trim().toLocaleLowerCase()}\u0000${a.label.trim().toLocaleLowerCase()}`;
 
 export const useVaultStore = defineStore('vault', () => {
   const api = useApi();

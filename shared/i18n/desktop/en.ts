@@ -54,10 +54,14 @@ export const desktopEn: DesktopMessages = {
       quit: 'Quit',
       copyDetails: 'Copy details',
       openDataFolder: 'Open data folder',
-      newerDb: 'The app’s data was saved by a newer version of Flex HRM. Install the newer version; this version cannot read the data without damaging it.',
-      corruptDb: 'The app’s database is damaged and cannot be read. Open the data folder and move app.db aside (your keys stay in the keychain), or restore a backup, then try again.',
-      portInUse: 'The built-in sign-in server could not start because its port is already used by another program. Close that program or choose another port, then try again.',
-      keychainMissing: 'No keychain was found. Flex HRM keeps keys only in the operating system’s keychain. Start the keychain (on Linux, for example GNOME Keyring) and try again.',
+      newerDb:
+        'The app’s data was saved by a newer version of Flex HRM. Install the newer version; this version cannot read the data without damaging it.',
+      corruptDb:
+        'The app’s database is damaged and cannot be read. Open the data folder and move app.db aside (your keys stay in the keychain), or restore a backup, then try again.',
+      portInUse:
+        'The built-in sign-in server could not start because its port is already used by another program. Close that program or choose another port, then try again.',
+      keychainMissing:
+        'No keychain was found. Flex HRM keeps keys only in the operating system’s keychain. Start the keychain (on Linux, for example GNOME Keyring) and try again.',
       keychainLocked: 'The keychain is locked. Unlock it and try again.',
       unknown: 'An unexpected error stopped the start. Copy the details and send them to support if it happens again.',
     },

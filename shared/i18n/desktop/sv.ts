@@ -59,10 +59,14 @@ export const desktopSv = {
       quit: 'Avsluta',
       copyDetails: 'Kopiera detaljer',
       openDataFolder: 'Öppna datamappen',
-      newerDb: 'Appens data sparades av en nyare version av Flex HRM. Installera den nyare versionen; den här versionen kan inte läsa datan utan att förstöra den.',
-      corruptDb: 'Appens databas är skadad och kan inte läsas. Öppna datamappen och flytta undan app.db (dina nycklar finns kvar i nyckelringen), eller återställ en säkerhetskopia, och försök sedan igen.',
-      portInUse: 'Den inbyggda inloggningsservern kunde inte starta eftersom porten redan används av ett annat program. Stäng det programmet eller välj en annan port, och försök igen.',
-      keychainMissing: 'Ingen nyckelring hittades. Flex HRM sparar nycklar bara i operativsystemets nyckelring. Starta nyckelringen (i Linux till exempel GNOME Keyring) och försök igen.',
+      newerDb:
+        'Appens data sparades av en nyare version av Flex HRM. Installera den nyare versionen; den här versionen kan inte läsa datan utan att förstöra den.',
+      corruptDb:
+        'Appens databas är skadad och kan inte läsas. Öppna datamappen och flytta undan app.db (dina nycklar finns kvar i nyckelringen), eller återställ en säkerhetskopia, och försök sedan igen.',
+      portInUse:
+        'Den inbyggda inloggningsservern kunde inte starta eftersom porten redan används av ett annat program. Stäng det programmet eller välj en annan port, och försök igen.',
+      keychainMissing:
+        'Ingen nyckelring hittades. Flex HRM sparar nycklar bara i operativsystemets nyckelring. Starta nyckelringen (i Linux till exempel GNOME Keyring) och försök igen.',
       keychainLocked: 'Nyckelringen är låst. Lås upp den och försök igen.',
       unknown: 'Ett oväntat fel stoppade starten. Kopiera detaljerna och skicka dem till supporten om det händer igen.',
     },

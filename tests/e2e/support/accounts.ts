@@ -1,7 +1,11 @@
 import type { MockControl } from './mock-control';
 
 async function post<T>(base: string, path: string, body: unknown): Promise<T> {
-  const res = await fetch(new URL(path, base), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(new URL(path, base), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   const json = (await res.json()) as { ok: boolean; value?: T; error?: unknown };
   if (!json.ok) throw new Error(`${path}: ${JSON.stringify(json.error)}`);
   return json.value as T;

@@ -117,7 +117,10 @@ export class AuthenticatorPage {
 
   /** HOTP: the button that moves the counter on and shows the next code. */
   hotpNextButton(a: { issuer: string; label: string }): Locator {
-    return this.page.getByRole('button', { name: fill(this.m.account.hotpNextFor, { name: AuthenticatorPage.accountName(a) }), exact: true });
+    return this.page.getByRole('button', {
+      name: fill(this.m.account.hotpNextFor, { name: AuthenticatorPage.accountName(a) }),
+      exact: true,
+    });
   }
 
   /** The names of the accounts in the order shown. */

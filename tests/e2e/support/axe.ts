@@ -28,12 +28,21 @@ export class AxeAudit {
   async check(screen: string): Promise<void> {
     // Let transitions and the step focus settle, so colours are the final ones.
     await this.page.waitForTimeout(50);
-    const result = await new AxeBuilder({ page: this.page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+    const result = await new AxeBuilder({ page: this.page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+      .analyze();
     this.screens.push(screen);
     if (this.english) {
       const text = await this.page.locator('body').innerText();
       const found = this.english.exec(text);
-      if (found) this.findings.push({ screen, id: 'english-in-swedish-ui', impact: 'serious', help: `"${found[0]}" in the Swedish UI`, targets: [] });
+      if (found)
+        this.findings.push({
+          screen,
+          id: 'english-in-swedish-ui',
+          impact: 'serious',
+          help: `"${found[0]}" in the Swedish UI`,
+          targets: [],
+        });
     }
     for (const v of result.violations) {
       if (v.impact !== 'serious' && v.impact !== 'critical') continue;

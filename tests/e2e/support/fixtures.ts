@@ -65,12 +65,20 @@ function electronDriver(binary: string, dataDir: string, keychainService: string
       app = await _electron.launch({
         executablePath: binary,
         args: ['.', `--user-data-dir=${dataDir}`],
-        env: { ...process.env, FLEX_KEYCHAIN_SERVICE: keychainService, FLEX_TEST_CONTROL_TOKEN: testControlToken, FLEX_MOCK_PORT: String(mockPort) },
+        env: {
+          ...process.env,
+          FLEX_KEYCHAIN_SERVICE: keychainService,
+          FLEX_TEST_CONTROL_TOKEN: testControlToken,
+          FLEX_MOCK_PORT: String(mockPort),
+        },
       });
       window = await app.firstWindow();
       const page = window;
       const dispatch = (channel: string, payload: unknown) =>
-        page.evaluate(([c, p]) => (globalThis as unknown as { flex: { invoke(c: string, p: unknown): Promise<unknown> } }).flex.invoke(c, p), [channel, payload] as const);
+        page.evaluate(
+          ([c, p]) => (globalThis as unknown as { flex: { invoke(c: string, p: unknown): Promise<unknown> } }).flex.invoke(c, p),
+          [channel, payload] as const,
+        );
       const core = {
         dispatch,
         vault: {
@@ -112,7 +120,9 @@ export const test = base.extend<{ app: HostHandle; hostDriver: HostDriver }>({
     const dataDir = mkdtempSync(join(tmpdir(), 'flex-e2e-'));
     const keychainService = `Flex HRM Connect e2e ${randomUUID()}`;
     const testControlToken = randomUUID();
-    const driver = binary ? electronDriver(binary, dataDir, keychainService, testControlToken) : browserDriver(dataDir, keychainService, testControlToken);
+    const driver = binary
+      ? electronDriver(binary, dataDir, keychainService, testControlToken)
+      : browserDriver(dataDir, keychainService, testControlToken);
     await use(Object.assign(driver, { dataDir, keychainService }));
     rmSync(dataDir, { recursive: true, force: true });
   },

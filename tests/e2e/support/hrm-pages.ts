@@ -119,7 +119,10 @@ export class HrmApp {
   }
 
   /** A one-text error of the catalogue, its placeholders filled. */
-  errorText(key: { [K in keyof ErrorTextsOf]: ErrorTextsOf[K] extends string ? K : never }[keyof ErrorTextsOf], params: Record<string, string> = {}): string {
+  errorText(
+    key: { [K in keyof ErrorTextsOf]: ErrorTextsOf[K] extends string ? K : never }[keyof ErrorTextsOf],
+    params: Record<string, string> = {},
+  ): string {
     return fill(this.e[key], params);
   }
 

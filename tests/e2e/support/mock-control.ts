@@ -66,6 +66,11 @@ export const appPathOf = (m: OutboxMessage, action: string): string => {
 /** A TOTP code for the manual key the app showed, at the mock's clock (which tests may move). */
 export async function totpAt(manualKey: string, timestamp: number): Promise<string> {
   const { TOTP, Secret } = await import('otpauth');
-  const totp = new TOTP({ secret: Secret.fromBase32(manualKey.replace(/[\s-]/g, '').toUpperCase()), digits: 6, period: 30, algorithm: 'SHA1' });
+  const totp = new TOTP({
+    secret: Secret.fromBase32(manualKey.replace(/[\s-]/g, '').toUpperCase()),
+    digits: 6,
+    period: 30,
+    algorithm: 'SHA1',
+  });
   return totp.generate({ timestamp });
 }

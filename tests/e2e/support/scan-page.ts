@@ -99,7 +99,10 @@ export class ScanPage extends AuthenticatorPage {
     const area = this.overlay().getByRole('group', { name: this.s.overlay.selection });
     const box = await area.boundingBox();
     if (!box) throw new Error('The capture is not shown');
-    const at = (p: { x: number; y: number }) => ({ x: box.x + (p.x / screen.width) * box.width, y: box.y + (p.y / screen.height) * box.height });
+    const at = (p: { x: number; y: number }) => ({
+      x: box.x + (p.x / screen.width) * box.width,
+      y: box.y + (p.y / screen.height) * box.height,
+    });
     const a = at(from);
     const b = at(to);
     await this.page.mouse.move(a.x, a.y);
@@ -138,8 +141,13 @@ export class QrWindow {
       headless: false,
       ...(CHROMIUM ? { executablePath: CHROMIUM } : {}),
       args: [
-        '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update',
-        `--window-position=${QR_WINDOW.x},${QR_WINDOW.y}`, `--window-size=${QR_WINDOW.width},${QR_WINDOW.height}`,
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        `--window-position=${QR_WINDOW.x},${QR_WINDOW.y}`,
+        `--window-size=${QR_WINDOW.width},${QR_WINDOW.height}`,
       ],
     });
     const page = await browser.newPage({ viewport: null });

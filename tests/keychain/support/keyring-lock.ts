@@ -12,17 +12,40 @@ const KEYRING_PASSWORD = 'flex-test-keyring';
 
 /** The Secret Service's own Lock method, as the issue's reproduction calls it. */
 export function lockLogin(): void {
-  execFileSync('gdbus', [
-    'call', '--session', '--dest', 'org.freedesktop.secrets', '--object-path', '/org/freedesktop/secrets',
-    '--method', 'org.freedesktop.Secret.Service.Lock', `['${LOGIN}']`,
-  ], { stdio: 'ignore', timeout: 10_000 });
+  execFileSync(
+    'gdbus',
+    [
+      'call',
+      '--session',
+      '--dest',
+      'org.freedesktop.secrets',
+      '--object-path',
+      '/org/freedesktop/secrets',
+      '--method',
+      'org.freedesktop.Secret.Service.Lock',
+      `['${LOGIN}']`,
+    ],
+    { stdio: 'ignore', timeout: 10_000 },
+  );
 }
 
 export function loginLocked(): boolean {
-  const out = execFileSync('gdbus', [
-    'call', '--session', '--dest', 'org.freedesktop.secrets', '--object-path', LOGIN,
-    '--method', 'org.freedesktop.DBus.Properties.Get', 'org.freedesktop.Secret.Collection', 'Locked',
-  ], { encoding: 'utf8', timeout: 10_000 });
+  const out = execFileSync(
+    'gdbus',
+    [
+      'call',
+      '--session',
+      '--dest',
+      'org.freedesktop.secrets',
+      '--object-path',
+      LOGIN,
+      '--method',
+      'org.freedesktop.DBus.Properties.Get',
+      'org.freedesktop.Secret.Collection',
+      'Locked',
+    ],
+    { encoding: 'utf8', timeout: 10_000 },
+  );
   return out.includes('true');
 }
 
@@ -41,16 +64,23 @@ export async function unlockLogin(): Promise<void> {
   const stream = createConnection(socket);
   const bus = dbus.createClient({ stream });
   const call = (msg: object) =>
-    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- dbus-native fails with the D-Bus error body, passed on as it is.
-    new Promise<unknown[]>((resolve, reject) => bus.invoke({ destination: 'org.freedesktop.secrets', ...msg }, (err, ...body) => (err ? reject(err) : resolve(body))));
+    new Promise<unknown[]>((resolve, reject) =>
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- dbus-native fails with the D-Bus error body, passed on as it is.
+      bus.invoke({ destination: 'org.freedesktop.secrets', ...msg }, (err, ...body) => (err ? reject(err) : resolve(body))),
+    );
   try {
     const [, session] = (await call({
-      path: '/org/freedesktop/secrets', interface: 'org.freedesktop.Secret.Service', member: 'OpenSession',
-      signature: 'sv', body: ['plain', ['s', '']],
+      path: '/org/freedesktop/secrets',
+      interface: 'org.freedesktop.Secret.Service',
+      member: 'OpenSession',
+      signature: 'sv',
+      body: ['plain', ['s', '']],
     })) as [unknown, string];
     await call({
-      path: '/org/freedesktop/secrets', interface: 'org.gnome.keyring.InternalUnsupportedGuiltRiddenInterface',
-      member: 'UnlockWithMasterPassword', signature: 'o(oayays)',
+      path: '/org/freedesktop/secrets',
+      interface: 'org.gnome.keyring.InternalUnsupportedGuiltRiddenInterface',
+      member: 'UnlockWithMasterPassword',
+      signature: 'o(oayays)',
       body: [LOGIN, [session, Buffer.alloc(0), Buffer.from(KEYRING_PASSWORD), 'text/plain']],
     });
   } finally {

@@ -19,5 +19,7 @@ const vault = new VaultService(db, new KeytarSecretStore(service), systemClock, 
 await vault.open();
 const list = await vault.list();
 const credentials = await KeychainCredentialStore.open(new KeytarSecretStore(`${service} credentials`));
-process.stdout.write(`${JSON.stringify({ keychain: list.keychain, accounts: list.accounts.length, credentialsPersistent: credentials.persistent })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ keychain: list.keychain, accounts: list.accounts.length, credentialsPersistent: credentials.persistent })}\n`,
+);
 db.close();

@@ -27,13 +27,22 @@ function setup() {
   const clock = new ManualClock({ now: () => 1_700_000_000_000 });
   const vault = new VaultService(db, store, clock, () => []);
   let changes = 0;
-  const backup = new BackupService({ vault, settings: new SettingsStore(db), keyStore: keys, clock, appName: 'Flex HRM Connect test', onVaultChanged: () => changes++ });
+  const backup = new BackupService({
+    vault,
+    settings: new SettingsStore(db),
+    keyStore: keys,
+    clock,
+    appName: 'Flex HRM Connect test',
+    onVaultChanged: () => changes++,
+  });
   return { db, vault, backup, clock, keys, changes: () => changes };
 }
 
 async function fill(vault: VaultService) {
   const a = await vault.add(toAccountSpec({ issuer: 'GitHub', label: 'anna', secret: S1 }));
-  const b = await vault.add(toAccountSpec({ type: 'hotp', issuer: 'Bank', label: 'anna', secret: S2, counter: 41, digits: 8, algorithm: 'SHA256' }));
+  const b = await vault.add(
+    toAccountSpec({ type: 'hotp', issuer: 'Bank', label: 'anna', secret: S2, counter: 41, digits: 8, algorithm: 'SHA256' }),
+  );
   vault.setPinned(b.id, true);
   vault.setGroups(a.id, ['Work', 'Code']);
   return { a, b };
@@ -55,13 +64,27 @@ describe('encrypted backup: format', () => {
     const { text, fileName } = await s.backup.exportEncrypted(PASSWORD);
     expect(fileName).toMatch(/^flex-hrm-connect-\d{8}T\d{9}Z\.flexbackup$/);
     const file: unknown = JSON.parse(text);
-    expect(file).toMatchObject({ format: 'flex-connect-backup', version: 1, cipher: 'aes-256-gcm', slot: { kdf: { name: 'argon2id', ...ARGON2_PARAMS } } });
+    expect(file).toMatchObject({
+      format: 'flex-connect-backup',
+      version: 1,
+      cipher: 'aes-256-gcm',
+      slot: { kdf: { name: 'argon2id', ...ARGON2_PARAMS } },
+    });
     expect(ARGON2_PARAMS).toEqual({ memoryKiB: 19_456, iterations: 2, parallelism: 1 });
     expect(text).not.toContain(S1);
     expect(text).not.toContain('GitHub');
     const opened = await openBackup(text, PASSWORD);
     expect(opened.accounts).toEqual([
-      expect.objectContaining({ type: 'hotp', issuer: 'Bank', secret: S2, counter: 41, digits: 8, algorithm: 'SHA256', pinned: true, groups: [] }),
+      expect.objectContaining({
+        type: 'hotp',
+        issuer: 'Bank',
+        secret: S2,
+        counter: 41,
+        digits: 8,
+        algorithm: 'SHA256',
+        pinned: true,
+        groups: [],
+      }),
       expect.objectContaining({ type: 'totp', issuer: 'GitHub', secret: S1, pinned: false, groups: ['Work', 'Code'] }),
     ]);
     expect(opened.groups).toEqual([{ name: 'Work' }, { name: 'Code' }]);
@@ -85,7 +108,9 @@ describe('encrypted backup: format', () => {
     data[5] = (data[5] ?? 0) ^ 1;
     expect(await codeOf(openBackup(JSON.stringify({ ...file, data: data.toString('base64') }), PASSWORD))).toBe('backup.tampered');
     // The header is authenticated too: a changed parameter is a changed file, not a quiet change.
-    expect(await codeOf(openBackup(JSON.stringify({ ...file, nonce: Buffer.alloc(12, 1).toString('base64') }), PASSWORD))).toBe('backup.tampered');
+    expect(await codeOf(openBackup(JSON.stringify({ ...file, nonce: Buffer.alloc(12, 1).toString('base64') }), PASSWORD))).toBe(
+      'backup.tampered',
+    );
     expect(await codeOf(openBackup(JSON.stringify({ ...file, version: 2 }), PASSWORD))).toBe('backup.newer-version');
     expect(await codeOf(readExport(enc(text)))).toBe('import.password-required');
   });
@@ -102,7 +127,10 @@ describe('restore with a preview', () => {
     await to.vault.open();
     const preview = await to.backup.preview(enc(text), PASSWORD);
     expect(preview.format).toBe('flex-backup');
-    expect(preview.items.map((i) => [i.name, i.action])).toEqual([['Bank: anna', 'add'], ['GitHub: anna', 'add']]);
+    expect(preview.items.map((i) => [i.name, i.action])).toEqual([
+      ['Bank: anna', 'add'],
+      ['GitHub: anna', 'add'],
+    ]);
     expect(JSON.stringify(preview)).not.toContain(S1);
     const out = await to.backup.apply(preview.previewId);
     expect(out).toEqual({ added: 2, replaced: 0, skipped: [], unsupported: [] });
@@ -126,7 +154,11 @@ describe('restore with a preview', () => {
 
     expect(await codeOf(to.backup.preview(enc(text), 'not the password'))).toBe('backup.wrong-password');
     const preview = await to.backup.preview(enc(text), PASSWORD);
-    expect(Object.fromEntries(preview.items.map((i) => [i.name, i.action]))).toEqual({ 'Bank: anna': 'add', 'GitHub: anna': 'skip', 'Mail: anna': 'replace' });
+    expect(Object.fromEntries(preview.items.map((i) => [i.name, i.action]))).toEqual({
+      'Bank: anna': 'add',
+      'GitHub: anna': 'skip',
+      'Mail: anna': 'replace',
+    });
     const out = await to.backup.apply(preview.previewId);
     expect(out).toMatchObject({ added: 1, replaced: 1, skipped: ['GitHub: anna'] });
     const after = await to.vault.snapshot();
@@ -168,7 +200,7 @@ describe('automatic backups', () => {
     expect(files).toHaveLength(2);
     const newest = readFileSync(join(dir, files[1]!), 'utf8');
     expect((await openBackup(newest, PASSWORD)).accounts).toHaveLength(3);
-    expect((await s.backup.status())).toMatchObject({ folder: dir, keep: 2, lastError: null });
+    expect(await s.backup.status()).toMatchObject({ folder: dir, keep: 2, lastError: null });
   });
 
   it('reports a folder it cannot write', async () => {
@@ -190,7 +222,14 @@ describe('automatic backups', () => {
     expect(inFolder).toMatch(new RegExp(`^${dir}/flex-hrm-connect-.*-PLAIN\\.txt$`));
     const chosen = join(dir, 'chosen.txt');
     const answers: Array<string | null> = [chosen, null];
-    const withDialog = new BackupService({ vault: s.vault, settings: new SettingsStore(s.db), keyStore: s.keys, clock: s.clock, appName: 't', choosePlainExportPath: () => Promise.resolve(answers.shift() ?? null) });
+    const withDialog = new BackupService({
+      vault: s.vault,
+      settings: new SettingsStore(s.db),
+      keyStore: s.keys,
+      clock: s.clock,
+      appName: 't',
+      choosePlainExportPath: () => Promise.resolve(answers.shift() ?? null),
+    });
     expect(await withDialog.exportPlainToFolder()).toBe(chosen);
     expect(readFileSync(chosen, 'utf8')).toContain(`secret=${S1}`);
     expect(await withDialog.exportPlainToFolder()).toBeNull();
@@ -202,7 +241,10 @@ describe('automatic backups', () => {
     await fill(s.vault);
     const text = await s.backup.exportPlain();
     expect(text.trim().split('\n')).toHaveLength(2);
-    expect((await readExport(enc(text))).accounts.map((a) => [a.issuer, a.secret, a.counter])).toEqual([['Bank', S2, 41], ['GitHub', S1, 0]]);
+    expect((await readExport(enc(text))).accounts.map((a) => [a.issuer, a.secret, a.counter])).toEqual([
+      ['Bank', S2, 41],
+      ['GitHub', S1, 0],
+    ]);
   });
 });
 
@@ -219,7 +261,10 @@ describe('restore keeps what it cannot replace', () => {
     const preview = await to.backup.preview(enc(text), PASSWORD);
     expect(preview.items.map((i) => i.action)).toEqual(['skip']);
     expect(await to.backup.apply(preview.previewId)).toMatchObject({ added: 0, replaced: 0, skipped: ['Mail: anna'] });
-    expect((await to.vault.snapshot()).map((a) => [a.issuer, a.secret])).toEqual([['Mail', S2], ['GitHub', S1]]);
+    expect((await to.vault.snapshot()).map((a) => [a.issuer, a.secret])).toEqual([
+      ['Mail', S2],
+      ['GitHub', S1],
+    ]);
   });
 
   it('when the keychain fails during a replacement, the old account is left as it was and the error is reported', async () => {

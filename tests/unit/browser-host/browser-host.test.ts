@@ -19,7 +19,11 @@ beforeAll(async () => {
 afterAll(() => host.close());
 
 const invoke = (channel: string, body: unknown, headers: Record<string, string> = { authorization: `Bearer ${host.token}` }) =>
-  fetch(`${host.origin}/api/invoke/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  fetch(`${host.origin}/api/invoke/${channel}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
 
 describe('browser host', () => {
   it('serves the renderer with the strict CSP', async () => {
@@ -38,7 +42,13 @@ describe('browser host', () => {
     const status = await new Promise<number>((resolve, reject) => {
       const u = new URL(host.origin);
       const req = request(
-        { host: u.hostname, port: u.port, path: '/api/invoke/vault.list', method: 'POST', headers: { host: `evil.example:${u.port}`, authorization: `Bearer ${host.token}`, 'content-type': 'application/json' } },
+        {
+          host: u.hostname,
+          port: u.port,
+          path: '/api/invoke/vault.list',
+          method: 'POST',
+          headers: { host: `evil.example:${u.port}`, authorization: `Bearer ${host.token}`, 'content-type': 'application/json' },
+        },
         (res) => resolve(res.statusCode ?? 0),
       );
       req.on('error', reject);
@@ -66,7 +76,12 @@ describe('browser host', () => {
     await readUntil('"stream":"');
     const stream = /"stream":"([^"]+)"/.exec(text)?.[1] ?? '';
     const posted: unknown = await (
-      await invoke(`vault.add?stream=${stream}&call=7`, { source: 'manual', issuer: 'Ordered', label: 'x', secret: 'GEZDGNBVGY3TQOJQGEZDGNBW' })
+      await invoke(`vault.add?stream=${stream}&call=7`, {
+        source: 'manual',
+        issuer: 'Ordered',
+        label: 'x',
+        secret: 'GEZDGNBVGY3TQOJQGEZDGNBW',
+      })
     ).json();
     await readUntil('"answer":7');
     const frames = text

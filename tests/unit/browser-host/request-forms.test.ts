@@ -91,7 +91,11 @@ describe('both loopback servers answer odd request forms in their typed shape', 
   it('a second Host header is refused, whichever comes first (was: the first one won)', async () => {
     for (const s of servers()) {
       const own = `127.0.0.1:${s.port}`;
-      for (const [first, second] of [[own, 'evil.example'], ['evil.example', own], [own, own]] as const) {
+      for (const [first, second] of [
+        [own, 'evil.example'],
+        ['evil.example', own],
+        [own, own],
+      ] as const) {
         const answer = await rawRequest(s.port, `GET ${s.path} HTTP/1.1\r\nHost: ${first}\r\nHost: ${second}\r\nConnection: close\r\n\r\n`);
         expect(typed(answer, s.codes).status, `${s.name}: ${first} + ${second}`).toBe(400);
       }
@@ -108,14 +112,14 @@ describe('both loopback servers answer odd request forms in their typed shape', 
     }
   });
 
-  it('no Host at all is a typed 421 (was: Node\'s empty 400)', async () => {
+  it("no Host at all is a typed 421 (was: Node's empty 400)", async () => {
     for (const s of servers()) {
       const answer = await rawRequest(s.port, `GET ${s.path} HTTP/1.1\r\nConnection: close\r\n\r\n`);
       expect(typed(answer, s.codes).status, s.name).toBe(421);
     }
   });
 
-  it('an Expect other than 100-continue is a typed 417 (was: Node\'s empty 417)', async () => {
+  it("an Expect other than 100-continue is a typed 417 (was: Node's empty 417)", async () => {
     for (const s of servers()) {
       const answer = await rawRequest(s.port, post(s.path, `127.0.0.1:${s.port}`, 'Expect: 200-ok\r\n'));
       expect(typed(answer, s.codes).status, s.name).toBe(417);
@@ -140,7 +144,13 @@ describe('a request no route takes is answered before its body is read', () => {
 
   it('browser host: unknown paths and methods, with or without the token', async () => {
     const h = `127.0.0.1:${hostPort}`;
-    for (const [method, path] of [['POST', '/api/nothing'], ['PUT', '/api/invoke/vault.list'], ['POST', '/'], ['POST', '/launch'], ['POST', '/no/such/page']]) {
+    for (const [method, path] of [
+      ['POST', '/api/nothing'],
+      ['PUT', '/api/invoke/vault.list'],
+      ['POST', '/'],
+      ['POST', '/launch'],
+      ['POST', '/no/such/page'],
+    ]) {
       const answer = await rawRequest(hostPort, promised(method!, path!, h, 60 * 1024 * 1024), 2000);
       expect(answer.status, `${method} ${path}`).toBe(404);
       typed(answer, Object.keys(clientErrors));
@@ -149,7 +159,11 @@ describe('a request no route takes is answered before its body is read', () => {
 
   it('identity mock: unknown paths and methods (a body under its 64 KB limit, which a bigger one meets at once)', async () => {
     const h = `127.0.0.1:${mockPort}`;
-    for (const [method, path] of [['POST', '/nothing'], ['PUT', '/connect/discover'], ['POST', '/mailbox']]) {
+    for (const [method, path] of [
+      ['POST', '/nothing'],
+      ['PUT', '/connect/discover'],
+      ['POST', '/mailbox'],
+    ]) {
       const answer = await rawRequest(mockPort, promised(method!, path!, h, 60_000), 2000);
       expect(answer.status, `${method} ${path}`).toBe(404);
       typed(answer, Object.keys(identityErrors));

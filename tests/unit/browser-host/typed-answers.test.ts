@@ -42,7 +42,8 @@ const HOSTILE: Record<string, (host: string, auth: string, path: string) => stri
   'over-long header (431)': (h, a) => `GET /health HTTP/1.1\r\nHost: ${h}\r\n${a}X-Big: ${'b'.repeat(70_000)}\r\n\r\n`,
   'garbage on the socket': () => `HELLO\r\n\r\n`,
   'unknown route': (h, a) => `GET /no/such/route HTTP/1.1\r\nHost: ${h}\r\n${a}\r\n`,
-  'foreign Host (DNS rebinding)': (_h, a, p) => `POST ${p} HTTP/1.1\r\nHost: evil.example\r\n${a}Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{}`,
+  'foreign Host (DNS rebinding)': (_h, a, p) =>
+    `POST ${p} HTTP/1.1\r\nHost: evil.example\r\n${a}Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{}`,
 };
 
 function expectTyped(answer: { status: number; body: string }, codes: readonly string[]): string {
@@ -80,7 +81,11 @@ describe('the browser host checks its token before it reads a body', () => {
   it('a 60 MB body without the token is refused at once, without waiting for the body', async () => {
     const h = new URL(host.origin).host;
     // The headers promise 60 MB that never come: an answer can only be the early refusal.
-    const answer = await rawRequest(portOf(host.origin), `POST /api/invoke/vault.list HTTP/1.1\r\nHost: ${h}\r\nContent-Type: application/json\r\nContent-Length: ${60 * 1024 * 1024}\r\n\r\n{"a":`, 2000);
+    const answer = await rawRequest(
+      portOf(host.origin),
+      `POST /api/invoke/vault.list HTTP/1.1\r\nHost: ${h}\r\nContent-Type: application/json\r\nContent-Length: ${60 * 1024 * 1024}\r\n\r\n{"a":`,
+      2000,
+    );
     expect(answer.status).toBe(401);
     expect(JSON.parse(answer.body)).toEqual({ ok: false, error: { code: 'host.unauthorized' } });
   });
@@ -108,7 +113,11 @@ describe('the host token is never in the page address (defect: it sat in the URL
     const pair = cookie.split(';')[0]!;
 
     // The cookie alone authorises the page's calls and its event stream.
-    const call = await fetch(`${host.origin}/api/invoke/vault.list`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: pair }, body: '{}' });
+    const call = await fetch(`${host.origin}/api/invoke/vault.list`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: pair },
+      body: '{}',
+    });
     expect(await call.json()).toMatchObject({ ok: true });
     const controller = new AbortController();
     const events = await fetch(`${host.origin}/api/events`, { headers: { cookie: pair }, signal: controller.signal });

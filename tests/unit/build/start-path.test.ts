@@ -47,7 +47,8 @@ function closure(chunks: Chunk[], root: Chunk): Chunk[] {
   return [...seen.values()];
 }
 
-const zodModules = (chunks: Chunk[]): string[] => chunks.flatMap((c) => c.moduleIds.filter((id) => ZOD.test(id)).map((id) => `${c.fileName}: ${id}`));
+const zodModules = (chunks: Chunk[]): string[] =>
+  chunks.flatMap((c) => c.moduleIds.filter((id) => ZOD.test(id)).map((id) => `${c.fileName}: ${id}`));
 
 beforeAll(async () => {
   process.env.NODE_ENV_ELECTRON_VITE = 'production';
@@ -91,7 +92,12 @@ describe('the start path of the built app (issue 16)', () => {
 
   it('keeps the initial JS (entry + modulepreloads) within 70 KB gzip', () => {
     const gzip = initial().reduce((sum, c) => sum + gzipSync(c.code, { level: 9 }).length, 0);
-    expect(gzip, initial().map((c) => c.fileName).join(', ')).toBeLessThanOrEqual(BUDGET_GZIP);
+    expect(
+      gzip,
+      initial()
+        .map((c) => c.fileName)
+        .join(', '),
+    ).toBeLessThanOrEqual(BUDGET_GZIP);
   });
 
   it('has an entry without Vue that does not wait for the app chunk (it starts the first requests)', () => {
@@ -101,7 +107,12 @@ describe('the start path of the built app (issue 16)', () => {
 
   it('index.html preloads exactly the app chunk and its static imports, nothing a later view needs', () => {
     const preloaded = [...html.matchAll(/<link rel="modulepreload"[^>]*href="\.\/([^"]+)"/g)].map((m) => m[1]).sort();
-    expect(preloaded).toEqual(initial().filter((c) => c !== entry()).map((c) => c.fileName).sort());
+    expect(preloaded).toEqual(
+      initial()
+        .filter((c) => c !== entry())
+        .map((c) => c.fileName)
+        .sort(),
+    );
   });
 
   it('is minified', () => {
@@ -114,7 +125,10 @@ describe('the start path of the built app (issue 16)', () => {
     // Its error codes stay (vue-i18n's own errors use them); the tokenizer, parser and code generator must not.
     const compiler = renderer.flatMap((c) =>
       Object.entries(c.modules)
-        .filter(([id, m]) => /@intlify[\\/]message-compiler/.test(id) && /function (createTokenizer|createParser|baseCompile|generate)\b/.test(m.code ?? ''))
+        .filter(
+          ([id, m]) =>
+            /@intlify[\\/]message-compiler/.test(id) && /function (createTokenizer|createParser|baseCompile|generate)\b/.test(m.code ?? ''),
+        )
         .map(([id, m]) => `${c.fileName}: ${id} (${m.renderedLength} bytes)`),
     );
     expect(compiler).toEqual([]);
@@ -122,7 +136,9 @@ describe('the start path of the built app (issue 16)', () => {
 
   it('loads the views the first screen does not show lazily, not with the start path', () => {
     const start = new Set([...initial(), ...closure(renderer, firstView())].map((c) => c.fileName));
-    const lazy = renderer.filter((c) => /\/views\/(authenticator|settings|mailbox)\/|\/(ServerChoice|TwoFactorSetup|MfaChallenge)\.vue$/.test(c.facadeModuleId ?? ''));
+    const lazy = renderer.filter((c) =>
+      /\/views\/(authenticator|settings|mailbox)\/|\/(ServerChoice|TwoFactorSetup|MfaChallenge)\.vue$/.test(c.facadeModuleId ?? ''),
+    );
     expect(lazy.length).toBeGreaterThan(0);
     expect(lazy.filter((c) => start.has(c.fileName)).map((c) => c.fileName)).toEqual([]);
   });

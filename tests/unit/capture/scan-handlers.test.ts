@@ -37,21 +37,22 @@ describe('scan channels', () => {
     expect(mocks.scanImage).not.toHaveBeenCalled();
   });
 
-  it.each([
-    ['data:image/png;base64,iVBORw0KGgo='],
-    ['not base64!'],
-    ['AAAA===='],
-    [''],
-  ])('refuses a payload that is not plain base64: %s', async (imageBase64) => {
-    const { mocks, dispatch } = setup();
-    const res = await dispatch('scan.image', { imageBase64 });
-    expect(res).toMatchObject({ ok: false, error: { code: 'field.invalid', params: { field: 'imageBase64' } } });
-    expect(mocks.scanImage).not.toHaveBeenCalled();
-  });
+  it.each([['data:image/png;base64,iVBORw0KGgo='], ['not base64!'], ['AAAA===='], ['']])(
+    'refuses a payload that is not plain base64: %s',
+    async (imageBase64) => {
+      const { mocks, dispatch } = setup();
+      const res = await dispatch('scan.image', { imageBase64 });
+      expect(res).toMatchObject({ ok: false, error: { code: 'field.invalid', params: { field: 'imageBase64' } } });
+      expect(mocks.scanImage).not.toHaveBeenCalled();
+    },
+  );
 
   it('refuses extra fields, a missing image and a region outside the contract', async () => {
     const { dispatch, mocks } = setup();
-    expect(await dispatch('scan.image', { imageBase64: 'AAAA', path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'field.invalid' } });
+    expect(await dispatch('scan.image', { imageBase64: 'AAAA', path: '/etc/passwd' })).toMatchObject({
+      ok: false,
+      error: { code: 'field.invalid' },
+    });
     expect(await dispatch('scan.image', {})).toMatchObject({ ok: false, error: { code: 'field.invalid' } });
     const captureId = '11111111-1111-4111-8111-111111111111';
     expect(await dispatch('scan.region', { captureId, screen: 0, x: -1, y: 0, width: 10, height: 10 })).toMatchObject({ ok: false });
@@ -60,8 +61,13 @@ describe('scan channels', () => {
   });
 
   it('answers scan errors with their code, and still announces a change after a half-done import', async () => {
-    const { dispatch, changed } = setup({ scanScreens: vi.fn().mockRejectedValue(new AppError('capture.permission-denied', { platform: 'darwin' })) });
-    expect(await dispatch('scan.screens', {})).toEqual({ ok: false, error: { code: 'capture.permission-denied', params: { platform: 'darwin' } } });
+    const { dispatch, changed } = setup({
+      scanScreens: vi.fn().mockRejectedValue(new AppError('capture.permission-denied', { platform: 'darwin' })),
+    });
+    expect(await dispatch('scan.screens', {})).toEqual({
+      ok: false,
+      error: { code: 'capture.permission-denied', params: { platform: 'darwin' } },
+    });
     expect(changed).toHaveBeenCalledOnce();
   });
 

@@ -51,7 +51,9 @@ describe('ScanService', () => {
 
   it('"Scan screens" reads every display and adds the account', async () => {
     s.screens.frames = () => [screenFrame(0, []), screenFrame(1, [place(GITHUB, 700, 300)])];
-    expect(await s.scan.scanScreens()).toEqual({ accounts: [{ issuer: 'GitHub', label: 'anna@example.com', type: 'totp', status: 'added' }] });
+    expect(await s.scan.scanScreens()).toEqual({
+      accounts: [{ issuer: 'GitHub', label: 'anna@example.com', type: 'totp', status: 'added' }],
+    });
     expect((await s.vault.list()).accounts.map((a) => a.issuer)).toEqual(['GitHub']);
   });
 
@@ -102,25 +104,38 @@ describe('ScanService', () => {
     expect(Buffer.from(preview.base64, 'base64').subarray(1, 4).toString()).toBe('PNG');
 
     // An empty corner first: no code, and the capture stays for another try.
-    await expect(s.scan.scanRegion(capture.captureId, 0, { x: 1100, y: 600, width: 150, height: 150 })).rejects.toMatchObject({ code: 'qr.no-qr-found' });
+    await expect(s.scan.scanRegion(capture.captureId, 0, { x: 1100, y: 600, width: 150, height: 150 })).rejects.toMatchObject({
+      code: 'qr.no-qr-found',
+    });
     const result = await s.scan.scanRegion(capture.captureId, 0, { x: 680, y: 80, width: 420, height: 420 });
     expect(result.accounts.map((a) => a.issuer)).toEqual(['Other']);
     // Used up after an import.
-    await expect(s.scan.scanRegion(capture.captureId, 0, { x: 80, y: 80, width: 400, height: 400 })).rejects.toMatchObject({ code: 'scan.capture-expired' });
+    await expect(s.scan.scanRegion(capture.captureId, 0, { x: 80, y: 80, width: 400, height: 400 })).rejects.toMatchObject({
+      code: 'scan.capture-expired',
+    });
   });
 
   it('drops a capture after its time and on discard', async () => {
     s.screens.frames = () => [screenFrame(0, [place(GITHUB)])];
     const a = await s.scan.captureForSelection();
     s.clock.advance(CAPTURE_TTL_MS + 1);
-    await expect(s.scan.scanRegion(a.captureId, 0, { x: 0, y: 0, width: 600, height: 600 })).rejects.toMatchObject({ code: 'scan.capture-expired' });
+    await expect(s.scan.scanRegion(a.captureId, 0, { x: 0, y: 0, width: 600, height: 600 })).rejects.toMatchObject({
+      code: 'scan.capture-expired',
+    });
     const b = await s.scan.captureForSelection();
     s.scan.discard(b.captureId);
-    await expect(s.scan.scanRegion(b.captureId, 0, { x: 0, y: 0, width: 600, height: 600 })).rejects.toMatchObject({ code: 'scan.capture-expired' });
+    await expect(s.scan.scanRegion(b.captureId, 0, { x: 0, y: 0, width: 600, height: 600 })).rejects.toMatchObject({
+      code: 'scan.capture-expired',
+    });
   });
 
   it('stops on a keychain failure after the accounts before it', async () => {
-    const sink = { add: vi.fn().mockResolvedValueOnce({}).mockRejectedValueOnce(Object.assign(new Error('x'), { code: 'keychain.locked' })) };
+    const sink = {
+      add: vi
+        .fn()
+        .mockResolvedValueOnce({})
+        .mockRejectedValueOnce(Object.assign(new Error('x'), { code: 'keychain.locked' })),
+    };
     const scan = new ScanService(new InlineQrDecoder(), sink, null, s.clock);
     const png = toPng(makeFrame(900, 700, [{ ...place(MIGRATION, 100, 100), moduleSize: 5 }], 3).frame);
     await expect(scan.scanImage(png)).rejects.toThrow('x');

@@ -9,7 +9,11 @@ import {
 } from '../../../electron/core/capture/screen-source';
 import { cropWithMargin, downscale } from '../../../electron/core/capture/frame-tools';
 
-const display = (id: number, width: number, height: number, scaleFactor: number): DisplayInfo => ({ id, size: { width, height }, scaleFactor });
+const display = (id: number, width: number, height: number, scaleFactor: number): DisplayInfo => ({
+  id,
+  size: { width, height },
+  scaleFactor,
+});
 
 /** A BGRA bitmap whose pixel i is (b=i, g=i+1, r=i+2, a=255) modulo 256. */
 function bgra(width: number, height: number): Uint8Array {
@@ -54,11 +58,19 @@ describe('frameFromBitmap', () => {
 
 describe('framesFromCaptures', () => {
   const displays = [display(10, 1920, 1080, 1), display(20, 1280, 720, 2)];
-  const capture = (displayId: string, width: number, height: number): CapturedBitmap => ({ displayId, width, height, bitmap: bgra(width, height) });
+  const capture = (displayId: string, width: number, height: number): CapturedBitmap => ({
+    displayId,
+    width,
+    height,
+    bitmap: bgra(width, height),
+  });
 
   it('orders frames as the displays are listed, at the size each thumbnail came back', () => {
     const frames = framesFromCaptures([capture('20', 256, 144), capture('10', 192, 108)], displays, 'win32');
-    expect(frames.map((f) => [f.index, f.width, f.height])).toEqual([[0, 192, 108], [1, 256, 144]]);
+    expect(frames.map((f) => [f.index, f.width, f.height])).toEqual([
+      [0, 192, 108],
+      [1, 256, 144],
+    ]);
     expect(frames[0]!.data[0]).toBe(2); // red from BGRA byte 2
   });
 
@@ -92,6 +104,8 @@ describe('frame tools', () => {
     expect([crop.width, crop.height]).toEqual([10 + 8, 10 + 8]);
     expect(crop.data[0]).toBe(255);
     expect(crop.data[(4 * crop.width + 4) * 4]).toBe(0);
-    expect(() => cropWithMargin(frame, { x: 99, y: 0, width: 40, height: 40 })).toThrow(expect.objectContaining({ code: 'scan.region-empty' }));
+    expect(() => cropWithMargin(frame, { x: 99, y: 0, width: 40, height: 40 })).toThrow(
+      expect.objectContaining({ code: 'scan.region-empty' }),
+    );
   });
 });

@@ -54,8 +54,17 @@ describe('npm run vault', () => {
     expect(code).toBe(0);
     const rows = JSON.parse(out) as Array<Record<string, unknown>>;
     expect(rows).toHaveLength(ALL.length);
-    expect(rows.find((r) => r.type === 'steam')).toMatchObject({ issuer: 'Steam', label: 'gamer', digits: 5, code: expect.stringMatching(/^[2-9B-DF-HJ-KM-NP-RTV-Y]{5}$/) as unknown });
-    expect(rows.find((r) => r.type === 'hotp')).toMatchObject({ counter: 3, period: null, code: expect.stringMatching(/^\d{6}$/) as unknown });
+    expect(rows.find((r) => r.type === 'steam')).toMatchObject({
+      issuer: 'Steam',
+      label: 'gamer',
+      digits: 5,
+      code: expect.stringMatching(/^[2-9B-DF-HJ-KM-NP-RTV-Y]{5}$/) as unknown,
+    });
+    expect(rows.find((r) => r.type === 'hotp')).toMatchObject({
+      counter: 3,
+      period: null,
+      code: expect.stringMatching(/^\d{6}$/) as unknown,
+    });
     expect(Object.keys(rows[0]!).sort()).toEqual(['algorithm', 'code', 'counter', 'digits', 'issuer', 'label', 'period', 'type']);
     for (const v of ALL) expect(out).not.toContain(v.secret);
     const text = await run(['list']);
@@ -107,7 +116,7 @@ describe('npm run vault', () => {
     expect(locked.err).not.toMatch(/keychain\.locked/);
   });
 
-  it('defaults to the app\'s own data folder on each platform', () => {
+  it("defaults to the app's own data folder on each platform", () => {
     expect(defaultDataDir({ XDG_CONFIG_HOME: '/x' }, 'linux')).toBe('/x/Flex HRM Connect');
     expect(defaultDataDir({ APPDATA: 'C:\\Users\\a\\AppData\\Roaming' }, 'win32')).toMatch(/Roaming.Flex HRM Connect$/);
     expect(defaultDataDir({}, 'darwin')).toMatch(/Library\/Application Support\/Flex HRM Connect$/);

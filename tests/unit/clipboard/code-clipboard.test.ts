@@ -147,7 +147,11 @@ describe('CodeClipboard', () => {
 describe('concealedFormats', () => {
   it('marks the copy for Windows history and cloud clipboard with a DWORD 0', () => {
     const f = concealedFormats('win32', '123456');
-    expect(Object.keys(f).sort()).toEqual(['CanIncludeInClipboardHistory', 'CanUploadToCloudClipboard', 'ExcludeClipboardContentFromMonitorProcessing']);
+    expect(Object.keys(f).sort()).toEqual([
+      'CanIncludeInClipboardHistory',
+      'CanUploadToCloudClipboard',
+      'ExcludeClipboardContentFromMonitorProcessing',
+    ]);
     for (const bytes of Object.values(f)) expect([...bytes]).toEqual([0, 0, 0, 0]);
   });
 

@@ -54,7 +54,9 @@ describe('parseDeepLink', () => {
 
   it('drops over-long values and odd keys, and keeps at most a few keys', () => {
     expect(parseDeepLink(`flexconnect://magic-link?token=${'A'.repeat(600)}`)).toEqual({ path: 'magic-link', query: {} });
-    const many = parseDeepLink(`flexconnect://magic-link?${Array.from({ length: 500 }, (_, i) => `k${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}=v`).join('&')}`);
+    const many = parseDeepLink(
+      `flexconnect://magic-link?${Array.from({ length: 500 }, (_, i) => `k${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}=v`).join('&')}`,
+    );
     expect(many === null || Object.keys(many.query).length <= 8).toBe(true);
     const odd = parseDeepLink('flexconnect://magic-link?__proto__=x&constructor=y&token=t');
     expect(odd?.query.token).toBe('t');

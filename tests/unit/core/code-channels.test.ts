@@ -67,16 +67,32 @@ describe('vault.copy, vault.hotpNext and the clipboard setting', () => {
   it('in the browser host tells the renderer to copy, with the clearing time from the setting', async () => {
     const { id } = await start();
     expect(await core.dispatch('vault.copy', { id })).toMatchObject({ ok: true, value: { by: 'renderer', clearAfterMs: 30_000 } });
-    expect(await core.dispatch('settings.update', { clearClipboard: false })).toEqual({ ok: true, value: { language: 'system', clearClipboard: false, closeToTray: true, startAtLogin: false } });
+    expect(await core.dispatch('settings.update', { clearClipboard: false })).toEqual({
+      ok: true,
+      value: { language: 'system', clearClipboard: false, closeToTray: true, startAtLogin: false },
+    });
     expect(await core.dispatch('vault.copy', { id })).toMatchObject({ ok: true, value: { by: 'renderer', clearAfterMs: null } });
     // Changing the language keeps the clipboard choice (an update never resets what it does not name).
-    expect(await core.dispatch('settings.update', { language: 'sv' })).toEqual({ ok: true, value: { language: 'sv', clearClipboard: false, closeToTray: true, startAtLogin: false } });
-    expect(await core.dispatch('vault.copy', { id: 'b56d2520-0000-4000-8000-000000000000' })).toEqual({ ok: false, error: { code: 'vault.not-found' } });
+    expect(await core.dispatch('settings.update', { language: 'sv' })).toEqual({
+      ok: true,
+      value: { language: 'sv', clearClipboard: false, closeToTray: true, startAtLogin: false },
+    });
+    expect(await core.dispatch('vault.copy', { id: 'b56d2520-0000-4000-8000-000000000000' })).toEqual({
+      ok: false,
+      error: { code: 'vault.not-found' },
+    });
   });
 
   it('vault.hotpNext answers the new code and tells every window', async () => {
     await start();
-    const added = await core.dispatch('vault.add', { source: 'manual', type: 'hotp', issuer: 'Bank', label: 'anna', secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', counter: 4 });
+    const added = await core.dispatch('vault.add', {
+      source: 'manual',
+      type: 'hotp',
+      issuer: 'Bank',
+      label: 'anna',
+      secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ',
+      counter: 4,
+    });
     const id = added.ok ? (added.value as { account: { id: string } }).account.id : '';
     const seen: string[] = [];
     core.events.subscribe((e) => seen.push(e));

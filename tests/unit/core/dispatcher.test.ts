@@ -3,14 +3,30 @@ import { AppError } from '@shared/result';
 import { createDispatcher, type Handlers } from '../../../electron/core/ipc/dispatcher';
 
 const account = {
-  id: '11111111-1111-4111-8111-111111111111', type: 'totp', issuer: 'A', label: 'a', algorithm: 'SHA1', digits: 6,
-  period: 30, counter: null, pinned: false, position: 0, code: '123456', nextCode: '654321', validUntil: 1,
+  id: '11111111-1111-4111-8111-111111111111',
+  type: 'totp',
+  issuer: 'A',
+  label: 'a',
+  algorithm: 'SHA1',
+  digits: 6,
+  period: 30,
+  counter: null,
+  pinned: false,
+  position: 0,
+  code: '123456',
+  nextCode: '654321',
+  validUntil: 1,
 };
 
 function dispatcherWith(overrides: Partial<Handlers>) {
   const calls: string[] = [];
   const handlers = new Proxy(overrides as Handlers, {
-    get: (t, k: string) => (t as Partial<Handlers>)[k as keyof Handlers] ?? (() => { calls.push(k); return {}; }),
+    get: (t, k: string) =>
+      (t as Partial<Handlers>)[k as keyof Handlers] ??
+      (() => {
+        calls.push(k);
+        return {};
+      }),
   });
   return { dispatch: createDispatcher(handlers, { error: vi.fn() }), calls };
 }
@@ -45,8 +61,12 @@ describe('IPC dispatcher', () => {
     const log = { error: vi.fn() };
     const dispatch = createDispatcher(
       {
-        'vault.delete': () => { throw new AppError('vault.not-found'); },
-        'vault.list': () => { throw new Error('disk on fire /home/anna/secret'); },
+        'vault.delete': () => {
+          throw new AppError('vault.not-found');
+        },
+        'vault.list': () => {
+          throw new Error('disk on fire /home/anna/secret');
+        },
       } as unknown as Handlers,
       log,
     );

@@ -49,7 +49,14 @@ describe('app.db migrations', () => {
     const db = new Database(':memory:');
     const broken: Migration[] = [
       ...appMigrations,
-      { version: appMigrations.length + 1, name: 'broken', up: (d) => { d.exec('CREATE TABLE half (x)'); throw new Error('boom'); } },
+      {
+        version: appMigrations.length + 1,
+        name: 'broken',
+        up: (d) => {
+          d.exec('CREATE TABLE half (x)');
+          throw new Error('boom');
+        },
+      },
     ];
     expect(() => migrate(db, broken)).toThrow('boom');
     expect(db.pragma('user_version', { simple: true })).toBe(appMigrations.length);

@@ -21,7 +21,9 @@ const T = 1_700_000_012_345;
 function steamOracle(base32: string, ms: number): string {
   const counter = Buffer.alloc(8);
   counter.writeBigUInt64BE(BigInt(Math.floor(ms / 30_000)));
-  const mac = createHmac('sha1', Buffer.from(Secret.fromBase32(base32).bytes)).update(counter).digest();
+  const mac = createHmac('sha1', Buffer.from(Secret.fromBase32(base32).bytes))
+    .update(counter)
+    .digest();
   const offset = mac[19]! & 0x0f;
   let n = mac.readUInt32BE(offset) & 0x7fffffff;
   let code = '';
@@ -50,14 +52,24 @@ describe('Steam Guard accounts', () => {
   });
 
   it('refuses Steam values Steam does not use, rather than showing wrong codes', () => {
-    expect(() => toAccountSpec({ type: 'steam', label: 'x', secret: SECRET, digits: 6 })).toThrow(expect.objectContaining({ code: 'otp.unsupported-digits' }));
-    expect(() => toAccountSpec({ type: 'steam', label: 'x', secret: SECRET, algorithm: 'SHA256' })).toThrow(expect.objectContaining({ code: 'otp.unsupported-algorithm' }));
-    expect(() => toAccountSpec({ type: 'totp', label: 'x', secret: SECRET, digits: 5 })).toThrow(expect.objectContaining({ code: 'otp.unsupported-digits' }));
+    expect(() => toAccountSpec({ type: 'steam', label: 'x', secret: SECRET, digits: 6 })).toThrow(
+      expect.objectContaining({ code: 'otp.unsupported-digits' }),
+    );
+    expect(() => toAccountSpec({ type: 'steam', label: 'x', secret: SECRET, algorithm: 'SHA256' })).toThrow(
+      expect.objectContaining({ code: 'otp.unsupported-algorithm' }),
+    );
+    expect(() => toAccountSpec({ type: 'totp', label: 'x', secret: SECRET, digits: 5 })).toThrow(
+      expect.objectContaining({ code: 'otp.unsupported-digits' }),
+    );
   });
 
   it('otpauth: steam type, encoder=steam, issuer Steam; and written back so those apps read it', () => {
     expect(parseOtpauthUri(`otpauth://steam/Steam:gamer?secret=${SECRET}&digits=5`).type).toBe('steam');
-    expect(parseOtpauthUri(`otpauth://totp/Valve:g?secret=${SECRET}&encoder=steam`)).toMatchObject({ type: 'steam', issuer: 'Valve', digits: 5 });
+    expect(parseOtpauthUri(`otpauth://totp/Valve:g?secret=${SECRET}&encoder=steam`)).toMatchObject({
+      type: 'steam',
+      issuer: 'Valve',
+      digits: 5,
+    });
     expect(parseOtpauthUri(`otpauth://totp/Steam:g?secret=${SECRET}`).type).toBe('steam');
     const spec = toAccountSpec({ type: 'steam', issuer: 'Steam', label: 'gamer', secret: SECRET });
     const text = formatOtpauthUri(spec);
@@ -72,7 +84,21 @@ describe('Steam Guard accounts', () => {
     db.prepare("INSERT INTO accounts VALUES ('a', 'hotp', 'I', 'L', 'SHA256', 7, 30, 9, 1, 0, 1)").run();
     expect(() => db.prepare("INSERT INTO accounts VALUES ('s', 'steam', 'Steam', 'g', 'SHA1', 5, 30, 0, 0, 1, 1)").run()).toThrow();
     migrate(db, appMigrations.slice(0, 5));
-    expect(db.prepare('SELECT * FROM accounts').all()).toEqual([{ id: 'a', type: 'hotp', issuer: 'I', label: 'L', algorithm: 'SHA256', digits: 7, period: 30, counter: 9, pinned: 1, position: 0, created_at: 1 }]);
+    expect(db.prepare('SELECT * FROM accounts').all()).toEqual([
+      {
+        id: 'a',
+        type: 'hotp',
+        issuer: 'I',
+        label: 'L',
+        algorithm: 'SHA256',
+        digits: 7,
+        period: 30,
+        counter: 9,
+        pinned: 1,
+        position: 0,
+        created_at: 1,
+      },
+    ]);
     db.prepare("INSERT INTO accounts VALUES ('s', 'steam', 'Steam', 'g', 'SHA1', 5, 30, 0, 0, 1, 1)").run();
     expect(() => db.prepare("INSERT INTO accounts VALUES ('t', 'totp', 'X', 'y', 'SHA1', 5, 30, 0, 0, 2, 1)").run()).toThrow();
     expect(() => db.prepare("INSERT INTO accounts VALUES ('u', 'steam', 'X', 'y', 'SHA1', 6, 30, 0, 0, 3, 1)").run()).toThrow();

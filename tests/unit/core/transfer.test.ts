@@ -33,7 +33,10 @@ describe('transfer out', () => {
     const uris = migrationUris(specs, 42);
     expect(uris).toHaveLength(2);
     const read = uris.map(parseMigrationUri);
-    expect(read.map((r) => r.batch)).toEqual([{ index: 0, size: 2, id: 42 }, { index: 1, size: 2, id: 42 }]);
+    expect(read.map((r) => r.batch)).toEqual([
+      { index: 0, size: 2, id: 42 },
+      { index: 1, size: 2, id: 42 },
+    ]);
     // SHA256 with 8 digits is what GA's enums carry; the rest round-trips field by field.
     expect(read.flatMap((r) => r.accounts)).toEqual(specs);
 

@@ -52,27 +52,38 @@ describe('vault: edit, groups, recently used', () => {
     const a = await s.vault.add(toAccountSpec({ issuer: 'A', label: 'a', secret: SECRET }));
     const edited = await s.vault.edit({ id: a.id, issuer: 'A', label: 'a', algorithm: 'SHA256', digits: 8, period: 60 });
     expect(edited).toMatchObject({ algorithm: 'SHA256', digits: 8, period: 60 });
-    expect(edited.code).toBe(new TOTP({ secret: SECRET, algorithm: 'SHA256', digits: 8, period: 60 }).generate({ timestamp: s.clock.now() }));
+    expect(edited.code).toBe(
+      new TOTP({ secret: SECRET, algorithm: 'SHA256', digits: 8, period: 60 }).generate({ timestamp: s.clock.now() }),
+    );
     await expect(s.vault.edit({ id: a.id, issuer: 'A', label: 'a', digits: 5 })).rejects.toMatchObject({ code: 'otp.unsupported-digits' });
-    await expect(s.vault.edit({ id: a.id, issuer: 'A', label: 'a', secret: 'not base32!' })).rejects.toMatchObject({ code: 'otp.secret-invalid-base32' });
+    await expect(s.vault.edit({ id: a.id, issuer: 'A', label: 'a', secret: 'not base32!' })).rejects.toMatchObject({
+      code: 'otp.secret-invalid-base32',
+    });
     await expect(s.vault.edit({ id: a.id, issuer: ' ', label: '' })).rejects.toMatchObject({ code: 'otp.name-missing' });
     // Nothing of the refused edits was kept.
     expect((await s.vault.list()).accounts[0]).toMatchObject({ issuer: 'A', digits: 8 });
     expect(s.store.entries.get(a.id)).toBe(SECRET);
   });
 
-  it('refuses another account\'s secret as the new one, and an unknown id', async () => {
+  it("refuses another account's secret as the new one, and an unknown id", async () => {
     const a = await s.vault.add(toAccountSpec({ issuer: 'A', label: 'a', secret: SECRET }));
     await s.vault.add(toAccountSpec({ issuer: 'B', label: 'b', secret: REISSUED }));
-    await expect(s.vault.edit({ id: a.id, issuer: 'A', label: 'a', secret: REISSUED })).rejects.toMatchObject({ code: 'vault.duplicate-account', params: { issuer: 'B' } });
+    await expect(s.vault.edit({ id: a.id, issuer: 'A', label: 'a', secret: REISSUED })).rejects.toMatchObject({
+      code: 'vault.duplicate-account',
+      params: { issuer: 'B' },
+    });
     expect(s.store.entries.get(a.id)).toBe(SECRET);
-    await expect(s.vault.edit({ id: '00000000-0000-4000-8000-000000000000', issuer: 'x', label: 'y' })).rejects.toMatchObject({ code: 'vault.not-found' });
+    await expect(s.vault.edit({ id: '00000000-0000-4000-8000-000000000000', issuer: 'x', label: 'y' })).rejects.toMatchObject({
+      code: 'vault.not-found',
+    });
   });
 
   it('a keychain that refuses the new secret changes nothing', async () => {
     const a = await s.vault.add(toAccountSpec({ issuer: 'A', label: 'a', secret: SECRET }));
     s.store.failWith = 'keychain.locked';
-    await expect(s.vault.edit({ id: a.id, issuer: 'Renamed', label: 'a', secret: REISSUED, digits: 8 })).rejects.toMatchObject({ code: 'keychain.locked' });
+    await expect(s.vault.edit({ id: a.id, issuer: 'Renamed', label: 'a', secret: REISSUED, digits: 8 })).rejects.toMatchObject({
+      code: 'keychain.locked',
+    });
     expect(s.store.entries.get(a.id)).toBe(SECRET);
     expect(s.db.prepare('SELECT issuer, digits FROM accounts').get()).toEqual({ issuer: 'A', digits: 6 });
   });
@@ -84,7 +95,9 @@ describe('vault: edit, groups, recently used', () => {
     const again = s.reopen();
     await again.open();
     expect((await again.list()).accounts[0]?.groups).toEqual(['Work', 'Private life']);
-    expect(() => s.vault.setGroups('00000000-0000-4000-8000-000000000000', ['x'])).toThrow(expect.objectContaining({ code: 'vault.not-found' }));
+    expect(() => s.vault.setGroups('00000000-0000-4000-8000-000000000000', ['x'])).toThrow(
+      expect.objectContaining({ code: 'vault.not-found' }),
+    );
   });
 
   it('markUsed records when a code was last used', async () => {
@@ -123,7 +136,9 @@ describe('vault: specs for transfer out', () => {
       toAccountSpec({ type: 'hotp', issuer: 'B', label: 'b', secret: REISSUED, counter: 3 }),
       toAccountSpec({ issuer: 'A', label: 'a', secret: SECRET }),
     ]);
-    expect(() => s.vault.specsForTransfer(['00000000-0000-4000-8000-000000000000'])).toThrow(expect.objectContaining({ code: 'vault.not-found' }));
+    expect(() => s.vault.specsForTransfer(['00000000-0000-4000-8000-000000000000'])).toThrow(
+      expect.objectContaining({ code: 'vault.not-found' }),
+    );
   });
 });
 

@@ -49,8 +49,12 @@ describe('VaultService', () => {
 
   it('refuses a duplicate by secret, but allows the same name with another secret (two tenants)', async () => {
     await s.vault.add(toAccountSpec({ issuer: 'GitHub', label: 'anna', secret: SECRET }));
-    await expect(s.vault.add(toAccountSpec({ issuer: 'Other', label: 'x', secret: SECRET }))).rejects.toMatchObject({ code: 'vault.duplicate-account' });
-    await expect(s.vault.add(toAccountSpec({ issuer: 'github', label: 'ANNA', secret: 'GEZDGNBVGY3TQOJQGEZDGNBV' }))).resolves.toMatchObject({ issuer: 'github' });
+    await expect(s.vault.add(toAccountSpec({ issuer: 'Other', label: 'x', secret: SECRET }))).rejects.toMatchObject({
+      code: 'vault.duplicate-account',
+    });
+    await expect(
+      s.vault.add(toAccountSpec({ issuer: 'github', label: 'ANNA', secret: 'GEZDGNBVGY3TQOJQGEZDGNBV' })),
+    ).resolves.toMatchObject({ issuer: 'github' });
     expect((await s.vault.list()).accounts).toHaveLength(2);
   });
 
@@ -69,8 +73,20 @@ describe('VaultService', () => {
     const s2 = setup();
     await s2.vault.open();
     const view = toAccountSpec({ issuer: 'Crash', label: 'c', secret: SECRET });
-    s2.db.prepare("INSERT INTO vault_intents (account_id, op, payload, created_at) VALUES ('11111111-1111-4111-8111-111111111111', 'add', ?, 0)")
-      .run(JSON.stringify({ ...view, secret: undefined, id: '11111111-1111-4111-8111-111111111111', pinned: false, position: 0, createdAt: 0 }));
+    s2.db
+      .prepare(
+        "INSERT INTO vault_intents (account_id, op, payload, created_at) VALUES ('11111111-1111-4111-8111-111111111111', 'add', ?, 0)",
+      )
+      .run(
+        JSON.stringify({
+          ...view,
+          secret: undefined,
+          id: '11111111-1111-4111-8111-111111111111',
+          pinned: false,
+          position: 0,
+          createdAt: 0,
+        }),
+      );
     s2.store.entries.set('11111111-1111-4111-8111-111111111111', SECRET);
     const after = s2.reopen();
     await after.open();
@@ -81,7 +97,11 @@ describe('VaultService', () => {
   });
 
   it('rolls back an add interrupted before the keychain write', async () => {
-    s.db.prepare("INSERT INTO vault_intents (account_id, op, payload, created_at) VALUES ('22222222-2222-4222-8222-222222222222', 'add', '{}', 0)").run();
+    s.db
+      .prepare(
+        "INSERT INTO vault_intents (account_id, op, payload, created_at) VALUES ('22222222-2222-4222-8222-222222222222', 'add', '{}', 0)",
+      )
+      .run();
     const after = s.reopen();
     await after.open();
     expect((await after.list()).accounts).toEqual([]);
@@ -119,7 +139,9 @@ describe('VaultService', () => {
     const spec = () => toAccountSpec({ issuer: 'GitHub', label: 'anna', secret: SECRET });
     const results = await Promise.allSettled(Array.from({ length: 10 }, () => s.vault.add(spec())));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    expect(results.filter((r) => r.status === 'rejected').map((r) => (r.reason as { code?: unknown }).code)).toEqual(Array(9).fill('vault.duplicate-account'));
+    expect(results.filter((r) => r.status === 'rejected').map((r) => (r.reason as { code?: unknown }).code)).toEqual(
+      Array(9).fill('vault.duplicate-account'),
+    );
     expect((await s.vault.list()).accounts).toHaveLength(1);
     expect(s.store.entries.size).toBe(1);
   });
@@ -127,7 +149,9 @@ describe('VaultService', () => {
   it('a keychain write that fails after a good start turns the state to locked (adds did not fail silently under ok)', async () => {
     await s.vault.add(toAccountSpec({ issuer: 'A', label: 'a', secret: SECRET }));
     s.store.failWith = 'keychain.locked';
-    await expect(s.vault.add(toAccountSpec({ issuer: 'B', label: 'b', secret: 'GEZDGNBVGY3TQOJQGEZDGNBV' }))).rejects.toMatchObject({ code: 'keychain.locked' });
+    await expect(s.vault.add(toAccountSpec({ issuer: 'B', label: 'b', secret: 'GEZDGNBVGY3TQOJQGEZDGNBV' }))).rejects.toMatchObject({
+      code: 'keychain.locked',
+    });
     const listed = await s.vault.list();
     expect(listed.keychain).toBe('locked');
     expect(listed.accounts.every((a) => a.code !== '')).toBe(true);

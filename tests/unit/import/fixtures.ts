@@ -18,13 +18,67 @@ export interface Vector {
 
 /** This project's own vectors: every algorithm, 6/7/8 digits, odd periods, HOTP counters, one Steam account. */
 export const VECTORS: readonly Vector[] = [
-  { type: 'totp', issuer: 'Northwind', label: 'ada', secret: 'KRUGS4ZANFZSAYJAORSXG5BAONSWG4TF', algorithm: 'SHA1', digits: 6, period: 30, counter: 0 },
-  { type: 'totp', issuer: 'Contoso', label: 'bo@example.com', secret: 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U', algorithm: 'SHA256', digits: 7, period: 20, counter: 0 },
-  { type: 'totp', issuer: 'Fabrikam', label: 'cy', secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', algorithm: 'SHA512', digits: 8, period: 60, counter: 0 },
-  { type: 'hotp', issuer: 'Tailspin', label: 'di', secret: 'ONSWG4TFORZWK2LDOJSXIZLTMVRXEZLU', algorithm: 'SHA1', digits: 6, period: 30, counter: 3 },
-  { type: 'hotp', issuer: 'Litware', label: 'ed', secret: 'NB2HI4DTHIXS653XO4XGK6DBNVYGYZI7', algorithm: 'SHA256', digits: 8, period: 30, counter: 12345 },
+  {
+    type: 'totp',
+    issuer: 'Northwind',
+    label: 'ada',
+    secret: 'KRUGS4ZANFZSAYJAORSXG5BAONSWG4TF',
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    counter: 0,
+  },
+  {
+    type: 'totp',
+    issuer: 'Contoso',
+    label: 'bo@example.com',
+    secret: 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U',
+    algorithm: 'SHA256',
+    digits: 7,
+    period: 20,
+    counter: 0,
+  },
+  {
+    type: 'totp',
+    issuer: 'Fabrikam',
+    label: 'cy',
+    secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ',
+    algorithm: 'SHA512',
+    digits: 8,
+    period: 60,
+    counter: 0,
+  },
+  {
+    type: 'hotp',
+    issuer: 'Tailspin',
+    label: 'di',
+    secret: 'ONSWG4TFORZWK2LDOJSXIZLTMVRXEZLU',
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    counter: 3,
+  },
+  {
+    type: 'hotp',
+    issuer: 'Litware',
+    label: 'ed',
+    secret: 'NB2HI4DTHIXS653XO4XGK6DBNVYGYZI7',
+    algorithm: 'SHA256',
+    digits: 8,
+    period: 30,
+    counter: 12345,
+  },
 ];
-export const STEAM: Vector = { type: 'steam', issuer: 'Steam', label: 'gamer', secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', algorithm: 'SHA1', digits: 5, period: 30, counter: 0 };
+export const STEAM: Vector = {
+  type: 'steam',
+  issuer: 'Steam',
+  label: 'gamer',
+  secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
+  algorithm: 'SHA1',
+  digits: 5,
+  period: 30,
+  counter: 0,
+};
 export const ALL: readonly Vector[] = [...VECTORS, STEAM];
 
 const enc = (o: unknown) => new TextEncoder().encode(typeof o === 'string' ? o : JSON.stringify(o));
@@ -61,7 +115,20 @@ export function aegisEncrypted(password: string, vs: readonly Vector[] = ALL): U
   return enc({
     version: 1,
     header: {
-      slots: [{ type: 1, uuid: randomUUID(), key: slot.data.toString('hex'), key_params: { nonce: slot.nonce.toString('hex'), tag: slot.tag.toString('hex') }, n: 32768, r: 8, p: 1, salt: salt.toString('hex'), repaired: true, is_backup: false }],
+      slots: [
+        {
+          type: 1,
+          uuid: randomUUID(),
+          key: slot.data.toString('hex'),
+          key_params: { nonce: slot.nonce.toString('hex'), tag: slot.tag.toString('hex') },
+          n: 32768,
+          r: 8,
+          p: 1,
+          salt: salt.toString('hex'),
+          repaired: true,
+          is_backup: false,
+        },
+      ],
       params: { nonce: db.nonce.toString('hex'), tag: db.tag.toString('hex') },
     },
     db: db.data.toString('base64'),
@@ -87,7 +154,15 @@ const twofasService = (v: Vector, i: number) => ({
   order: { position: i },
   icon: { selected: 'Label', label: { text: v.issuer.slice(0, 2).toUpperCase(), backgroundColor: 'Default' } },
 });
-const twofasFile = (extra: object) => ({ groups: [], updatedAt: 1_700_000_000_000, schemaVersion: 4, appVersionCode: 5000000, appVersionName: '5.0.0', appOrigin: 'android', ...extra });
+const twofasFile = (extra: object) => ({
+  groups: [],
+  updatedAt: 1_700_000_000_000,
+  schemaVersion: 4,
+  appVersionCode: 5000000,
+  appVersionName: '5.0.0',
+  appOrigin: 'android',
+  ...extra,
+});
 export const twofasPlain = (vs: readonly Vector[] = ALL) => enc(twofasFile({ services: vs.map(twofasService) }));
 
 /** Encrypted: `servicesEncrypted` = base64(ciphertext||tag):base64(salt):base64(iv), AES-256-GCM under PBKDF2-HMAC-SHA256(password, salt, 10,000). */
@@ -134,7 +209,16 @@ export function uri(v: Vector, extra = ''): string {
 
 /** Ente Auth's "plain text" export: one otpauth URI per line, each with Ente's `codeDisplay` JSON (ente-io/ente, auth/lib/models/code.dart). */
 export const enteText = (vs: readonly Vector[] = ALL) =>
-  enc(vs.map((v) => uri(v, `&codeDisplay=${encodeURIComponent(JSON.stringify({ pinned: false, trashed: false, lastUsedAt: 0, tapCount: 0, tags: [] }))}`)).join('\n') + '\n');
+  enc(
+    vs
+      .map((v) =>
+        uri(
+          v,
+          `&codeDisplay=${encodeURIComponent(JSON.stringify({ pinned: false, trashed: false, lastUsedAt: 0, tapCount: 0, tags: [] }))}`,
+        ),
+      )
+      .join('\n') + '\n',
+  );
 
 // ---- Bitwarden: the unencrypted JSON export (bitwarden.com/help/export-your-data, "login.totp") ----
 export function bitwarden(items: Array<{ name: string; username?: string; totp: string | null }>): Uint8Array {

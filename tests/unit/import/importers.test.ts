@@ -1,14 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import { readExport } from '../../../electron/core/import';
 import type { OtpAccountSpec } from '../../../electron/core/otp/spec';
-import { ALL, STEAM, VECTORS, aegisEncrypted, aegisPlain, andOtp, bitwarden, enteText, twofasEncrypted, twofasPlain, uri, type Vector } from './fixtures';
+import {
+  ALL,
+  STEAM,
+  VECTORS,
+  aegisEncrypted,
+  aegisPlain,
+  andOtp,
+  bitwarden,
+  enteText,
+  twofasEncrypted,
+  twofasPlain,
+  uri,
+  type Vector,
+} from './fixtures';
 
 /**
  * Every importer against files made the way the apps write them (./fixtures.ts cites each format's
  * source). The importers were also run by hand against real exports (Aegis's importer test
  * resources, /work/shared/interop-data, read in place): every entry there is read, Steam included.
  */
-const view = (a: OtpAccountSpec): Vector => ({ type: a.type, issuer: a.issuer, label: a.label, secret: a.secret, algorithm: a.algorithm, digits: a.digits, period: a.type === 'hotp' ? 30 : a.period, counter: a.counter });
+const view = (a: OtpAccountSpec): Vector => ({
+  type: a.type,
+  issuer: a.issuer,
+  label: a.label,
+  secret: a.secret,
+  algorithm: a.algorithm,
+  digits: a.digits,
+  period: a.type === 'hotp' ? 30 : a.period,
+  counter: a.counter,
+});
 const enc = (s: string) => new TextEncoder().encode(s);
 
 async function rejection(p: Promise<unknown>): Promise<{ code: string; params?: unknown }> {
@@ -73,8 +95,20 @@ describe('readExport: every format detected from the content, every entry an acc
 
   it('entries of a kind this app cannot keep are reported by name, the others still read', async () => {
     const json = JSON.parse(new TextDecoder().decode(aegisPlain())) as { db: { entries: Array<Record<string, unknown>> } };
-    json.db.entries.push({ type: 'yandex', uuid: 'x', name: 'ivan', issuer: 'Yandex', info: { secret: VECTORS[0]!.secret, pin: '1234', digits: 8, algo: 'SHA256', period: 30 } });
-    json.db.entries.push({ type: 'motp', uuid: 'y', name: 'old', issuer: 'mOTP', info: { secret: 'abcdef0123', pin: '1234', digits: 6, algo: 'MD5', period: 10 } });
+    json.db.entries.push({
+      type: 'yandex',
+      uuid: 'x',
+      name: 'ivan',
+      issuer: 'Yandex',
+      info: { secret: VECTORS[0]!.secret, pin: '1234', digits: 8, algo: 'SHA256', period: 30 },
+    });
+    json.db.entries.push({
+      type: 'motp',
+      uuid: 'y',
+      name: 'old',
+      issuer: 'mOTP',
+      info: { secret: 'abcdef0123', pin: '1234', digits: 6, algo: 'MD5', period: 10 },
+    });
     const out = await readExport(enc(JSON.stringify(json)));
     expect(out.accounts).toHaveLength(ALL.length);
     expect(out.unsupported).toEqual([

@@ -8,7 +8,7 @@ const respond = (body: unknown, headers: Record<string, string> = {}) =>
   (() => Promise.resolve(new Response(typeof body === 'string' ? body : JSON.stringify(body), { headers }))) as typeof fetch;
 
 describe('clock check', () => {
-  it('reads the embedded mock\'s /health `now` and warns past 15 s', async () => {
+  it("reads the embedded mock's /health `now` and warns past 15 s", async () => {
     let asked = '';
     const fetchImpl = ((url: URL) => {
       asked = String(url);
@@ -20,13 +20,22 @@ describe('clock check', () => {
   });
 
   it('does not warn at 15 s or less, either way', async () => {
-    expect(await new ClockCheckService(() => 'https://id.example/', clock, respond({ now: NOW - 15_000 })).check()).toMatchObject({ warn: false, skewMs: -15_000 });
-    expect(await new ClockCheckService(() => 'https://id.example/', clock, respond({ now: NOW - 15_001 })).check()).toMatchObject({ warn: true });
+    expect(await new ClockCheckService(() => 'https://id.example/', clock, respond({ now: NOW - 15_000 })).check()).toMatchObject({
+      warn: false,
+      skewMs: -15_000,
+    });
+    expect(await new ClockCheckService(() => 'https://id.example/', clock, respond({ now: NOW - 15_001 })).check()).toMatchObject({
+      warn: true,
+    });
   });
 
   it('falls back to the Date header of any other server', async () => {
     const date = new Date(NOW - 60_000).toUTCString();
-    expect(await new ClockCheckService(() => 'https://id.example/', clock, respond('<html>', { date })).check()).toMatchObject({ state: 'ok', skewMs: -60_000, warn: true });
+    expect(await new ClockCheckService(() => 'https://id.example/', clock, respond('<html>', { date })).check()).toMatchObject({
+      state: 'ok',
+      skewMs: -60_000,
+      warn: true,
+    });
   });
 
   it('is "unreachable" with no server, a network error, or no time at all', async () => {

@@ -19,7 +19,11 @@ function setup(verification: UserVerification | null = null, db = new Database('
   const changes: LockView[] = [];
   let tick: () => void = () => {};
   const lock = new LockService({
-    settings, clock, verification, hasher: FAST, onChange: (v) => changes.push(v),
+    settings,
+    clock,
+    verification,
+    hasher: FAST,
+    onChange: (v) => changes.push(v),
     every: (_ms, fn) => {
       tick = fn;
       return () => {};

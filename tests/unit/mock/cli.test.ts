@@ -7,7 +7,10 @@ const ROOT = resolve(import.meta.dirname, '../../..');
 
 describe('npm run mock (cli.ts)', () => {
   it('prints exactly one line when ready, serves /health, and exits 0 on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/mock/cli.ts', '--port', '0', '--test-control'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/mock/cli.ts', '--port', '0', '--test-control'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

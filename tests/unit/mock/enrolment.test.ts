@@ -24,7 +24,10 @@ describe('2FA enrolment: TOTP app, SMS backup, emergency code', () => {
     expect(start).toMatchObject({ digits: 6, period: 30, algorithm: 'SHA1', accountName: KARIN });
     expect(start.qrDataUrl).toMatch(/^data:image\/png;base64,/);
 
-    expect(await h.fail('totpEnrolConfirm', { token: session, body: { enrolmentId: start.enrolmentId, code: '000000' } })).toMatchObject({ code: 'enrolment.code-wrong', params: { attemptsLeft: 4 } });
+    expect(await h.fail('totpEnrolConfirm', { token: session, body: { enrolmentId: start.enrolmentId, code: '000000' } })).toMatchObject({
+      code: 'enrolment.code-wrong',
+      params: { attemptsLeft: 4 },
+    });
     const code = totpCode(secret, h.clock.now());
     const done = await h.ok('totpEnrolConfirm', { token: session, body: { enrolmentId: start.enrolmentId, code } });
     expect(done.factor).toMatchObject({ kind: 'totp', label: 'Authenticator app' });
@@ -35,15 +38,27 @@ describe('2FA enrolment: TOTP app, SMS backup, emergency code', () => {
     expect(signIn.factors).toEqual(['totp']);
     expect((await h.fail('mfaVerify', { body: { ticket: signIn.ticket, factor: 'totp', code } })).code).toBe('mfa.code-already-used');
     h.advance(30_000);
-    expect((await h.ok('mfaVerify', { body: { ticket: signIn.ticket, factor: 'totp', code: totpCode(secret, h.clock.now()) } })).twoFactorPrompt).toBe(false);
+    expect(
+      (await h.ok('mfaVerify', { body: { ticket: signIn.ticket, factor: 'totp', code: totpCode(secret, h.clock.now()) } })).twoFactorPrompt,
+    ).toBe(false);
   });
 
   it('gives up an enrolment after 5 wrong codes', async () => {
     const start = await h.ok('totpEnrolStart', { token: session });
-    for (let i = 0; i < 4; i++) await h.fail('totpEnrolConfirm', { token: session, body: { enrolmentId: start.enrolmentId, code: '000000' } });
-    expect((await h.fail('totpEnrolConfirm', { token: session, body: { enrolmentId: start.enrolmentId, code: '000000' } })).code).toBe('enrolment.too-many-attempts');
+    for (let i = 0; i < 4; i++)
+      await h.fail('totpEnrolConfirm', { token: session, body: { enrolmentId: start.enrolmentId, code: '000000' } });
+    expect((await h.fail('totpEnrolConfirm', { token: session, body: { enrolmentId: start.enrolmentId, code: '000000' } })).code).toBe(
+      'enrolment.too-many-attempts',
+    );
     const secret = new URL(start.otpauthUri).searchParams.get('secret')!;
-    expect((await h.fail('totpEnrolConfirm', { token: session, body: { enrolmentId: start.enrolmentId, code: totpCode(secret, h.clock.now()) } })).code).toBe('enrolment.too-many-attempts');
+    expect(
+      (
+        await h.fail('totpEnrolConfirm', {
+          token: session,
+          body: { enrolmentId: start.enrolmentId, code: totpCode(secret, h.clock.now()) },
+        })
+      ).code,
+    ).toBe('enrolment.too-many-attempts');
   });
 
   it('adds +46 to a national number and confirms it with an SMS code', async () => {
@@ -69,7 +84,9 @@ describe('2FA enrolment: TOTP app, SMS backup, emergency code', () => {
   it('the emergency code is active only after the user confirms storing it', async () => {
     const start = await h.ok('emergencyStart', { token: session });
     expect(start.code).toMatch(/^[A-Z2-9]{4}(-[A-Z2-9]{4}){4}$/);
-    expect((await h.fail('emergencyConfirm', { token: session, body: { enrolmentId: start.enrolmentId, stored: false } })).code).toBe('request.invalid');
+    expect((await h.fail('emergencyConfirm', { token: session, body: { enrolmentId: start.enrolmentId, stored: false } })).code).toBe(
+      'request.invalid',
+    );
     expect((await h.ok('me', { token: session })).twoFactor.factors).toEqual([]);
     const f = await h.ok('emergencyConfirm', { token: session, body: { enrolmentId: start.enrolmentId, stored: true } });
     expect(f.factor.kind).toBe('emergency');

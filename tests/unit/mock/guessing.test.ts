@@ -32,10 +32,12 @@ describe('lockout against parallel guesses (defect: 200 parallel wrong passwords
   let h: Harness;
   afterEach(() => h.close());
 
-  it('Connect: of 200 parallel wrong passwords at most the policy\'s 8 are checked, the rest are refused as locked', async () => {
+  it("Connect: of 200 parallel wrong passwords at most the policy's 8 are checked, the rest are refused as locked", async () => {
     h = await harness({ limits: NO_THROTTLE });
     const verifies = countVerifies(h);
-    const answers = await Promise.all(Array.from({ length: 200 }, (_, i) => h.fail('signInPassword', { body: { email: KARIN, password: `Wrong-${i}!` } })));
+    const answers = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => h.fail('signInPassword', { body: { email: KARIN, password: `Wrong-${i}!` } })),
+    );
     expect(verifies.n).toBeLessThanOrEqual(8);
     expect(answers.filter((a) => a.code === 'connect.invalid-credentials').length).toBeLessThanOrEqual(8);
     expect(answers.filter((a) => a.code === 'connect.locked').length).toBeGreaterThanOrEqual(192);
@@ -90,7 +92,11 @@ describe('lockout against parallel guesses (defect: 200 parallel wrong passwords
     h = await harness({ limits: NO_THROTTLE });
     const verifies = countVerifies(h);
     const right = () => h.call('hrmSignIn', { body: { userId: 'anna', password: HRM_PASSWORD } });
-    const answers = await Promise.all([right(), ...Array.from({ length: 200 }, (_, i) => h.call('hrmSignIn', { body: { userId: 'anna', password: `wrong-${i}` } })), right()]);
+    const answers = await Promise.all([
+      right(),
+      ...Array.from({ length: 200 }, (_, i) => h.call('hrmSignIn', { body: { userId: 'anna', password: `wrong-${i}` } })),
+      right(),
+    ]);
     expect(verifies.n).toBeLessThanOrEqual(8);
     expect(answers.filter((a) => a.body.ok).length).toBe(0);
     expect((await h.fail('hrmSignIn', { body: { userId: 'anna', password: HRM_PASSWORD } })).code).toBe('hrm.locked');
@@ -98,9 +104,15 @@ describe('lockout against parallel guesses (defect: 200 parallel wrong passwords
 
   it('sequential use is unchanged: 7 wrong then the right password signs in and starts afresh', async () => {
     h = await harness({ limits: NO_THROTTLE });
-    for (let i = 0; i < 7; i++) expect((await h.fail('signInPassword', { body: { email: KARIN, password: `Wrong-${i}!` } })).code).toBe('connect.invalid-credentials');
+    for (let i = 0; i < 7; i++)
+      expect((await h.fail('signInPassword', { body: { email: KARIN, password: `Wrong-${i}!` } })).code).toBe(
+        'connect.invalid-credentials',
+      );
     expect((await h.ok('signInPassword', { body: { email: KARIN, password: CONNECT_PASSWORD } })).status).toBe('signed-in');
-    for (let i = 0; i < 7; i++) expect((await h.fail('signInPassword', { body: { email: KARIN, password: `Wrong-${i}!` } })).code).toBe('connect.invalid-credentials');
+    for (let i = 0; i < 7; i++)
+      expect((await h.fail('signInPassword', { body: { email: KARIN, password: `Wrong-${i}!` } })).code).toBe(
+        'connect.invalid-credentials',
+      );
   });
 });
 
@@ -112,7 +124,9 @@ describe('per-client throttling (rate-limiter-flexible)', () => {
     h = await harness();
     const verifies = countVerifies(h);
     const answers = await Promise.all(
-      Array.from({ length: 100 }, (_, i) => h.call('signInPassword', { body: { email: `person${i}@nordbolaget.se`, password: 'Sommar2025!' } })),
+      Array.from({ length: 100 }, (_, i) =>
+        h.call('signInPassword', { body: { email: `person${i}@nordbolaget.se`, password: 'Sommar2025!' } }),
+      ),
     );
     expect(verifies.n).toBeLessThanOrEqual(20);
     const limited = answers.filter((a) => a.body.error?.code === 'request.rate-limited');
@@ -128,10 +142,15 @@ describe('per-client throttling (rate-limiter-flexible)', () => {
     expect(answers.filter((a) => a.body.error?.code === 'request.rate-limited').length).toBe(190);
   });
 
-  it('another client is not held back by the first one\'s limit', async () => {
+  it("another client is not held back by the first one's limit", async () => {
     h = await harness();
     await Promise.all(Array.from({ length: 30 }, () => h.call('humanCheck', { body: { notARobot: true } })));
-    const other = await h.app.inject({ method: 'POST', url: '/connect/human-check', payload: { notARobot: true }, remoteAddress: '127.0.0.2' });
+    const other = await h.app.inject({
+      method: 'POST',
+      url: '/connect/human-check',
+      payload: { notARobot: true },
+      remoteAddress: '127.0.0.2',
+    });
     expect(other.json()).toMatchObject({ ok: true });
   });
 });

@@ -52,7 +52,8 @@ export async function harness(options: MockOptions = {}): Promise<Harness> {
   // Every inject in the tests goes through this, unless a test names another Host on purpose.
   const inject = app.inject.bind(app) as (opts: InjectOptions) => ReturnType<FastifyInstance['inject']>;
   const ownHost = () => (app.server.listening ? `127.0.0.1:${(app.server.address() as AddressInfo).port}` : new URL(ctx.publicUrl).host);
-  app.inject = ((opts: InjectOptions) => inject({ ...opts, headers: { host: ownHost(), ...opts.headers } })) as unknown as FastifyInstance['inject'];
+  app.inject = ((opts: InjectOptions) =>
+    inject({ ...opts, headers: { host: ownHost(), ...opts.headers } })) as unknown as FastifyInstance['inject'];
   const call: Harness['call'] = async (name, input = {}) => {
     const route = identityRoutes[name];
     const qs = input.query ? `?${new URLSearchParams(input.query).toString()}` : '';
@@ -121,7 +122,9 @@ export function tokenFromLink(url: string): string {
 }
 
 export function totpCode(secretBase32: string, atMs: number): string {
-  return new TOTP({ secret: Secret.fromBase32(secretBase32.replace(/\s/g, '')), digits: 6, period: 30, algorithm: 'SHA1' }).generate({ timestamp: atMs });
+  return new TOTP({ secret: Secret.fromBase32(secretBase32.replace(/\s/g, '')), digits: 6, period: 30, algorithm: 'SHA1' }).generate({
+    timestamp: atMs,
+  });
 }
 
 export async function hrmSignIn(h: Harness, userId: string): Promise<string> {

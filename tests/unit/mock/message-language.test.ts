@@ -14,7 +14,10 @@ describe('messages follow the language the app asks for', () => {
 
   it('a reset link for a Swedish account in English when the app asks for English', async () => {
     h = await harness();
-    await h.ok('forgotPassword', { body: { email: KARIN, kind: 'reset', humanToken: await humanToken(h) }, headers: { 'accept-language': 'en-GB,en;q=0.9' } });
+    await h.ok('forgotPassword', {
+      body: { email: KARIN, kind: 'reset', humanToken: await humanToken(h) },
+      headers: { 'accept-language': 'en-GB,en;q=0.9' },
+    });
     const mail = await latestMail(h, KARIN);
     expect(mail.language).toBe('en');
     expect(mail.subject).toMatch(/password/i);
@@ -45,7 +48,11 @@ describe("the app's client says which language it wants", () => {
       return Promise.resolve(new Response(JSON.stringify({ ok: true, value: { status: 'ok', service: 'x', now: 1 } })));
     }) as unknown as typeof fetch;
     let language: 'sv' | 'en' = 'sv';
-    const http = new IdentityHttp(() => 'http://127.0.0.1:1/', fetchImpl, () => language);
+    const http = new IdentityHttp(
+      () => 'http://127.0.0.1:1/',
+      fetchImpl,
+      () => language,
+    );
     await http.call('health');
     language = 'en';
     await http.call('health');

@@ -6,7 +6,9 @@ import { DEMO_EMERGENCY_CODE, DEMO_PHONE, DEMO_TOTP_SECRET } from '../../../elec
 const JOHAN = 'johan.berg@nordbolaget.se';
 
 async function firstFactor(h: Harness, rememberedDeviceToken?: string): Promise<MfaRequired> {
-  const r = await h.ok('signInPassword', { body: { email: JOHAN, password: CONNECT_PASSWORD, device: DEVICE, ...(rememberedDeviceToken ? { rememberedDeviceToken } : {}) } });
+  const r = await h.ok('signInPassword', {
+    body: { email: JOHAN, password: CONNECT_PASSWORD, device: DEVICE, ...(rememberedDeviceToken ? { rememberedDeviceToken } : {}) },
+  });
   if (r.status !== 'mfa-required') throw new Error(`expected mfa-required, got ${r.status}`);
   return r;
 }
@@ -29,14 +31,28 @@ describe('2FA at sign-in', () => {
     const ok = await h.ok('mfaVerify', { body: { ticket: first.ticket, factor: 'totp', code } });
     expect(ok).toMatchObject({ status: 'signed-in', twoFactorPrompt: false });
     const second = await firstFactor(h);
-    expect(await h.fail('mfaVerify', { body: { ticket: second.ticket, factor: 'totp', code } })).toMatchObject({ code: 'mfa.code-already-used', params: { attemptsLeft: 4 } });
+    expect(await h.fail('mfaVerify', { body: { ticket: second.ticket, factor: 'totp', code } })).toMatchObject({
+      code: 'mfa.code-already-used',
+      params: { attemptsLeft: 4 },
+    });
     // Two steps away: refused outright.
-    expect((await h.fail('mfaVerify', { body: { ticket: second.ticket, factor: 'totp', code: totpCode(DEMO_TOTP_SECRET, h.clock.now() + 90_000) } })).code).toBe('mfa.code-wrong');
+    expect(
+      (
+        await h.fail('mfaVerify', {
+          body: { ticket: second.ticket, factor: 'totp', code: totpCode(DEMO_TOTP_SECRET, h.clock.now() + 90_000) },
+        })
+      ).code,
+    ).toBe('mfa.code-wrong');
     // The next step's code works.
     h.advance(30_000);
-    expect((await h.ok('mfaVerify', { body: { ticket: second.ticket, factor: 'totp', code: totpCode(DEMO_TOTP_SECRET, h.clock.now()) } })).status).toBe('signed-in');
+    expect(
+      (await h.ok('mfaVerify', { body: { ticket: second.ticket, factor: 'totp', code: totpCode(DEMO_TOTP_SECRET, h.clock.now()) } }))
+        .status,
+    ).toBe('signed-in');
     // The ticket is single use.
-    expect((await h.fail('mfaVerify', { body: { ticket: second.ticket, factor: 'totp', code: '123456' } })).code).toBe('mfa.ticket-invalid');
+    expect((await h.fail('mfaVerify', { body: { ticket: second.ticket, factor: 'totp', code: '123456' } })).code).toBe(
+      'mfa.ticket-invalid',
+    );
   });
 
   it('uses the emergency code once, then issues a new one and refuses the old', async () => {
@@ -45,7 +61,9 @@ describe('2FA at sign-in', () => {
     expect(ok.newEmergencyCode).toMatch(/^[A-Z2-9]{4}(-[A-Z2-9]{4}){4}$/);
     expect(ok.newEmergencyCode).not.toBe(DEMO_EMERGENCY_CODE);
     const again = await firstFactor(h);
-    expect((await h.fail('mfaVerify', { body: { ticket: again.ticket, factor: 'emergency', code: DEMO_EMERGENCY_CODE } })).code).toBe('mfa.code-wrong');
+    expect((await h.fail('mfaVerify', { body: { ticket: again.ticket, factor: 'emergency', code: DEMO_EMERGENCY_CODE } })).code).toBe(
+      'mfa.code-wrong',
+    );
     const next = await h.ok('mfaVerify', { body: { ticket: again.ticket, factor: 'emergency', code: ok.newEmergencyCode! } });
     expect(next.newEmergencyCode).not.toBe(ok.newEmergencyCode);
     const audit = (await h.ok('testAudit', { query: { type: '2fa.emergency-code-used' } })).events;
@@ -59,11 +77,15 @@ describe('2FA at sign-in', () => {
     expect(sent.expiresAt - h.clock.now()).toBe(10 * MINUTE);
     const code = await latestCode(h, DEMO_PHONE);
     const wrong = code === '000000' ? '111111' : '000000';
-    expect(await h.fail('mfaVerify', { body: { ticket: r.ticket, factor: 'sms', code: wrong } })).toMatchObject({ params: { attemptsLeft: 4 } });
+    expect(await h.fail('mfaVerify', { body: { ticket: r.ticket, factor: 'sms', code: wrong } })).toMatchObject({
+      params: { attemptsLeft: 4 },
+    });
     expect((await h.fail('mfaSmsSend', { body: { ticket: r.ticket } })).code).toBe('mfa.rate-limited');
     h.advance(MINUTE);
     await h.ok('mfaSmsSend', { body: { ticket: r.ticket } });
-    expect(await h.fail('mfaVerify', { body: { ticket: r.ticket, factor: 'sms', code: wrong } })).toMatchObject({ params: { attemptsLeft: 3 } });
+    expect(await h.fail('mfaVerify', { body: { ticket: r.ticket, factor: 'sms', code: wrong } })).toMatchObject({
+      params: { attemptsLeft: 3 },
+    });
     const fresh = await latestCode(h, DEMO_PHONE);
     h.advance(10 * MINUTE);
     // The ticket itself lives 10 minutes from the password step; sign in again for the expiry case.
@@ -81,28 +103,42 @@ describe('2FA at sign-in', () => {
     await h.fail('mfaVerify', { body: { ticket: r.ticket, factor: 'emergency', code: 'AAAA-AAAA-AAAA-AAAA-AAAA' } });
     await h.ok('mfaSmsSend', { body: { ticket: r.ticket } });
     await h.fail('mfaVerify', { body: { ticket: r.ticket, factor: 'sms', code: '000000' } });
-    expect(await h.fail('mfaVerify', { body: { ticket: r.ticket, factor: 'totp', code: '000001' } })).toMatchObject({ params: { attemptsLeft: 1 } });
-    expect((await h.fail('mfaVerify', { body: { ticket: r.ticket, factor: 'emergency', code: 'BBBB-BBBB-BBBB-BBBB-BBBB' } })).code).toBe('mfa.too-many-attempts');
+    expect(await h.fail('mfaVerify', { body: { ticket: r.ticket, factor: 'totp', code: '000001' } })).toMatchObject({
+      params: { attemptsLeft: 1 },
+    });
+    expect((await h.fail('mfaVerify', { body: { ticket: r.ticket, factor: 'emergency', code: 'BBBB-BBBB-BBBB-BBBB-BBBB' } })).code).toBe(
+      'mfa.too-many-attempts',
+    );
     // Even the right code is refused now.
-    expect((await h.fail('mfaVerify', { body: { ticket: r.ticket, factor: 'emergency', code: DEMO_EMERGENCY_CODE } })).code).toBe('mfa.too-many-attempts');
+    expect((await h.fail('mfaVerify', { body: { ticket: r.ticket, factor: 'emergency', code: DEMO_EMERGENCY_CODE } })).code).toBe(
+      'mfa.too-many-attempts',
+    );
     expect((await h.ok('testAudit', { query: { type: 'mfa.ticket-locked' } })).events).toHaveLength(1);
   });
 
   it('remembers a device for 30 days', async () => {
     const r = await firstFactor(h);
-    const ok = await h.ok('mfaVerify', { body: { ticket: r.ticket, factor: 'totp', code: totpCode(DEMO_TOTP_SECRET, h.clock.now()), rememberDevice: true } });
+    const ok = await h.ok('mfaVerify', {
+      body: { ticket: r.ticket, factor: 'totp', code: totpCode(DEMO_TOTP_SECRET, h.clock.now()), rememberDevice: true },
+    });
     expect(ok.rememberedDeviceToken).toBeTruthy();
-    const direct = await h.ok('signInPassword', { body: { email: JOHAN, password: CONNECT_PASSWORD, rememberedDeviceToken: ok.rememberedDeviceToken! } });
+    const direct = await h.ok('signInPassword', {
+      body: { email: JOHAN, password: CONNECT_PASSWORD, rememberedDeviceToken: ok.rememberedDeviceToken! },
+    });
     expect(direct.status).toBe('signed-in');
     // Another account cannot use it.
-    const karin = await h.ok('signInPassword', { body: { email: 'karin.nordin@nordbolaget.se', password: CONNECT_PASSWORD, rememberedDeviceToken: ok.rememberedDeviceToken! } });
+    const karin = await h.ok('signInPassword', {
+      body: { email: 'karin.nordin@nordbolaget.se', password: CONNECT_PASSWORD, rememberedDeviceToken: ok.rememberedDeviceToken! },
+    });
     expect(karin.status).toBe('signed-in'); // Karin has no 2FA at all
     h.advance(30 * 24 * 60 * MINUTE);
     expect((await firstFactor(h, ok.rememberedDeviceToken!)).status).toBe('mfa-required');
   });
 
   it('refuses unknown tickets and factors the account does not have', async () => {
-    expect((await h.fail('mfaVerify', { body: { ticket: 'C'.repeat(43), factor: 'totp', code: '123456' } })).code).toBe('mfa.ticket-invalid');
+    expect((await h.fail('mfaVerify', { body: { ticket: 'C'.repeat(43), factor: 'totp', code: '123456' } })).code).toBe(
+      'mfa.ticket-invalid',
+    );
     const r = await firstFactor(h);
     expect((await h.fail('mfaPushStart', { body: { ticket: r.ticket } })).code).toBe('push.no-devices');
   });

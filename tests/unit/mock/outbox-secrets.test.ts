@@ -11,7 +11,8 @@ const MAILBOX_TOKEN = 'mailbox-token-for-unit-tests-0123456789abcdef';
 const KARIN = 'karin.nordin@nordbolaget.se';
 
 /** What is stored for a message, as a process reading mock.db would see it. */
-const stored = (h: Harness, id: string) => h.ctx.db.prepare('SELECT text, links, secret FROM outbox WHERE id = ?').get(id) as { text: string; links: string; secret: string | null };
+const stored = (h: Harness, id: string) =>
+  h.ctx.db.prepare('SELECT text, links, secret FROM outbox WHERE id = ?').get(id) as { text: string; links: string; secret: string | null };
 
 describe('the demo mailbox is only for the app that started the mock', () => {
   let h: Harness;

@@ -122,7 +122,11 @@ describe('HRM account preparation', () => {
     await h.ok('adminRemoveConnection', { token: maria, params: { userId: 'anna' } });
     h.advance(MINUTE);
     await h.ok('hrmSendCode', { token: anna, body: { email: WORK } });
-    expect(await h.ok('hrmVerifyCode', { token: anna, body: { code: await latestCode(h, WORK) } })).toEqual({ status: 'linked', email: WORK, accountCreated: false });
+    expect(await h.ok('hrmVerifyCode', { token: anna, body: { code: await latestCode(h, WORK) } })).toEqual({
+      status: 'linked',
+      email: WORK,
+      accountCreated: false,
+    });
     const count = h.ctx.db.prepare('SELECT COUNT(*) AS n FROM connect_accounts WHERE email = ?').get(WORK) as { n: number };
     expect(count.n).toBe(1);
   });
@@ -213,8 +217,12 @@ describe('HRM admin', () => {
     const maria = await hrmSignIn(h, 'maria');
     const c = await h.ok('adminCompanyUpdate', { token: maria, body: { emailVerificationRequired: false, passwordPolicy: 'nist' } });
     expect(c).toMatchObject({ id: 'foretaget', emailVerificationRequired: false, passwordPolicy: 'nist', emailDomains: ['foretaget.se'] });
-    expect((await h.fail('adminCompanyUpdate', { token: maria, body: { identityProvider: 'sso' } })).params).toMatchObject({ field: 'ssoProviderName' });
-    expect((await h.fail('adminCompanyUpdate', { token: maria, body: { emailDomains: ['molnet.se'] } })).params).toMatchObject({ issue: 'domain-taken' });
+    expect((await h.fail('adminCompanyUpdate', { token: maria, body: { identityProvider: 'sso' } })).params).toMatchObject({
+      field: 'ssoProviderName',
+    });
+    expect((await h.fail('adminCompanyUpdate', { token: maria, body: { emailDomains: ['molnet.se'] } })).params).toMatchObject({
+      issue: 'domain-taken',
+    });
     expect((await h.fail('adminCompanyUpdate', { token: maria, body: {} })).code).toBe('request.invalid');
     expect((await h.fail('adminCompanyUpdate', { token: maria, body: { connectLoginEnabled: 'yes' } })).code).toBe('request.invalid');
   });

@@ -11,9 +11,13 @@ async function enrolDevice(h: Harness, session: string) {
   expect(uri.searchParams.get('server')).toBe('http://127.0.0.1');
   expect(start.qrDataUrl).toMatch(/^data:image\/png;base64,/);
   expect(start.manualKey.replace(/ /g, '')).toBe(uri.searchParams.get('code'));
-  expect((await h.fail('pushEnrolConsent', { token: session, body: { enrolmentId: start.enrolmentId, approve: true } })).code).toBe('enrolment.not-ready');
+  expect((await h.fail('pushEnrolConsent', { token: session, body: { enrolmentId: start.enrolmentId, approve: true } })).code).toBe(
+    'enrolment.not-ready',
+  );
   // Typed by hand, with the grouping spaces.
-  const device = await h.ok('deviceRegister', { body: { enrolmentCode: start.manualKey.toLowerCase(), deviceName: 'Anna’s laptop', platform: 'linux' } });
+  const device = await h.ok('deviceRegister', {
+    body: { enrolmentCode: start.manualKey.toLowerCase(), deviceName: 'Anna’s laptop', platform: 'linux' },
+  });
   expect(device.verificationCode).toMatch(/^[A-Z2-9]{4}$/);
   expect(device.accountEmail).toBe(KARIN);
   const status = await h.ok('pushEnrolStatus', { token: session, body: { enrolmentId: start.enrolmentId } });
@@ -40,7 +44,9 @@ describe('Push device enrolment', () => {
 
   it('registers the device, shows the same code on the consent screen, and activates on approval', async () => {
     const { start, device } = await enrolDevice(h, session);
-    expect((await h.ok('deviceStatus', { params: { deviceId: device.deviceId }, token: device.deviceCredential })).state).toBe('awaiting-consent');
+    expect((await h.ok('deviceStatus', { params: { deviceId: device.deviceId }, token: device.deviceCredential })).state).toBe(
+      'awaiting-consent',
+    );
     const done = await h.ok('pushEnrolConsent', { token: session, body: { enrolmentId: start.enrolmentId, approve: true } });
     expect(done.state).toBe('active');
     expect((await h.ok('deviceStatus', { params: { deviceId: device.deviceId }, token: device.deviceCredential })).state).toBe('active');
@@ -48,26 +54,37 @@ describe('Push device enrolment', () => {
     expect(me.twoFactor.enabled).toBe(true);
     expect(me.twoFactor.factors).toMatchObject([{ kind: 'push', label: 'Anna’s laptop' }]);
     // The enrolment code was single use.
-    expect((await h.fail('deviceRegister', { body: { enrolmentCode: start.manualKey, deviceName: 'Thief' } })).code).toBe('enrolment.invalid');
+    expect((await h.fail('deviceRegister', { body: { enrolmentCode: start.manualKey, deviceName: 'Thief' } })).code).toBe(
+      'enrolment.invalid',
+    );
   });
 
   it('denied consent leaves the device without access', async () => {
     const { start, device } = await enrolDevice(h, session);
-    expect((await h.ok('pushEnrolConsent', { token: session, body: { enrolmentId: start.enrolmentId, approve: false } })).state).toBe('denied');
-    expect(await h.fail('deviceStatus', { params: { deviceId: device.deviceId }, token: device.deviceCredential })).toMatchObject({ code: 'device.unauthorized', status: 401 });
+    expect((await h.ok('pushEnrolConsent', { token: session, body: { enrolmentId: start.enrolmentId, approve: false } })).state).toBe(
+      'denied',
+    );
+    expect(await h.fail('deviceStatus', { params: { deviceId: device.deviceId }, token: device.deviceCredential })).toMatchObject({
+      code: 'device.unauthorized',
+      status: 401,
+    });
     expect((await h.ok('me', { token: session })).twoFactor.enabled).toBe(false);
   });
 
   it('enrolment codes expire after 10 minutes', async () => {
     const start = await h.ok('pushEnrolStart', { token: session });
     h.advance(10 * MINUTE);
-    expect((await h.fail('deviceRegister', { body: { enrolmentCode: start.manualKey, deviceName: 'Late' } })).code).toBe('enrolment.expired');
+    expect((await h.fail('deviceRegister', { body: { enrolmentCode: start.manualKey, deviceName: 'Late' } })).code).toBe(
+      'enrolment.expired',
+    );
     expect((await h.ok('pushEnrolStatus', { token: session, body: { enrolmentId: start.enrolmentId } })).state).toBe('expired');
   });
 
   it('refuses a wrong device credential', async () => {
     const { device } = await enrolDevice(h, session);
-    expect((await h.fail('devicePushList', { params: { deviceId: device.deviceId }, token: 'D'.repeat(43) })).code).toBe('device.unauthorized');
+    expect((await h.fail('devicePushList', { params: { deviceId: device.deviceId }, token: 'D'.repeat(43) })).code).toBe(
+      'device.unauthorized',
+    );
     expect((await h.fail('devicePushList', { params: { deviceId: device.deviceId } })).code).toBe('device.unauthorized');
   });
 });
@@ -98,7 +115,13 @@ describe('Push sign-in with number matching', () => {
     expect(new Set(req!.choices).size).toBe(3);
     expect(req!.choices).toContain(push.number);
     expect(await h.ok('mfaPushStatus', { body: { ticket, pushId: push.pushId } })).toMatchObject({ state: 'pending' });
-    expect(await h.ok('devicePushAnswer', { params: { deviceId, pushId: push.pushId }, token: credential, body: { decision: 'approve', number: push.number } })).toEqual({ state: 'approved' });
+    expect(
+      await h.ok('devicePushAnswer', {
+        params: { deviceId, pushId: push.pushId },
+        token: credential,
+        body: { decision: 'approve', number: push.number },
+      }),
+    ).toEqual({ state: 'approved' });
     const status = await h.ok('mfaPushStatus', { body: { ticket, pushId: push.pushId, rememberDevice: true } });
     if (status.state !== 'approved') throw new Error();
     expect(status.signIn).toMatchObject({ status: 'signed-in', account: { email: KARIN } });
@@ -106,7 +129,9 @@ describe('Push sign-in with number matching', () => {
     // Completed once: the ticket is spent.
     expect((await h.fail('mfaPushStatus', { body: { ticket, pushId: push.pushId } })).code).toBe('mfa.ticket-invalid');
     expect(await pending()).toEqual([]);
-    expect((await h.fail('devicePushAnswer', { params: { deviceId, pushId: push.pushId }, token: credential, body: { decision: 'deny' } })).code).toBe('push.already-answered');
+    expect(
+      (await h.fail('devicePushAnswer', { params: { deviceId, pushId: push.pushId }, token: credential, body: { decision: 'deny' } })).code,
+    ).toBe('push.already-answered');
   });
 
   it('a denial is reported to the sign-in screen, which may try another way', async () => {
@@ -116,7 +141,11 @@ describe('Push sign-in with number matching', () => {
     expect(await h.ok('mfaPushStatus', { body: { ticket, pushId: push.pushId } })).toEqual({ state: 'denied', reason: 'declined' });
     // A new prompt on the same ticket.
     const again = await h.ok('mfaPushStart', { body: { ticket } });
-    await h.ok('devicePushAnswer', { params: { deviceId, pushId: again.pushId }, token: credential, body: { decision: 'approve', number: again.number } });
+    await h.ok('devicePushAnswer', {
+      params: { deviceId, pushId: again.pushId },
+      token: credential,
+      body: { decision: 'approve', number: again.number },
+    });
     expect((await h.ok('mfaPushStatus', { body: { ticket, pushId: again.pushId } })).state).toBe('approved');
   });
 
@@ -125,13 +154,24 @@ describe('Push sign-in with number matching', () => {
     const push = await h.ok('mfaPushStart', { body: { ticket } });
     const [req] = await pending();
     const wrong = req!.choices.find((c) => c !== push.number)!;
-    expect((await h.fail('devicePushAnswer', { params: { deviceId, pushId: push.pushId }, token: credential, body: { decision: 'approve', number: wrong } })).code).toBe('push.number-mismatch');
+    expect(
+      (
+        await h.fail('devicePushAnswer', {
+          params: { deviceId, pushId: push.pushId },
+          token: credential,
+          body: { decision: 'approve', number: wrong },
+        })
+      ).code,
+    ).toBe('push.number-mismatch');
     // Defect (issue 14): the sign-in screen only heard "denied"; it is told the number was wrong.
     expect(await h.ok('mfaPushStatus', { body: { ticket, pushId: push.pushId } })).toEqual({ state: 'denied', reason: 'wrong-number' });
     expect((await h.ok('testAudit', { query: { type: 'mfa.failed' } })).events).toHaveLength(1);
     // Approving without any number is not allowed either.
     const again = await h.ok('mfaPushStart', { body: { ticket } });
-    expect((await h.fail('devicePushAnswer', { params: { deviceId, pushId: again.pushId }, token: credential, body: { decision: 'approve' } })).code).toBe('push.number-mismatch');
+    expect(
+      (await h.fail('devicePushAnswer', { params: { deviceId, pushId: again.pushId }, token: credential, body: { decision: 'approve' } }))
+        .code,
+    ).toBe('push.number-mismatch');
   });
 
   it('expires after 2 minutes', async () => {
@@ -140,21 +180,40 @@ describe('Push sign-in with number matching', () => {
     h.advance(2 * MINUTE);
     expect(await pending()).toEqual([]);
     expect(await h.ok('mfaPushStatus', { body: { ticket, pushId: push.pushId } })).toEqual({ state: 'expired' });
-    expect((await h.fail('devicePushAnswer', { params: { deviceId, pushId: push.pushId }, token: credential, body: { decision: 'approve', number: push.number } })).code).toBe('push.expired');
+    expect(
+      (
+        await h.fail('devicePushAnswer', {
+          params: { deviceId, pushId: push.pushId },
+          token: credential,
+          body: { decision: 'approve', number: push.number },
+        })
+      ).code,
+    ).toBe('push.expired');
   });
 
   it('refuses an answer after expiry even before anyone polled', async () => {
     const ticket = await signInToTicket(h);
     const push = await h.ok('mfaPushStart', { body: { ticket } });
     h.advance(2 * MINUTE);
-    expect((await h.fail('devicePushAnswer', { params: { deviceId, pushId: push.pushId }, token: credential, body: { decision: 'approve', number: push.number } })).code).toBe('push.expired');
+    expect(
+      (
+        await h.fail('devicePushAnswer', {
+          params: { deviceId, pushId: push.pushId },
+          token: credential,
+          body: { decision: 'approve', number: push.number },
+        })
+      ).code,
+    ).toBe('push.expired');
   });
 
   it('delivers push requests over server-sent events', async () => {
     await h.app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = h.app.server.address() as { port: number };
     const abort = new AbortController();
-    const res = await fetch(`http://127.0.0.1:${port}/devices/${deviceId}/events`, { headers: { authorization: `Bearer ${credential}` }, signal: abort.signal });
+    const res = await fetch(`http://127.0.0.1:${port}/devices/${deviceId}/events`, {
+      headers: { authorization: `Bearer ${credential}` },
+      signal: abort.signal,
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
     const reader = res.body!.getReader();
@@ -176,7 +235,9 @@ describe('Push sign-in with number matching', () => {
     await h.ok('devicePushAnswer', { params: { deviceId, pushId: push.pushId }, token: credential, body: { decision: 'deny' } });
     await readUntil('event: push-resolved');
     abort.abort();
-    const unauthorized = await fetch(`http://127.0.0.1:${port}/devices/${deviceId}/events`, { headers: { authorization: 'Bearer wrong-credential-value' } });
+    const unauthorized = await fetch(`http://127.0.0.1:${port}/devices/${deviceId}/events`, {
+      headers: { authorization: 'Bearer wrong-credential-value' },
+    });
     expect(unauthorized.status).toBe(401);
   });
 });

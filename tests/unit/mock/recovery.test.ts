@@ -1,5 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CONNECT_PASSWORD, DEVICE, harness, HOUR, humanToken, latestMail, MINUTE, outbox, tokenFromLink, totpCode, type Harness } from './helpers';
+import {
+  CONNECT_PASSWORD,
+  DEVICE,
+  harness,
+  HOUR,
+  humanToken,
+  latestMail,
+  MINUTE,
+  outbox,
+  tokenFromLink,
+  totpCode,
+  type Harness,
+} from './helpers';
 import { DEMO_TOTP_SECRET } from '../../../electron/mock/services/seed';
 
 const OLOF = 'olof.ek@nordbolaget.se'; // Connect account without a password (seed 000 first login)
@@ -23,7 +35,9 @@ describe('Forgot password', () => {
   afterEach(() => h.close());
 
   it('requires a fresh, single-use human-check token', async () => {
-    expect((await h.fail('forgotPassword', { body: { email: KARIN, kind: 'reset', humanToken: 'A'.repeat(43) } })).code).toBe('human-check.invalid');
+    expect((await h.fail('forgotPassword', { body: { email: KARIN, kind: 'reset', humanToken: 'A'.repeat(43) } })).code).toBe(
+      'human-check.invalid',
+    );
     const t = await humanToken(h);
     await h.ok('forgotPassword', { body: { email: KARIN, kind: 'reset', humanToken: t } });
     expect((await h.fail('forgotPassword', { body: { email: KARIN, kind: 'reset', humanToken: t } })).code).toBe('human-check.invalid');
@@ -75,7 +89,10 @@ describe('Forgot password', () => {
 
     const token = tokenFromLink(mail.links[0]!.url);
     const info = await h.ok('resetInspect', { body: { token } });
-    expect(info).toMatchObject({ email: OLOF, policy: { preset: 'connect', minLength: 8, digit: true, upper: true, lower: true, special: true } });
+    expect(info).toMatchObject({
+      email: OLOF,
+      policy: { preset: 'connect', minLength: 8, digit: true, upper: true, lower: true, special: true },
+    });
     const done = await h.ok('resetPassword', { body: { token, password: 'Vinter-2025!', device: DEVICE } });
     expect(done).toEqual({ status: 'password-changed' });
     const changed = await latestMail(h, OLOF);
@@ -89,7 +106,13 @@ describe('Forgot password', () => {
     expect(mail.text).toContain(`Du har begärt ett nytt lösenord för ditt Visma-konto: ${KARIN}.`);
     expect(mail.text).toContain('Ange nytt lösenord');
     expect(mail.text).toContain('Denna länk upphör att gälla om 24 timmar och fungerar bara en gång.');
-    for (const label of ['Enhet: Nexus 5', 'Webbläsare: Chrome Mobile 138.0', 'Land: Sverige', 'IP-adress: 127.0.0.1', 'Användes senast: 25 Jun 2025 13:14 UTC']) {
+    for (const label of [
+      'Enhet: Nexus 5',
+      'Webbläsare: Chrome Mobile 138.0',
+      'Land: Sverige',
+      'IP-adress: 127.0.0.1',
+      'Användes senast: 25 Jun 2025 13:14 UTC',
+    ]) {
       expect(mail.text).toContain(label);
     }
   });
@@ -127,7 +150,10 @@ describe('Forgot password', () => {
     // History now: Sommar-2026!, Host, Var, Vinter, and the seeded Connect-2025!.
     const token = await link();
     for (const old of [CONNECT_PASSWORD, ...passwords]) {
-      expect(await h.fail('resetPassword', { body: { token, password: old } })).toMatchObject({ code: 'password.reused', params: { historySize: 5 } });
+      expect(await h.fail('resetPassword', { body: { token, password: old } })).toMatchObject({
+        code: 'password.reused',
+        params: { historySize: 5 },
+      });
     }
     await h.ok('resetPassword', { body: { token, password: 'Nytt-2027!!' } });
     // The seeded password has now dropped out of the history of 5.
@@ -146,7 +172,14 @@ describe('Forgot password', () => {
 
   it('the NIST preset wants 15 characters and no composition, and refuses common words', async () => {
     const nist = await h.ok('passwordPolicy', { query: { preset: 'nist' } });
-    expect(nist).toMatchObject({ minLength: 15, digit: false, upper: false, special: false, blocklist: true, lockout: { maxFailures: 100 } });
+    expect(nist).toMatchObject({
+      minLength: 15,
+      digit: false,
+      upper: false,
+      special: false,
+      blocklist: true,
+      lockout: { maxFailures: 100 },
+    });
     const { checkPassword } = await import('../../../electron/mock/services/password-policy');
     expect(checkPassword('correct horse battery', 'nist')).toEqual([]);
     expect(checkPassword('short one', 'nist')).toEqual(['min-length']);

@@ -27,8 +27,8 @@ const GARBAGE_BODIES: string[] = [
   '{"code":"12345678901234567890"}',
   '{"ticket":"../../etc/passwd","factor":"totp","code":"000000"}',
   '{"token":"\u0000\u0001\u0002"}',
-  '[' .repeat(5000) + ']'.repeat(5000),
-  '{"a":' .repeat(2000) + '1' + '}'.repeat(2000),
+  '['.repeat(5000) + ']'.repeat(5000),
+  '{"a":'.repeat(2000) + '1' + '}'.repeat(2000),
   '\u00ff\u00fe garbage \ud800',
 ];
 
@@ -36,14 +36,27 @@ function randomJson(r: () => number, depth = 0): unknown {
   const pick = Math.floor(r() * 8);
   if (depth > 3) return 'x';
   switch (pick) {
-    case 0: return null;
-    case 1: return r() * 1e9 - 5e8;
-    case 2: return r() > 0.5;
-    case 3: return 'x'.repeat(Math.floor(r() * 300));
-    case 4: return Array.from({ length: Math.floor(r() * 4) }, () => randomJson(r, depth + 1));
-    case 5: return { email: 'a@b.se', code: String(Math.floor(r() * 1e6)), extra: randomJson(r, depth + 1) };
-    case 6: return { state: 'A'.repeat(43), approve: r() > 0.5, decision: 'approve' };
-    default: return Object.fromEntries(['email', 'password', 'code', 'ticket', 'token', 'enrolmentId', 'phone', 'kind', 'factor'].map((k) => [k, randomJson(r, depth + 1)]));
+    case 0:
+      return null;
+    case 1:
+      return r() * 1e9 - 5e8;
+    case 2:
+      return r() > 0.5;
+    case 3:
+      return 'x'.repeat(Math.floor(r() * 300));
+    case 4:
+      return Array.from({ length: Math.floor(r() * 4) }, () => randomJson(r, depth + 1));
+    case 5:
+      return { email: 'a@b.se', code: String(Math.floor(r() * 1e6)), extra: randomJson(r, depth + 1) };
+    case 6:
+      return { state: 'A'.repeat(43), approve: r() > 0.5, decision: 'approve' };
+    default:
+      return Object.fromEntries(
+        ['email', 'password', 'code', 'ticket', 'token', 'enrolmentId', 'phone', 'kind', 'factor'].map((k) => [
+          k,
+          randomJson(r, depth + 1),
+        ]),
+      );
   }
 }
 
@@ -64,8 +77,11 @@ describe('Malformed and hostile input never causes a 5xx', () => {
     let calls = 0;
     for (const name of names) {
       const route = identityRoutes[name];
-      const params = Object.fromEntries([...route.path.matchAll(/:([A-Za-z]+)/g)].map((m) => [m[1]!, ['x', '%00', '..%2F..', 'A'.repeat(300), 'ä'][Math.floor(r() * 5)]!]));
-      const bodies = route.method === 'GET' ? [undefined] : [...GARBAGE_BODIES, ...Array.from({ length: 8 }, () => JSON.stringify(randomJson(r)))];
+      const params = Object.fromEntries(
+        [...route.path.matchAll(/:([A-Za-z]+)/g)].map((m) => [m[1]!, ['x', '%00', '..%2F..', 'A'.repeat(300), 'ä'][Math.floor(r() * 5)]!]),
+      );
+      const bodies =
+        route.method === 'GET' ? [undefined] : [...GARBAGE_BODIES, ...Array.from({ length: 8 }, () => JSON.stringify(randomJson(r)))];
       for (const body of bodies) {
         for (const auth of [undefined, 'Bearer x', `Bearer ${hrmToken}`, 'Basic Zm9vOmJhcg==']) {
           const url = pathFor(route.path, Object.fromEntries(Object.entries(params).map(([k, v]) => [k, decodeURIComponent(v)])));
@@ -94,9 +110,13 @@ describe('Malformed and hostile input never causes a 5xx', () => {
   });
 
   it('maps parser failures to stable codes', async () => {
-    const post = (payload: string, type = 'application/json') => h.app.inject({ method: 'POST', url: '/connect/discover', headers: { 'content-type': type }, payload });
+    const post = (payload: string, type = 'application/json') =>
+      h.app.inject({ method: 'POST', url: '/connect/discover', headers: { 'content-type': type }, payload });
     expect((await post('{')).json()).toEqual({ ok: false, error: { code: 'request.malformed-json' } });
-    expect((await post('{"email":"a@b.se"}', 'application/xml')).json()).toEqual({ ok: false, error: { code: 'request.unsupported-media-type' } });
+    expect((await post('{"email":"a@b.se"}', 'application/xml')).json()).toEqual({
+      ok: false,
+      error: { code: 'request.unsupported-media-type' },
+    });
     const big = await post(JSON.stringify({ email: 'a@b.se', pad: 'x'.repeat(70 * 1024) }));
     expect(big.statusCode).toBe(413);
     expect(big.json()).toEqual({ ok: false, error: { code: 'request.too-large' } });
@@ -125,9 +145,19 @@ describe('Test control', () => {
       for (const name of ['testReset', 'testOutbox', 'testClock', 'testClockAdvance', 'testAudit'] as const) {
         const route = identityRoutes[name];
         const payload = route.method === 'POST' ? { ms: 1000 } : undefined;
-        const withToken = await off.app.inject({ method: route.method, url: route.path, headers: { 'x-test-control-token': TEST_CONTROL_TOKEN }, ...(payload ? { payload } : {}) });
+        const withToken = await off.app.inject({
+          method: route.method,
+          url: route.path,
+          headers: { 'x-test-control-token': TEST_CONTROL_TOKEN },
+          ...(payload ? { payload } : {}),
+        });
         expect(withToken.statusCode, name).toBe(404);
-        const wrong = await on.app.inject({ method: route.method, url: route.path, headers: { 'x-test-control-token': 'nope' }, ...(payload ? { payload } : {}) });
+        const wrong = await on.app.inject({
+          method: route.method,
+          url: route.path,
+          headers: { 'x-test-control-token': 'nope' },
+          ...(payload ? { payload } : {}),
+        });
         expect(wrong.statusCode, name).toBe(404);
         expect(wrong.json()).toEqual({ ok: false, error: { code: 'not-found' } });
       }
@@ -143,10 +173,15 @@ describe('Test control', () => {
       const maria = (await h.ok('hrmSignIn', { body: { userId: 'maria', password: 'Demo1234!' } })).token;
       await h.ok('hrmSendCode', { token: maria, body: { email: 'maria.lindqvist@foretaget.se' } });
       expect((await h.ok('testOutbox', {})).messages).toHaveLength(1);
-      expect((await h.ok('mailbox', { token: MAILBOX_TOKEN, query: { recipient: 'MARIA.LINDQVIST@foretaget.se' } })).messages).toHaveLength(1);
+      expect((await h.ok('mailbox', { token: MAILBOX_TOKEN, query: { recipient: 'MARIA.LINDQVIST@foretaget.se' } })).messages).toHaveLength(
+        1,
+      );
       const before = (await h.ok('testClock')).now;
       expect((await h.ok('testClockAdvance', { body: { ms: 5000 } })).now).toBe(before + 5000);
-      expect((await h.ok('testAudit', { query: { type: 'prep.code-sent' } })).events[0]).toMatchObject({ subject: 'maria', detail: { email: 'maria.lindqvist@foretaget.se' } });
+      expect((await h.ok('testAudit', { query: { type: 'prep.code-sent' } })).events[0]).toMatchObject({
+        subject: 'maria',
+        detail: { email: 'maria.lindqvist@foretaget.se' },
+      });
       expect(await h.ok('testReset', { body: {} })).toEqual({ reset: true, seeded: true });
       expect((await h.ok('testOutbox', {})).messages).toHaveLength(0);
       expect((await h.fail('hrmMe', { token: maria })).code).toBe('auth.invalid-session');

@@ -1,5 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CONNECT_PASSWORD, DEVICE, harness, hrmSignIn, HRM_PASSWORD, latestCode, MINUTE, HOUR, connectSignIn, type Harness } from './helpers';
+import {
+  CONNECT_PASSWORD,
+  DEVICE,
+  harness,
+  hrmSignIn,
+  HRM_PASSWORD,
+  latestCode,
+  MINUTE,
+  HOUR,
+  connectSignIn,
+  type Harness,
+} from './helpers';
 
 const KARIN = 'karin.nordin@nordbolaget.se';
 
@@ -34,7 +45,9 @@ describe('Connect discovery and cutover', () => {
     const signedIn = await h.ok('signInPassword', { body: { email: 'anna.svensson@foretaget.se', password: 'Sommar-2025!' } });
     if (signedIn.status !== 'signed-in') throw new Error();
     expect(signedIn.hrm).toMatchObject({ userId: 'anna', companyName: 'Företaget AB', connectLoginEnabled: false });
-    expect((await h.fail('hrmSignInConnect', { body: { connectToken: signedIn.session.token } })).code).toBe('hrm.connect-login-not-enabled');
+    expect((await h.fail('hrmSignInConnect', { body: { connectToken: signedIn.session.token } })).code).toBe(
+      'hrm.connect-login-not-enabled',
+    );
 
     const maria = await hrmSignIn(h, 'maria');
     // The cutover is refused while the acting admin is not linked (they would lock themselves out).
@@ -77,7 +90,12 @@ describe('Connect password sign-in', () => {
 
   it('signs in, offers 2FA, and "remind me later" postpones the offer for a day', async () => {
     const r = await h.ok('signInPassword', { body: { email: KARIN, password: CONNECT_PASSWORD, device: DEVICE } });
-    expect(r).toMatchObject({ status: 'signed-in', twoFactorPrompt: true, account: { email: KARIN, name: 'Karin Nordin' }, hrm: { connectLoginEnabled: true } });
+    expect(r).toMatchObject({
+      status: 'signed-in',
+      twoFactorPrompt: true,
+      account: { email: KARIN, name: 'Karin Nordin' },
+      hrm: { connectLoginEnabled: true },
+    });
     if (r.status !== 'signed-in') throw new Error();
     await h.ok('remindLater', { token: r.session.token });
     expect(await h.ok('signInPassword', { body: { email: KARIN, password: CONNECT_PASSWORD } })).toMatchObject({ twoFactorPrompt: false });
@@ -95,7 +113,10 @@ describe('Connect password sign-in', () => {
   });
 
   it('refuses password sign-in for SSO domains', async () => {
-    expect(await h.fail('signInPassword', { body: { email: 'sara.molin@molnet.se', password: 'x' } })).toMatchObject({ code: 'connect.use-sso', params: { providerName: 'Entra ID' } });
+    expect(await h.fail('signInPassword', { body: { email: 'sara.molin@molnet.se', password: 'x' } })).toMatchObject({
+      code: 'connect.use-sso',
+      params: { providerName: 'Entra ID' },
+    });
   });
 
   it('locks after 8 failures within 10 minutes, for 30 minutes, then lets the right password in', async () => {
@@ -103,10 +124,16 @@ describe('Connect password sign-in', () => {
       expect((await h.fail('signInPassword', { body: { email: KARIN, password: `Wrong-${i}` } })).code).toBe('connect.invalid-credentials');
       h.advance(MINUTE);
     }
-    expect(await h.fail('signInPassword', { body: { email: KARIN, password: 'Wrong-8' } })).toMatchObject({ code: 'connect.locked', params: { minutesLeft: 30 } });
+    expect(await h.fail('signInPassword', { body: { email: KARIN, password: 'Wrong-8' } })).toMatchObject({
+      code: 'connect.locked',
+      params: { minutesLeft: 30 },
+    });
     // Even the right password is refused while locked.
     h.advance(10 * MINUTE);
-    expect(await h.fail('signInPassword', { body: { email: KARIN, password: CONNECT_PASSWORD } })).toMatchObject({ code: 'connect.locked', params: { minutesLeft: 20 } });
+    expect(await h.fail('signInPassword', { body: { email: KARIN, password: CONNECT_PASSWORD } })).toMatchObject({
+      code: 'connect.locked',
+      params: { minutesLeft: 20 },
+    });
     h.advance(20 * MINUTE);
     expect((await h.ok('signInPassword', { body: { email: KARIN, password: CONNECT_PASSWORD } })).status).toBe('signed-in');
     const audit = (await h.ok('testAudit', { query: { subject: KARIN } })).events.map((e) => e.type);
@@ -136,8 +163,12 @@ describe('Connect password sign-in', () => {
 
   it('legacy HRM sign-in works before cutover and locks like Connect', async () => {
     expect((await h.ok('hrmSignIn', { body: { userId: 'ANNA', password: HRM_PASSWORD } })).user.userId).toBe('anna');
-    for (let i = 0; i < 7; i++) expect((await h.fail('hrmSignIn', { body: { userId: 'anna', password: 'x' } })).code).toBe('hrm.invalid-credentials');
-    expect(await h.fail('hrmSignIn', { body: { userId: 'anna', password: 'x' } })).toMatchObject({ code: 'hrm.locked', params: { minutesLeft: 30 } });
+    for (let i = 0; i < 7; i++)
+      expect((await h.fail('hrmSignIn', { body: { userId: 'anna', password: 'x' } })).code).toBe('hrm.invalid-credentials');
+    expect(await h.fail('hrmSignIn', { body: { userId: 'anna', password: 'x' } })).toMatchObject({
+      code: 'hrm.locked',
+      params: { minutesLeft: 30 },
+    });
     expect((await h.fail('hrmSignIn', { body: { userId: 'nobody', password: 'x' } })).code).toBe('hrm.invalid-credentials');
   });
 });

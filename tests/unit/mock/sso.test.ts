@@ -17,7 +17,12 @@ describe('SSO through the simulated identity provider', () => {
     const consent = await h.ok('idpConsent', { body: { state: start.state, approve: true } });
     if (consent.status !== 'approved') throw new Error();
     const signedIn = await h.ok('ssoFinish', { body: { state: start.state, code: consent.code } });
-    expect(signedIn).toMatchObject({ status: 'signed-in', twoFactorPrompt: false, account: { email: SARA, name: 'Sara Molin' }, hrm: { userId: 'sara', connectLoginEnabled: true } });
+    expect(signedIn).toMatchObject({
+      status: 'signed-in',
+      twoFactorPrompt: false,
+      account: { email: SARA, name: 'Sara Molin' },
+      hrm: { userId: 'sara', connectLoginEnabled: true },
+    });
     // State and code are single use.
     expect((await h.fail('ssoFinish', { body: { state: start.state, code: consent.code } })).code).toBe('sso.invalid-state');
   });

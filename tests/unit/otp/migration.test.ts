@@ -29,11 +29,38 @@ describe('parseMigrationUri', () => {
     const { accounts, batch } = parseMigrationUri(THREE);
     expect(batch).toEqual({ index: 0, size: 1, id: 1 });
     expect(accounts).toEqual([
-      { type: 'totp', issuer: 'GitHub', label: 'alice@example.com', secret: b32(bytes(1)), algorithm: 'SHA1', digits: 6, period: 30, counter: 0 },
+      {
+        type: 'totp',
+        issuer: 'GitHub',
+        label: 'alice@example.com',
+        secret: b32(bytes(1)),
+        algorithm: 'SHA1',
+        digits: 6,
+        period: 30,
+        counter: 0,
+      },
       // "Issuer:" prefixes that repeat the issuer are dropped, as Google writes them.
-      { type: 'totp', issuer: 'Google', label: 'bob@gmail.com', secret: b32(bytes(2)), algorithm: 'SHA256', digits: 8, period: 30, counter: 0 },
+      {
+        type: 'totp',
+        issuer: 'Google',
+        label: 'bob@gmail.com',
+        secret: b32(bytes(2)),
+        algorithm: 'SHA256',
+        digits: 8,
+        period: 30,
+        counter: 0,
+      },
       // No issuer field: the name's prefix becomes the issuer. HOTP keeps its counter.
-      { type: 'hotp', issuer: 'Åsa', label: 'åsa@företag.se', secret: b32(bytes(3, 32)), algorithm: 'SHA512', digits: 6, period: 30, counter: 42 },
+      {
+        type: 'hotp',
+        issuer: 'Åsa',
+        label: 'åsa@företag.se',
+        secret: b32(bytes(3, 32)),
+        algorithm: 'SHA512',
+        digits: 6,
+        period: 30,
+        counter: 42,
+      },
     ]);
     expect(accounts.every((a) => /^[A-Z2-7]+$/.test(a.secret))).toBe(true);
   });
@@ -70,7 +97,10 @@ describe('parseMigrationUri', () => {
     expect(reason('otpauth-migration://offline?data=!!notbase64!!')).toEqual({ code: 'otp.invalid-uri', params: { reason: 'base64' } });
     expect(reason('otpauth-migration://offline?data=QUJD%ZZ')).toEqual({ code: 'otp.invalid-uri', params: { reason: 'data-encoding' } });
     expect(reason('otpauth-migration://offline?data=/////w')).toEqual({ code: 'otp.invalid-uri', params: { reason: 'protobuf' } });
-    expect(reason('otpauth-migration://offline?data=CgA%3D&data=CgA%3D')).toEqual({ code: 'otp.invalid-uri', params: { reason: 'duplicate-data' } });
+    expect(reason('otpauth-migration://offline?data=CgA%3D&data=CgA%3D')).toEqual({
+      code: 'otp.invalid-uri',
+      params: { reason: 'duplicate-data' },
+    });
     expect(reason('otpauth-migration://online?data=CgA%3D')).toEqual({ code: 'otp.invalid-uri', params: { reason: 'host' } });
     expect(reason('otpauth-migration://offline')).toEqual({ code: 'otp.invalid-uri', params: { reason: 'syntax' } });
     // A well-formed payload with no accounts in it.
@@ -83,7 +113,10 @@ describe('parseMigrationUri', () => {
   });
 
   it('keeps the specific account rule codes and says which account failed', () => {
-    const md5 = encodeMigrationUri([{ secret: bytes(7), name: 'ok' }, { secret: bytes(8), name: 'md5', algorithm: 4 }]);
+    const md5 = encodeMigrationUri([
+      { secret: bytes(7), name: 'ok' },
+      { secret: bytes(8), name: 'md5', algorithm: 4 },
+    ]);
     expect(errorOf(() => parseMigrationUri(md5))).toEqual({ code: 'otp.unsupported-algorithm', params: { algorithm: 'MD5', account: 2 } });
     const noSecret = encodeMigrationUri([{ secret: new Uint8Array(0), name: 'x' }]);
     expect(errorOf(() => parseMigrationUri(noSecret))).toEqual({ code: 'otp.secret-missing', params: { account: 1 } });

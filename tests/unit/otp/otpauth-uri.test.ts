@@ -90,20 +90,47 @@ describe('parseOtpauthUri: valid URIs (Key-Uri-Format)', () => {
 
 describe('parseOtpauthUri: malformed and unsupported', () => {
   it('says "not an authenticator code" for other schemes and garbage', () => {
-    for (const text of ['https://example.com/?secret=JBSWY3DPEHPK3PXP', 'WIFI:S:home;T:WPA;P:pw;;', '', 'otpauth:/totp/x', '\u0000\u0001']) {
+    for (const text of [
+      'https://example.com/?secret=JBSWY3DPEHPK3PXP',
+      'WIFI:S:home;T:WPA;P:pw;;',
+      '',
+      'otpauth:/totp/x',
+      '\u0000\u0001',
+    ]) {
       expect(errorOf(() => parseOtpauthUri(text))).toEqual({ code: 'otp.not-an-authenticator-code' });
     }
   });
 
   it('reports otp.invalid-uri with a reason for broken structure', () => {
-    expect(errorOf(() => parseOtpauthUri(`otpauth://hotp/x?secret=${SECRET}`))).toEqual({ code: 'otp.invalid-uri', params: { reason: 'counter-missing' } });
-    expect(errorOf(() => parseOtpauthUri(`otpauth://totp/%E0%A4%A?secret=${SECRET}`))).toEqual({ code: 'otp.invalid-uri', params: { reason: 'label-encoding' } });
-    expect(errorOf(() => parseOtpauthUri(`otpauth://totp/x?secret=${SECRET}&digits=six`))).toEqual({ code: 'otp.invalid-uri', params: { reason: 'digits-not-a-number' } });
-    expect(errorOf(() => parseOtpauthUri(`otpauth://totp/x?secret=${SECRET}&period=-30`))).toEqual({ code: 'otp.invalid-uri', params: { reason: 'period-not-a-number' } });
-    expect(errorOf(() => parseOtpauthUri(`otpauth://hotp/x?secret=${SECRET}&counter=1e3`))).toEqual({ code: 'otp.invalid-uri', params: { reason: 'counter-not-a-number' } });
-    expect(errorOf(() => parseOtpauthUri(`otpauth://totp/x?secret=${SECRET}&secret=GEZDGNBVGY3TQOJQ`))).toEqual({ code: 'otp.invalid-uri', params: { reason: 'duplicate-secret' } });
+    expect(errorOf(() => parseOtpauthUri(`otpauth://hotp/x?secret=${SECRET}`))).toEqual({
+      code: 'otp.invalid-uri',
+      params: { reason: 'counter-missing' },
+    });
+    expect(errorOf(() => parseOtpauthUri(`otpauth://totp/%E0%A4%A?secret=${SECRET}`))).toEqual({
+      code: 'otp.invalid-uri',
+      params: { reason: 'label-encoding' },
+    });
+    expect(errorOf(() => parseOtpauthUri(`otpauth://totp/x?secret=${SECRET}&digits=six`))).toEqual({
+      code: 'otp.invalid-uri',
+      params: { reason: 'digits-not-a-number' },
+    });
+    expect(errorOf(() => parseOtpauthUri(`otpauth://totp/x?secret=${SECRET}&period=-30`))).toEqual({
+      code: 'otp.invalid-uri',
+      params: { reason: 'period-not-a-number' },
+    });
+    expect(errorOf(() => parseOtpauthUri(`otpauth://hotp/x?secret=${SECRET}&counter=1e3`))).toEqual({
+      code: 'otp.invalid-uri',
+      params: { reason: 'counter-not-a-number' },
+    });
+    expect(errorOf(() => parseOtpauthUri(`otpauth://totp/x?secret=${SECRET}&secret=GEZDGNBVGY3TQOJQ`))).toEqual({
+      code: 'otp.invalid-uri',
+      params: { reason: 'duplicate-secret' },
+    });
     expect(errorOf(() => parseOtpauthUri('otpauth://'))).toEqual({ code: 'otp.invalid-uri', params: { reason: 'type-missing' } });
-    expect(errorOf(() => parseOtpauthUri(`otpauth://totp/${'a'.repeat(9000)}?secret=${SECRET}`))).toEqual({ code: 'otp.invalid-uri', params: { reason: 'too-long' } });
+    expect(errorOf(() => parseOtpauthUri(`otpauth://totp/${'a'.repeat(9000)}?secret=${SECRET}`))).toEqual({
+      code: 'otp.invalid-uri',
+      params: { reason: 'too-long' },
+    });
   });
 
   it('keeps the specific rule codes of toAccountSpec', () => {

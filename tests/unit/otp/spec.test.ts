@@ -24,7 +24,10 @@ describe('OTP account rules', () => {
   });
   it('fills the defaults of Google Authenticator: SHA1, 6 digits, 30 s', () => {
     expect(toAccountSpec({ issuer: 'Visma', label: 'anna', secret: 'JBSWY3DPEHPK3PXP' })).toMatchObject({
-      type: 'totp', algorithm: 'SHA1', digits: 6, period: 30,
+      type: 'totp',
+      algorithm: 'SHA1',
+      digits: 6,
+      period: 30,
     });
   });
 });

@@ -25,7 +25,11 @@ describe('findCodeRegions', () => {
     const a = finder(100, 100, 3, 2);
     const b = finder(200, 100, 3, 2);
     const c = finder(100, 200, 3, 2);
-    for (const order of [[a, b, c], [c, a, b], [b, c, a]]) {
+    for (const order of [
+      [a, b, c],
+      [c, a, b],
+      [b, c, a],
+    ]) {
       const regions = findCodeRegions(order);
       expect(regions).toHaveLength(1);
       expect(regions[0]!.timingLines[0]!.p).toBe(a);

@@ -36,7 +36,9 @@ describe('QR pipeline on the Chromium-rendered corpus', () => {
 
   it('covers at least 40 frames, every draw method, DSF and resolution, and frames without a code', () => {
     expect(scenes.length).toBeGreaterThanOrEqual(40);
-    expect(new Set(scenes.flatMap((s) => s.codes.map((c) => c.method)))).toEqual(new Set(['img', 'canvas-smooth', 'fillrect', 'svg-rects', 'svg-path']));
+    expect(new Set(scenes.flatMap((s) => s.codes.map((c) => c.method)))).toEqual(
+      new Set(['img', 'canvas-smooth', 'fillrect', 'svg-rects', 'svg-path']),
+    );
     expect(new Set(scenes.map((s) => s.dsf))).toEqual(new Set([1, 1.25, 1.5, 2]));
     expect(new Set(scenes.map((s) => s.width))).toEqual(new Set([1920, 2560, 3840, 7680]));
     expect(scenes.filter((s) => s.codes.length === 0).length).toBeGreaterThanOrEqual(4);

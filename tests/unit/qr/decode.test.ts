@@ -5,11 +5,23 @@ import { makeFrame, qrSide, sampleOtpauthUri, seededRandom, type CodePlacement }
 import { isClientError, type AppErrorData } from '@shared/result';
 
 const migration = encodeMigrationUri(
-  [1, 2, 3].map((n) => ({ secret: Uint8Array.from({ length: 20 }, (_, i) => i * n), name: `user${n}@example.com`, issuer: `Service ${n}` })),
+  [1, 2, 3].map((n) => ({
+    secret: Uint8Array.from({ length: 20 }, (_, i) => i * n),
+    name: `user${n}@example.com`,
+    issuer: `Service ${n}`,
+  })),
 );
 
 /** Places a code by the fraction of the free space left of and above it, like the benchmark. */
-function at(w: number, h: number, text: string, moduleSize: number, fx: number, fy: number, extra: Partial<CodePlacement> = {}): CodePlacement {
+function at(
+  w: number,
+  h: number,
+  text: string,
+  moduleSize: number,
+  fx: number,
+  fy: number,
+  extra: Partial<CodePlacement> = {},
+): CodePlacement {
   const side = qrSide(text, moduleSize);
   return { text, moduleSize, x: Math.round(fx * (w - side)), y: Math.round(fy * (h - side)), ...extra };
 }
@@ -47,7 +59,12 @@ describe('decodeQrCodes on screenshot-like frames', () => {
   it('finds one code on each monitor of a two-4K-monitor frame (7680x2160)', async () => {
     const a = sampleOtpauthUri(4);
     const b = sampleOtpauthUri(5);
-    const { frame } = makeFrame(7680, 2160, [at(7680, 2160, a, 2.5, 0.1, 0.8, { smooth: true }), at(7680, 2160, b, 4, 0.9, 0.2, { inverted: true })], 4);
+    const { frame } = makeFrame(
+      7680,
+      2160,
+      [at(7680, 2160, a, 2.5, 0.1, 0.8, { smooth: true }), at(7680, 2160, b, 4, 0.9, 0.2, { inverted: true })],
+      4,
+    );
     expect((await decodeQrCodes(frame)).sort()).toEqual([a, b].sort());
   });
 
@@ -55,11 +72,16 @@ describe('decodeQrCodes on screenshot-like frames', () => {
     const a = sampleOtpauthUri(6);
     const b = sampleOtpauthUri(7);
     const side = qrSide(a, 3);
-    const { frame } = makeFrame(1920, 1080, [
-      { text: a, moduleSize: 3, x: 300, y: 300 },
-      { text: b, moduleSize: 3, x: 300 + side, y: 300 },
-      { text: a, moduleSize: 3, x: 1400, y: 600 },
-    ], 5);
+    const { frame } = makeFrame(
+      1920,
+      1080,
+      [
+        { text: a, moduleSize: 3, x: 300, y: 300 },
+        { text: b, moduleSize: 3, x: 300 + side, y: 300 },
+        { text: a, moduleSize: 3, x: 1400, y: 600 },
+      ],
+      5,
+    );
     expect(await decodeQrCodes(frame)).toEqual([a, b]);
     expect((await locateAndDecode(frame)).map((c) => c.corners[0].x < 1000)).toEqual([true, true]);
   });
@@ -67,7 +89,13 @@ describe('decodeQrCodes on screenshot-like frames', () => {
   it('reads a whole grid of same-size codes with narrow quiet zones (a page of backup codes)', async () => {
     const texts = [0, 1, 2, 3, 4, 5].map((i) => sampleOtpauthUri(60 + i));
     const side = qrSide(texts[0]!, 3, 2);
-    const placements = texts.map((text, i) => ({ text, moduleSize: 3, quietZone: 2, x: 200 + (i % 3) * side, y: 150 + Math.floor(i / 3) * side }));
+    const placements = texts.map((text, i) => ({
+      text,
+      moduleSize: 3,
+      quietZone: 2,
+      x: 200 + (i % 3) * side,
+      y: 150 + Math.floor(i / 3) * side,
+    }));
     expect(await decodeQrCodes(makeFrame(1920, 1080, placements, 11).frame)).toEqual(texts);
   });
 

@@ -13,7 +13,9 @@ import { toJpeg, toPng } from './encode-image';
 const ROOT = resolve(import.meta.dirname, '../../..');
 const CLI = join(ROOT, 'electron/core/qr/scan-cli.ts');
 const TOTP = 'otpauth://totp/ACME%20Co:john%40example.com?secret=JBSWY3DPEHPK3PXP&issuer=ACME%20Co&algorithm=SHA256&digits=8&period=60';
-const HOTP_EXPORT = encodeMigrationUri([{ secret: Uint8Array.from({ length: 10 }, (_, i) => i + 1), name: 'bob', issuer: 'Bank', type: 1, counter: 7 }]);
+const HOTP_EXPORT = encodeMigrationUri([
+  { secret: Uint8Array.from({ length: 10 }, (_, i) => i + 1), name: 'bob', issuer: 'Bank', type: 1, counter: 7 },
+]);
 
 interface Run {
   code: number;
@@ -38,7 +40,12 @@ const image = (name: string, bytes: Uint8Array): string => {
   return path;
 };
 const withCodes = (...texts: string[]) =>
-  makeFrame(1280, 720, texts.map((text, i) => ({ text, x: 60 + i * 600, y: 120, moduleSize: 3 })), 40 + texts.length).frame;
+  makeFrame(
+    1280,
+    720,
+    texts.map((text, i) => ({ text, x: 60 + i * 600, y: 120, moduleSize: 3 })),
+    40 + texts.length,
+  ).frame;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'scan-cli-'));
@@ -60,7 +67,15 @@ describe('npm run scan', () => {
     expect(ok.code).toBe(0);
     expect(ok.json).toEqual({
       accounts: [
-        { type: 'totp', issuer: 'ACME Co', account: 'john@example.com', secret: 'JBSWY3DPEHPK3PXP', algorithm: 'SHA256', digits: 8, period: 60 },
+        {
+          type: 'totp',
+          issuer: 'ACME Co',
+          account: 'john@example.com',
+          secret: 'JBSWY3DPEHPK3PXP',
+          algorithm: 'SHA256',
+          digits: 8,
+          period: 60,
+        },
         { type: 'hotp', issuer: 'Bank', account: 'bob', secret: 'AEBAGBAFAYDQQCIK', algorithm: 'SHA1', digits: 6, period: 30, counter: 7 },
       ],
     });
@@ -100,6 +115,8 @@ describe('scanFramesForAccounts', () => {
     const { accounts, payloads } = await scanFramesForAccounts(new InlineQrDecoder(), screens);
     expect(accounts.map((a) => a.issuer)).toEqual(['ACME Co', 'Bank']);
     expect(payloads.map((p) => p.kind)).toEqual(['otpauth', 'migration']);
-    await expect(scanFramesForAccounts(new InlineQrDecoder(), [makeFrame(320, 240, [], 1).frame])).rejects.toMatchObject({ code: 'qr.no-qr-found' });
+    await expect(scanFramesForAccounts(new InlineQrDecoder(), [makeFrame(320, 240, [], 1).frame])).rejects.toMatchObject({
+      code: 'qr.no-qr-found',
+    });
   });
 });

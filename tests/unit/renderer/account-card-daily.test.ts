@@ -12,10 +12,32 @@ import { useVaultStore } from '../../../renderer/src/stores/vault';
 import { ok, useFakeApi } from './fake-transport';
 
 const github: AccountView = {
-  id: '0b6f3c9e-1d2a-4c5b-9e8f-7a6b5c4d3e2f', type: 'totp', issuer: 'GitHub', label: 'anna@example.com', algorithm: 'SHA1',
-  digits: 6, period: 30, counter: null, pinned: false, position: 0, groups: [], lastUsedAt: null, code: '123456', nextCode: '654321', validUntil: Date.now() + 12_000,
+  id: '0b6f3c9e-1d2a-4c5b-9e8f-7a6b5c4d3e2f',
+  type: 'totp',
+  issuer: 'GitHub',
+  label: 'anna@example.com',
+  algorithm: 'SHA1',
+  digits: 6,
+  period: 30,
+  counter: null,
+  pinned: false,
+  position: 0,
+  groups: [],
+  lastUsedAt: null,
+  code: '123456',
+  nextCode: '654321',
+  validUntil: Date.now() + 12_000,
 };
-const bank: AccountView = { ...github, id: '1c7a4d0f-2e3b-4d6c-8f90-8b7c6d5e4f30', type: 'hotp', issuer: 'Bank', counter: 4, code: '111111', nextCode: null, validUntil: null };
+const bank: AccountView = {
+  ...github,
+  id: '1c7a4d0f-2e3b-4d6c-8f90-8b7c6d5e4f30',
+  type: 'hotp',
+  issuer: 'Bank',
+  counter: 4,
+  code: '111111',
+  nextCode: null,
+  validUntil: null,
+};
 
 /** The card with the real vault store on a fake transport: what the card asks main for, and what it shows. */
 function mountCard(account: AccountView, handlers: Record<string, (p: unknown) => Result<unknown>>) {
@@ -39,12 +61,17 @@ describe('AccountCard: copy', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     writeText.mockReset().mockResolvedValue(undefined);
     readText.mockReset();
-    Object.defineProperty((globalThis as unknown as { navigator: object }).navigator, 'clipboard', { value: { writeText, readText }, configurable: true });
+    Object.defineProperty((globalThis as unknown as { navigator: object }).navigator, 'clipboard', {
+      value: { writeText, readText },
+      configurable: true,
+    });
   });
   afterEach(() => vi.useRealTimers());
 
   it('in Electron leaves the clipboard to main and says when it is cleared', async () => {
-    const { wrapper, transport, toasts } = mountCard(github, { 'vault.copy': () => ok({ by: 'main', code: '123456', clearsAt: Date.now() + 30_000 }) });
+    const { wrapper, transport, toasts } = mountCard(github, {
+      'vault.copy': () => ok({ by: 'main', code: '123456', clearsAt: Date.now() + 30_000 }),
+    });
     await wrapper.get('button.code').trigger('click');
     await flushPromises();
     expect(transport.callsTo('vault.copy')).toEqual([{ id: github.id }]);
@@ -90,7 +117,9 @@ describe('AccountCard: copy', () => {
 
 describe('AccountCard: HOTP', () => {
   it('shows the counter and no countdown; "Next code" asks main and shows the new code and counter', async () => {
-    const { wrapper, transport, vault, global } = mountCard(bank, { 'vault.hotpNext': () => ok({ account: { ...bank, counter: 5, code: '222222' } }) });
+    const { wrapper, transport, vault, global } = mountCard(bank, {
+      'vault.hotpNext': () => ok({ account: { ...bank, counter: 5, code: '222222' } }),
+    });
     expect(wrapper.text()).toContain('Counter: 4');
     expect(wrapper.text()).not.toMatch(/Changes in/);
     await wrapper.get('button[aria-label="Next code for Bank: anna@example.com"]').trigger('click');

@@ -34,7 +34,10 @@ describe('AccountList with many accounts (issue 16)', () => {
     useFakeApi();
     const accounts = Array.from({ length: 200 }, (_, i) => account(i));
     const pinia = createTestingPinia({ createSpy: vi.fn, initialState: { vault: { accounts } } });
-    const wrapper = mount(AccountList, { props: { accounts }, global: { plugins: [pinia, createAppI18n('en')], stubs: { RouterLink: true } } });
+    const wrapper = mount(AccountList, {
+      props: { accounts },
+      global: { plugins: [pinia, createAppI18n('en')], stubs: { RouterLink: true } },
+    });
     const cards = () => wrapper.findAll('article.account');
     // Was: all 200 cards in the first commit (one long task with 1,000 accounts).
     expect(cards().length).toBe(30);
@@ -50,7 +53,10 @@ describe('AccountList with many accounts (issue 16)', () => {
     useFakeApi();
     const accounts = Array.from({ length: 5 }, (_, i) => account(i));
     const pinia = createTestingPinia({ createSpy: vi.fn, initialState: { vault: { accounts } } });
-    const wrapper = mount(AccountList, { props: { accounts }, global: { plugins: [pinia, createAppI18n('en')], stubs: { RouterLink: true } } });
+    const wrapper = mount(AccountList, {
+      props: { accounts },
+      global: { plugins: [pinia, createAppI18n('en')], stubs: { RouterLink: true } },
+    });
     expect(wrapper.findAll('article.account').length).toBe(5);
     wrapper.unmount();
   });

@@ -6,7 +6,8 @@ import { accountName, groupCode } from '../../../renderer/src/format/account-nam
 
 describe('add form errors', () => {
   it('puts each vault error next to the field it is about', () => {
-    const manual = (code: AppErrorData['code'], params?: Record<string, string>) => fieldOfError((params ? { code, params } : { code }) as AppErrorData, 'manual');
+    const manual = (code: AppErrorData['code'], params?: Record<string, string>) =>
+      fieldOfError((params ? { code, params } : { code }) as AppErrorData, 'manual');
     expect(manual('otp.secret-invalid-base32')).toBe('secret');
     expect(manual('otp.secret-too-short')).toBe('secret');
     expect(manual('otp.secret-missing')).toBe('secret');

@@ -6,7 +6,14 @@ import type { AppInfo, Settings } from '@shared/contract';
 import { useAppStore } from '../../../renderer/src/stores/app';
 import { ok, useFakeApi } from './fake-transport';
 
-const info: AppInfo = { name: 'Flex HRM Connect', version: '1.2.3', platform: 'linux', host: 'browser-host', systemLocale: 'sv', screenCapture: 'renderer' };
+const info: AppInfo = {
+  name: 'Flex HRM Connect',
+  version: '1.2.3',
+  platform: 'linux',
+  host: 'browser-host',
+  systemLocale: 'sv',
+  screenCapture: 'renderer',
+};
 
 describe('app store', () => {
   beforeEach(() => setActivePinia(createPinia()));

@@ -91,11 +91,15 @@ describe('ManualAccountForm', () => {
     await wrapper.get('form').trigger('submit');
     await flushPromises();
 
-    expect(vault.add).toHaveBeenCalledWith(expect.objectContaining({ source: 'manual', issuer: 'GitHub', secret: 'not base32!', digits: 6, period: 30 }));
+    expect(vault.add).toHaveBeenCalledWith(
+      expect.objectContaining({ source: 'manual', issuer: 'GitHub', secret: 'not base32!', digits: 6, period: 30 }),
+    );
     const secret = wrapper.get('#add-secret');
     expect(secret.attributes('aria-invalid')).toBe('true');
     expect(secret.attributes('aria-describedby')).toBe('add-secret-hint add-secret-error');
-    expect(wrapper.get('#add-secret-error').text()).toBe('The key may only contain the letters A–Z and the digits 2–7. Check that you copied it correctly.');
+    expect(wrapper.get('#add-secret-error').text()).toBe(
+      'The key may only contain the letters A–Z and the digits 2–7. Check that you copied it correctly.',
+    );
     expect(document.activeElement).toBe(secret.element);
     expect(wrapper.get('#add-issuer').attributes('aria-invalid')).toBeUndefined();
     wrapper.unmount();
@@ -111,7 +115,10 @@ describe('ManualAccountForm', () => {
     expect(wrapper.get('details').attributes('open')).toBeDefined();
     expect(wrapper.get('#add-period-error').text()).toContain('1 to 3600');
 
-    vi.mocked(vault.add).mockResolvedValueOnce({ ok: false, error: { code: 'vault.duplicate-account', params: { issuer: 'GitHub', label: 'anna' } } });
+    vi.mocked(vault.add).mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'vault.duplicate-account', params: { issuer: 'GitHub', label: 'anna' } },
+    });
     await wrapper.get('form').trigger('submit');
     await flushPromises();
     expect(wrapper.get('[role="alert"]').text()).toBe('The account was not added. You already have this account: GitHub: anna.');

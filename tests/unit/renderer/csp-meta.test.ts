@@ -12,7 +12,9 @@ describe('renderer/index.html', () => {
   it('carries the same Content-Security-Policy as shared/csp.ts', () => {
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
     expect(meta).toBeDefined();
-    const expected = CONTENT_SECURITY_POLICY.split(';').map((d) => d.trim()).filter((d) => !HEADER_ONLY.includes(d.split(' ')[0] ?? ''));
+    const expected = CONTENT_SECURITY_POLICY.split(';')
+      .map((d) => d.trim())
+      .filter((d) => !HEADER_ONLY.includes(d.split(' ')[0] ?? ''));
     expect(meta?.split(';').map((d) => d.trim())).toEqual(expected);
   });
 

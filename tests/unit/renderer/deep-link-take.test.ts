@@ -19,7 +19,9 @@ const router = () =>
 
 describe('deep links and navigation from main', () => {
   it('takes the link that launched the app (kept in main until the page asked) and routes it', async () => {
-    const { api, transport } = useFakeApi({ 'app.deepLinks.take': () => ok({ links: [{ path: 'reset-password', query: { token: 'abc' } }] }) });
+    const { api, transport } = useFakeApi({
+      'app.deepLinks.take': () => ok({ links: [{ path: 'reset-password', query: { token: 'abc' } }] }),
+    });
     const r = router();
     await r.push('/');
     installHrmDeepLinks(r, api);

@@ -20,9 +20,12 @@ describe('checkErrorData (renderer/src/api/error-check.ts)', () => {
     for (const x of [new Error('boom'), 'text', null, { message: 'no code' }]) expect(m.checkErrorData(x)).toEqual({ code: 'internal' });
   });
 
-  it('before the catalogue is loaded, passes the renderer\'s own error data through', async () => {
+  it("before the catalogue is loaded, passes the renderer's own error data through", async () => {
     const m = await fresh();
-    expect(m.checkErrorData({ code: 'import.too-large', params: { maxBytes: 10 } })).toEqual({ code: 'import.too-large', params: { maxBytes: 10 } });
+    expect(m.checkErrorData({ code: 'import.too-large', params: { maxBytes: 10 } })).toEqual({
+      code: 'import.too-large',
+      params: { maxBytes: 10 },
+    });
   });
 
   it('once loaded, checks against the catalogue: an undeclared code or bad params read as internal', async () => {
@@ -31,6 +34,9 @@ describe('checkErrorData (renderer/src/api/error-check.ts)', () => {
     expect(await m.loadErrorCheck()).toBe(parse);
     expect(m.checkErrorData({ code: 'no.such-code' })).toEqual({ code: 'internal' });
     expect(m.checkErrorData({ code: 'session.locked', params: { minutes: 'soon' } })).toEqual({ code: 'internal' });
-    expect(m.checkErrorData({ code: 'session.locked', params: { minutes: 5 } })).toEqual({ code: 'session.locked', params: { minutes: 5 } });
+    expect(m.checkErrorData({ code: 'session.locked', params: { minutes: 5 } })).toEqual({
+      code: 'session.locked',
+      params: { minutes: 5 },
+    });
   });
 });

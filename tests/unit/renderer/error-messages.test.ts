@@ -8,8 +8,22 @@ import { messageFor } from '../../../renderer/src/composables/use-error-message'
 const CODES = Object.keys(clientErrors) as ClientErrorCode[];
 /** Every param any code carries, so each text can fill all of its placeholders. */
 const PARAMS = {
-  field: 'email', reason: 'syntax', minutes: 30, attemptsLeft: 3, seconds: 42, minBits: 80, type: 'steam', algorithm: 'MD5', digits: 7,
-  period: 0, issuer: 'GitHub', label: 'anna', found: 9, supported: 3, platform: 'linux', timeoutMs: 5000,
+  field: 'email',
+  reason: 'syntax',
+  minutes: 30,
+  attemptsLeft: 3,
+  seconds: 42,
+  minBits: 80,
+  type: 'steam',
+  algorithm: 'MD5',
+  digits: 7,
+  period: 0,
+  issuer: 'GitHub',
+  label: 'anna',
+  found: 9,
+  supported: 3,
+  platform: 'linux',
+  timeoutMs: 5000,
 };
 const withParams = (code: ClientErrorCode) => ({ code, params: PARAMS }) as unknown as AppErrorData;
 
@@ -47,7 +61,8 @@ describe('messageFor: one renderer over the error catalogue', () => {
     });
 
     it(`words a refused field by the field, never by its raw name or zod's issue code (${locale})`, () => {
-      const field = (f: string, reason?: string) => messageFor(t, { code: 'field.invalid', params: reason ? { field: f, reason } : { field: f } }, { max: 25 });
+      const field = (f: string, reason?: string) =>
+        messageFor(t, { code: 'field.invalid', params: reason ? { field: f, reason } : { field: f } }, { max: 25 });
       expect(field('emailDomains.1')).toBe(field('emailDomains'));
       expect(field('imageBase64', 'too_big')).toContain('25');
       expect(field('imageBase64', 'too_big')).not.toBe(field('imageBase64', 'invalid_format'));
@@ -66,7 +81,14 @@ describe('messageFor: one renderer over the error catalogue', () => {
 
     it(`every reason the otpauth parser gives has its own words, never the raw reason (${locale})`, () => {
       const other = messageFor(t, { code: 'otp.invalid-uri', params: { reason: 'other' } });
-      for (const reason of ['digits-not-a-number', 'period-not-a-number', 'counter-not-a-number', 'duplicate-secret', 'duplicate-digits', 'label-encoding']) {
+      for (const reason of [
+        'digits-not-a-number',
+        'period-not-a-number',
+        'counter-not-a-number',
+        'duplicate-secret',
+        'duplicate-digits',
+        'label-encoding',
+      ]) {
         const text = messageFor(t, { code: 'otp.invalid-uri', params: { reason } });
         expect(text, reason).not.toBe(other);
         expect(text, reason).not.toContain(reason);
@@ -74,7 +96,13 @@ describe('messageFor: one renderer over the error catalogue', () => {
     });
 
     it(`a code main never declared reaches the user as the internal error, not as its code (${locale})`, () => {
-      for (const raw of [{ code: 'qr.something-new' }, { code: 'errors' }, { code: 'session.locked', params: { minutes: 'soon' } }, 'nonsense', null]) {
+      for (const raw of [
+        { code: 'qr.something-new' },
+        { code: 'errors' },
+        { code: 'session.locked', params: { minutes: 'soon' } },
+        'nonsense',
+        null,
+      ]) {
         const text = messageFor(t, parseAppErrorData(raw));
         expect(text).toBe(internal);
       }

@@ -36,7 +36,11 @@ async function mountHome(user: User, prepAvailable: boolean) {
   });
   const pinia = createPinia();
   // The session store starts from this view (pinia hydrates a store from state set before it exists).
-  const view: SessionView = { server: { kind: 'embedded', url: null, configured: true }, savedEmail: null, state: { step: 'signed-in', user, offerTwoFactor: false } };
+  const view: SessionView = {
+    server: { kind: 'embedded', url: null, configured: true },
+    savedEmail: null,
+    state: { step: 'signed-in', user, offerTwoFactor: false },
+  };
   pinia.state.value.session = { view };
   const empty = { render: () => null };
   const router = createRouter({
@@ -44,7 +48,9 @@ async function mountHome(user: User, prepAvailable: boolean) {
     routes: ['hrm', 'hrm-admin', 'connect-account', 'hrm-account-settings'].map((name) => ({ path: `/${name}`, name, component: empty })),
   });
   await router.push('/hrm');
-  const Home = defineComponent(() => () => h(HrmHome, null, { banner: () => h(PrepHomeEntry, { part: 'banner' }), links: () => h(PrepHomeEntry, { part: 'links' }) }));
+  const Home = defineComponent(
+    () => () => h(HrmHome, null, { banner: () => h(PrepHomeEntry, { part: 'banner' }), links: () => h(PrepHomeEntry, { part: 'links' }) }),
+  );
   wrapper = mount(Home, { attachTo: document.body, global: { plugins: [pinia, router, createAppI18n('en')] } });
   await flushPromises();
   return wrapper;
@@ -54,7 +60,10 @@ const linkNames = (nav: Element) => Array.from(nav.querySelectorAll('a')).map((a
 
 describe('HrmHome: one row of links', () => {
   it('a legacy admin: My Profile > Account settings and Administration in one named navigation', async () => {
-    const w = await mountHome({ name: 'Maria', email: null, userId: 'maria', company: 'Företaget AB', method: 'legacy', role: 'admin' }, true);
+    const w = await mountHome(
+      { name: 'Maria', email: null, userId: 'maria', company: 'Företaget AB', method: 'legacy', role: 'admin' },
+      true,
+    );
     const navs = w.findAll('nav');
     expect(navs).toHaveLength(1);
     expect(navs[0]!.attributes('aria-label')).toBe('Your pages');
@@ -66,7 +75,10 @@ describe('HrmHome: one row of links', () => {
   });
 
   it('a Connect employee without preparation: only the Visma Connect account link', async () => {
-    const w = await mountHome({ name: 'Lena', email: 'lena@example.com', userId: null, company: 'Nordbolaget', method: 'connect', role: 'employee' }, false);
+    const w = await mountHome(
+      { name: 'Lena', email: 'lena@example.com', userId: null, company: 'Nordbolaget', method: 'connect', role: 'employee' },
+      false,
+    );
     const navs = w.findAll('nav');
     expect(navs).toHaveLength(1);
     expect(linkNames(navs[0]!.element).map(([, href]) => href)).toEqual(['/connect-account']);

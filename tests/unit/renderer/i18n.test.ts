@@ -16,7 +16,6 @@ const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) 
 const sv = leaves(messages.sv);
 const en = leaves(messages.en);
 
-
 describe('messages', () => {
   it('Swedish and English have exactly the same keys', () => {
     expect([...en.keys()].sort()).toEqual([...sv.keys()].sort());

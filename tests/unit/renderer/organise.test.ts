@@ -6,12 +6,31 @@ import { isSearchShortcut, NO_GROUP, organise } from '../../../renderer/src/view
 import { serviceIcon } from '../../../renderer/src/views/authenticator/service-icons';
 
 const acc = (issuer: string, over: Partial<AccountView> = {}): AccountView => ({
-  id: issuer, type: 'totp', issuer, label: 'anna', algorithm: 'SHA1', digits: 6, period: 30, counter: null, pinned: false, position: 0,
-  code: '123456', nextCode: null, validUntil: null, groups: [], lastUsedAt: null, ...over,
+  id: issuer,
+  type: 'totp',
+  issuer,
+  label: 'anna',
+  algorithm: 'SHA1',
+  digits: 6,
+  period: 30,
+  counter: null,
+  pinned: false,
+  position: 0,
+  code: '123456',
+  nextCode: null,
+  validUntil: null,
+  groups: [],
+  lastUsedAt: null,
+  ...over,
 });
 
 describe('organise (filter and sort of the accounts shown)', () => {
-  const list = [acc('Zeta', { groups: ['Work'], lastUsedAt: 5 }), acc('alpha', { lastUsedAt: 9 }), acc('Mid', { pinned: true }), acc('beta', { groups: ['work', 'Home'] })];
+  const list = [
+    acc('Zeta', { groups: ['Work'], lastUsedAt: 5 }),
+    acc('alpha', { lastUsedAt: 9 }),
+    acc('Mid', { pinned: true }),
+    acc('beta', { groups: ['work', 'Home'] }),
+  ];
 
   it('my order and no filter: the same array, not a copy', () => {
     expect(organise(list, { text: '', group: '', sort: 'manual' })).toBe(list);

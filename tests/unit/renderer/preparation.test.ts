@@ -97,7 +97,10 @@ describe('PrepPanel', () => {
     await flushPromises();
     expect(w.get('h2').text()).toBe("You're all set!");
     expect(w.text()).not.toContain('Check your inbox');
-    await w.findAll('button').find((b) => b.text() === 'Manage your account')?.trigger('click');
+    await w
+      .findAll('button')
+      .find((b) => b.text() === 'Manage your account')
+      ?.trigger('click');
     await flushPromises();
     expect(router.currentRoute.value.name).toBe('hrm-forgot');
     expect(router.currentRoute.value.query.email).toBe('per.lind@lillabolaget.se');

@@ -11,7 +11,12 @@ import { ok, useFakeApi } from './fake-transport';
 
 const NOW = Date.UTC(2026, 11, 1, 9, 30);
 const request: PushRequestView = {
-  id: 'push-1', email: 'karin.nordin@nordbolaget.se', app: 'Flex HRM', choices: ['17', '42', '80'], createdAt: NOW - 10_000, expiresAt: NOW + 110_000,
+  id: 'push-1',
+  email: 'karin.nordin@nordbolaget.se',
+  app: 'Flex HRM',
+  choices: ['17', '42', '80'],
+  createdAt: NOW - 10_000,
+  expiresAt: NOW + 110_000,
   location: { device: 'Windows 11 PC', browser: 'Edge 142', country: 'Sweden', ip: '192.0.2.7' },
 };
 
@@ -69,7 +74,9 @@ describe('PushPrompt', () => {
     transport.emit('push.resolved', { id: 'push-1', state: 'expired' });
     await flushPromises();
     expect(wrapper.find('article').exists()).toBe(false);
-    expect(wrapper.get('[role="status"]').text()).toContain('The sign-in request for karin.nordin@nordbolaget.se expired before it was answered.');
+    expect(wrapper.get('[role="status"]').text()).toContain(
+      'The sign-in request for karin.nordin@nordbolaget.se expired before it was answered.',
+    );
     wrapper.unmount();
   });
 });

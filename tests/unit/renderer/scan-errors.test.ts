@@ -8,9 +8,19 @@ import { pasteShortcut, scanErrorMessage } from '../../../renderer/src/views/aut
 
 /** Every code the scan channels and the page's own capture can give, each with its own text. */
 const SCAN_CODES: AppErrorData['code'][] = [
-  'qr.no-qr-found', 'qr.unsupported-image', 'qr.image-too-large', 'qr.decode-timeout', 'qr.decoder-crashed', 'qr.invalid-frame',
-  'otp.not-an-authenticator-code', 'capture.permission-denied', 'capture.unavailable', 'capture.not-supported', 'capture.cancelled',
-  'scan.capture-expired', 'scan.region-empty',
+  'qr.no-qr-found',
+  'qr.unsupported-image',
+  'qr.image-too-large',
+  'qr.decode-timeout',
+  'qr.decoder-crashed',
+  'qr.invalid-frame',
+  'otp.not-an-authenticator-code',
+  'capture.permission-denied',
+  'capture.unavailable',
+  'capture.not-supported',
+  'capture.cancelled',
+  'scan.capture-expired',
+  'scan.region-empty',
 ];
 
 describe('scan error messages', () => {
@@ -26,7 +36,9 @@ describe('scan error messages', () => {
     });
 
     it(`says how to grant Screen Recording on macOS, and offers the image and paste instead (${locale})`, () => {
-      expect(scanErrorMessage(t, { code: 'capture.permission-denied', params: { platform: 'darwin' } }, 'darwin')).toMatch(/Screen Recording|Skärminspelning/);
+      expect(scanErrorMessage(t, { code: 'capture.permission-denied', params: { platform: 'darwin' } }, 'darwin')).toMatch(
+        /Screen Recording|Skärminspelning/,
+      );
       expect(scanErrorMessage(t, { code: 'capture.unavailable' }, 'darwin')).toContain('⌘V');
       expect(scanErrorMessage(t, { code: 'capture.unavailable' }, 'win32')).toContain('Ctrl+V');
     });

@@ -29,7 +29,10 @@ describe('SelectAreaOverlay', () => {
     expect(w.emitted('read')?.[0]).toEqual([{ screen: 0, x: 1152, y: 648, width: 1536, height: 864 }]);
 
     // Second screen; 10 steps right, then 5 steps of growing height (1 % each).
-    await w.findAll('button').find((b) => b.text() === 'Screen 2')!.trigger('click');
+    await w
+      .findAll('button')
+      .find((b) => b.text() === 'Screen 2')!
+      .trigger('click');
     for (let i = 0; i < 10; i++) await area.trigger('keydown', { key: 'ArrowRight' });
     for (let i = 0; i < 5; i++) await area.trigger('keydown', { key: 'ArrowDown', shiftKey: true });
     await area.trigger('keydown', { key: 'Enter' });
@@ -52,7 +55,10 @@ describe('SelectAreaOverlay', () => {
   it('Escape (the dialog cancel event) and the Cancel button cancel without reading', async () => {
     const w = setup();
     await w.get('dialog').trigger('cancel');
-    await w.findAll('button').find((b) => b.text() === 'Cancel')!.trigger('click');
+    await w
+      .findAll('button')
+      .find((b) => b.text() === 'Cancel')!
+      .trigger('click');
     expect(w.emitted('cancel')).toHaveLength(2);
     expect(w.emitted('read')).toBeUndefined();
     w.unmount();

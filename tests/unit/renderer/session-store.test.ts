@@ -10,12 +10,24 @@ const server = { kind: 'embedded' as const, url: null, configured: true };
 const mfa = (): SessionView => ({
   server,
   savedEmail: null,
-  state: { step: 'mfa', email: 'lena@example.com', methods: ['push'], method: 'push', maskedPhone: null, pushNumber: '41', pushState: 'pending' },
+  state: {
+    step: 'mfa',
+    email: 'lena@example.com',
+    methods: ['push'],
+    method: 'push',
+    maskedPhone: null,
+    pushNumber: '41',
+    pushState: 'pending',
+  },
 });
 const signedIn = (): SessionView => ({
   server,
   savedEmail: null,
-  state: { step: 'signed-in', user: { name: 'Lena', email: 'lena@example.com', userId: 'lena', company: 'AB', method: 'connect', role: null }, offerTwoFactor: false },
+  state: {
+    step: 'signed-in',
+    user: { name: 'Lena', email: 'lena@example.com', userId: 'lena', company: 'AB', method: 'connect', role: null },
+    offerTwoFactor: false,
+  },
 });
 
 describe('session store', () => {
@@ -31,7 +43,10 @@ describe('session store', () => {
   });
 
   it('takes the view a call answers with', async () => {
-    useFakeApi({ 'session.get': () => ok(mfa()), 'session.signOut': () => ok({ server, savedEmail: null, state: { step: 'signed-out' } }) });
+    useFakeApi({
+      'session.get': () => ok(mfa()),
+      'session.signOut': () => ok({ server, savedEmail: null, state: { step: 'signed-out' } }),
+    });
     const session = useSessionStore();
     await session.load();
     expect(session.state.step).toBe('mfa');

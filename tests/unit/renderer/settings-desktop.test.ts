@@ -11,7 +11,14 @@ import { useAppStore } from '../../../renderer/src/stores/app';
 import { useToastStore } from '../../../renderer/src/stores/toasts';
 import { ok, useFakeApi } from './fake-transport';
 
-const info: AppInfo = { name: 'Flex HRM Connect', version: '0.1.0', platform: 'linux', host: 'electron', systemLocale: 'en', screenCapture: 'main' };
+const info: AppInfo = {
+  name: 'Flex HRM Connect',
+  version: '0.1.0',
+  platform: 'linux',
+  host: 'electron',
+  systemLocale: 'en',
+  screenCapture: 'main',
+};
 
 function setup(update: UpdateState, restart = () => ok({ done: true }) as never) {
   let settings: Settings = { language: 'system', clearClipboard: true, closeToTray: true, startAtLogin: false };
@@ -20,7 +27,8 @@ function setup(update: UpdateState, restart = () => ok({ done: true }) as never)
     'settings.get': () => ok(settings),
     'settings.update': (p) => ok((settings = { ...settings, ...(p as Partial<Settings>) })),
     'app.update.state': () => ok(update),
-    'app.diagnostics': () => ok({ logFolder: '/home/anna/.config/Flex HRM Connect/logs', text: 'Flex HRM Connect diagnostics\napp: 0.1.0' }),
+    'app.diagnostics': () =>
+      ok({ logFolder: '/home/anna/.config/Flex HRM Connect/logs', text: 'Flex HRM Connect diagnostics\napp: 0.1.0' }),
     'app.update.restart': restart,
   });
   return { ...api, settings: () => settings };
@@ -59,7 +67,9 @@ describe('Settings > About (desktop)', () => {
     await flushPromises();
     expect(restart).toHaveBeenCalled();
     // The error catalogue loads with the first error (a dynamic import).
-    await vi.waitFor(() => expect(useToastStore().toasts.at(-1)).toMatchObject({ kind: 'error', text: expect.stringContaining('QR-skanningen') as unknown }));
+    await vi.waitFor(() =>
+      expect(useToastStore().toasts.at(-1)).toMatchObject({ kind: 'error', text: expect.stringContaining('QR-skanningen') as unknown }),
+    );
   });
 });
 

@@ -8,8 +8,21 @@ import { useVaultStore } from '../../../renderer/src/stores/vault';
 import { ok, useFakeApi } from './fake-transport';
 
 const account = (id: string, code: string): AccountView => ({
-  id, type: 'totp', issuer: id, label: '', algorithm: 'SHA1', digits: 6, period: 30, counter: null, pinned: false, position: 0, groups: [], lastUsedAt: null,
-  code, nextCode: '000000', validUntil: Date.now() + 30_000,
+  id,
+  type: 'totp',
+  issuer: id,
+  label: '',
+  algorithm: 'SHA1',
+  digits: 6,
+  period: 30,
+  counter: null,
+  pinned: false,
+  position: 0,
+  groups: [],
+  lastUsedAt: null,
+  code,
+  nextCode: '000000',
+  validUntil: Date.now() + 30_000,
 });
 
 /** A refresh at a period boundary with 1,000 accounts must not rebuild the list (see the store). */

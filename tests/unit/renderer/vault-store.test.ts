@@ -141,7 +141,10 @@ describe('vault store', () => {
     const vault = useVaultStore();
     await vault.load();
     await vault.setPinned('b', true);
-    expect(vault.accounts.map((a) => [a.id, a.pinned])).toEqual([['b', true], ['a', false]]);
+    expect(vault.accounts.map((a) => [a.id, a.pinned])).toEqual([
+      ['b', true],
+      ['a', false],
+    ]);
     expect(transport.callsTo('vault.pin')).toEqual([{ id: 'b', pinned: true }]);
     expect(vault.pinnedCount).toBe(1);
   });
@@ -186,7 +189,7 @@ describe('vault store', () => {
     expect(vault.accounts.map((a) => a.id)).toEqual(['b', 'c']);
   });
 
-  it('reloads once per change: an add shows the answer at once, and main\'s vault.changed is the one vault.list (was: the answer and the event each reloaded)', async () => {
+  it("reloads once per change: an add shows the answer at once, and main's vault.changed is the one vault.list (was: the answer and the event each reloaded)", async () => {
     const accounts = [account('a')];
     const { transport } = useFakeApi({
       'vault.list': () => ok(list(accounts)),

@@ -18,6 +18,8 @@ describe('sessionBusSocket', () => {
   });
 
   it('a bus address that leads nowhere is keychain.unavailable, not a hang or an unhandled error', async () => {
-    await expect(new SecretServiceProbe(() => 'unix:path=/nonexistent/flex-bus').assertUsable('s')).rejects.toMatchObject({ code: 'keychain.unavailable' });
+    await expect(new SecretServiceProbe(() => 'unix:path=/nonexistent/flex-bus').assertUsable('s')).rejects.toMatchObject({
+      code: 'keychain.unavailable',
+    });
   });
 });

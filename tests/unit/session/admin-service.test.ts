@@ -73,16 +73,37 @@ describe('AdminService and AccountService against the identity mock', () => {
     await session.legacySignIn('maria', HRM_PASSWORD);
     const before = await admin.company();
     expect(before).toEqual({
-      name: 'Företaget AB', identityProvider: 'password', ssoProviderName: null, emailVerificationRequired: true,
-      connectLoginEnabled: false, passwordPolicy: 'connect', emailDomains: ['foretaget.se'],
+      name: 'Företaget AB',
+      identityProvider: 'password',
+      ssoProviderName: null,
+      emailVerificationRequired: true,
+      connectLoginEnabled: false,
+      passwordPolicy: 'connect',
+      emailDomains: ['foretaget.se'],
     });
-    const after = await admin.updateCompany({ emailVerificationRequired: false, passwordPolicy: 'nist', emailDomains: [' Foretaget.se', 'foretaget.com', 'foretaget.se'] });
+    const after = await admin.updateCompany({
+      emailVerificationRequired: false,
+      passwordPolicy: 'nist',
+      emailDomains: [' Foretaget.se', 'foretaget.com', 'foretaget.se'],
+    });
     expect(after).toMatchObject({ emailVerificationRequired: false, passwordPolicy: 'nist' });
     expect([...after.emailDomains].sort()).toEqual(['foretaget.com', 'foretaget.se']);
-    expect(await admin.updateCompany({ identityProvider: 'sso', ssoProviderName: 'Entra ID' })).toMatchObject({ identityProvider: 'sso', ssoProviderName: 'Entra ID' });
-    expect(await admin.updateCompany({ identityProvider: 'password' })).toMatchObject({ identityProvider: 'password', ssoProviderName: null });
-    await expect(admin.updateCompany({ emailDomains: ['not a domain'] })).rejects.toMatchObject({ code: 'field.invalid', params: { field: 'emailDomains.0' } });
-    await expect(admin.updateCompany({ identityProvider: 'sso', ssoProviderName: null })).rejects.toMatchObject({ code: 'field.invalid', params: { field: 'ssoProviderName' } });
+    expect(await admin.updateCompany({ identityProvider: 'sso', ssoProviderName: 'Entra ID' })).toMatchObject({
+      identityProvider: 'sso',
+      ssoProviderName: 'Entra ID',
+    });
+    expect(await admin.updateCompany({ identityProvider: 'password' })).toMatchObject({
+      identityProvider: 'password',
+      ssoProviderName: null,
+    });
+    await expect(admin.updateCompany({ emailDomains: ['not a domain'] })).rejects.toMatchObject({
+      code: 'field.invalid',
+      params: { field: 'emailDomains.0' },
+    });
+    await expect(admin.updateCompany({ identityProvider: 'sso', ssoProviderName: null })).rejects.toMatchObject({
+      code: 'field.invalid',
+      params: { field: 'ssoProviderName' },
+    });
   });
 
   it('users with link status; resend is rate limited like the user; remove connection unlinks', async () => {
@@ -92,7 +113,11 @@ describe('AdminService and AccountService against the identity mock', () => {
     await session.legacySignIn('maria', HRM_PASSWORD);
     const { users } = await admin.users();
     const status = Object.fromEntries(users.map((u) => [u.userId, [u.status, u.linkedEmail ?? u.pendingEmail]]));
-    expect(status).toEqual({ anna: ['linked', 'anna.svensson@foretaget.se'], erik: ['pending', 'erik.johansson@foretaget.se'], maria: ['none', null] });
+    expect(status).toEqual({
+      anna: ['linked', 'anna.svensson@foretaget.se'],
+      erik: ['pending', 'erik.johansson@foretaget.se'],
+      maria: ['none', null],
+    });
 
     // Erik just had a code sent: the same 1-per-minute limit applies to the admin's resend.
     const limited = await admin.resend('erik').catch((e: unknown) => e);

@@ -38,7 +38,8 @@ export async function startTestMock(): Promise<TestMock> {
     url: mock.url,
     close: () => mock.close(),
     control,
-    outbox: async (to) => (await control<{ messages: OutboxMessage[] }>('GET', `/test/outbox?recipient=${encodeURIComponent(to)}`)).messages,
+    outbox: async (to) =>
+      (await control<{ messages: OutboxMessage[] }>('GET', `/test/outbox?recipient=${encodeURIComponent(to)}`)).messages,
     advance: (ms) => control('POST', '/test/clock/advance', { ms }),
     now: async () => (await control<{ now: number }>('GET', '/test/clock')).now,
   };

@@ -3,7 +3,10 @@ import { checkPassword } from '../../../renderer/src/views/hrm/password-rules';
 import { checkPassword as serverCheck, PASSWORD_POLICIES } from '../../../electron/mock/services/password-policy';
 
 const policy = { minLength: 8, digit: true, upper: true, lower: true, special: true };
-const met = (pw: string, confirm = '') => checkPassword(policy, pw, confirm).filter((r) => r.met).map((r) => r.id);
+const met = (pw: string, confirm = '') =>
+  checkPassword(policy, pw, confirm)
+    .filter((r) => r.met)
+    .map((r) => r.id);
 
 describe('password policy feedback', () => {
   it('marks each rule as the user types', () => {

@@ -16,7 +16,10 @@ describe('a link or sign-in for another account while signed in', () => {
   let services: SessionServices;
 
   const lastLink = async (to: string, action: string) => {
-    const link = (await mock.outbox(to)).flatMap((m) => m.links).filter((l) => l.action === action).at(-1);
+    const link = (await mock.outbox(to))
+      .flatMap((m) => m.links)
+      .filter((l) => l.action === action)
+      .at(-1);
     return new URL(link?.url ?? 'x:').searchParams.get('token') ?? '';
   };
   async function emailedLink(email: string, kind: 'reset' | 'magic') {
@@ -55,7 +58,10 @@ describe('a link or sign-in for another account while signed in', () => {
   it('a magic link for lena is refused with session.other-account { current, next }; the session and the link stay as they were', async () => {
     const karinToken = await signInAsKarin();
     const token = await emailedLink(LENA, 'magic');
-    await expect(services.session.magicLink(token)).rejects.toMatchObject({ code: 'session.other-account', params: { current: KARIN, next: LENA } });
+    await expect(services.session.magicLink(token)).rejects.toMatchObject({
+      code: 'session.other-account',
+      params: { current: KARIN, next: LENA },
+    });
     expect(signedInAs()).toBe(KARIN);
     expect(await honoured(karinToken)).toBe(true);
 
@@ -75,7 +81,10 @@ describe('a link or sign-in for another account while signed in', () => {
   it('a reset link for lena asks too; confirmed, karin is signed out before lena sets her password', async () => {
     const karinToken = await signInAsKarin();
     const token = await emailedLink(LENA, 'reset');
-    await expect(services.recovery.resetInspect(token)).rejects.toMatchObject({ code: 'session.other-account', params: { current: KARIN, next: LENA } });
+    await expect(services.recovery.resetInspect(token)).rejects.toMatchObject({
+      code: 'session.other-account',
+      params: { current: KARIN, next: LENA },
+    });
     expect(signedInAs()).toBe(KARIN);
     expect((await services.recovery.resetInspect(token, true)).email).toBe(LENA);
     expect(services.session.internal.step).toBe('signed-out');
@@ -85,7 +94,10 @@ describe('a link or sign-in for another account while signed in', () => {
   it('completing a reset link for lena while signed in as karin is refused without the question too (only reset.info asked)', async () => {
     const karinToken = await signInAsKarin();
     const token = await emailedLink(LENA, 'reset');
-    await expect(services.recovery.resetPassword(token, 'Ny-losen-2026!')).rejects.toMatchObject({ code: 'session.other-account', params: { current: KARIN, next: LENA } });
+    await expect(services.recovery.resetPassword(token, 'Ny-losen-2026!')).rejects.toMatchObject({
+      code: 'session.other-account',
+      params: { current: KARIN, next: LENA },
+    });
     expect(signedInAs()).toBe(KARIN);
     expect(await honoured(karinToken)).toBe(true);
     // The link was not used by asking: confirmed through reset.info, it sets lena's password.
@@ -95,10 +107,15 @@ describe('a link or sign-in for another account while signed in', () => {
 
   it('a new email (or SSO) sign-in for another account while signed in is refused without confirmation', async () => {
     await signInAsKarin();
-    await expect(services.session.discover(DEMO.sso.email, false)).rejects.toMatchObject({ code: 'session.other-account', params: { current: KARIN, next: DEMO.sso.email } });
+    await expect(services.session.discover(DEMO.sso.email, false)).rejects.toMatchObject({
+      code: 'session.other-account',
+      params: { current: KARIN, next: DEMO.sso.email },
+    });
     expect(signedInAs()).toBe(KARIN);
     const v = await services.session.discover(DEMO.sso.email, false, true);
     expect(v.state).toMatchObject({ step: 'sso', email: DEMO.sso.email });
-    await expect(services.session.legacySignIn(DEMO.legacy.userId, DEMO.legacy.password)).resolves.toMatchObject({ state: { step: 'signed-in' } });
+    await expect(services.session.legacySignIn(DEMO.legacy.userId, DEMO.legacy.password)).resolves.toMatchObject({
+      state: { step: 'signed-in' },
+    });
   });
 });

@@ -105,6 +105,9 @@ describe('PreparationService against the identity mock', () => {
 
   it('a bad address is refused as an invalid email', async () => {
     await signInAnna();
-    await expect(services.preparation.sendCode('not-an-address')).rejects.toMatchObject({ code: 'field.invalid', params: { field: 'email' } });
+    await expect(services.preparation.sendCode('not-an-address')).rejects.toMatchObject({
+      code: 'field.invalid',
+      params: { field: 'email' },
+    });
   });
 });

@@ -92,7 +92,12 @@ describe('PushDeviceClient over the event stream', () => {
     const first = await signInWithPush();
     await until(() => requests.length === 1, 'the first request arrived');
     const [view] = client.list();
-    expect(view).toMatchObject({ id: first.pushId, email: KARIN, app: 'Flex HRM', location: { device: DEVICE.name, browser: DEVICE.browser, country: DEVICE.country } });
+    expect(view).toMatchObject({
+      id: first.pushId,
+      email: KARIN,
+      app: 'Flex HRM',
+      location: { device: DEVICE.name, browser: DEVICE.browser, country: DEVICE.country },
+    });
     expect(view!.choices).toContain(first.number);
     // The server's 2 minutes, on this process's clock.
     expect(view!.expiresAt - view!.createdAt).toBe(2 * MINUTE);
@@ -112,7 +117,7 @@ describe('PushDeviceClient over the event stream', () => {
     expect(resolved).toEqual([]);
   });
 
-  it('an expired request disappears and is reported as expired, on the server\'s moved clock', async () => {
+  it("an expired request disappears and is reported as expired, on the server's moved clock", async () => {
     const push = await signInWithPush();
     await until(() => requests.length === 1, 'the request arrived');
     clock.advance(2 * MINUTE);

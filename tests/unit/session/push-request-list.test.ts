@@ -16,7 +16,12 @@ const request = (id: string, createdAt = NOW): ServerPushRequest => ({
 function list() {
   const announced: string[] = [];
   const resolved: Array<[string, PushResolution]> = [];
-  const requests = new PushRequestList({ onRequest: (id) => announced.push(id), onResolved: (id, s) => resolved.push([id, s]), recheck: () => {}, now: () => NOW });
+  const requests = new PushRequestList({
+    onRequest: (id) => announced.push(id),
+    onResolved: (id, s) => resolved.push([id, s]),
+    recheck: () => {},
+    now: () => NOW,
+  });
   return { requests, announced, resolved };
 }
 

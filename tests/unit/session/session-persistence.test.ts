@@ -92,7 +92,14 @@ describe('the signed-in session across a restart', () => {
       step: 'signed-in',
       offerTwoFactor: false,
       newEmergencyCode: null,
-      user: { name: DEMO.legacy.name, email: null, userId: DEMO.legacy.userId, company: DEMO.legacy.company, method: 'legacy', role: 'employee' },
+      user: {
+        name: DEMO.legacy.name,
+        email: null,
+        userId: DEMO.legacy.userId,
+        company: DEMO.legacy.company,
+        method: 'legacy',
+        role: 'employee',
+      },
     });
     expect(next.session.hrmToken()).toBe(token);
     expect((await next.preparation.state()).name).toBe(DEMO.legacy.name);
@@ -112,7 +119,14 @@ describe('the signed-in session across a restart', () => {
       step: 'signed-in',
       offerTwoFactor: false,
       newEmergencyCode: null,
-      user: { name: DEMO.twoFactor.name, email: DEMO.twoFactor.email, userId: expect.any(String) as unknown, company: DEMO.twoFactor.company, method: 'connect', role: 'employee' },
+      user: {
+        name: DEMO.twoFactor.name,
+        email: DEMO.twoFactor.email,
+        userId: expect.any(String) as unknown,
+        company: DEMO.twoFactor.company,
+        method: 'connect',
+        role: 'employee',
+      },
     });
     expect([next.session.connectToken(), next.session.hrmToken()]).toEqual([connectToken, hrmToken]);
     expect((await next.account.overview()).profile.email).toBe(DEMO.twoFactor.email);

@@ -17,7 +17,10 @@ describe('SessionService against the identity mock', () => {
   const control = <T>(method: 'GET' | 'POST', path: string, body?: unknown) => mock.control<T>(method, path, body);
   const outbox = (to: string) => mock.outbox(to);
   const lastLink = async (to: string, action: string) => {
-    const link = (await outbox(to)).flatMap((m) => m.links).filter((l) => l.action === action).at(-1);
+    const link = (await outbox(to))
+      .flatMap((m) => m.links)
+      .filter((l) => l.action === action)
+      .at(-1);
     return new URL(link?.url ?? 'x:').searchParams.get('token') ?? '';
   };
   const now = () => mock.now();
@@ -58,7 +61,9 @@ describe('SessionService against the identity mock', () => {
   it('asks for a server on first run and remembers the choice and the saved email', async () => {
     const { session } = services;
     expect(session.view().server).toEqual({ kind: 'embedded', url: null, configured: false });
-    expect(() => session.setServer({ kind: 'custom', url: 'http://example.com' })).toThrow(expect.objectContaining({ code: 'session.invalid-url' }));
+    expect(() => session.setServer({ kind: 'custom', url: 'http://example.com' })).toThrow(
+      expect.objectContaining({ code: 'session.invalid-url' }),
+    );
     session.setServer({ kind: 'embedded' });
     expect(session.view().server.configured).toBe(true);
     const v = await session.discover(DEMO.firstLogin.email.toUpperCase(), true);
@@ -87,7 +92,9 @@ describe('SessionService against the identity mock', () => {
   });
 
   it('forgot password needs the human check', async () => {
-    await expect(services.recovery.forgotPassword(DEMO.twoFactor.email, 'reset', 'en')).rejects.toMatchObject({ code: 'session.human-check' });
+    await expect(services.recovery.forgotPassword(DEMO.twoFactor.email, 'reset', 'en')).rejects.toMatchObject({
+      code: 'session.human-check',
+    });
   });
 
   it('TOTP enrolment, then 2FA at sign-in with TOTP (replay refused) and the emergency code (re-issued)', async () => {
@@ -99,7 +106,10 @@ describe('SessionService against the identity mock', () => {
     expect(qr?.qrDataUrl).toMatch(/^data:image\//);
     const totp = new TOTP({ secret: Secret.fromBase32((qr?.manualKey ?? '').replace(/\s/g, '')), digits: 6, period: 30 });
     await enrolment.go('totp-code');
-    await expect(enrolment.totpConfirm('000000')).rejects.toMatchObject({ code: 'session.wrong-code', params: { attemptsLeft: expect.any(Number) as unknown } });
+    await expect(enrolment.totpConfirm('000000')).rejects.toMatchObject({
+      code: 'session.wrong-code',
+      params: { attemptsLeft: expect.any(Number) as unknown },
+    });
     await enrolment.totpConfirm(totp.generate({ timestamp: await now() }));
     const emergency = (await enrolment.go('emergency')).setup?.emergencyCode ?? '';
     expect((await enrolment.finish()).state).toMatchObject({ step: 'signed-in', offerTwoFactor: false });

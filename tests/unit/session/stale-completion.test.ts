@@ -47,7 +47,10 @@ describe('sign-ins that complete after their flow moved on', () => {
     // Karin's password, set through her reset link.
     await services.recovery.humanCheck();
     await services.recovery.forgotPassword(KARIN, 'reset', 'en');
-    const link = (await mock.outbox(KARIN)).flatMap((m) => m.links).filter((l) => l.action === 'reset-password').at(-1)!;
+    const link = (await mock.outbox(KARIN))
+      .flatMap((m) => m.links)
+      .filter((l) => l.action === 'reset-password')
+      .at(-1)!;
     await services.recovery.resetPassword(new URL(link.url).searchParams.get('token')!, PASSWORD);
   });
   afterEach(async () => {
@@ -78,7 +81,10 @@ describe('sign-ins that complete after their flow moved on', () => {
   });
 
   it('a double-clicked legacy sign-in leaves one live HRM session', async () => {
-    await Promise.all([services.session.legacySignIn(DEMO.legacy.userId, DEMO.legacy.password), services.session.legacySignIn(DEMO.legacy.userId, DEMO.legacy.password)]);
+    await Promise.all([
+      services.session.legacySignIn(DEMO.legacy.userId, DEMO.legacy.password),
+      services.session.legacySignIn(DEMO.legacy.userId, DEMO.legacy.password),
+    ]);
     expect(step()).toBe('signed-in');
     expect(issued).toHaveLength(2);
     expect(await liveSessions()).toBe(1);

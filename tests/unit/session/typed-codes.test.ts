@@ -10,7 +10,9 @@ describe('a typed app or SMS code', () => {
 
   it('anything else is refused before it reaches the server, as field.invalid for the code', () => {
     for (const typed of ['12ab56', '12345', '1234567', '', '１２３４５６']) {
-      expect(() => sixDigitCode(typed)).toThrow(expect.objectContaining({ code: 'field.invalid', params: { field: 'code', reason: 'six-digits' } }));
+      expect(() => sixDigitCode(typed)).toThrow(
+        expect.objectContaining({ code: 'field.invalid', params: { field: 'code', reason: 'six-digits' } }),
+      );
     }
   });
 });

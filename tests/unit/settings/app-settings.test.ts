@@ -24,11 +24,23 @@ describe('settings.update and settings.get (issue 10, item 8)', () => {
   it('{ language: undefined } (kept by Electron IPC) does not wipe the settings: clipboard clearing stays off', async () => {
     dir = mkdtempSync(join(tmpdir(), 'flex-settings-'));
     core = await createAppCore({ dataDir: dir, secretStore: new MemorySecretStore(), info });
-    expect(await core.dispatch('settings.update', { clearClipboard: false, language: 'sv' })).toEqual({ ok: true, value: { language: 'sv', clearClipboard: false, closeToTray: true, startAtLogin: false } });
+    expect(await core.dispatch('settings.update', { clearClipboard: false, language: 'sv' })).toEqual({
+      ok: true,
+      value: { language: 'sv', clearClipboard: false, closeToTray: true, startAtLogin: false },
+    });
     // What an Electron renderer sends for `update({ language: maybe })` when `maybe` is undefined.
-    expect(await core.dispatch('settings.update', { language: undefined })).toEqual({ ok: true, value: { language: 'sv', clearClipboard: false, closeToTray: true, startAtLogin: false } });
-    expect(await core.dispatch('settings.update', { language: undefined, clearClipboard: true })).toEqual({ ok: true, value: { language: 'sv', clearClipboard: true, closeToTray: true, startAtLogin: false } });
-    expect(await core.dispatch('settings.get', {})).toEqual({ ok: true, value: { language: 'sv', clearClipboard: true, closeToTray: true, startAtLogin: false } });
+    expect(await core.dispatch('settings.update', { language: undefined })).toEqual({
+      ok: true,
+      value: { language: 'sv', clearClipboard: false, closeToTray: true, startAtLogin: false },
+    });
+    expect(await core.dispatch('settings.update', { language: undefined, clearClipboard: true })).toEqual({
+      ok: true,
+      value: { language: 'sv', clearClipboard: true, closeToTray: true, startAtLogin: false },
+    });
+    expect(await core.dispatch('settings.get', {})).toEqual({
+      ok: true,
+      value: { language: 'sv', clearClipboard: true, closeToTray: true, startAtLogin: false },
+    });
   });
 });
 
@@ -62,7 +74,12 @@ describe('AppSettings', () => {
   it('an update with only undefined keys writes nothing new and answers the stored settings', () => {
     const { settings } = store();
     settings.update({ clearClipboard: false });
-    expect(settings.update({ language: undefined, clearClipboard: undefined })).toEqual({ language: 'system', clearClipboard: false, closeToTray: true, startAtLogin: false });
+    expect(settings.update({ language: undefined, clearClipboard: undefined })).toEqual({
+      language: 'system',
+      clearClipboard: false,
+      closeToTray: true,
+      startAtLogin: false,
+    });
     expect(settings.read()).toEqual({ language: 'system', clearClipboard: false, closeToTray: true, startAtLogin: false });
   });
 });

@@ -27,7 +27,9 @@ export function rawRequest(port: number, bytes: string, timeoutMs = 3000): Promi
         reject(new Error(`no answer: ${JSON.stringify(data.slice(0, 200))}`));
         return;
       }
-      const headers = Object.fromEntries(headerLines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]));
+      const headers = Object.fromEntries(
+        headerLines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]),
+      );
       resolve({ status, headers, body: rest.join('\r\n\r\n'), ms: firstAt - started });
     };
     socket.on('data', (chunk) => {

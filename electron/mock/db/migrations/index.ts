@@ -10,7 +10,22 @@ export const mockMigrations: readonly Migration[] = [m001Hrm, m002Connect, m003T
 
 /** Every table, children first, for the test-control reset. */
 export const MOCK_TABLES = [
-  'audit', 'outbox', 'sends', 'lockouts', 'sign_in_failures', 'tokens',
-  'recent_devices', 'push_requests', 'enrolments', 'factors', 'push_devices', 'password_history',
-  'verifications', 'hrm_suggested_emails', 'hrm_users', 'connect_accounts', 'company_domains', 'companies',
+  'audit',
+  'outbox',
+  'sends',
+  'lockouts',
+  'sign_in_failures',
+  'tokens',
+  'recent_devices',
+  'push_requests',
+  'enrolments',
+  'factors',
+  'push_devices',
+  'password_history',
+  'verifications',
+  'hrm_suggested_emails',
+  'hrm_users',
+  'connect_accounts',
+  'company_domains',
+  'companies',
 ] as const;

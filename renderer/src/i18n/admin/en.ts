@@ -17,7 +17,8 @@ export const adminEn = {
     company: {
       title: 'Company settings',
       verification: 'Require email verification',
-      verificationHint: 'Users confirm their email address with a 6-digit code before their Visma Connect account is created. Without it, the account is created at once.',
+      verificationHint:
+        'Users confirm their email address with a 6-digit code before their Visma Connect account is created. Without it, the account is created at once.',
       provider: 'Identity provider',
       providerPassword: 'Visma Connect password',
       providerSso: 'Single sign-on (SSO) with the company’s identity provider',
@@ -56,7 +57,8 @@ export const adminEn = {
       linkedNow: '{email} is now linked.',
       removed: 'The connection of {name} was removed.',
       removeTitle: 'Remove connection?',
-      removeText: '{name} will no longer be linked to the Visma Connect account {email}. The Visma Connect account itself stays. {name} will be asked to prepare the account again.',
+      removeText:
+        '{name} will no longer be linked to the Visma Connect account {email}. The Visma Connect account itself stays. {name} will be asked to prepare the account again.',
       refresh: 'Refresh',
       empty: 'No users.',
     },
@@ -68,9 +70,11 @@ export const adminEn = {
       unlinkedTitle: 'Not linked yet ({count})',
       unlinkedText: 'These users cannot sign in after the switch until they have verified an email address. Send them a verification now.',
       noAddress: 'No address to send to: the user enters one under Account settings.',
-      selfNotLinked: 'First link your own user to a Visma Connect account (Account settings in the banner). Until then the switch stays off, so you cannot lock yourself out.',
+      selfNotLinked:
+        'First link your own user to a Visma Connect account (Account settings in the banner). Until then the switch stays off, so you cannot lock yourself out.',
       confirmTitle: 'Enable login with Visma Connect?',
-      confirmText: 'From now on, every user at {company} must sign in to Flex HRM with Visma Connect, using their email address. Sign-in with the Flex HRM user ID stops working, also for you. Users without a linked Visma Connect account: {unlinked}. They cannot sign in until they have one.',
+      confirmText:
+        'From now on, every user at {company} must sign in to Flex HRM with Visma Connect, using their email address. Sign-in with the Flex HRM user ID stops working, also for you. Users without a linked Visma Connect account: {unlinked}. They cannot sign in until they have one.',
       confirm: 'Enable',
       offTitle: 'Turn off login with Visma Connect?',
       offConfirmText: 'Your users sign in with their Flex HRM user ID again, and Visma Connect sign-in to Flex HRM stops.',
@@ -82,13 +86,19 @@ export const adminEn = {
   connectAccount: {
     title: 'Visma Connect account settings',
     /** The server's English words for a device, in the UI's language. */
-    deviceWords: { localNetwork: 'Local network', unknown: 'Unknown', desktopApp: 'Flex HRM Connect desktop app', unknownDevice: 'Unknown device' },
+    deviceWords: {
+      localNetwork: 'Local network',
+      unknown: 'Unknown',
+      desktopApp: 'Flex HRM Connect desktop app',
+      unknownDevice: 'Unknown device',
+    },
     address: 'accountsettings.connect.visma.com',
     loading: 'Loading…',
     back: 'Back to Flex HRM',
     open: 'Visma Connect account',
     signedOutTitle: 'Manage your Visma Connect account',
-    signedOutText: 'Sign in with Visma Connect to see your account. If you have not used Visma Connect before, enter your email address and select “Forgot your password?” to set your password.',
+    signedOutText:
+      'Sign in with Visma Connect to see your account. If you have not used Visma Connect before, enter your email address and select “Forgot your password?” to set your password.',
     email: 'Email',
     forgot: 'Forgot your password?',
     signIn: 'Sign in',

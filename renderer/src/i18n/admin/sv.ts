@@ -5,7 +5,8 @@ export const adminSv: AdminMessages = {
   admin: {
     link: 'Administration',
     title: 'Administration',
-    intro: 'Förbered {company} för Visma Connect: företagets inställningar, användarnas konton och bytet till inloggning med Visma Connect.',
+    intro:
+      'Förbered {company} för Visma Connect: företagets inställningar, användarnas konton och bytet till inloggning med Visma Connect.',
     loading: 'Laddar…',
     notAdminTitle: 'Endast administratörer',
     notAdmin: 'Endast administratörer i Flex HRM kan öppna Administration. Fråga din administratör om du behöver en ändring.',
@@ -15,7 +16,8 @@ export const adminSv: AdminMessages = {
     company: {
       title: 'Företagets inställningar',
       verification: 'Kräv verifiering av e-postadress',
-      verificationHint: 'Användarna bekräftar sin e-postadress med en 6-siffrig kod innan deras Visma Connect-konto skapas. Utan verifiering skapas kontot direkt.',
+      verificationHint:
+        'Användarna bekräftar sin e-postadress med en 6-siffrig kod innan deras Visma Connect-konto skapas. Utan verifiering skapas kontot direkt.',
       provider: 'Identitetsleverantör',
       providerPassword: 'Lösenord i Visma Connect',
       providerSso: 'Enkel inloggning (SSO) med företagets identitetsleverantör',
@@ -54,21 +56,26 @@ export const adminSv: AdminMessages = {
       linkedNow: '{email} är nu kopplad.',
       removed: 'Kopplingen för {name} har tagits bort.',
       removeTitle: 'Ta bort koppling?',
-      removeText: '{name} kopplas bort från Visma Connect-kontot {email}. Själva Visma Connect-kontot finns kvar. {name} får förbereda kontot på nytt.',
+      removeText:
+        '{name} kopplas bort från Visma Connect-kontot {email}. Själva Visma Connect-kontot finns kvar. {name} får förbereda kontot på nytt.',
       refresh: 'Uppdatera',
       empty: 'Inga användare.',
     },
     cutover: {
       title: 'Inloggning med Visma Connect',
-      offText: 'Era användare loggar in i Flex HRM med sitt användar-ID. Kopplade till Visma Connect hittills: {linked} av {total} användare.',
+      offText:
+        'Era användare loggar in i Flex HRM med sitt användar-ID. Kopplade till Visma Connect hittills: {linked} av {total} användare.',
       onText: 'Inloggning med Visma Connect är påslagen. Era användare loggar in med sin e-postadress och sitt lösenord i Visma Connect.',
       switch: 'Aktivera inloggning med Visma Connect',
       unlinkedTitle: 'Inte kopplade ännu ({count})',
-      unlinkedText: 'De här användarna kan inte logga in efter bytet förrän de har verifierat en e-postadress. Skicka en verifiering till dem nu.',
+      unlinkedText:
+        'De här användarna kan inte logga in efter bytet förrän de har verifierat en e-postadress. Skicka en verifiering till dem nu.',
       noAddress: 'Ingen adress att skicka till: användaren anger en under Kontoinställningar.',
-      selfNotLinked: 'Koppla först din egen användare till ett Visma Connect-konto (Kontoinställningar i bannern). Till dess förblir reglaget av, så att du inte kan låsa ute dig själv.',
+      selfNotLinked:
+        'Koppla först din egen användare till ett Visma Connect-konto (Kontoinställningar i bannern). Till dess förblir reglaget av, så att du inte kan låsa ute dig själv.',
       confirmTitle: 'Aktivera inloggning med Visma Connect?',
-      confirmText: 'Från och med nu måste alla användare på {company} logga in i Flex HRM med Visma Connect, med sin e-postadress. Inloggning med användar-ID i Flex HRM slutar fungera, även för dig. Användare utan kopplat Visma Connect-konto: {unlinked}. De kan inte logga in förrän de har ett.',
+      confirmText:
+        'Från och med nu måste alla användare på {company} logga in i Flex HRM med Visma Connect, med sin e-postadress. Inloggning med användar-ID i Flex HRM slutar fungera, även för dig. Användare utan kopplat Visma Connect-konto: {unlinked}. De kan inte logga in förrän de har ett.',
       confirm: 'Aktivera',
       offTitle: 'Stänga av inloggning med Visma Connect?',
       offConfirmText: 'Era användare loggar in med sitt användar-ID i Flex HRM igen, och inloggning i Flex HRM med Visma Connect upphör.',
@@ -79,13 +86,19 @@ export const adminSv: AdminMessages = {
   },
   connectAccount: {
     title: 'Kontoinställningar för Visma Connect',
-    deviceWords: { localNetwork: 'Lokalt nätverk', unknown: 'Okänt', desktopApp: 'Flex HRM Connect skrivbordsapp', unknownDevice: 'Okänd enhet' },
+    deviceWords: {
+      localNetwork: 'Lokalt nätverk',
+      unknown: 'Okänt',
+      desktopApp: 'Flex HRM Connect skrivbordsapp',
+      unknownDevice: 'Okänd enhet',
+    },
     address: 'accountsettings.connect.visma.com',
     loading: 'Laddar…',
     back: 'Tillbaka till Flex HRM',
     open: 'Visma Connect-konto',
     signedOutTitle: 'Hantera ditt Visma Connect-konto',
-    signedOutText: 'Logga in med Visma Connect för att se ditt konto. Om du inte har använt Visma Connect tidigare anger du din e-postadress och väljer ”Glömt ditt lösenord?” för att skapa ditt lösenord.',
+    signedOutText:
+      'Logga in med Visma Connect för att se ditt konto. Om du inte har använt Visma Connect tidigare anger du din e-postadress och väljer ”Glömt ditt lösenord?” för att skapa ditt lösenord.',
     email: 'E-post',
     forgot: 'Glömt ditt lösenord?',
     signIn: 'Logga in',

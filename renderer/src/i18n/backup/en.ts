@@ -47,10 +47,12 @@ export const backupEn = {
       saving: 'Encrypting…',
       saved: 'Backup saved as “{file}”.',
       plainTitle: 'Unencrypted list',
-      plainText: 'An otpauth:// list that other apps read, saved where you choose (in the browser version: into the backup folder). It is NOT encrypted.',
+      plainText:
+        'An otpauth:// list that other apps read, saved where you choose (in the browser version: into the backup folder). It is NOT encrypted.',
       plainButton: 'Export unencrypted list…',
       plainConfirmTitle: 'Export the keys unencrypted?',
-      plainConfirmText: 'Anyone who gets this file can make your sign-in codes. Import it where you need it and then delete it at once. Prefer the encrypted backup.',
+      plainConfirmText:
+        'Anyone who gets this file can make your sign-in codes. Import it where you need it and then delete it at once. Prefer the encrypted backup.',
       plainConfirm: 'Export unencrypted',
       plainSaved: 'The unencrypted list was written to “{path}”. Delete it as soon as you have used it.',
       plainNeedsFolder: 'Choose a backup folder under Automatic backups first: the list is written there.',

@@ -27,7 +27,8 @@ export const backupSv: typeof backupEn = {
       },
       summary: '{add} läggs till, {replace} ersätts, {skip} hoppas över (finns redan).',
       action: { add: 'Läggs till', replace: 'Ersätts', skip: 'Finns redan' },
-      replaceNote: 'Ersätts: ett konto med det här namnet finns redan med en annan nyckel eller andra inställningar; filens version tar dess plats.',
+      replaceNote:
+        'Ersätts: ett konto med det här namnet finns redan med en annan nyckel eller andra inställningar; filens version tar dess plats.',
       unsupportedTitle: 'Kan inte importeras ({count})',
       unsupported: '{name}: {reason}',
       apply: 'Importera',
@@ -49,10 +50,12 @@ export const backupSv: typeof backupEn = {
       saving: 'Krypterar…',
       saved: 'Säkerhetskopian sparades som ”{file}”.',
       plainTitle: 'Okrypterad lista',
-      plainText: 'En lista med otpauth://-länkar som andra appar kan läsa, sparad där du väljer (i webbläsarversionen: i mappen för säkerhetskopior). Den är INTE krypterad.',
+      plainText:
+        'En lista med otpauth://-länkar som andra appar kan läsa, sparad där du väljer (i webbläsarversionen: i mappen för säkerhetskopior). Den är INTE krypterad.',
       plainButton: 'Exportera okrypterad lista…',
       plainConfirmTitle: 'Exportera nycklarna okrypterade?',
-      plainConfirmText: 'Den som får tag i filen kan skapa dina inloggningskoder. Importera den där du behöver den och radera den sedan direkt. Välj hellre den krypterade säkerhetskopian.',
+      plainConfirmText:
+        'Den som får tag i filen kan skapa dina inloggningskoder. Importera den där du behöver den och radera den sedan direkt. Välj hellre den krypterade säkerhetskopian.',
       plainConfirm: 'Exportera okrypterat',
       plainSaved: 'Den okrypterade listan skrevs till ”{path}”. Radera den så snart du har använt den.',
       plainNeedsFolder: 'Välj först en mapp under Automatiska säkerhetskopior: listan skrivs dit.',

@@ -47,8 +47,8 @@ export const errorsEn = {
     now: 'Too many attempts. Start the sign-in again.',
   },
   'session.rate-limited': 'Please wait a moment before trying again.',
-  'session.human-check': "Tick \"I'm not a robot\" first.",
-  'session.human-check-expired': "The robot check expired after 2 minutes. Tick \"I'm not a robot\" again.",
+  'session.human-check': 'Tick "I\'m not a robot" first.',
+  'session.human-check-expired': 'The robot check expired after 2 minutes. Tick "I\'m not a robot" again.',
   'session.password-policy': 'The password does not meet the requirements.',
   'session.password-reused': 'You have used this password recently. Choose another one.',
   'session.invalid-phone': 'Enter a valid phone number.',
@@ -69,12 +69,16 @@ export const errorsEn = {
   'prep.code-wrong': { attemptsLeft: 'Wrong code. Attempts left: {attemptsLeft}.', unknown: 'Wrong code. Try again.' },
   'prep.code-expired': 'The code has expired: a code is valid for 30 minutes. Send a new code.',
   'prep.too-many-attempts': 'Too many wrong codes, so this code no longer works. Send a new code.',
-  'prep.rate-limited': { seconds: 'You can send a new code in {seconds} seconds.', unknown: 'Please wait a moment before you send a new code.' },
+  'prep.rate-limited': {
+    seconds: 'You can send a new code in {seconds} seconds.',
+    unknown: 'Please wait a moment before you send a new code.',
+  },
   'prep.email-taken': 'This email address is already linked to another Flex HRM user. Choose another address.',
   'prep.already-linked': 'Your user is already linked to a Visma Connect account.',
   'prep.no-pending-code': 'There is no valid code to check. Send a new code.',
 
-  'admin.self-not-linked': 'Link your own user to a Visma Connect account first (Account settings in the banner). After the switch you could no longer sign in with your user ID either.',
+  'admin.self-not-linked':
+    'Link your own user to a Visma Connect account first (Account settings in the banner). After the switch you could no longer sign in with your user ID either.',
   'admin.forbidden': 'Only administrators can do this.',
   'admin.user-not-found': 'This user no longer exists in your company. Refresh the list.',
   'admin.rate-limited': {
@@ -121,17 +125,21 @@ export const errorsEn = {
     },
   },
   'otp.not-an-authenticator-code': 'This is not a link for an authenticator app. It must start with otpauth:// or otpauth-migration://.',
-  'import.unknown-format': 'This file is not an export this app can read. Export from Aegis, 2FAS, andOTP, Bitwarden, Ente Auth or as a list of otpauth:// links.',
+  'import.unknown-format':
+    'This file is not an export this app can read. Export from Aegis, 2FAS, andOTP, Bitwarden, Ente Auth or as a list of otpauth:// links.',
   'import.malformed': 'The {app} export is damaged or incomplete and could not be read. Nothing was added.',
   'import.password-required': 'This {app} export is encrypted. Enter the password you chose when you exported it.',
   'import.wrong-password': 'Wrong password for this export. Nothing was added.',
   'import.tampered': 'The {app} export has been changed or cut off after it was made, so it cannot be trusted. Nothing was added.',
-  'import.unsupported-encryption': 'Encrypted {app} exports cannot be read. Export it again without encryption (and delete that file afterwards).',
+  'import.unsupported-encryption':
+    'Encrypted {app} exports cannot be read. Export it again without encryption (and delete that file afterwards).',
   'import.too-large': 'The file is too large to be an authenticator export (at most {maxBytes} bytes).',
   'backup.wrong-password': 'Wrong password for this backup. Nothing was changed.',
-  'backup.truncated': 'The backup file is cut off (it ends too early), perhaps because copying or downloading it stopped. Use another copy. Nothing was changed.',
+  'backup.truncated':
+    'The backup file is cut off (it ends too early), perhaps because copying or downloading it stopped. Use another copy. Nothing was changed.',
   'backup.tampered': 'The backup file has been changed after it was made, so it cannot be trusted. Use another copy. Nothing was changed.',
-  'backup.newer-version': 'This backup was made by a newer version of the app (format {found}; this version reads up to {supported}). Update the app to restore it.',
+  'backup.newer-version':
+    'This backup was made by a newer version of the app (format {found}; this version reads up to {supported}). Update the app to restore it.',
   'backup.password-weak': 'The password is too easy to guess. Use a longer one, for example four or five unrelated words.',
   'backup.folder-unavailable': 'The folder “{folder}” cannot be written to. Choose a folder that exists and that you may write to.',
   'backup.no-folder': 'Choose a backup folder first.',
@@ -152,7 +160,8 @@ export const errorsEn = {
   'update.not-ready': 'There is no downloaded update to install yet.',
   'db.from-the-future': 'The app’s data was saved by a newer version of the app. Install the newer version.',
 
-  'qr.no-qr-found': 'No QR code was found. Make sure the whole code is visible and not too small, then try again. You can also select the area yourself or use an image.',
+  'qr.no-qr-found':
+    'No QR code was found. Make sure the whole code is visible and not too small, then try again. You can also select the area yourself or use an image.',
   'qr.unsupported-image': 'The file is not an image that can be read. Use a PNG, JPEG or WebP image.',
   'qr.image-too-large': 'The image is too large. Use a smaller image, or a screenshot of just the QR code.',
   'qr.decode-timeout': 'Reading the image took too long. Try again, or select a smaller area.',
@@ -161,8 +170,10 @@ export const errorsEn = {
   'qr.decoder-closed': 'The QR reader stopped working. Try again.',
   'qr.invalid-frame': 'The screen picture could not be read. Try again.',
   'capture.not-supported': 'This version of the app cannot take pictures of the screen. Choose an image or paste one.',
-  'capture.permission-denied': 'The app is not allowed to take pictures of the screen. Open System Settings > Privacy & Security > Screen Recording, turn on Flex HRM Connect and restart the app. You can also choose an image or paste one.',
-  'capture.unavailable': 'Taking a picture of the screen is not possible here (for example on Wayland without a screen-sharing portal). Take a screenshot yourself and choose it with “Choose image…”, drop it here or paste it with {shortcut}.',
+  'capture.permission-denied':
+    'The app is not allowed to take pictures of the screen. Open System Settings > Privacy & Security > Screen Recording, turn on Flex HRM Connect and restart the app. You can also choose an image or paste one.',
+  'capture.unavailable':
+    'Taking a picture of the screen is not possible here (for example on Wayland without a screen-sharing portal). Take a screenshot yourself and choose it with “Choose image…”, drop it here or paste it with {shortcut}.',
   'capture.cancelled': 'Screen sharing was cancelled, so no picture was taken.',
   'scan.capture-expired': 'The screen picture is too old. Select the area again.',
   'scan.region-empty': 'The area is too small. Drag a larger frame around the QR code.',

@@ -22,7 +22,8 @@ export const errorsSv = {
   },
   'ipc.unknown-channel': 'Appen bad om något som inte finns. Uppdatera appen.',
   'ipc.forbidden-sender': 'Det här fönstret får inte använda appen. Starta om appen.',
-  'host.unauthorized': 'Sidan har inte tillgång till appen. Starta om webbläsarvärden (npm run host) och öppna adressen som den skriver ut.',
+  'host.unauthorized':
+    'Sidan har inte tillgång till appen. Starta om webbläsarvärden (npm run host) och öppna adressen som den skriver ut.',
   'host.bad-request': 'Appen kunde inte läsa det som sidan skickade. Ladda om sidan och försök igen.',
 
   'session.invalid-credentials': 'Fel e-postadress eller lösenord.',
@@ -74,7 +75,8 @@ export const errorsSv = {
   'prep.already-linked': 'Din användare är redan kopplad till ett Visma Connect-konto.',
   'prep.no-pending-code': 'Det finns ingen giltig kod att kontrollera. Skicka en ny kod.',
 
-  'admin.self-not-linked': 'Koppla först din egen användare till ett Visma Connect-konto (Kontoinställningar i bannern). Efter bytet kan inte heller du logga in med ditt användar-id.',
+  'admin.self-not-linked':
+    'Koppla först din egen användare till ett Visma Connect-konto (Kontoinställningar i bannern). Efter bytet kan inte heller du logga in med ditt användar-id.',
   'admin.forbidden': 'Endast administratörer kan göra detta.',
   'admin.user-not-found': 'Användaren finns inte längre i ert företag. Uppdatera listan.',
   'admin.rate-limited': {
@@ -120,18 +122,23 @@ export const errorsSv = {
       other: 'ett värde i den är ogiltigt.',
     },
   },
-  'otp.not-an-authenticator-code': 'Det här är ingen länk för en autentiseringsapp. Den ska börja med otpauth:// eller otpauth-migration://.',
-  'import.unknown-format': 'Filen är ingen export som appen kan läsa. Exportera från Aegis, 2FAS, andOTP, Bitwarden, Ente Auth eller som en lista med otpauth://-länkar.',
+  'otp.not-an-authenticator-code':
+    'Det här är ingen länk för en autentiseringsapp. Den ska börja med otpauth:// eller otpauth-migration://.',
+  'import.unknown-format':
+    'Filen är ingen export som appen kan läsa. Exportera från Aegis, 2FAS, andOTP, Bitwarden, Ente Auth eller som en lista med otpauth://-länkar.',
   'import.malformed': 'Exporten från {app} är skadad eller ofullständig och kunde inte läsas. Inget lades till.',
   'import.password-required': 'Exporten från {app} är krypterad. Ange lösenordet du valde när du exporterade.',
   'import.wrong-password': 'Fel lösenord för exporten. Inget lades till.',
   'import.tampered': 'Exporten från {app} har ändrats eller kapats efter att den skapades och går inte att lita på. Inget lades till.',
-  'import.unsupported-encryption': 'Krypterade exporter från {app} kan inte läsas. Exportera igen utan kryptering (och radera den filen efteråt).',
+  'import.unsupported-encryption':
+    'Krypterade exporter från {app} kan inte läsas. Exportera igen utan kryptering (och radera den filen efteråt).',
   'import.too-large': 'Filen är för stor för att vara en export från en autentiseringsapp (högst {maxBytes} byte).',
   'backup.wrong-password': 'Fel lösenord för säkerhetskopian. Inget ändrades.',
-  'backup.truncated': 'Säkerhetskopian är avkapad (den slutar för tidigt), kanske för att kopieringen eller nedladdningen avbröts. Använd en annan kopia. Inget ändrades.',
+  'backup.truncated':
+    'Säkerhetskopian är avkapad (den slutar för tidigt), kanske för att kopieringen eller nedladdningen avbröts. Använd en annan kopia. Inget ändrades.',
   'backup.tampered': 'Säkerhetskopian har ändrats efter att den skapades och går inte att lita på. Använd en annan kopia. Inget ändrades.',
-  'backup.newer-version': 'Säkerhetskopian är gjord av en nyare version av appen (format {found}; den här versionen läser upp till {supported}). Uppdatera appen för att återställa den.',
+  'backup.newer-version':
+    'Säkerhetskopian är gjord av en nyare version av appen (format {found}; den här versionen läser upp till {supported}). Uppdatera appen för att återställa den.',
   'backup.password-weak': 'Lösenordet är för lätt att gissa. Välj ett längre, till exempel fyra eller fem ord utan samband.',
   'backup.folder-unavailable': 'Det går inte att skriva i mappen ”{folder}”. Välj en mapp som finns och som du får skriva i.',
   'backup.no-folder': 'Välj först en mapp för säkerhetskopior.',
@@ -152,7 +159,8 @@ export const errorsSv = {
   'update.not-ready': 'Det finns ingen nedladdad uppdatering att installera än.',
   'db.from-the-future': 'Appens data sparades av en nyare version av appen. Installera den nyare versionen.',
 
-  'qr.no-qr-found': 'Ingen QR-kod hittades. Se till att hela koden syns och inte är för liten, och försök igen. Du kan också markera området själv eller använda en bild.',
+  'qr.no-qr-found':
+    'Ingen QR-kod hittades. Se till att hela koden syns och inte är för liten, och försök igen. Du kan också markera området själv eller använda en bild.',
   'qr.unsupported-image': 'Filen är ingen bild som kan läsas. Använd en PNG-, JPEG- eller WebP-bild.',
   'qr.image-too-large': 'Bilden är för stor. Använd en mindre bild eller en skärmbild av bara QR-koden.',
   'qr.decode-timeout': 'Det tog för lång tid att läsa bilden. Försök igen, eller markera ett mindre område.',
@@ -161,8 +169,10 @@ export const errorsSv = {
   'qr.decoder-closed': 'QR-läsaren slutade fungera. Försök igen.',
   'qr.invalid-frame': 'Skärmbilden gick inte att läsa. Försök igen.',
   'capture.not-supported': 'Den här versionen av appen kan inte ta bilder av skärmen. Välj en bild eller klistra in en.',
-  'capture.permission-denied': 'Appen får inte ta bilder av skärmen. Öppna Systeminställningar > Integritet och säkerhet > Skärminspelning, slå på Flex HRM Connect och starta om appen. Du kan också välja en bild eller klistra in en.',
-  'capture.unavailable': 'Det går inte att ta en bild av skärmen här (till exempel under Wayland utan skärmdelningsportal). Ta en skärmbild själv och välj den med ”Välj bild…”, dra in den hit eller klistra in den med {shortcut}.',
+  'capture.permission-denied':
+    'Appen får inte ta bilder av skärmen. Öppna Systeminställningar > Integritet och säkerhet > Skärminspelning, slå på Flex HRM Connect och starta om appen. Du kan också välja en bild eller klistra in en.',
+  'capture.unavailable':
+    'Det går inte att ta en bild av skärmen här (till exempel under Wayland utan skärmdelningsportal). Ta en skärmbild själv och välj den med ”Välj bild…”, dra in den hit eller klistra in den med {shortcut}.',
   'capture.cancelled': 'Skärmdelningen avbröts, så ingen bild togs.',
   'scan.capture-expired': 'Skärmbilden är för gammal. Markera området igen.',
   'scan.region-empty': 'Området är för litet. Dra en större ram runt QR-koden.',

@@ -98,7 +98,8 @@ export const hrmSv: HrmMessages = {
       pushText: 'Vi har skickat en pushförfrågan till din autentiseringsapp. Ange eller välj det här numret där:',
       pushWaiting: 'Väntar på godkännande…',
       pushDenied: 'Inloggningen nekades i autentiseringsappen.',
-      pushWrongNumber: 'Numret som valdes i autentiseringsappen stämde inte med det som visas här, så inloggningen nekades. Försök igen och välj numret som visas på den här skärmen.',
+      pushWrongNumber:
+        'Numret som valdes i autentiseringsappen stämde inte med det som visas här, så inloggningen nekades. Försök igen och välj numret som visas på den här skärmen.',
       pushExpired: 'Pushförfrågan har gått ut.',
       pushResend: 'Skicka en ny pushförfrågan',
       totpTitle: 'Ange säkerhetskoden som genererades av Authenticator-appen',
@@ -121,11 +122,13 @@ export const hrmSv: HrmMessages = {
     },
     setup: {
       promptTitle: 'Aktivera tvåfaktorsautentisering (2FA)',
-      promptText: 'Detta innebär att du utöver ditt lösenord får ett pushmeddelande eller en säkerhetskod som genereras av en Authenticator-app. Detta höjer säkerheten för din inloggning.',
+      promptText:
+        'Detta innebär att du utöver ditt lösenord får ett pushmeddelande eller en säkerhetskod som genereras av en Authenticator-app. Detta höjer säkerheten för din inloggning.',
       enable: 'Aktivera',
       later: 'Påminn mig senare',
       startTitle: 'Kom igång med 2FA',
-      startText: 'Den här appen har en inbyggd autentiseringsapp. Lägg till ditt konto i den för att godkänna inloggningar med pushmeddelanden, det föredragna 2FA-alternativet.',
+      startText:
+        'Den här appen har en inbyggd autentiseringsapp. Lägg till ditt konto i den för att godkänna inloggningar med pushmeddelanden, det föredragna 2FA-alternativet.',
       addLocal: 'Lägg till i den här datorns autentiseringsapp',
       phoneTitle: 'Eller använd Visma Authenticator i din mobil',
       phoneText: 'Skanna QR-koden med autentiseringsappen i din mobil. Kan du inte skanna QR-koden kan du ange nyckeln manuellt.',
@@ -153,20 +156,23 @@ export const hrmSv: HrmMessages = {
       accept: 'Godkänn',
       deny: 'Neka',
       totpTitle: 'Lägg till ditt konto i din autentiseringsapp',
-      totpText: 'Ladda ner eller öppna den autentiseringsapp du redan har och använd den för att scanna QR-koden. Du kan också lägga till koden manuellt i appen.',
+      totpText:
+        'Ladda ner eller öppna den autentiseringsapp du redan har och använd den för att scanna QR-koden. Du kan också lägga till koden manuellt i appen.',
       qrAlt: 'QR-kod för att lägga till kontot i en autentiseringsapp',
       manualKey: 'Hemlig nyckel',
       codeTitle: 'Ange säkerhetskoden som genererades av Authenticator-appen',
       codeLabel: 'Ange din 6-siffriga kod',
       back: 'Tillbaka',
       smsTitle: 'Aktivera SMS som reservmetod',
-      smsText: 'Det här steget är valfritt, men vi rekommenderar att du lägger till ett telefonnummer. Om du förlorar åtkomsten till din Authenticator-app kan vi skicka den 6-siffriga koden till dig via SMS istället.',
+      smsText:
+        'Det här steget är valfritt, men vi rekommenderar att du lägger till ett telefonnummer. Om du förlorar åtkomsten till din Authenticator-app kan vi skicka den 6-siffriga koden till dig via SMS istället.',
       phone: 'Telefonnummer',
       country: 'Landsnummer',
       skip: 'Hoppa över',
       smsCodeTitle: 'Ange koden vi skickade med SMS till {phone}',
       emergencyTitle: 'Spara din engångskod',
-      emergencyText: 'Om du förlorar åtkomsten till din Authenticator-app eller tappar bort enheten där den är installerad kan du använda den här engångskoden för att logga in eller inaktivera 2FA.',
+      emergencyText:
+        'Om du förlorar åtkomsten till din Authenticator-app eller tappar bort enheten där den är installerad kan du använda den här engångskoden för att logga in eller inaktivera 2FA.',
       copy: 'Kopiera',
       copied: 'Kopierad',
       stored: 'Jag har kopierat och sparat koden på ett säkert ställe.',

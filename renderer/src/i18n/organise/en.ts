@@ -23,7 +23,8 @@ export const organiseEn: OrganiseMessages = {
     groups: 'Groups',
     groupsHint: 'Separate groups with commas, for example Work, Private.',
     advanced: 'Change key and code settings',
-    advancedWarning: 'Only change this if the service gave you a new key or other settings. With a wrong key the codes are wrong and you may be locked out.',
+    advancedWarning:
+      'Only change this if the service gave you a new key or other settings. With a wrong key the codes are wrong and you may be locked out.',
     confirmAdvanced: 'I understand: the service gave me a new key or new settings',
     secret: 'New secret key',
     secretHint: 'Leave empty to keep the current key.',
@@ -37,7 +38,8 @@ export const organiseEn: OrganiseMessages = {
     show: 'Show {name} as a QR code',
     confirmTitle: 'Show the account as a QR code?',
     confirmManyTitle: 'Show {count} accounts as QR codes?',
-    confirmText: 'The QR code contains the account’s secret key. Anyone who sees or photographs it can make your codes. Only show it when nobody else can see the screen.',
+    confirmText:
+      'The QR code contains the account’s secret key. Anyone who sees or photographs it can make your codes. Only show it when nobody else can see the screen.',
     confirm: 'Show QR code',
     title: 'Scan with your phone',
     textOne: 'Scan the code with the authenticator app on your phone.',

@@ -26,7 +26,8 @@ export const organiseSv = {
     groups: 'Grupper',
     groupsHint: 'Skilj grupper åt med kommatecken, till exempel Jobb, Privat.',
     advanced: 'Ändra nyckel och kodinställningar',
-    advancedWarning: 'Ändra bara detta om tjänsten har gett dig en ny nyckel eller andra inställningar. Med fel nyckel blir koderna fel och du kan bli utelåst.',
+    advancedWarning:
+      'Ändra bara detta om tjänsten har gett dig en ny nyckel eller andra inställningar. Med fel nyckel blir koderna fel och du kan bli utelåst.',
     confirmAdvanced: 'Jag förstår: tjänsten har gett mig en ny nyckel eller nya inställningar',
     secret: 'Ny hemlig nyckel',
     secretHint: 'Lämna tomt för att behålla den nuvarande nyckeln.',
@@ -40,7 +41,8 @@ export const organiseSv = {
     show: 'Visa {name} som QR-kod',
     confirmTitle: 'Visa kontot som QR-kod?',
     confirmManyTitle: 'Visa {count} konton som QR-koder?',
-    confirmText: 'QR-koden innehåller kontots hemliga nyckel. Den som ser eller fotograferar den kan skapa dina koder. Visa den bara när ingen annan ser skärmen.',
+    confirmText:
+      'QR-koden innehåller kontots hemliga nyckel. Den som ser eller fotograferar den kan skapa dina koder. Visa den bara när ingen annan ser skärmen.',
     confirm: 'Visa QR-kod',
     title: 'Skanna med telefonen',
     textOne: 'Skanna koden med autentiseringsappen på telefonen.',

@@ -41,13 +41,15 @@ export const prepEn = {
     done: {
       title: "You're all set!",
       text: "Your user is now linked to a Visma Connect account. You won't be able to use it to log in to Flex HRM just yet, but your administrator will let you know when it's time!",
-      textAfterCutover: 'Your user is now linked to a Visma Connect account. Flex HRM already uses Visma Connect: from your next sign-in, use your email address and your Visma Connect password.',
+      textAfterCutover:
+        'Your user is now linked to a Visma Connect account. Flex HRM already uses Visma Connect: from your next sign-in, use your email address and your Visma Connect password.',
       password:
         'If you haven\'t used Visma Connect before and want to be fully prepared for the transition, you can go ahead and set your password now via Visma Connect Account Settings. Just click the button below, enter your email address, and select "Forgot your password?".',
       email: 'Email',
       manage: 'Manage your account',
       linkedTitle: 'Your user is linked to Visma Connect',
-      linkedText: 'Your Flex HRM user is linked to the Visma Connect account below. Your administrator will let you know when it is time to log in with it.',
+      linkedText:
+        'Your Flex HRM user is linked to the Visma Connect account below. Your administrator will let you know when it is time to log in with it.',
       connectActive: 'Your company logs in with Visma Connect now. Use this email address when you log in.',
     },
     signInFirst: {

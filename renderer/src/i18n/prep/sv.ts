@@ -41,13 +41,15 @@ export const prepSv: PrepMessages = {
     done: {
       title: 'Nu är allt klart!',
       text: 'Din användare är nu kopplad till ett Visma Connect-konto. Du kan inte logga in i Flex HRM med det riktigt än, men din administratör meddelar dig när det är dags!',
-      textAfterCutover: 'Din användare är nu kopplad till ett Visma Connect-konto. Flex HRM använder redan Visma Connect: från nästa inloggning använder du din e-postadress och ditt Visma Connect-lösenord.',
+      textAfterCutover:
+        'Din användare är nu kopplad till ett Visma Connect-konto. Flex HRM använder redan Visma Connect: från nästa inloggning använder du din e-postadress och ditt Visma Connect-lösenord.',
       password:
         'Om du inte har använt Visma Connect tidigare och vill vara helt förberedd inför bytet kan du redan nu ange ett lösenord i Visma Connects kontoinställningar. Klicka på knappen nedan, ange din e-postadress och välj "Glömt ditt lösenord?".',
       email: 'E-post',
       manage: 'Hantera ditt konto',
       linkedTitle: 'Din användare är kopplad till Visma Connect',
-      linkedText: 'Din Flex HRM-användare är kopplad till Visma Connect-kontot nedan. Din administratör meddelar dig när det är dags att logga in med det.',
+      linkedText:
+        'Din Flex HRM-användare är kopplad till Visma Connect-kontot nedan. Din administratör meddelar dig när det är dags att logga in med det.',
       connectActive: 'Ditt företag loggar nu in med Visma Connect. Använd den här e-postadressen när du loggar in.',
     },
     signInFirst: {

@@ -23,7 +23,8 @@ export const scanEn: ScanMessages = {
     noneAdded: 'No new account was added.',
     overlay: {
       title: 'Select the QR code',
-      instructions: 'Drag a frame around the QR code. With the keyboard: the arrow keys move the frame, Shift and the arrow keys change its size, Enter reads it and Escape cancels.',
+      instructions:
+        'Drag a frame around the QR code. With the keyboard: the arrow keys move the frame, Shift and the arrow keys change its size, Enter reads it and Escape cancels.',
       selection: 'Selected area of the screen picture',
       read: 'Read selected area',
       cancel: 'Cancel',
@@ -32,7 +33,8 @@ export const scanEn: ScanMessages = {
     },
     errors: {
       otp: {
-        'not-an-authenticator-code': 'This QR code is not for an authenticator app (it is a web address, for example). Use the QR code the service shows when you turn on two-step verification.',
+        'not-an-authenticator-code':
+          'This QR code is not for an authenticator app (it is a web address, for example). Use the QR code the service shows when you turn on two-step verification.',
       },
       invalidCode: 'This QR code is for an authenticator app but cannot be used: {reason}',
     },

@@ -26,7 +26,8 @@ export const scanSv = {
     noneAdded: 'Inget nytt konto lades till.',
     overlay: {
       title: 'Markera QR-koden',
-      instructions: 'Dra en ram runt QR-koden. Med tangentbordet: piltangenterna flyttar ramen, Skift och piltangenterna ändrar storleken, Enter läser av och Escape avbryter.',
+      instructions:
+        'Dra en ram runt QR-koden. Med tangentbordet: piltangenterna flyttar ramen, Skift och piltangenterna ändrar storleken, Enter läser av och Escape avbryter.',
       selection: 'Markerat område på skärmbilden',
       read: 'Läs markerat område',
       cancel: 'Avbryt',
@@ -35,7 +36,8 @@ export const scanSv = {
     },
     errors: {
       otp: {
-        'not-an-authenticator-code': 'QR-koden är inte till för en autentiseringsapp (den är till exempel en webbadress). Använd QR-koden som tjänsten visar när du slår på tvåstegsverifiering.',
+        'not-an-authenticator-code':
+          'QR-koden är inte till för en autentiseringsapp (den är till exempel en webbadress). Använd QR-koden som tjänsten visar när du slår på tvåstegsverifiering.',
       },
       invalidCode: 'QR-koden är till för en autentiseringsapp men kan inte användas: {reason}',
     },

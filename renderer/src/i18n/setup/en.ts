@@ -11,7 +11,8 @@ export const setupFlowEn = {
     googlePlay: 'Get it on Google Play',
     download2: 'After you install the app on your device, choose "Next" in this screen.',
     qrTitle: 'Use the Visma Authenticator app, scan QR code to add account',
-    qrText: 'In the Visma Authenticator app choose the option "Scan QR code" when you configure your account and scan this QR code with the device camera.',
+    qrText:
+      'In the Visma Authenticator app choose the option "Scan QR code" when you configure your account and scan this QR code with the device camera.',
     cantScan: "Can't scan the QR code?",
     cantScanText: 'You can choose manual in the app by clicking "Entry key" and enter this code in "Account secret key".',
     manualKeyLabel: 'Account secret key',

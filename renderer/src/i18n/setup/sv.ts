@@ -12,7 +12,8 @@ export const setupFlowSv: SetupFlowMessages = {
     googlePlay: 'Ladda ned på Google Play',
     download2: "När du har installerat appen på din enhet väljer du 'Nästa' på den här skärmen.",
     qrTitle: 'Använd koden för Visma Authenticator-appen, skanna QR-koden för att lägga till konto',
-    qrText: 'I appen Visma Authenticator väljer du alternativet "Skanna QR-kod" när du konfigurerar ditt konto och skannar denna QR-kod med enhetens kamera.',
+    qrText:
+      'I appen Visma Authenticator väljer du alternativet "Skanna QR-kod" när du konfigurerar ditt konto och skannar denna QR-kod med enhetens kamera.',
     cantScan: 'Kan du inte skanna QR-koden?',
     cantScanText: 'Du kan välja manuellt i appen genom att klicka på "Inmatningsnyckel" och ange denna kod i "Kontots hemliga nyckel".',
     manualKeyLabel: 'Kontots hemliga nyckel',

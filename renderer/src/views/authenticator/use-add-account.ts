@@ -37,9 +37,10 @@ export function useAddAccount(source: 'manual' | 'uri') {
     }
     const field = fieldOfError(res.error, source);
     const max = field ? MAX_LENGTH[field] : undefined;
-    const text = res.error.code === 'field.invalid' && res.error.params?.reason === 'too_big' && max
-      ? t('addAccount.tooLong', { max })
-      : message(res.error);
+    const text =
+      res.error.code === 'field.invalid' && res.error.params?.reason === 'too_big' && max
+        ? t('addAccount.tooLong', { max })
+        : message(res.error);
     if (field) fieldErrors.value = { [field]: text };
     else formError.value = t('addAccount.failed', { reason: text });
     return field;

@@ -1,6 +1,7 @@
 import { nextTick, watch, type Ref, type WatchSource } from 'vue';
 
-const FIELD = 'input:not([type=checkbox]):not([type=hidden]):not([disabled]):not([readonly]), textarea:not([disabled]), select:not([disabled])';
+const FIELD =
+  'input:not([type=checkbox]):not([type=hidden]):not([disabled]):not([readonly]), textarea:not([disabled]), select:not([disabled])';
 
 /** The step's first text field, else its level-1 heading (given tabindex -1 for that). */
 function targetIn(el: HTMLElement): HTMLElement | null {

@@ -17,7 +17,8 @@ export const useBackupStore = defineStore('backup', () => {
     const fileBase64 = await blobToBase64(file);
     return api.call('vault.import.preview', password === undefined ? { fileBase64 } : { fileBase64, password });
   }
-  const apply = (previewId: string): Promise<{ ok: true; value: ImportOutcome } | { ok: false; error: AppErrorData }> => api.call('vault.import.apply', { previewId });
+  const apply = (previewId: string): Promise<{ ok: true; value: ImportOutcome } | { ok: false; error: AppErrorData }> =>
+    api.call('vault.import.apply', { previewId });
   const discard = (previewId: string) => void api.call('vault.import.discard', { previewId });
   const exportEncrypted = (password: string) => api.call('backup.export', { password });
   const exportPlain = () => api.call('backup.exportPlain', { confirmed: true });

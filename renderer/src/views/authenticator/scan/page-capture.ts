@@ -94,7 +94,10 @@ export function cropCanvas(source: HTMLCanvasElement, rect: { x: number; y: numb
 
 export function canvasToPng(canvas: HTMLCanvasElement): Promise<Blob> {
   return new Promise((resolve, reject) =>
-    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new ScanFailure({ code: 'capture.unavailable', params: { reason: 'encode' } }))), 'image/png'),
+    canvas.toBlob(
+      (blob) => (blob ? resolve(blob) : reject(new ScanFailure({ code: 'capture.unavailable', params: { reason: 'encode' } }))),
+      'image/png',
+    ),
   );
 }
 

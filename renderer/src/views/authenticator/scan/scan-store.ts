@@ -18,8 +18,7 @@ export interface SelectScreen {
 }
 
 type Selection =
-  | { kind: 'main'; captureId: string; screens: SelectScreen[] }
-  | { kind: 'page'; canvas: HTMLCanvasElement; screens: SelectScreen[] };
+  { kind: 'main'; captureId: string; screens: SelectScreen[] } | { kind: 'page'; canvas: HTMLCanvasElement; screens: SelectScreen[] };
 
 export interface Region {
   screen: number;
@@ -75,7 +74,8 @@ export const useScanStore = defineStore('scan', () => {
   }
 
   async function sendImage(blob: Blob): Promise<Result<ScanResult>> {
-    if (blob.size > MAX_SCAN_IMAGE_BYTES) return { ok: false, error: { code: 'field.invalid', params: { field: 'imageBase64', reason: 'too_big' } } };
+    if (blob.size > MAX_SCAN_IMAGE_BYTES)
+      return { ok: false, error: { code: 'field.invalid', params: { field: 'imageBase64', reason: 'too_big' } } };
     phase.value = 'reading';
     return api.call('scan.image', { imageBase64: await blobToBase64(blob) });
   }
@@ -95,7 +95,8 @@ export const useScanStore = defineStore('scan', () => {
   /** An image file, a dropped file or a pasted one: PNG and JPEG go to main as they are, WebP as PNG. */
   function scanFile(file: Blob): Promise<ScanResult | null> {
     return scan(async () => {
-      if (file.type && !IMAGE_TYPES.includes(file.type)) return { ok: false, error: { code: 'qr.unsupported-image', params: { reason: 'type' } } };
+      if (file.type && !IMAGE_TYPES.includes(file.type))
+        return { ok: false, error: { code: 'qr.unsupported-image', params: { reason: 'type' } } };
       return sendImage((await isWebp(file)) ? await webpToPng(file) : file);
     });
   }
@@ -112,7 +113,12 @@ export const useScanStore = defineStore('scan', () => {
         selection.value = {
           kind: 'main',
           captureId: capture.captureId,
-          screens: capture.screens.map((s) => ({ index: s.index, width: s.width, height: s.height, src: `data:${s.preview.mime};base64,${s.preview.base64}` })),
+          screens: capture.screens.map((s) => ({
+            index: s.index,
+            width: s.width,
+            height: s.height,
+            src: `data:${s.preview.mime};base64,${s.preview.base64}`,
+          })),
         };
         return { ok: true, value: null };
       }
@@ -136,7 +142,8 @@ export const useScanStore = defineStore('scan', () => {
       return sendImage(await canvasToPng(cropCanvas(sel.canvas, region)));
     });
     // A region without a code keeps the picture for another try; anything else closes it.
-    if (!error.value || !['qr.no-qr-found', 'scan.region-empty', 'otp.not-an-authenticator-code'].includes(error.value.code)) closeSelect(false);
+    if (!error.value || !['qr.no-qr-found', 'scan.region-empty', 'otp.not-an-authenticator-code'].includes(error.value.code))
+      closeSelect(false);
     return res;
   }
 
