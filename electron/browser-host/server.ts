@@ -72,6 +72,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     embeddedMailboxToken: mock.mailboxToken,
     secretStore,
     ...(credentialStore ? { credentialStore } : {}),
+    ...(credentialStore ? { backupKeyStore: new KeytarSecretStore(`${service} backups`) } : {}),
     // No ScreenSource: the page captures with getDisplayMedia and sends the picture to scan.image.
     screenSource: null,
     info: {

@@ -22,6 +22,8 @@ import { ScanService } from './capture/scan-service';
 import type { ScreenSource } from './capture/screen-source';
 import { QrDecoder, type QrFrameDecoder } from './qr/decoder';
 import { sourceQrWorkerUrl } from './qr/worker-url';
+import { BackupService } from './backup/backup-service';
+import { MemorySecretStore } from './secrets/memory-secret-store';
 
 export interface AppCoreOptions {
   /** The user-data directory; app.db lives here. */
@@ -32,6 +34,11 @@ export interface AppCoreOptions {
    * device, remembered devices). Absent in tests: they are then kept for this run only.
    */
   credentialStore?: SecretStore;
+  /**
+   * The keychain under a third service name, for the automatic backups' key (not the credentials'
+   * service: signing out clears that one). Absent in tests: kept for this run only.
+   */
+  backupKeyStore?: SecretStore;
   info: AppInfo;
   clock?: Clock;
   /** The embedded identity mock's address (the default server); null/absent when none runs. */
@@ -91,11 +98,24 @@ export async function createAppCore(options: AppCoreOptions) {
     screenCapture: scan.capturesScreens ? 'main' : options.info.screenCapture === 'main' ? 'none' : options.info.screenCapture,
   };
   const clipboard = options.clipboard ? new CodeClipboard(options.clipboard, clock) : null;
-  const dispatch = createDispatcher(createHandlers({ info, settings, vault, events, sessionServices, scan, clipboard, desktop: options.desktop ?? null }), log);
+  const backup = new BackupService({
+    vault,
+    settings,
+    keyStore: options.backupKeyStore ?? new MemorySecretStore(),
+    clock,
+    appName: `${options.info.name} ${options.info.version}`,
+    onVaultChanged: () => events.emit('vault.changed', {}),
+  });
+  // After each change of the vault, from any channel: a new automatic backup (debounced), if on.
+  events.subscribe((event) => {
+    if (event === 'vault.changed') backup.scheduleAuto();
+  });
+  const dispatch = createDispatcher(createHandlers({ info, settings, vault, events, sessionServices, scan, backup, clipboard, desktop: options.desktop ?? null }), log);
   return {
     dispatch,
     events,
     vault,
+    backup,
     credentials,
     sessionServices,
     scan,
@@ -112,7 +132,7 @@ export async function createAppCore(options: AppCoreOptions) {
      * credentials' background writes reach the keychain. Then `close()`.
      */
     shutdown: async (): Promise<void> => {
-      await Promise.allSettled([clipboard?.flush(), credentials.flush()]);
+      await Promise.allSettled([clipboard?.flush(), credentials.flush(), backup.flush()]);
     },
     close: () => {
       clipboard?.cancel();

@@ -105,6 +105,7 @@ async function startCore(s: Shell): Promise<AppCore> {
     dataDir: dataDir(),
     secretStore: new KeytarSecretStore(keychain),
     credentialStore: new KeytarSecretStore(`${keychain} credentials`),
+    backupKeyStore: new KeytarSecretStore(`${keychain} backups`),
     screenSource: new ElectronScreenSource(),
     qrDecoder: new QrDecoder(builtQrWorkerUrl(import.meta.url)),
     // Main writes copied codes itself: marked for exclusion from clipboard history, cleared after 30 s.

@@ -103,6 +103,21 @@ export const clientErrors = {
   'import.tampered': z.object({ app: z.string().max(40) }),
   'import.unsupported-encryption': z.object({ app: z.string().max(40) }),
   'import.too-large': z.object({ maxBytes: count }),
+  // This app's own encrypted backups (docs/backup-format.md) and automatic backups.
+  'backup.wrong-password': none,
+  /** The file ends early (cut off while copying or downloading). */
+  'backup.truncated': none,
+  /** The file was changed after it was written (its authentication tag does not match). */
+  'backup.tampered': none,
+  'backup.newer-version': z.object({ found: count, supported: count }),
+  /** The backup password is too easy to guess (zxcvbn score below 3). */
+  'backup.password-weak': none,
+  /** The chosen backup folder cannot be written (missing, not a folder, no permission). */
+  'backup.folder-unavailable': z.object({ folder: z.string().max(4096) }),
+  /** No backup folder is chosen (automatic backups, the plain export). */
+  'backup.no-folder': none,
+  /** The import preview is gone (it expired or was applied); choose the file again. */
+  'backup.preview-expired': none,
   'vault.duplicate-account': z.object({ issuer: z.string(), label: z.string() }),
   'vault.not-found': none,
   'keychain.locked': none,

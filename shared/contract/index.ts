@@ -6,6 +6,16 @@ import {
   AddAccountRequestSchema,
   CopyCodeResponseSchema,
   VaultListResponseSchema,
+  ImportPreviewRequestSchema,
+  ImportPreviewSchema,
+  PreviewIdRequestSchema,
+  ImportOutcomeSchema,
+  BackupExportRequestSchema,
+  BackupExportSchema,
+  PlainExportRequestSchema,
+  PlainExportSchema,
+  AutoBackupStatusSchema,
+  AutoBackupSetRequestSchema,
 } from './vault';
 
 import { PushPendingSchema, PushResolvedSchema, PushRespondSchema, SessionViewSchema, sessionRequests as SReq, sessionResponses as SRes } from './session';
@@ -62,6 +72,16 @@ export const channels = {
   'vault.copy': channel(z.object({ id: AccountIdSchema }).strict(), CopyCodeResponseSchema),
   /** HOTP: moves the counter on (saved in app.db) and answers with the account's new code. */
   'vault.hotpNext': channel(z.object({ id: AccountIdSchema }).strict(), z.object({ account: AccountViewSchema })),
+  // Import (another app's export) and restore (this app's encrypted backup): a preview first, then apply.
+  'vault.import.preview': channel(ImportPreviewRequestSchema, ImportPreviewSchema),
+  'vault.import.apply': channel(PreviewIdRequestSchema, ImportOutcomeSchema),
+  'vault.import.discard': channel(PreviewIdRequestSchema, Done),
+  // Encrypted backup, the plain otpauth:// list (written by main), automatic backups to a folder.
+  'backup.export': channel(BackupExportRequestSchema, BackupExportSchema),
+  'backup.exportPlain': channel(PlainExportRequestSchema, PlainExportSchema),
+  'backup.auto.get': channel(Empty, AutoBackupStatusSchema),
+  'backup.auto.set': channel(AutoBackupSetRequestSchema, AutoBackupStatusSchema),
+  'backup.auto.off': channel(Empty, AutoBackupStatusSchema),
 
   // HRM / Connect sign-in (shared/contract/session.ts). Tokens never cross: view models only.
   'session.get': channel(Empty, SessionViewSchema),

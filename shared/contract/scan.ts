@@ -25,7 +25,7 @@ export const ScanImageRequestSchema = z
 export const ScanAccountOutcomeSchema = z.object({
   issuer: z.string(),
   label: z.string(),
-  type: z.enum(['totp', 'hotp']),
+  type: z.enum(['totp', 'hotp', 'steam']),
   /** `exists`: the vault already has this account (same name or same key); nothing was changed. */
   status: z.enum(['added', 'exists']),
 });

@@ -1,9 +1,17 @@
 import { z } from 'zod';
 import { ACCOUNT_TEXT_LIMITS as MAX, OTP_ALGORITHMS, OTP_DIGITS } from './names';
+import { parseAppErrorData } from './errors';
 
 export { OTP_ALGORITHMS, OTP_DIGITS };
 
 export type OtpDigits = (typeof OTP_DIGITS)[number];
+/** Kinds of account: TOTP (RFC 6238), HOTP (RFC 4226), Steam Guard (TOTP shown as 5 characters of Steam's alphabet). */
+export const OtpTypeSchema = z.enum(['totp', 'hotp', 'steam']);
+export type OtpType = z.infer<typeof OtpTypeSchema>;
+/** Steam Guard codes are always 5 characters. */
+export const STEAM_DIGITS = 5;
+/** The length of a code: the digits a TOTP/HOTP account chose, or Steam's 5 characters. */
+export type CodeLength = OtpDigits | typeof STEAM_DIGITS;
 export const OtpAlgorithmSchema = z.enum(OTP_ALGORITHMS);
 export type OtpAlgorithm = z.infer<typeof OtpAlgorithmSchema>;
 
@@ -17,7 +25,7 @@ export const AccountIdSchema = z.string().uuid();
  */
 export const AccountViewSchema = z.object({
   id: AccountIdSchema,
-  type: z.enum(['totp', 'hotp']),
+  type: OtpTypeSchema,
   issuer: z.string(),
   label: z.string(),
   algorithm: OtpAlgorithmSchema,
@@ -75,3 +83,65 @@ export const CopyCodeResponseSchema = z.discriminatedUnion('by', [
   z.object({ by: z.literal('renderer'), code: z.string(), clearAfterMs: z.number().int().nullable() }),
 ]);
 export type CopyCodeResponse = z.infer<typeof CopyCodeResponseSchema>;
+
+// ---- Import, restore and backup (electron/core/backup, electron/core/import) ----
+
+/** Same limit as the importers' (electron/core/import MAX_EXPORT_BYTES). */
+export const MAX_IMPORT_FILE_BYTES = 10 * 1024 * 1024;
+const Base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'base64' });
+const Password = z.string().max(1024);
+
+export const IMPORT_FORMATS = ['flex-backup', 'aegis', '2fas', 'andotp', 'bitwarden', 'otpauth-list'] as const;
+
+/** Error data inside a response (a reason per unsupported entry): checked against the catalogue on the way out, so only declared codes and params cross. */
+const ReasonSchema = z.object({ code: z.string().max(100), params: z.unknown().optional() }).transform((e) => parseAppErrorData(e));
+
+export const ImportPreviewRequestSchema = z
+  .object({
+    /** The file's bytes, standard base64 (an encrypted backup, or another app's export). */
+    fileBase64: Base64.min(1).max(Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4),
+    /** For an encrypted file; absent first, then asked for when main answers `import.password-required`. */
+    password: Password.optional(),
+  })
+  .strict();
+
+export const ImportPreviewSchema = z.object({
+  previewId: z.string().uuid(),
+  format: z.enum(IMPORT_FORMATS),
+  /** What applying would do with each account: added, replaced (same name, other key) or skipped (already there). */
+  items: z.array(z.object({ name: z.string(), issuer: z.string(), label: z.string(), type: OtpTypeSchema, action: z.enum(['add', 'replace', 'skip']) })),
+  /** Entries this app cannot keep, by name, with the reason. */
+  unsupported: z.array(z.object({ name: z.string(), reason: ReasonSchema })),
+});
+export type ImportPreview = z.infer<typeof ImportPreviewSchema>;
+
+export const PreviewIdRequestSchema = z.object({ previewId: z.string().uuid() }).strict();
+
+export const ImportOutcomeSchema = z.object({
+  added: z.number().int(),
+  replaced: z.number().int(),
+  skipped: z.array(z.string()),
+  unsupported: z.array(z.object({ name: z.string(), reason: ReasonSchema })),
+});
+export type ImportOutcome = z.infer<typeof ImportOutcomeSchema>;
+
+/** An encrypted backup: main answers with the file's text (only ciphertext crosses) for the page to save. */
+export const BackupExportRequestSchema = z.object({ password: Password.min(1) }).strict();
+export const BackupExportSchema = z.object({ fileName: z.string(), text: z.string() });
+
+/** The unencrypted otpauth:// list is written by main into the backup folder, after the page's warning was confirmed. */
+export const PlainExportRequestSchema = z.object({ confirmed: z.literal(true) }).strict();
+export const PlainExportSchema = z.object({ path: z.string() });
+
+export const AutoBackupStatusSchema = z.object({
+  /** null: automatic backups are off. */
+  folder: z.string().nullable(),
+  keep: z.number().int(),
+  lastBackupAt: z.number().nullable(),
+  lastError: ReasonSchema.nullable(),
+});
+export type AutoBackupStatus = z.infer<typeof AutoBackupStatusSchema>;
+
+export const AutoBackupSetRequestSchema = z
+  .object({ folder: z.string().trim().min(1).max(4096), keep: z.number().int().min(1).max(100), password: Password.min(1) })
+  .strict();

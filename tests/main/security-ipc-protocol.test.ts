@@ -12,6 +12,7 @@ const state = vi.hoisted(() => ({
   permissionRequest: null as null | ((...a: unknown[]) => void),
   permissionCheck: null as null | ((...a: unknown[]) => boolean),
   ipcHandlers: new Map<string, (...a: unknown[]) => unknown>(),
+  ipcListeners: new Map<string, (...a: unknown[]) => unknown>(),
   windows: [] as { webContents: { mainFrame: unknown; send: (...a: unknown[]) => void } }[],
   schemes: [] as unknown[],
   protocolHandler: null as null | ((req: Request) => Promise<Response>),
@@ -31,7 +32,7 @@ vi.mock('electron', () => ({
       setPermissionCheckHandler: (h: (...a: unknown[]) => boolean) => (state.permissionCheck = h),
     },
   },
-  ipcMain: { handle: (c: string, h: (...a: unknown[]) => unknown) => state.ipcHandlers.set(c, h) },
+  ipcMain: { handle: (c: string, h: (...a: unknown[]) => unknown) => state.ipcHandlers.set(c, h), on: (c: string, h: (...a: unknown[]) => unknown) => state.ipcListeners.set(c, h) },
   BrowserWindow: { getAllWindows: () => state.windows },
   protocol: {
     registerSchemesAsPrivileged: (s: unknown[]) => state.schemes.push(...s),
@@ -52,7 +53,7 @@ vi.mock('electron', () => ({
 }));
 
 const { isAppUrl, setupSecurity, setupSingleInstance } = await import('../../electron/main/security');
-const { setupIpc, INVOKE_CHANNEL } = await import('../../electron/main/ipc');
+const { setupIpc, INVOKE_CHANNEL, LISTEN_CHANNEL } = await import('../../electron/main/ipc');
 const { registerAppScheme, setupAppProtocol } = await import('../../electron/main/app-protocol');
 
 describe('security', () => {
@@ -132,13 +133,28 @@ describe('IPC sender checks', () => {
     expect(dispatch).not.toHaveBeenCalled();
   });
 
-  it('sends core events to every window on the event channel', () => {
+  it('sends core events only to a page of ours that asked to listen, and stops when it reloads', () => {
     const send = vi.fn();
-    state.windows = [{ webContents: { mainFrame: ourFrame, send } }];
+    const contentsHandlers = new Map<string, () => void>();
+    const contents = { isDestroyed: () => false, send, on: (e: string, h: () => void) => contentsHandlers.set(e, h) };
     let listener: ((e: string, p: unknown) => void) | undefined;
-    setupIpc({ dispatch, events: { subscribe: (l: (e: string, p: unknown) => void) => (listener = l) } } as never);
+    const detach = vi.fn();
+    const attach = vi.fn((l: (e: string, p: unknown) => void) => {
+      listener = l;
+      return detach;
+    });
+    setupIpc({ dispatch, events: { attach } } as never);
+    const listen = state.ipcListeners.get(LISTEN_CHANNEL)!;
+    listen({ senderFrame: { url: 'https://evil.example/' }, sender: contents });
+    expect(attach).not.toHaveBeenCalled();
+    state.windows = [{ webContents: { mainFrame: ourFrame, send } }];
+    listen({ senderFrame: ourFrame, sender: contents });
+    listen({ senderFrame: ourFrame, sender: contents });
+    expect(attach).toHaveBeenCalledTimes(1);
     listener!('vault.changed', {});
     expect(send).toHaveBeenCalledWith(EVENT_IPC_CHANNEL, 'vault.changed', {});
+    contentsHandlers.get('did-start-loading')!();
+    expect(detach).toHaveBeenCalledTimes(1);
   });
 });
 

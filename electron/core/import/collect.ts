@@ -11,16 +11,19 @@ export interface UnsupportedEntry {
 /** What one export file holds: the accounts this app can keep and, by name, every entry it cannot. */
 export interface ImportedExport {
   format: ExportFormat;
-  accounts: OtpAccountSpec[];
+  accounts: ImportedAccount[];
   unsupported: UnsupportedEntry[];
 }
 
-export type ExportFormat = 'aegis' | '2fas' | 'andotp' | 'bitwarden' | 'otpauth-list';
+export type ExportFormat = 'flex-backup' | 'aegis' | '2fas' | 'andotp' | 'bitwarden' | 'otpauth-list';
+
+/** An account read from a file; this app's own backups also carry where it was kept (pinned, groups). */
+export type ImportedAccount = OtpAccountSpec & { pinned?: boolean; groups?: string[] };
 
 /** One entry of an export: its display name and how to make the account (which may throw an AppError). */
 export interface ExportEntry {
   name: string;
-  toSpec: () => OtpAccountSpec;
+  toSpec: () => ImportedAccount;
 }
 
 export const entryName = (issuer: unknown, label: unknown, fallback: string): string => {
@@ -36,7 +39,7 @@ export const fromFields = (raw: RawOtpFields): (() => OtpAccountSpec) => () => t
  * failure that is not an expected rule (a bug) is not swallowed: it propagates.
  */
 export function collect(format: ExportFormat, entries: readonly ExportEntry[]): ImportedExport {
-  const accounts: OtpAccountSpec[] = [];
+  const accounts: ImportedAccount[] = [];
   const unsupported: UnsupportedEntry[] = [];
   for (const entry of entries) {
     try {

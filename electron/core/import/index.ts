@@ -3,15 +3,17 @@ import { AegisFileSchema, importAegis } from './aegis';
 import type { ImportedExport } from './collect';
 import { AndOtpFileSchema, BitwardenFileSchema, importAndOtp, importBitwarden, importOtpauthLines } from './simple-formats';
 import { importTwoFas, TwoFasFileSchema } from './twofas';
+import { looksLikeBackup } from '../backup/format';
+import { importOwnBackup } from './own-backup';
 
-export type { ImportedExport, UnsupportedEntry, ExportFormat } from './collect';
+export type { ImportedExport, ImportedAccount, UnsupportedEntry, ExportFormat } from './collect';
 
 /** Exports larger than this are not authenticator exports (Aegis's own for 1,000 accounts is ~400 KB). */
 export const MAX_EXPORT_BYTES = 10 * 1024 * 1024;
 
 /**
- * Reads an export of another authenticator app, the format detected from the content (not the
- * file name): Aegis (plain, encrypted), 2FAS (plain, encrypted), andOTP, Bitwarden, or a text
+ * Reads this app's own encrypted backup or an export of another authenticator app, the format
+ * detected from the content (not the file name): Aegis (plain, encrypted), 2FAS (plain, encrypted), andOTP, Bitwarden, or a text
  * file of otpauth:// lines (Ente Auth, plain exports). An encrypted file without `password`
  * answers `import.password-required` so the UI can ask and call again.
  */
@@ -19,6 +21,8 @@ export async function readExport(bytes: Uint8Array, password?: string): Promise<
   if (bytes.length > MAX_EXPORT_BYTES) throw new AppError('import.too-large', { maxBytes: MAX_EXPORT_BYTES });
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes).replace(/^\uFEFF/, '');
   const trimmed = text.trim();
+  // This app's own backup first: a cut-off one is not valid JSON but must still say "cut off".
+  if (looksLikeBackup(trimmed)) return importOwnBackup(trimmed, password);
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
     let json: unknown;
     try {

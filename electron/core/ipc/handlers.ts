@@ -15,6 +15,8 @@ import { createAdminHandlers } from './admin-handlers';
 import type { ScanService } from '../capture/scan-service';
 import { createScanHandlers } from './scan-handlers';
 import { createDesktopHandlers, type DesktopPort } from './desktop-handlers';
+import type { BackupService } from '../backup/backup-service';
+import { createBackupHandlers } from './backup-handlers';
 
 export interface HandlerDeps {
   info: AppInfo;
@@ -23,6 +25,7 @@ export interface HandlerDeps {
   events: EventHub;
   sessionServices: SessionServices;
   scan: ScanService;
+  backup: BackupService;
   /** The OS clipboard in main, where there is one (Electron); the browser host has none. */
   clipboard?: CodeClipboard | null;
   /** The desktop shell's part (electron/main); absent in the browser host. */
@@ -30,7 +33,7 @@ export interface HandlerDeps {
 }
 
 /** The contract's handlers. Thin: validation happened in the dispatcher, rules live in services. */
-export function createHandlers({ info, settings, vault, events, sessionServices, scan, clipboard = null, desktop = null }: HandlerDeps): Handlers {
+export function createHandlers({ info, settings, vault, events, sessionServices, scan, backup, clipboard = null, desktop = null }: HandlerDeps): Handlers {
   const appSettings = new AppSettings(settings);
   const readSettings = (): Settings => appSettings.read();
   const changed = () => events.emit('vault.changed', {});
@@ -82,5 +85,6 @@ export function createHandlers({ info, settings, vault, events, sessionServices,
     ...createPreparationHandlers(sessionServices),
     ...createAdminHandlers(sessionServices),
     ...createScanHandlers(scan, changed),
+    ...createBackupHandlers(backup),
   };
 }

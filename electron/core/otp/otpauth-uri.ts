@@ -45,16 +45,22 @@ export function parseOtpauthUri(uri: string): OtpAccountSpec {
   const issuer = issuerParam !== null && issuerParam.trim() !== '' ? issuerParam : labelIssuer;
 
   const isHotp = type.toLowerCase() === 'hotp';
+  const digits = optionalInteger(params.get('digits'), 'digits');
+  // Steam Guard: `otpauth://steam/...` (Aegis, 2FAS, Ente), `encoder=steam` (KeePassXC and others),
+  // or a TOTP link of issuer Steam with no other length than Steam's.
+  const steam =
+    type.toLowerCase() === 'steam' ||
+    (type.toLowerCase() === 'totp' && (params.get('encoder')?.toLowerCase() === 'steam' || (/^steam$/i.test(issuer.trim()) && (digits === undefined || digits === 5))));
   const counter = params.get('counter');
   if (isHotp && counter === null) throw invalidUri('counter-missing');
 
   return toAccountSpec({
-    type,
+    type: steam ? 'steam' : type,
     issuer,
     label: account,
     secret: params.get('secret') ?? '',
     algorithm: params.get('algorithm') ?? undefined,
-    digits: optionalInteger(params.get('digits'), 'digits'),
+    digits,
     period: optionalInteger(params.get('period'), 'period'),
     // A counter on a TOTP URI is meaningless; ignore it instead of failing the import.
     counter: isHotp ? optionalInteger(counter, 'counter') : undefined,
@@ -70,6 +76,8 @@ export function formatOtpauthUri(spec: OtpAccountSpec): string {
   if (spec.issuer) params.set('issuer', spec.issuer);
   params.set('algorithm', spec.algorithm);
   params.set('digits', String(spec.digits));
+  // Steam: the form Aegis, 2FAS and Ente Auth write and read (`otpauth://steam/...`), with KeePassXC's encoder too.
+  if (spec.type === 'steam') params.set('encoder', 'steam');
   if (spec.type === 'hotp') params.set('counter', String(spec.counter));
   else params.set('period', String(spec.period));
   // URLSearchParams writes spaces as '+', which every reader of the query accepts; keep %20 anyway

@@ -1,5 +1,5 @@
 import { Secret } from 'otpauth';
-import { OTP_ALGORITHMS, OTP_DIGITS, type OtpAlgorithm, type OtpDigits } from '@shared/contract';
+import { OTP_ALGORITHMS, OTP_DIGITS, STEAM_DIGITS, type CodeLength, type OtpAlgorithm, type OtpType } from '@shared/contract';
 import { AppError } from '@shared/result';
 
 /**
@@ -8,12 +8,12 @@ import { AppError } from '@shared/result';
  * unpadded upper-case base32 and never leaves the main process.
  */
 export interface OtpAccountSpec {
-  type: 'totp' | 'hotp';
+  type: OtpType;
   issuer: string;
   label: string;
   secret: string;
   algorithm: OtpAlgorithm;
-  digits: OtpDigits;
+  digits: CodeLength;
   period: number;
   counter: number;
 }
@@ -49,6 +49,7 @@ export function normalizeBase32(input: string): string {
 /** Checks every rule once, with a specific error code per rule (translated in the renderer). */
 export function toAccountSpec(raw: RawOtpFields): OtpAccountSpec {
   const type = (raw.type ?? 'totp').toLowerCase();
+  if (type === 'steam') return steamSpec(raw);
   if (type !== 'totp' && type !== 'hotp') throw new AppError('otp.unsupported-type', { type });
   const algorithm = (raw.algorithm ?? 'SHA1').toUpperCase().replace('-', '');
   if (!(OTP_ALGORITHMS as readonly string[]).includes(algorithm)) {
@@ -69,8 +70,22 @@ export function toAccountSpec(raw: RawOtpFields): OtpAccountSpec {
     label,
     secret: normalizeBase32(raw.secret ?? ''),
     algorithm: algorithm as OtpAlgorithm,
-    digits: digits as OtpDigits,
+    digits: digits as CodeLength,
     period,
     counter,
   };
+}
+
+/**
+ * Steam Guard: TOTP with SHA1, 30 s and 5 characters of Steam's alphabet (Aegis, andOTP and 2FAS
+ * export it as type "steam" with digits 5). Other values in an export do not change how Steam
+ * makes codes, so they are not trusted: a different digits/period/algorithm is refused.
+ */
+function steamSpec(raw: RawOtpFields): OtpAccountSpec {
+  if (raw.digits !== undefined && raw.digits !== STEAM_DIGITS) throw new AppError('otp.unsupported-digits', { digits: raw.digits });
+  if (raw.period !== undefined && raw.period !== 30) throw new AppError('otp.invalid-period', { period: raw.period });
+  if (raw.algorithm !== undefined && raw.algorithm.toUpperCase().replace('-', '') !== 'SHA1') throw new AppError('otp.unsupported-algorithm', { algorithm: raw.algorithm });
+  const issuer = (raw.issuer ?? '').trim() || 'Steam';
+  const label = (raw.label ?? '').trim();
+  return { type: 'steam', issuer, label, secret: normalizeBase32(raw.secret ?? ''), algorithm: 'SHA1', digits: STEAM_DIGITS, period: 30, counter: 0 };
 }

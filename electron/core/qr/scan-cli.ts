@@ -13,7 +13,7 @@ import { accountsFromPayloads } from './scan-accounts';
  */
 
 interface CliAccount {
-  type: 'totp' | 'hotp';
+  type: 'totp' | 'hotp' | 'steam';
   issuer: string;
   account: string;
   secret: string;

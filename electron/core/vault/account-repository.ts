@@ -1,5 +1,5 @@
 import type { Db } from '../db/migrations';
-import type { OtpDigits } from '@shared/contract';
+import type { CodeLength, OtpType } from '@shared/contract';
 import type { OtpAccountSpec } from '../otp/spec';
 
 export type AccountMeta = Omit<OtpAccountSpec, 'secret'> & {
@@ -11,11 +11,11 @@ export type AccountMeta = Omit<OtpAccountSpec, 'secret'> & {
 
 interface AccountRow {
   id: string;
-  type: 'totp' | 'hotp';
+  type: OtpType;
   issuer: string;
   label: string;
   algorithm: OtpAccountSpec['algorithm'];
-  digits: OtpDigits;
+  digits: CodeLength;
   period: number;
   counter: number;
   pinned: number;

@@ -1,4 +1,5 @@
 import { HOTP, Secret } from 'otpauth';
+import steamTotp from 'steam-totp';
 import type { OtpAccountSpec } from '../otp/spec';
 
 export type CodeSource = Pick<OtpAccountSpec, 'type' | 'algorithm' | 'digits' | 'period' | 'counter'>;
@@ -37,6 +38,19 @@ export class CodeGenerator {
     const step = Math.floor(timestamp / periodMs);
     const scope = `totp${a.period}`;
     return { code: this.at(a, scope, step), nextCode: this.at(a, scope, step + 1), validUntil: (step + 1) * periodMs };
+  }
+
+  /**
+   * Steam Guard through steam-totp (DoctorMcKay's library, which Steam bots use): it reads the
+   * time itself, so it is given the offset to the middle of the wanted 30 s step.
+   */
+  steam(timestamp: number): { code: string; nextCode: string; validUntil: number } {
+    const step = Math.floor(timestamp / 30_000);
+    const at = (s: number) => {
+      const offset = s * 30 + 15 - Math.floor(Date.now() / 1000);
+      return steamTotp.generateAuthCode(Buffer.from(this.secret.bytes), offset);
+    };
+    return { code: at(step), nextCode: at(step + 1), validUntil: (step + 1) * 30_000 };
   }
 
   hotp(a: CodeSource): string {

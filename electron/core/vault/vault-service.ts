@@ -118,6 +118,7 @@ export class VaultService {
     const gen = this.generator(a.id);
     if (!gen) return { ...base, code: '', nextCode: null, validUntil: null };
     if (a.type === 'hotp') return { ...base, code: gen.hotp(a), nextCode: null, validUntil: null };
+    if (a.type === 'steam') return { ...base, ...gen.steam(now) };
     return { ...base, ...gen.totp(a, now) };
   }
 
@@ -129,6 +130,21 @@ export class VaultService {
       this.generators.set(id, gen);
     }
     return gen ?? null;
+  }
+
+  /**
+   * Every account with its secret, in the order the list shows them: for the encrypted backup and
+   * the plain export, which run in main. Never sent to the renderer.
+   */
+  async snapshot(): Promise<Array<AccountMeta & { secret: string }>> {
+    if (this.state !== 'ok') await this.open();
+    this.requireKeychain();
+    return this.repo.all().map((a) => {
+      const secret = this.secrets.get(a.id);
+      // A row without its keychain entry cannot be backed up; saying so beats a backup that lacks it.
+      if (!secret) throw new AppError('keychain.unavailable');
+      return { ...a, secret };
+    });
   }
 
   /** Turns any add request into validated specs (a migration QR may hold several accounts). */
@@ -164,14 +180,57 @@ export class VaultService {
     return this.view(meta, this.clock.now());
   }
 
-  private assertNotDuplicate(spec: OtpAccountSpec): void {
+  private assertNotDuplicate(spec: OtpAccountSpec, except?: string): void {
     const key = (s: string) => s.trim().toLocaleLowerCase();
     for (const a of this.repo.all()) {
+      if (a.id === except) continue;
       const sameName = key(a.issuer) === key(spec.issuer) && key(a.label) === key(spec.label);
       if (sameName || this.secrets.get(a.id) === spec.secret) {
         throw new AppError('vault.duplicate-account', { issuer: a.issuer, label: a.label });
       }
     }
+  }
+
+  /**
+   * Replaces an account by a new one in its place (a restore whose file has another key for the
+   * same name). The new key is stored first, then one transaction swaps the rows, then the old key
+   * goes: a failure before the swap changes nothing, and the intents finish one after it.
+   */
+  replace(id: string, spec: OtpAccountSpec): Promise<AccountView> {
+    return this.writes.runExclusive(async () => {
+      this.requireKeychain();
+      const old = this.repo.get(id);
+      if (!old) throw new AppError('vault.not-found');
+      this.assertNotDuplicate(spec, id);
+      const { secret, ...rest } = spec;
+      const now = this.clock.now();
+      const meta: AccountMeta = { ...rest, id: randomUUID(), pinned: old.pinned, position: old.position, createdAt: now };
+      this.repo.recordIntent({ accountId: meta.id, op: 'add', meta }, now);
+      try {
+        await this.store.set(meta.id, secret);
+      } catch (e) {
+        this.repo.clearIntent(meta.id);
+        const error = isAppError(e) ? e : keychainError(e);
+        this.noteFailure(error);
+        throw error;
+      }
+      this.repo.transaction(() => {
+        this.repo.recordIntent({ accountId: id, op: 'delete', meta: old }, now);
+        this.repo.remove(id);
+        this.repo.insert(meta);
+        this.repo.clearIntent(meta.id);
+      });
+      this.secrets.set(meta.id, secret);
+      this.secrets.delete(id);
+      this.generators.delete(id);
+      try {
+        await this.store.delete(id);
+        this.repo.clearIntent(id);
+      } catch (e) {
+        this.noteFailure(e);
+      }
+      return this.view(meta, now);
+    });
   }
 
   delete(id: string): Promise<void> {

@@ -45,7 +45,9 @@ export function messageFor(t: Translate, error: AppErrorData, extra: Record<stri
       return seconds < 120 ? t(key(error.code, 'seconds'), { seconds }) : t(key(error.code, 'minutes'), { minutes: Math.ceil(seconds / 60) });
     }
     case 'otp.invalid-uri': {
-      const reason: UriReason = isOneOf(URI_REASONS, error.params?.reason ?? '') ? (error.params?.reason as UriReason) : 'other';
+      // `duplicate-secret`, `duplicate-digits`, ...: one wording for any parameter given twice.
+      const raw = (error.params?.reason ?? '').replace(/^duplicate-(?!data$).*/, 'duplicate-param');
+      const reason: UriReason = isOneOf(URI_REASONS, raw) ? raw : 'other';
       return t(key(error.code, 'text'), { ...params, reason: t(key(error.code, 'reason', reason)) });
     }
     case 'vault.duplicate-account':

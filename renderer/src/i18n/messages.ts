@@ -13,6 +13,8 @@ import { otherAccountEn } from './other-account/en';
 import { otherAccountSv } from './other-account/sv';
 import { desktopEn } from '@shared/i18n/desktop/en';
 import { desktopSv } from '@shared/i18n/desktop/sv';
+import { backupEn } from './backup/en';
+import { backupSv } from './backup/sv';
 
 /**
  * Every message of the app per locale: the shell/authenticator/settings texts plus the HRM ones.
@@ -22,8 +24,8 @@ import { desktopSv } from '@shared/i18n/desktop/sv';
  * is empty and `loadMessages` fetches one locale's chunk: the start path carries one language only.
  */
 export const messages = {
-  sv: { ...sv, ...hrmMessages.sv, ...prepMessages.sv, ...adminMessages.sv, ...scanSv, ...errorMessages.sv, ...otherAccountSv, ...setupFlowSv, ...desktopSv },
-  en: { ...en, ...hrmMessages.en, ...prepMessages.en, ...adminMessages.en, ...scanEn, ...errorMessages.en, ...otherAccountEn, ...setupFlowEn, ...desktopEn },
+  sv: { ...sv, ...hrmMessages.sv, ...prepMessages.sv, ...adminMessages.sv, ...scanSv, ...errorMessages.sv, ...otherAccountSv, ...setupFlowSv, ...desktopSv, ...backupSv },
+  en: { ...en, ...hrmMessages.en, ...prepMessages.en, ...adminMessages.en, ...scanEn, ...errorMessages.en, ...otherAccountEn, ...setupFlowEn, ...desktopEn, ...backupEn },
 } as const;
 
 export type MessageSchema = (typeof messages)['sv'];

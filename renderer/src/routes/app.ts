@@ -22,6 +22,12 @@ export const appRoutes: RouteRecordRaw[] = [
     meta: { titleKey: 'addAccount.title' },
   },
   {
+    path: '/authenticator/backup',
+    name: 'authenticator-backup',
+    component: () => import('@/views/authenticator/backup/BackupView.vue'),
+    meta: { titleKey: 'backup.title' },
+  },
+  {
     path: '/settings',
     name: 'settings',
     component: () => import('@/views/settings/SettingsView.vue'),

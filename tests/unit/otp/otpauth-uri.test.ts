@@ -113,7 +113,7 @@ describe('parseOtpauthUri: malformed and unsupported', () => {
     expect(errorOf(() => parseOtpauthUri(`otpauth://totp/x?secret=${SECRET}&digits=9`))?.code).toBe('otp.unsupported-digits');
     expect(errorOf(() => parseOtpauthUri(`otpauth://totp/x?secret=${SECRET}&algorithm=MD5`))?.code).toBe('otp.unsupported-algorithm');
     expect(errorOf(() => parseOtpauthUri(`otpauth://totp/x?secret=${SECRET}&period=0`))?.code).toBe('otp.invalid-period');
-    expect(errorOf(() => parseOtpauthUri(`otpauth://steam/x?secret=${SECRET}`))?.code).toBe('otp.unsupported-type');
+    expect(errorOf(() => parseOtpauthUri(`otpauth://yandex/x?secret=${SECRET}`))?.code).toBe('otp.unsupported-type');
     expect(errorOf(() => parseOtpauthUri(`otpauth://totp/?secret=${SECRET}`))?.code).toBe('otp.name-missing');
     expect(errorOf(() => parseOtpauthUri(`otpauth://hotp/x?secret=${SECRET}&counter=9999999999999999`))?.code).toBe('otp.invalid-counter');
   });

@@ -38,6 +38,7 @@ function setup() {
     routes: [
       { path: '/', name: 'authenticator', component: empty },
       { path: '/add', name: 'authenticator-add', component: empty },
+      { path: '/backup', name: 'authenticator-backup', component: empty },
     ],
   });
   return { pinia, router, plugins: [pinia, router, createAppI18n('en')] };

@@ -64,6 +64,15 @@ describe('messageFor: one renderer over the error catalogue', () => {
       expect(unknown).not.toContain('brand-new');
     });
 
+    it(`every reason the otpauth parser gives has its own words, never the raw reason (${locale})`, () => {
+      const other = messageFor(t, { code: 'otp.invalid-uri', params: { reason: 'other' } });
+      for (const reason of ['digits-not-a-number', 'period-not-a-number', 'counter-not-a-number', 'duplicate-secret', 'duplicate-digits', 'label-encoding']) {
+        const text = messageFor(t, { code: 'otp.invalid-uri', params: { reason } });
+        expect(text, reason).not.toBe(other);
+        expect(text, reason).not.toContain(reason);
+      }
+    });
+
     it(`a code main never declared reaches the user as the internal error, not as its code (${locale})`, () => {
       for (const raw of [{ code: 'qr.something-new' }, { code: 'errors' }, { code: 'session.locked', params: { minutes: 'soon' } }, 'nonsense', null]) {
         const text = messageFor(t, parseAppErrorData(raw));

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 /// <reference lib="dom" />
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import { createPinia } from 'pinia';
 import { createMemoryHistory, createRouter } from 'vue-router';
@@ -47,7 +47,8 @@ async function mountPanel(handlers: Parameters<typeof useFakeApi>[0]) {
 describe('PrepPanel', () => {
   it('asks to sign in first when there is no HRM session', async () => {
     const { w } = await mountPanel({ 'prep.state': () => ({ ok: false, error: { code: 'session.not-signed-in' } }) });
-    expect(w.text()).toContain('Sign in to Flex HRM first');
+    // The error catalogue is loaded with the first error (off the start path): wait for it.
+    await vi.waitFor(() => expect(w.text()).toContain('Sign in to Flex HRM first'));
     expect(w.find('[role="alert"]').exists()).toBe(false);
   });
 

@@ -3,7 +3,8 @@ import type { ClientErrorCode } from '@shared/contract/errors';
 /** The reasons core gives for an unreadable otpauth link (`otp.invalid-uri` `reason`); any other reads as `other`. */
 export const URI_REASONS = [
   'syntax', 'host', 'type-missing', 'counter-missing', 'too-long', 'data-missing', 'base64', 'protobuf', 'batch', 'no-accounts',
-  'duplicate-data', 'data-encoding', 'other',
+  'duplicate-data', 'data-encoding', 'digits-not-a-number', 'period-not-a-number', 'counter-not-a-number', 'duplicate-param', 'label-encoding',
+  'other',
 ] as const;
 export type UriReason = (typeof URI_REASONS)[number];
 

@@ -98,6 +98,35 @@ export function canvasToPng(canvas: HTMLCanvasElement): Promise<Blob> {
   );
 }
 
+/** WebP's RIFF container: "RIFF" size "WEBP" (developers.google.com/speed/webp/docs/riff_container). */
+export async function isWebp(blob: Blob): Promise<boolean> {
+  if (blob.type === 'image/webp') return true;
+  const head = new Uint8Array(await blob.slice(0, 12).arrayBuffer());
+  const ascii = (from: number, to: number) => String.fromCharCode(...head.subarray(from, to));
+  return head.length === 12 && ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP';
+}
+
+/**
+ * A WebP image as PNG, decoded by the browser's own image decoder (Chromium's libwebp): main
+ * reads PNG and JPEG, and a lossless PNG keeps every pixel of the QR code.
+ */
+export async function webpToPng(blob: Blob): Promise<Blob> {
+  let bitmap: ImageBitmap;
+  try {
+    bitmap = await createImageBitmap(blob);
+  } catch {
+    throw new ScanFailure({ code: 'qr.unsupported-image', params: { reason: 'webp' } });
+  }
+  const canvas = document.createElement('canvas');
+  canvas.width = bitmap.width;
+  canvas.height = bitmap.height;
+  const g = canvas.getContext('2d');
+  if (!g) throw new ScanFailure({ code: 'capture.unavailable', params: { reason: 'canvas' } });
+  g.drawImage(bitmap, 0, 0);
+  bitmap.close();
+  return canvasToPng(canvas);
+}
+
 /** A file's bytes as standard base64 (what the `scan.image` channel takes). */
 export function blobToBase64(blob: Blob): Promise<string> {
   return new Promise((resolve, reject) => {

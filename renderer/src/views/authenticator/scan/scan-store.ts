@@ -4,7 +4,7 @@ import type { ScanResult } from '@shared/contract';
 import { MAX_SCAN_IMAGE_BYTES } from '@shared/contract/names';
 import type { AppErrorData, Result } from '@shared/result';
 import { useApi } from '../../../api/use-api';
-import { blobToBase64, canvasToPng, captureScreenToCanvas, cropCanvas, ScanFailure } from './page-capture';
+import { blobToBase64, canvasToPng, captureScreenToCanvas, cropCanvas, isWebp, ScanFailure, webpToPng } from './page-capture';
 import { useAppStore } from '../../../stores/app';
 
 /** One screen of a "Select area" capture, as the overlay shows it. */
@@ -29,7 +29,7 @@ export interface Region {
   height: number;
 }
 
-const IMAGE_TYPES = ['image/png', 'image/jpeg'];
+const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp'];
 
 /**
  * Reading QR codes into the authenticator. Where main can capture (Electron) it does, and keeps
@@ -92,11 +92,11 @@ export const useScanStore = defineStore('scan', () => {
     });
   }
 
-  /** An image file, a dropped file or a pasted one. Only PNG and JPEG are read. */
+  /** An image file, a dropped file or a pasted one: PNG and JPEG go to main as they are, WebP as PNG. */
   function scanFile(file: Blob): Promise<ScanResult | null> {
     return scan(async () => {
       if (file.type && !IMAGE_TYPES.includes(file.type)) return { ok: false, error: { code: 'qr.unsupported-image', params: { reason: 'type' } } };
-      return sendImage(file);
+      return sendImage((await isWebp(file)) ? await webpToPng(file) : file);
     });
   }
 
