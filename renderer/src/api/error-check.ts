@@ -18,7 +18,7 @@ export function loadErrorCheck(): Promise<Parse> {
   return loading;
 }
 
-export function isErrorData(x: unknown): x is AppErrorData {
+function isErrorData(x: unknown): x is AppErrorData {
   return typeof x === 'object' && x !== null && typeof (x as { code?: unknown }).code === 'string' && !(x instanceof Error);
 }
 
