@@ -4,6 +4,7 @@ import type { Clock } from '@shared/clock';
 import { strongEnoughForBackup } from '@shared/password-strength';
 import { AppError } from '@shared/result';
 import { formatOtpauthUri } from '../otp/otpauth-uri';
+import { pickOtpFields } from '../otp/spec';
 import type { VaultService } from '../vault/vault-service';
 import { backupFileName, checkFolder, plainExportName } from './backup-files';
 import { createBackupKey, sealBackup, type BackupAccount, type BackupKey, type BackupPayload } from './format';
@@ -24,19 +25,7 @@ export class BackupExport {
 
   private async payload(): Promise<BackupPayload> {
     const accounts = await this.o.vault.snapshot();
-    const rows: BackupAccount[] = accounts.map((a) => ({
-      type: a.type,
-      issuer: a.issuer,
-      label: a.label,
-      secret: a.secret,
-      algorithm: a.algorithm,
-      digits: a.digits,
-      period: a.period,
-      counter: a.counter,
-      pinned: a.pinned,
-      position: a.position,
-      groups: a.groups,
-    }));
+    const rows: BackupAccount[] = accounts.map((a) => ({ ...pickOtpFields(a), pinned: a.pinned, position: a.position, groups: a.groups }));
     const groups = [...new Set(accounts.flatMap((a) => a.groups))].map((name) => ({ name }));
     return { exportedAt: new Date(this.o.clock.now()).toISOString(), app: this.o.appName, accounts: rows, groups };
   }

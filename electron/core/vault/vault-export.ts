@@ -1,5 +1,5 @@
 import { AppError } from '@shared/result';
-import type { OtpAccountSpec } from '../otp/spec';
+import { pickOtpFields, type OtpAccountSpec } from '../otp/spec';
 import type { AccountMeta } from './account-repository';
 import type { VaultState } from './vault-state';
 
@@ -31,7 +31,6 @@ export function transferSpecs(v: VaultState, ids: readonly string[]): OtpAccount
     const meta = v.repo.get(id);
     const secret = v.secrets.get(id);
     if (!meta || !secret) throw new AppError('vault.not-found');
-    const { type, issuer, label, algorithm, digits, period, counter } = meta;
-    return { type, issuer, label, secret, algorithm, digits, period, counter };
+    return pickOtpFields({ ...meta, secret });
   });
 }
