@@ -4,12 +4,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import type { AccountView } from '@shared/contract';
-import type { Result } from '@shared/result';
 import AccountCard from '../../../renderer/src/views/authenticator/AccountCard.vue';
 import { createAppI18n } from '../../../renderer/src/i18n';
 import { useToastStore } from '../../../renderer/src/stores/toasts';
 import { useVaultStore } from '../../../renderer/src/stores/vault';
-import { ok, useFakeApi } from './fake-transport';
+import { ok, useFakeApi, type FakeHandlers } from './fake-transport';
 
 const github: AccountView = {
   id: '0b6f3c9e-1d2a-4c5b-9e8f-7a6b5c4d3e2f',
@@ -40,7 +39,7 @@ const bank: AccountView = {
 };
 
 /** The card with the real vault store on a fake transport: what the card asks main for, and what it shows. */
-function mountCard(account: AccountView, handlers: Record<string, (p: unknown) => Result<unknown>>) {
+function mountCard(account: AccountView, handlers: FakeHandlers) {
   const pinia = createPinia();
   setActivePinia(pinia);
   const { transport } = useFakeApi(handlers);
