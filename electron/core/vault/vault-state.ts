@@ -34,7 +34,7 @@ export class VaultState {
     this.generators.clear();
   }
 
-  /** A keychain call failed: the state says so until a later `open` (vault.list) succeeds. */
+  /** A keychain call failed: the state says so until a later `open` (vault.listAccounts) succeeds. */
   noteFailure(e: unknown): void {
     this.keychain = isAppError(e) && e.code === 'keychain.locked' ? 'locked' : 'unavailable';
   }
