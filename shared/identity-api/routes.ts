@@ -7,7 +7,7 @@ import { demoRoutes, testControlRoutes } from './routes-demo';
 import { deviceRoutes } from './routes-devices';
 import { hrmRoutes } from './routes-hrm';
 
-export type { RouteAuth, RouteDef, RouteKind, RouteThrottle } from './route-def';
+export type { RouteAuth, RouteDef, RouteThrottle } from './route-def';
 
 /**
  * The identity API route table: one entry per HTTP route, with zod schemas for the body, query
