@@ -10,9 +10,10 @@ import { zxingOnCrop } from './zxing-crop';
 /**
  * The QR pipeline: finder patterns on sampled rows -> triangles of finders (the third looked up
  * where two imply it) -> timing patterns checked -> one small crop per candidate at native
- * resolution -> ZXing (zxing-wasm) on each crop. Naive jsQR over a 4K frame costs ~1 s of CPU
- * and reports one code, zxing-wasm on the whole frame ~75 ms; this reads every code in the
- * frame in a fraction of that (bench:qr). jsQR stays as an option per crop (bench:qr compares
+ * resolution -> ZXing (zxing-wasm) on each crop. Finders left without a code get a second
+ * look with thresholds from their own colours (finder-scan.ts `rescanAround`). Naive jsQR over
+ * a 4K frame costs ~1 s of CPU and reports one code, zxing-wasm on the whole frame ~75 ms; this
+ * reads every code in the frame in a fraction of that (bench:qr). jsQR stays as an option per crop (bench:qr compares
  * them: on the Chromium corpus it reads fewer codes in more time) and reads small frames whole
  * when nothing was found.
  */
@@ -44,7 +45,9 @@ export interface DecodeOptions {
 /**
  * What each region gets, in order: jsQR on the point-sampled crop (crop.ts), then either nothing
  * more, jsQR on a resampled and locally thresholded crop (crop-resample.ts), or ZXing on the
- * native grey crop (zxing-crop.ts); 'zxing' skips jsQR. bench:qr measures all of them.
+ * native grey crop (zxing-crop.ts); 'zxing' skips jsQR. With ZXing, modules under 3 px also get
+ * ZXing on a crop resampled to 4 px a module when the native one fails. bench:qr measures all
+ * of them, and prints which decoder order issue 13's rule picks.
  */
 export type CropStrategy = 'plain' | 'plain-then-resampled' | 'plain-then-zxing' | 'zxing';
 
@@ -137,17 +140,18 @@ export async function locateAndDecode(frame: Frame, options: Partial<DecodeOptio
 
   // Finders still unexplained may be one or two eyes of a code whose other eyes the frame's
   // thresholds missed (a pale code beside black text): look again around them with thresholds
-  // from their own colours, a few per frame, each window once.
-  const looked: Array<{ left: number; top: number; right: number; bottom: number }> = [];
+  // from their own colours, a few per frame, best-confirmed first; a finder an earlier second
+  // look already found again was part of its triangles.
+  const seen: FinderPattern[] = [];
   let rescans = 0;
   for (const i of finders.map((_, k) => k).sort((a, b) => finders[b]!.hits - finders[a]!.hits)) {
     if (rescans >= opts.maxRescans || budget.failuresLeft <= 0) break;
     const f = finders[i]!;
-    if (explained.has(i) || looked.some((b) => f.x >= b.left && f.x < b.right && f.y >= b.top && f.y < b.bottom)) continue;
+    if (explained.has(i) || seen.some((g) => Math.hypot(g.x - f.x, g.y - f.y) <= 2 * f.moduleSize)) continue;
     const local = rescanAround(f);
     if (!local) continue;
     rescans++;
-    looked.push(local.box);
+    seen.push(...local.finders);
     const own = { list: local.finders, explained: new Set<number>() };
     await tryRegions(verified(findCodeRegions(local.finders), local.isDark), own);
     const rest = local.finders.map((_, k) => k).filter((k) => !own.explained.has(k));
