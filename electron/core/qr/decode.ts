@@ -204,8 +204,13 @@ async function decodeRegion(
   const attempts: Attempt[] = [];
   const plain: Attempt = () => runJsqr(cropRegion(frame, region, first, invert));
   const resampled: Attempt = () => runJsqr(resampledCrop(frame, region, region.moduleSize, invert));
-  // ZXing binarizes and samples for itself: it gets the grey crop at native resolution.
-  const zxing: Attempt = () => runZxing(cropRegion(frame, region, 1, invert));
+  // ZXing binarizes and samples for itself: it gets the grey crop at native resolution, first
+  // for one quick pass (not counted against the budget: a third of a thorough one), then for
+  // the thorough passes.
+  let grey: Crop | null = null;
+  const greyCrop = (): Crop => (grey ??= cropRegion(frame, region, 1, invert));
+  const zxingQuick: Attempt = () => runZxing(greyCrop(), true);
+  const zxing: Attempt = () => runZxing(greyCrop());
   // Modules under 3 px with grey edges (smoothed, JPEG): whether ZXing's 8-px binarizer blocks
   // read them depends on where the crop starts. Upsampled to 4 px a module and thresholded
   // against a local mean (crop-resample.ts), it no longer does.
@@ -218,23 +223,23 @@ async function decodeRegion(
   } else if (strategy === 'plain-then-resampled') {
     attempts.push(plain, resampled);
   } else if (strategy === 'plain-then-zxing') {
-    attempts.push(plain, zxing);
+    attempts.push(plain, zxingQuick, zxing);
     if (small) attempts.push(zxingResampled);
   } else {
-    attempts.push(zxing);
+    attempts.push(zxingQuick, zxing);
     if (small) attempts.push(zxingResampled);
   }
   for (const attempt of attempts) {
     if (budget.failuresLeft <= 0) return null;
     const result = await attempt();
     if (result) return result;
-    budget.failuresLeft--;
+    if (attempt !== zxingQuick) budget.failuresLeft--;
   }
   return null;
 }
 
-async function runZxing(crop: Crop): Promise<DecodedCode | null> {
-  const hit = await zxingOnCrop(crop);
+async function runZxing(crop: Crop, quick = false): Promise<DecodedCode | null> {
+  const hit = await zxingOnCrop(crop, quick);
   if (!hit) return null;
   const map = (p: Point): Point => ({ x: crop.left + p.x * crop.scale, y: crop.top + p.y * crop.scale });
   const [a, b, c, d] = hit.corners;
