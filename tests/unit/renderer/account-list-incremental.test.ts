@@ -7,7 +7,7 @@ import type { AccountView } from '@shared/contract';
 import AccountList from '../../../renderer/src/views/authenticator/AccountList.vue';
 import { createAppI18n } from '../../../renderer/src/i18n';
 import { useFakeApi } from './fake-transport';
-import { accountView } from './account-view';
+import { accountView } from '../support/account-view';
 
 const account = (i: number): AccountView =>
   accountView({

@@ -11,7 +11,7 @@ import { createAppI18n } from '../../../renderer/src/i18n';
 import { useToastStore } from '../../../renderer/src/stores/toasts';
 import { useVaultStore } from '../../../renderer/src/stores/vault';
 import { useFakeApi } from './fake-transport';
-import { accountView } from './account-view';
+import { accountView } from '../support/account-view';
 
 const github = accountView();
 

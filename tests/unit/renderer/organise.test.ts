@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { AccountView } from '@shared/contract';
 import { isSearchShortcut, NO_GROUP, organise } from '../../../renderer/src/views/authenticator/organise';
 import { serviceIcon } from '../../../renderer/src/views/authenticator/service-icons';
-import { accountView } from './account-view';
+import { accountView } from '../support/account-view';
 
 const acc = (issuer: string, over: Partial<AccountView> = {}): AccountView =>
   accountView({ id: issuer, issuer, label: 'anna', nextCode: null, validUntil: null, ...over });

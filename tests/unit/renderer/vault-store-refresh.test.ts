@@ -6,7 +6,7 @@ import { createPinia, setActivePinia } from 'pinia';
 import type { AccountView, VaultListResponse } from '@shared/contract';
 import { useVaultStore } from '../../../renderer/src/stores/vault';
 import { ok, useFakeApi } from './fake-transport';
-import { accountView } from './account-view';
+import { accountView } from '../support/account-view';
 
 const account = (id: string, code: string): AccountView =>
   accountView({ id, issuer: id, label: '', code, nextCode: '000000', validUntil: Date.now() + 30_000 });

@@ -5,7 +5,7 @@ import { createPinia, setActivePinia } from 'pinia';
 import type { AccountView, VaultListResponse } from '@shared/contract';
 import { useVaultStore } from '../../../renderer/src/stores/vault';
 import { ok, useFakeApi } from './fake-transport';
-import { accountView } from './account-view';
+import { accountView } from '../support/account-view';
 
 const T0 = Date.UTC(2026, 0, 5, 9, 0, 10); // 10 s into a 30 s period
 
