@@ -1,8 +1,10 @@
 // @vitest-environment happy-dom
 /// <reference lib="dom" />
 import { describe, expect, it, vi } from 'vitest';
+import { defineComponent, h, ref } from 'vue';
 import { flushPromises, mount } from '@vue/test-utils';
 import { createTestingPinia } from '@pinia/testing';
+import HrmField from '../../../renderer/src/views/hrm/HrmField.vue';
 import LegacySignIn from '../../../renderer/src/views/hrm/LegacySignIn.vue';
 import { createAppI18n } from '../../../renderer/src/i18n';
 import { useSessionStore } from '../../../renderer/src/stores/session';
@@ -51,6 +53,35 @@ describe('the HRM sign-in fields (HrmField) and the message above them (ErrorNot
     await flushPromises();
     expect(wrapper.get('#legacy-error').attributes('data-code')).toBe('session.invalid-credentials');
     expect(wrapper.get('#legacy-error').text()).not.toBe('');
+    wrapper.unmount();
+  });
+
+  it('passes changed attributes on to its input (the MFA code field: 6 digits, then a 29-character emergency code)', async () => {
+    const emergency = ref(false);
+    const code = ref('');
+    const wrapper = mount(
+      defineComponent({
+        render: () =>
+          h(HrmField, {
+            id: 'mfa-code',
+            label: 'Code',
+            class: 'wide',
+            modelValue: code.value,
+            'onUpdate:modelValue': (v: string) => (code.value = v),
+            maxlength: emergency.value ? 29 : 6,
+            inputmode: emergency.value ? 'text' : 'numeric',
+          }),
+      }),
+    );
+    expect(wrapper.get('input').attributes('maxlength')).toBe('6');
+    emergency.value = true;
+    await flushPromises();
+    expect(wrapper.get('input').attributes('maxlength')).toBe('29');
+    expect(wrapper.get('input').attributes('inputmode')).toBe('text');
+    expect(wrapper.get('.hrm-field').classes()).toContain('wide');
+    expect(wrapper.get('input').classes()).not.toContain('wide');
+    await wrapper.get('input').setValue('ABCD-EFGH');
+    expect(code.value).toBe('ABCD-EFGH');
     wrapper.unmount();
   });
 });
