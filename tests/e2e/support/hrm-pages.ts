@@ -136,6 +136,8 @@ export class HrmApp {
   async tryAnotherWay(method: 'methodPush' | 'methodTotp' | 'methodSms' | 'methodEmergency'): Promise<void> {
     await this.page.getByRole('button', { name: this.m.mfa.tryAnother }).click();
     await this.page.getByRole('button', { name: this.m.mfa[method] }).click();
+    // The choice is made when the list has gone (main has switched the method), not when the click lands.
+    await expect(this.page.getByRole('heading', { name: this.m.mfa.chooseTitle })).toBeHidden();
   }
 
   /** Writes <screenshots>/login-<name>-<lang>.png. */
