@@ -97,6 +97,7 @@ const VALID: Partial<Record<ChannelName, () => Record<string, unknown>>> = {
   'vault.pin': () => ({ id: ID(), pinned: rnd() < 0.5 }),
   'vault.reorder': () => ({ ids: [ID(), ID()] }),
   'vault.delete': () => ({ id: '00000000-0000-4000-8000-000000000000' }),
+  'vault.listCodes': () => ({ ids: [ID(), ID()] }),
   'vault.copy': () => ({ id: ID() }),
   'vault.hotpNext': () => ({ id: ID() }),
   'session.server.set': () => pick([{ kind: 'embedded' }, { kind: 'custom', url: 'http://127.0.0.1:1/' }]),

@@ -19,6 +19,8 @@ import {
   TransferQrRequestSchema,
   TransferQrSchema,
   VaultListResponseSchema,
+  ListCodesRequestSchema,
+  ListCodesResponseSchema,
   ImportPreviewRequestSchema,
   ImportPreviewSchema,
   PreviewIdRequestSchema,
@@ -82,6 +84,8 @@ export const channels = {
   'app.deepLinks.take': channel(Empty, PendingDeepLinksSchema),
 
   'vault.list': channel(Empty, VaultListResponseSchema),
+  /** The codes only of the accounts named (the cards on screen): what a period boundary fetches. */
+  'vault.listCodes': channel(ListCodesRequestSchema, ListCodesResponseSchema),
   'vault.add': channel(AddAccountRequestSchema, z.object({ account: AccountViewSchema })),
   'vault.rename': channel(z.object({ id: AccountIdSchema, issuer: z.string().max(200), label: z.string().max(200) }).strict(), Done),
   'vault.pin': channel(z.object({ id: AccountIdSchema, pinned: z.boolean() }).strict(), Done),

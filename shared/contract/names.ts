@@ -15,6 +15,7 @@ export const CHANNEL_NAMES = [
   'app.update.restart',
   'app.deepLinks.take',
   'vault.list',
+  'vault.listCodes',
   'vault.add',
   'vault.rename',
   'vault.pin',

@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Mutex } from 'async-mutex';
-import type { AccountView, AddAccountRequest, EditAccountRequest, KeychainState, VaultListResponse } from '@shared/contract';
+import type {
+  AccountView,
+  AddAccountRequest,
+  EditAccountRequest,
+  KeychainState,
+  ListCodesResponse,
+  VaultListResponse,
+} from '@shared/contract';
 import { ManualAccountInputSchema } from '@shared/contract';
 import type { Clock } from '@shared/clock';
 import { AppError, isAppError } from '@shared/result';
@@ -9,7 +16,7 @@ import { keychainError } from '../secrets/secret-store';
 import { toAccountSpec, type OtpAccountSpec } from '../otp/spec';
 import { AccountRepository, type AccountMeta } from './account-repository';
 import { normalizeGroups } from './groups';
-import { CodeGenerator } from './codes';
+import { CodeGenerator, codesAt } from './codes';
 
 export type UriParser = (uri: string) => OtpAccountSpec[];
 
@@ -125,13 +132,24 @@ export class VaultService {
     };
   }
 
+  /**
+   * The codes of these accounts now, nothing else (`vault.listCodes`): a period boundary asks for
+   * the cards on screen only. Ids it does not know (deleted meanwhile) are left out.
+   */
+  async codes(ids: readonly string[]): Promise<ListCodesResponse> {
+    this.codeGuard();
+    if (this.state !== 'ok') await this.open();
+    const now = this.clock.now();
+    const codes: ListCodesResponse['codes'] = {};
+    for (const id of ids) {
+      const a = this.repo.get(id);
+      if (a) codes[id] = codesAt(this.generator(id), a, now);
+    }
+    return { codes, generatedAt: now };
+  }
+
   private view(a: AccountMeta, now: number): AccountView {
-    const base = { ...a, counter: a.type === 'hotp' ? a.counter : null };
-    const gen = this.generator(a.id);
-    if (!gen) return { ...base, code: '', nextCode: null, validUntil: null };
-    if (a.type === 'hotp') return { ...base, code: gen.hotp(a), nextCode: null, validUntil: null };
-    if (a.type === 'steam') return { ...base, ...gen.steam(now) };
-    return { ...base, ...gen.totp(a, now) };
+    return { ...a, counter: a.type === 'hotp' ? a.counter : null, ...codesAt(this.generator(a.id), a, now) };
   }
 
   private generator(id: string): CodeGenerator | null {
