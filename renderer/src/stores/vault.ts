@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia';
-import { computed, ref } from 'vue';
+import { computed, ref, toRaw } from 'vue';
 import type {
   AccountCodes,
   AccountView,
@@ -52,6 +52,9 @@ function savedSort(): AccountSort {
 const sameList = (x: unknown, y: unknown): boolean =>
   Array.isArray(x) && Array.isArray(y) && x.length === y.length && x.every((v, i) => v === y[i]);
 
+/** What a period boundary changes: never a name or a group. */
+const CODE_FIELDS: ReadonlySet<string> = new Set(['code', 'nextCode', 'validUntil', 'lastUsedAt', 'counter']);
+
 const nameKey = (a: Pick<AccountView, 'issuer' | 'label'>): string =>
   `${a.issuer.trim().toLocaleLowerCase()}\u0000${a.label.trim().toLocaleLowerCase()}`;
 
@@ -78,7 +81,8 @@ export const useVaultStore = defineStore('vault', () => {
   const mainNow = (): number => Date.now() + clockOffset.value;
 
   /** Position by id, once per list change: every card asks twice per render, so a scan each time was O(n²). */
-  const indexById = computed(() => new Map(accounts.value.map((a, i) => [a.id, i])));
+  // Over the plain objects: an id never changes in place, and reading 1,000 reactive items would track each.
+  const indexById = computed(() => new Map(toRaw(accounts.value).map((a, i) => [a.id, i])));
   const byId = (id: string): AccountView | undefined => {
     const i = indexById.value.get(id);
     return i === undefined ? undefined : accounts.value[i];
@@ -120,6 +124,15 @@ export const useVaultStore = defineStore('vault', () => {
    * differ, in place, so only what shows them updates (the code, the next code, the countdown)
    * and the list itself is not rebuilt. Anything else (added, removed, moved): replace.
    */
+  /**
+   * Bumped when a name or the groups of an account change in place (a rename in main, seen on
+   * the next load): what the list-wide computeds below follow instead of every account's fields,
+   * so a first screen of 1,000 accounts does not track 3,000 of them.
+   */
+  const names = ref(0);
+  /** The plain accounts, read so that the computed follows the list and `names` (never negative), not each field. */
+  const plainAccounts = (): AccountView[] => (names.value >= 0 ? toRaw(accounts.value) : []);
+
   function merge(next: AccountView[]): void {
     const current = accounts.value;
     const same = current.length === next.length && current.every((a, i) => a.id === next[i]?.id);
@@ -133,7 +146,10 @@ export const useVaultStore = defineStore('vault', () => {
       const a = current[i] as Record<string, unknown>;
       for (const k in n) {
         const v = n[k];
-        if (a[k] !== v && !sameList(a[k], v)) a[k] = v;
+        if (a[k] !== v && !sameList(a[k], v)) {
+          a[k] = v;
+          if (!CODE_FIELDS.has(k)) names.value++;
+        }
       }
     }
   }
@@ -312,14 +328,14 @@ export const useVaultStore = defineStore('vault', () => {
   /** Every group name in use, sorted, for the filter. */
   const groups = computed(() => {
     const all = new Map<string, string>();
-    for (const a of accounts.value) for (const g of a.groups) if (!all.has(g.toLocaleLowerCase())) all.set(g.toLocaleLowerCase(), g);
+    for (const a of plainAccounts()) for (const g of a.groups) if (!all.has(g.toLocaleLowerCase())) all.set(g.toLocaleLowerCase(), g);
     return [...all.values()].sort((x, y) => x.localeCompare(y));
   });
 
   /** Names (issuer + label) carried by more than one account: two tenants of one service. */
   const sharedNames = computed(() => {
     const seen = new Map<string, number>();
-    for (const a of accounts.value) {
+    for (const a of plainAccounts()) {
       const k = nameKey(a);
       seen.set(k, (seen.get(k) ?? 0) + 1);
     }

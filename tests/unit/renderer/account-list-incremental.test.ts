@@ -74,6 +74,7 @@ describe('AccountList with many accounts (issue 16)', () => {
     // The rest arrive when the page is idle (here: a task), a batch at a time, as light entries;
     // those within 400 px of the window's bottom edge (rows down to 1,200 px) become cards.
     for (let i = 0; i < 20 && wrapper.findAll('li').length < 300; i++) await vi.advanceTimersByTimeAsync(20);
+    await vi.advanceTimersByTimeAsync(20); // the frame after the last batch
     const items = wrapper.findAll('li');
     expect(items.length).toBe(300);
     expect(cards().length).toBe(15);

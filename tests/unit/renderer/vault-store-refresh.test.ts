@@ -173,3 +173,33 @@ describe('vault store: codes of the cards on screen (vault.listCodes)', () => {
     }
   });
 });
+
+describe('vault store: list-wide names and groups', () => {
+  beforeEach(() => setActivePinia(createPinia()));
+
+  it('follow a rename or new groups written in place, and not a new code', async () => {
+    const a = (code: string, over: Partial<AccountView> = {}) => ({ ...account('a', code), label: 'anna', ...over });
+    const b = { ...account('b', '222222'), issuer: 'x', label: 'y' };
+    let next: VaultListResponse = { accounts: [a('111111'), b], keychain: 'ok', generatedAt: Date.now() };
+    useFakeApi({ 'vault.list': () => ok(next) });
+    const vault = useVaultStore();
+    await vault.load();
+    let runs = 0;
+    effect(() => {
+      runs++;
+      return [vault.groups, vault.sharesName(b)];
+    });
+    expect(vault.sharesName(b)).toBe(false);
+    next = { ...next, accounts: [a('333333'), b] };
+    await vault.load();
+    expect(runs).toBe(1);
+    // Renamed in main to b's name: the same ids, so written in place.
+    next = { ...next, accounts: [a('333333', { issuer: 'x', label: 'y' }), b] };
+    await vault.load();
+    expect(vault.sharesName(b)).toBe(true);
+    next = { ...next, accounts: [a('333333', { issuer: 'x', label: 'y', groups: ['Work'] }), b] };
+    await vault.load();
+    expect(vault.groups).toEqual(['Work']);
+    expect(runs).toBeGreaterThan(1);
+  });
+});
