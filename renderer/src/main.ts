@@ -11,7 +11,7 @@ import { loadMessages } from './i18n/load';
  * language's messages. The app then starts with those answers on their way, not one round behind.
  */
 const api = createClient(withSharedEvents(detectTransport()));
-for (const channel of ['session.get', 'app.info', 'settings.get'] as const) api.prime(channel);
+for (const channel of ['session.getState', 'app.getInfo', 'settings.getSettings'] as const) api.prime(channel);
 const locale: Locale = /^sv/i.test(navigator.language) ? 'sv' : 'en';
 const messages = loadMessages(locale);
 messages.catch(() => undefined);

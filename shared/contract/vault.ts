@@ -66,7 +66,7 @@ export const AddAccountRequestSchema = z.discriminatedUnion('source', [ManualAcc
 export type AddAccountRequest = z.input<typeof AddAccountRequestSchema>;
 
 /**
- * `vault.edit`: issuer and label always; secret, algorithm, digits and period only when they
+ * `vault.editAccount`: issuer and label always; secret, algorithm, digits and period only when they
  * change (the renderer confirms that first). Loose shapes, as for a new account: the vault checks
  * the rules and answers with an error a person can act on.
  */
@@ -98,7 +98,7 @@ export type VaultListResponse = z.infer<typeof VaultListResponseSchema>;
 /**
  * `vault.listCodes`: the codes of the accounts named (the cards on screen), at main's clock, and
  * nothing else: no names, no settings, never a secret. What a period boundary asks for, so a tick
- * costs the cards on screen, not the whole vault (issue 16); metadata comes with `vault.list` on
+ * costs the cards on screen, not the whole vault (issue 16); metadata comes with `vault.listAccounts` on
  * `vault.changed`. An id main does not know (deleted meanwhile) is left out of the answer.
  */
 export const ListCodesRequestSchema = z.object({ ids: z.array(AccountIdSchema).max(1000) }).strict();
@@ -106,13 +106,13 @@ export const AccountCodesSchema = z.object({ code: z.string(), nextCode: z.strin
 export type AccountCodes = z.infer<typeof AccountCodesSchema>;
 export const ListCodesResponseSchema = z.object({
   codes: z.record(AccountIdSchema, AccountCodesSchema),
-  /** Main-process clock at generation, as in `vault.list`. */
+  /** Main-process clock at generation, as in `vault.listAccounts`. */
   generatedAt: z.number(),
 });
 export type ListCodesResponse = z.infer<typeof ListCodesResponseSchema>;
 
 /**
- * `vault.copy`: where the OS clipboard is reachable from main (Electron), main computes the
+ * `vault.copyCode`: where the OS clipboard is reachable from main (Electron), main computes the
  * current code and writes it itself, marked for exclusion from clipboard history, and clears it
  * later. The browser host has no OS clipboard in main, so it answers with the code and the
  * renderer writes it with `navigator.clipboard` (and clears it itself, best effort).
@@ -188,7 +188,7 @@ export const AutoBackupSetRequestSchema = z
   .strict();
 
 /**
- * `vault.transferQr`: the accounts to move to a phone, as QR pictures (PNG data URLs). One
+ * `vault.showTransferQr`: the accounts to move to a phone, as QR pictures (PNG data URLs). One
  * account: its otpauth:// link; several: Google Authenticator migration codes, 10 to a code.
  * `confirmed` must be true: the renderer asked first (anyone who sees the code can copy the account).
  */

@@ -19,10 +19,10 @@ export function createCodeHandlers({
   events,
   readSettings,
   clipboard,
-}: CodeHandlerDeps): Pick<Handlers, 'vault.listCodes' | 'vault.copy' | 'vault.hotpNext'> {
+}: CodeHandlerDeps): Pick<Handlers, 'vault.listCodes' | 'vault.copyCode' | 'vault.advanceHotpCounter'> {
   return {
     'vault.listCodes': ({ ids }) => vault.codes(ids),
-    'vault.copy': async ({ id }) => {
+    'vault.copyCode': async ({ id }) => {
       const code = vault.currentCode(id);
       vault.markUsed(id);
       const clear = readSettings().clearClipboard;
@@ -34,7 +34,7 @@ export function createCodeHandlers({
         throw new AppError('clipboard.write-failed', undefined, { cause: e });
       }
     },
-    'vault.hotpNext': ({ id }) => {
+    'vault.advanceHotpCounter': ({ id }) => {
       const account = vault.nextHotp(id);
       vault.markUsed(id);
       events.emit('vault.changed', {});

@@ -22,7 +22,7 @@ export function createClient(transport: Transport) {
   return {
     /**
      * Starts a call with an empty request now, while the start path still loads code, so the
-     * view that asks for it first (the sign-in form's `session.get`) does not wait a round trip.
+     * view that asks for it first (the sign-in form's `session.getState`) does not wait a round trip.
      */
     prime(channel: ChannelName): void {
       if (!primed.has(channel)) primed.set(channel, invoke(channel, {}));

@@ -27,7 +27,7 @@ describe('vault.listCodes', () => {
     const clock = new ManualClock({ now: () => T });
     core = await createAppCore({ dataDir: dir, secretStore: new MemorySecretStore(), info, clock });
     const add = async (req: Record<string, unknown>) => {
-      const r = await core.dispatch('vault.add', { source: 'manual', issuer: 'I', label: 'l', ...req });
+      const r = await core.dispatch('vault.addAccount', { source: 'manual', issuer: 'I', label: 'l', ...req });
       if (!r.ok) throw new Error(JSON.stringify(r.error));
       return (r.value as { account: { id: string } }).account.id;
     };

@@ -7,22 +7,22 @@ const transport = (invoke: Transport['invoke']): Transport => ({ invoke, subscri
 describe('api client: a call answers with a Result, never a throw', () => {
   it('gives the value of a successful call', async () => {
     const api = createClient(transport(() => Promise.resolve({ ok: true, value: { language: 'sv', clearClipboard: true } })));
-    expect(await api.call('settings.get')).toEqual({ ok: true, value: { language: 'sv', clearClipboard: true } });
+    expect(await api.call('settings.getSettings')).toEqual({ ok: true, value: { language: 'sv', clearClipboard: true } });
   });
 
   it('passes a declared error through, with its params', async () => {
     const api = createClient(transport(() => Promise.resolve({ ok: false, error: { code: 'session.locked', params: { minutes: 5 } } })));
-    expect(await api.call('session.get')).toEqual({ ok: false, error: { code: 'session.locked', params: { minutes: 5 } } });
+    expect(await api.call('session.getState')).toEqual({ ok: false, error: { code: 'session.locked', params: { minutes: 5 } } });
   });
 
   it('an error code the catalogue does not declare arrives as internal (was: the raw code reached the screen)', async () => {
     const api = createClient(transport(() => Promise.resolve({ ok: false, error: { code: 'server.secret-detail' } } as never)));
-    expect(await api.call('session.get')).toEqual({ ok: false, error: { code: 'internal' } });
+    expect(await api.call('session.getState')).toEqual({ ok: false, error: { code: 'internal' } });
   });
 
   it('a transport that fails outright is an internal error, not an exception (was: thrown and caught back in every store)', async () => {
     const api = createClient(transport(() => Promise.reject(new TypeError('Failed to fetch'))));
-    await expect(api.call('session.get')).resolves.toEqual({ ok: false, error: { code: 'internal' } });
+    await expect(api.call('session.getState')).resolves.toEqual({ ok: false, error: { code: 'internal' } });
   });
 });
 
@@ -35,11 +35,11 @@ describe('api client: prime (the start path asks for the first view state early)
         return Promise.resolve({ ok: true, value: { n: calls.length } });
       }),
     );
-    api.prime('session.get');
-    expect(calls).toEqual(['session.get']);
-    expect(await api.call('session.get')).toEqual({ ok: true, value: { n: 1 } });
-    expect(await api.call('session.get')).toEqual({ ok: true, value: { n: 2 } });
-    expect(calls).toEqual(['session.get', 'session.get']);
+    api.prime('session.getState');
+    expect(calls).toEqual(['session.getState']);
+    expect(await api.call('session.getState')).toEqual({ ok: true, value: { n: 1 } });
+    expect(await api.call('session.getState')).toEqual({ ok: true, value: { n: 2 } });
+    expect(calls).toEqual(['session.getState', 'session.getState']);
   });
 
   it('a call with a request of its own never takes the primed answer', async () => {
@@ -50,14 +50,14 @@ describe('api client: prime (the start path asks for the first view state early)
         return Promise.resolve({ ok: true, value: {} });
       }),
     );
-    api.prime('settings.update');
-    await api.call('settings.update', { language: 'sv' });
+    api.prime('settings.updateSettings');
+    await api.call('settings.updateSettings', { language: 'sv' });
     expect(payloads).toEqual([{}, { language: 'sv' }]);
   });
 
   it('a primed call that failed is checked against the catalogue too', async () => {
     const api = createClient(transport(() => Promise.resolve({ ok: false, error: { code: 'made.up' } } as never)));
-    api.prime('session.get');
-    expect(await api.call('session.get')).toEqual({ ok: false, error: { code: 'internal' } });
+    api.prime('session.getState');
+    expect(await api.call('session.getState')).toEqual({ ok: false, error: { code: 'internal' } });
   });
 });

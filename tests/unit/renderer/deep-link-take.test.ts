@@ -20,26 +20,26 @@ const router = () =>
 describe('deep links and navigation from main', () => {
   it('takes the link that launched the app (kept in main until the page asked) and routes it', async () => {
     const { api, transport } = useFakeApi({
-      'app.deepLinks.take': () => ok({ links: [{ path: 'reset-password', query: { token: 'abc' } }] }),
+      'app.takeDeepLinks': () => ok({ links: [{ path: 'reset-password', query: { token: 'abc' } }] }),
     });
     const r = router();
     await r.push('/');
     installHrmDeepLinks(r, api);
     await flushPromises();
-    expect(transport.callsTo('app.deepLinks.take')).toHaveLength(1);
+    expect(transport.callsTo('app.takeDeepLinks')).toHaveLength(1);
     expect(r.currentRoute.value.fullPath).toBe('/link/reset-password?token=abc');
   });
 
-  it('follows later deep-link events and app.navigate (a notification or the tray)', async () => {
-    const { api, transport } = useFakeApi({ 'app.deepLinks.take': () => ok({ links: [] }) });
+  it('follows later app.deepLinkReceived events and app.navigationRequested (a notification or the tray)', async () => {
+    const { api, transport } = useFakeApi({ 'app.takeDeepLinks': () => ok({ links: [] }) });
     const r = router();
     await r.push('/');
     const off = installHrmDeepLinks(r, api);
     await flushPromises();
-    transport.emit('app.navigate', { to: 'authenticator' });
+    transport.emit('app.navigationRequested', { to: 'authenticator' });
     await flushPromises();
     expect(r.currentRoute.value.name).toBe('authenticator');
-    transport.emit('deep-link', { path: 'magic-link', query: { token: 't' } });
+    transport.emit('app.deepLinkReceived', { path: 'magic-link', query: { token: 't' } });
     await flushPromises();
     expect(r.currentRoute.value.fullPath).toBe('/link/magic-link?token=t');
     off();

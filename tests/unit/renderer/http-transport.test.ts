@@ -35,7 +35,7 @@ describe('httpTransport: one ordered stream for events and answers', () => {
     const transport = httpTransport();
     const order: string[] = [];
     transport.subscribe((event) => order.push(event));
-    const answered = transport.invoke('vault.add', {}).then((r) => {
+    const answered = transport.invoke('vault.addAccount', {}).then((r) => {
       order.push('answer');
       return r;
     });
@@ -45,7 +45,7 @@ describe('httpTransport: one ordered stream for events and answers', () => {
     const source = FakeEventSource.last!;
     source.frame({ event: 'vault.changed', payload: {} });
     source.frame({ stream: 's1' });
-    await vi.waitFor(() => expect(urls).toEqual(['/api/invoke/vault.add?stream=s1&call=1']));
+    await vi.waitFor(() => expect(urls).toEqual(['/api/invoke/vault.addAccount?stream=s1&call=1']));
     source.frame({ event: 'vault.changed', payload: {} });
     source.frame({ answer: 1, result: { ok: true, value: 'from the stream' } });
     answerPost();
@@ -57,7 +57,7 @@ describe('httpTransport: one ordered stream for events and answers', () => {
     vi.stubGlobal('EventSource', FakeEventSource);
     vi.stubGlobal('fetch', () => Promise.resolve(new Response(JSON.stringify({ ok: true, value: 'from the POST' }))));
     const transport = httpTransport();
-    const answered = transport.invoke('vault.list', {});
+    const answered = transport.invoke('vault.listAccounts', {});
     const source = FakeEventSource.last!;
     source.close();
     source.dispatchEvent(new Event('error'));

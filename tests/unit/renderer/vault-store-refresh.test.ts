@@ -31,7 +31,7 @@ describe('vault store refresh', () => {
 
   it('updates the codes of the same accounts in place, and replaces the list when it changed', async () => {
     let next: VaultListResponse = { accounts: [account('a', '111111'), account('b', '222222')], keychain: 'ok', generatedAt: Date.now() };
-    useFakeApi({ 'vault.list': () => ok(next) });
+    useFakeApi({ 'vault.listAccounts': () => ok(next) });
     const vault = useVaultStore();
     await vault.load();
     const [a, b] = vault.accounts;
@@ -53,7 +53,7 @@ describe('vault store refresh', () => {
   it('a refresh with the same groups (new arrays from main) triggers nothing that shows them; new groups do', async () => {
     const withGroups = (code: string, groups: string[]) => ({ ...account('a', code), groups });
     let next: VaultListResponse = { accounts: [withGroups('111111', ['Work'])], keychain: 'ok', generatedAt: Date.now() };
-    useFakeApi({ 'vault.list': () => ok(next) });
+    useFakeApi({ 'vault.listAccounts': () => ok(next) });
     const vault = useVaultStore();
     await vault.load();
     let runs = 0;
@@ -87,7 +87,7 @@ describe('vault store: codes of the cards on screen (vault.listCodes)', () => {
       const end = Date.UTC(2026, 0, 5, 9, 0, 30);
       const accounts = many(1000, end);
       const { transport } = useFakeApi({
-        'vault.list': () => ok({ accounts, keychain: 'ok', generatedAt: Date.now() }),
+        'vault.listAccounts': () => ok({ accounts, keychain: 'ok', generatedAt: Date.now() }),
         'vault.listCodes': (p) => {
           const ids = (p as { ids: string[] }).ids;
           return ok({
@@ -105,7 +105,7 @@ describe('vault store: codes of the cards on screen (vault.listCodes)', () => {
       vault.showing('id5', false);
       await vi.advanceTimersByTimeAsync(20_000 + 100);
       expect(transport.callsTo('vault.listCodes')).toEqual([{ ids: ['id3', 'id4'] }]);
-      expect(transport.callsTo('vault.list')).toHaveLength(1);
+      expect(transport.callsTo('vault.listAccounts')).toHaveLength(1);
       expect(vault.accounts).toBe(list);
       expect(vault.accounts[3]).toMatchObject({ code: 'new-id3', nextCode: 'next', validUntil: end + 30_000 });
       expect(vault.accounts[5]).toMatchObject({ code: '100005', validUntil: end });
@@ -123,7 +123,7 @@ describe('vault store: codes of the cards on screen (vault.listCodes)', () => {
     try {
       const ended = Date.UTC(2026, 0, 5, 9, 0, 0);
       const { transport } = useFakeApi({
-        'vault.list': () => ok({ accounts: many(50, ended), keychain: 'ok', generatedAt: Date.now() }),
+        'vault.listAccounts': () => ok({ accounts: many(50, ended), keychain: 'ok', generatedAt: Date.now() }),
         'vault.listCodes': (p) => {
           const ids = (p as { ids: string[] }).ids;
           return ok({
@@ -152,7 +152,7 @@ describe('vault store: codes of the cards on screen (vault.listCodes)', () => {
     try {
       let locked = false;
       const { transport } = useFakeApi({
-        'vault.list': () =>
+        'vault.listAccounts': () =>
           locked
             ? { ok: false, error: { code: 'lock.locked' } }
             : ok({ accounts: many(3, Date.UTC(2026, 0, 5, 9, 0, 30)), keychain: 'ok', generatedAt: Date.now() }),
@@ -166,7 +166,7 @@ describe('vault store: codes of the cards on screen (vault.listCodes)', () => {
       expect(transport.callsTo('vault.listCodes')).toHaveLength(1);
       // The error's check loads the catalogue first (an import, not a timer).
       await vi.waitFor(() => expect(vault.loadError).toEqual({ code: 'lock.locked' }));
-      expect(transport.callsTo('vault.list')).toHaveLength(2);
+      expect(transport.callsTo('vault.listAccounts')).toHaveLength(2);
       vault.stop();
     } finally {
       vi.useRealTimers();
@@ -181,7 +181,7 @@ describe('vault store: list-wide names and groups', () => {
     const a = (code: string, over: Partial<AccountView> = {}) => ({ ...account('a', code), label: 'anna', ...over });
     const b = { ...account('b', '222222'), issuer: 'x', label: 'y' };
     let next: VaultListResponse = { accounts: [a('111111'), b], keychain: 'ok', generatedAt: Date.now() };
-    useFakeApi({ 'vault.list': () => ok(next) });
+    useFakeApi({ 'vault.listAccounts': () => ok(next) });
     const vault = useVaultStore();
     await vault.load();
     let runs = 0;
