@@ -20,6 +20,7 @@ import { toAccountSpec } from '../electron/core/otp/spec';
 import { KeytarSecretStore } from '../electron/core/secrets/keytar-secret-store';
 import { VaultService } from '../electron/core/vault/vault-service';
 import { lockLogin, loginLocked, unlockLogin } from '../tests/keychain/support/keyring-lock';
+import { clearKeychain } from './support/audit-core';
 
 const ROOT = join(import.meta.dirname, '..');
 const STARTS = Number(process.env.AUDIT_LOCKED_STARTS ?? 10);
@@ -151,10 +152,7 @@ try {
   );
 } finally {
   if (loginLocked()) await unlock();
-  for (const s of [service, `${service} credentials`, `${service} hammer`]) {
-    const store = new KeytarSecretStore(s);
-    for (const { key } of await store.list().catch(() => [])) await store.delete(key);
-  }
+  await clearKeychain([service, `${service} credentials`, `${service} hammer`]);
   rmSync(dataDir, { recursive: true, force: true });
 }
 process.exit(failures === 0 ? 0 : 1);

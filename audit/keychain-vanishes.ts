@@ -15,8 +15,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { KeytarSecretStore } from '../electron/core/secrets/keytar-secret-store';
 import { loginLocked, unlockLogin } from '../tests/keychain/support/keyring-lock';
+import { clearKeychain } from './support/audit-core';
 
 const ROUNDS = Number(process.env.AUDIT_VANISH_ROUNDS ?? 5);
 const CALL_TIMEOUT_MS = 45_000;
@@ -120,10 +120,7 @@ try {
   const ended = exited;
   if (ended?.signal && ended.signal !== 'SIGKILL') totals.died++;
   if (secretServicePid() === null || loginLocked()) await bringBack();
-  for (const s of [service, `${service} credentials`]) {
-    const store = new KeytarSecretStore(s);
-    for (const { key } of await store.list().catch(() => [])) await store.delete(key);
-  }
+  await clearKeychain([service, `${service} credentials`]);
   rmSync(dataDir, { recursive: true, force: true });
 }
 console.log(

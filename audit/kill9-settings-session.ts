@@ -10,29 +10,18 @@
  *
  * `npm run audit -- kill9-settings` (AUDIT_KILL9_CYCLES, default 30).
  */
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { AppInfo } from '@shared/contract';
-import { createAppCore } from '../electron/core/app-core';
-import { KeytarSecretStore } from '../electron/core/secrets/keytar-secret-store';
 import { startIdentityMock } from '../electron/mock/start';
+import { clearKeychain, openKeychainCore } from './support/audit-core';
+import { runUntilKilled } from './support/kill-child';
 
 const CYCLES = Number(process.env.AUDIT_KILL9_CYCLES ?? 30);
-const ROOT = join(import.meta.dirname, '..');
 const service = `Flex HRM Connect audit kill9 settings ${randomUUID()}`;
 const dataDir = mkdtempSync(join(tmpdir(), 'flex-audit-kill9-settings-'));
-const info: AppInfo = {
-  name: 'audit',
-  version: '0',
-  platform: process.platform,
-  host: 'electron',
-  systemLocale: 'en',
-  screenCapture: 'none',
-};
 // The child signs in hundreds of times a minute: per-client throttling is not what this measures.
 const mock = await startIdentityMock({ port: 0, limits: { signInPerClientPerMinute: 1e6 } });
 const totals = {
@@ -55,47 +44,31 @@ interface Said {
   session: 'in' | 'out' | 'signing-in' | 'signing-out' | null;
 }
 
-function runChildUntilKilled(): Promise<Said> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'audit/support/settings-session-writer.ts', service, dataDir, mock.url], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const said: Said = { settings: null, inFlight: null, session: null };
-    let buffer = '';
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.stdout.on('data', (d: Buffer) => {
-      buffer += d.toString();
-      let nl: number;
-      while ((nl = buffer.indexOf('\n')) >= 0) {
-        const line = buffer.slice(0, nl);
-        buffer = buffer.slice(nl + 1);
-        if (line === 'READY') setTimeout(() => child.kill('SIGKILL'), 300 + Math.random() * 4000);
-        else if (line.startsWith('s ')) said.inFlight = line.slice(2);
-        else if (line.startsWith('S ')) {
-          said.settings = line.slice(2);
-          said.inFlight = null;
-          totals.settingsWrites++;
-        } else if (line === 'i') said.session = 'signing-in';
-        else if (line === 'I') {
-          said.session = 'in';
-          totals.signIns++;
-        } else if (line === 'o') said.session = 'signing-out';
-        else if (line === 'O') {
-          said.session = 'out';
-          totals.signOuts++;
-        }
+async function runChildUntilKilled(): Promise<Said> {
+  const said: Said = { settings: null, inFlight: null, session: null };
+  const killed = await runUntilKilled(
+    'audit/support/settings-session-writer.ts',
+    [service, dataDir, mock.url],
+    () => 300 + Math.random() * 4000,
+    (line) => {
+      if (line.startsWith('s ')) said.inFlight = line.slice(2);
+      else if (line.startsWith('S ')) {
+        said.settings = line.slice(2);
+        said.inFlight = null;
+        totals.settingsWrites++;
+      } else if (line === 'i') said.session = 'signing-in';
+      else if (line === 'I') {
+        said.session = 'in';
+        totals.signIns++;
+      } else if (line === 'o') said.session = 'signing-out';
+      else if (line === 'O') {
+        said.session = 'out';
+        totals.signOuts++;
       }
-    });
-    child.on('exit', (code, signal) => {
-      if (signal !== 'SIGKILL') {
-        totals.childFailures++;
-        console.error(`writer ended with ${code ?? signal}: ${stderr.slice(-500)}`);
-      }
-      resolve(said);
-    });
-  });
+    },
+  );
+  if (!killed) totals.childFailures++;
+  return said;
 }
 
 /** Checks the start after a kill; answers the settings it found (what the next cycle starts from). */
@@ -105,13 +78,7 @@ async function check(said: Said, lastSettings: string | null): Promise<string | 
     const integrity = db.pragma('integrity_check', { simple: true });
     db.close();
     if (integrity !== 'ok') throw new Error(`integrity_check: ${String(integrity)}`);
-    const core = await createAppCore({
-      dataDir,
-      secretStore: new KeytarSecretStore(service),
-      credentialStore: new KeytarSecretStore(`${service} credentials`),
-      embeddedServerUrl: mock.url,
-      info,
-    });
+    const core = await openKeychainCore(service, dataDir, mock.url);
     try {
       const settings = (await core.dispatch('settings.getSettings', {})) as { ok: true; value: Record<string, unknown> };
       const stored = JSON.stringify({ language: settings.value.language, clearClipboard: settings.value.clearClipboard });
@@ -148,10 +115,7 @@ try {
     totals.cycles++;
   }
 } finally {
-  for (const s of [service, `${service} credentials`]) {
-    const store = new KeytarSecretStore(s);
-    for (const { key } of await store.list().catch(() => [])) await store.delete(key);
-  }
+  await clearKeychain([service, `${service} credentials`]);
   await mock.close();
   rmSync(dataDir, { recursive: true, force: true });
 }

@@ -5,7 +5,6 @@
  * secret. Prints one line of figures; exits 1 on any lost, resurrected, orphaned or broken account.
  * Run it inside scripts/with-session.mjs (npm run audit does).
  */
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,9 +14,9 @@ import { openDatabase } from '../electron/core/db/migrations';
 import { appMigrations } from '../electron/core/db/app-migrations';
 import { KeytarSecretStore } from '../electron/core/secrets/keytar-secret-store';
 import { VaultService } from '../electron/core/vault/vault-service';
+import { runUntilKilled } from './support/kill-child';
 
 const CYCLES = Number(process.env.AUDIT_KILL9_CYCLES ?? 40);
-const ROOT = join(import.meta.dirname, '..');
 const service = `Flex HRM Connect audit kill9 ${randomUUID()}`;
 const dataDir = mkdtempSync(join(tmpdir(), 'flex-audit-kill9-'));
 const store = new KeytarSecretStore(service);
@@ -28,41 +27,24 @@ const confirmedDeletes = new Set<string>();
 const startedDeletes = new Set<string>();
 const totals = { cycles: 0, adds: 0, deletes: 0, lost: 0, resurrected: 0, orphaned: 0, broken: 0, childFailures: 0 };
 
-function runChildUntilKilled(): Promise<void> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'audit/support/vault-writer.ts', service, dataDir], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let buffer = '';
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.stdout.on('data', (d: Buffer) => {
-      buffer += d.toString();
-      let nl: number;
-      while ((nl = buffer.indexOf('\n')) >= 0) {
-        const line = buffer.slice(0, nl);
-        buffer = buffer.slice(nl + 1);
-        if (line === 'READY') setTimeout(() => child.kill('SIGKILL'), 20 + Math.random() * 400);
-        else if (line.startsWith('A ')) {
-          confirmedAdds.add(line.slice(2));
-          totals.adds++;
-        } else if (line.startsWith('d ')) {
-          startedDeletes.add(line.slice(2));
-        } else if (line.startsWith('D ')) {
-          confirmedDeletes.add(line.slice(2));
-          totals.deletes++;
-        }
+async function runChildUntilKilled(): Promise<void> {
+  const killed = await runUntilKilled(
+    'audit/support/vault-writer.ts',
+    [service, dataDir],
+    () => 20 + Math.random() * 400,
+    (line) => {
+      if (line.startsWith('A ')) {
+        confirmedAdds.add(line.slice(2));
+        totals.adds++;
+      } else if (line.startsWith('d ')) {
+        startedDeletes.add(line.slice(2));
+      } else if (line.startsWith('D ')) {
+        confirmedDeletes.add(line.slice(2));
+        totals.deletes++;
       }
-    });
-    child.on('exit', (code, signal) => {
-      if (signal !== 'SIGKILL') {
-        totals.childFailures++;
-        console.error(`writer ended with ${code ?? signal}: ${stderr.slice(-500)}`);
-      }
-      resolve();
-    });
-  });
+    },
+  );
+  if (!killed) totals.childFailures++;
 }
 
 async function check(): Promise<void> {

@@ -10,24 +10,16 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AppInfo } from '@shared/contract';
 import { createAppCore } from '../electron/core/app-core';
 import { KeytarSecretStore } from '../electron/core/secrets/keytar-secret-store';
+import { AUDIT_INFO } from './support/audit-core';
 import { base32 } from './support/base32';
 
-const info: AppInfo = {
-  name: 'audit',
-  version: '0',
-  platform: process.platform,
-  host: 'electron',
-  systemLocale: 'en',
-  screenCapture: 'none',
-};
 const IDENTICAL = Number(process.env.AUDIT_PARALLEL_ADDS ?? 50);
 const service = `Flex HRM Connect audit parallel ${randomUUID()}`;
 const store = new KeytarSecretStore(service);
 const dataDir = mkdtempSync(join(tmpdir(), 'flex-audit-parallel-'));
-const core = await createAppCore({ dataDir, secretStore: store, info });
+const core = await createAppCore({ dataDir, secretStore: store, info: AUDIT_INFO });
 let bad = 0;
 try {
   // 1. The same account added N times at once.

@@ -7,25 +7,10 @@
 import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { base32 } from './base32';
-import type { AppInfo } from '@shared/contract';
-import { createAppCore } from '../../electron/core/app-core';
-import { KeytarSecretStore } from '../../electron/core/secrets/keytar-secret-store';
+import { openKeychainCore } from './audit-core';
 
 const [service, dataDir] = process.argv.slice(2) as [string, string];
-const info: AppInfo = {
-  name: 'audit',
-  version: '0',
-  platform: process.platform,
-  host: 'electron',
-  systemLocale: 'en',
-  screenCapture: 'none',
-};
-const core = await createAppCore({
-  dataDir,
-  secretStore: new KeytarSecretStore(service),
-  credentialStore: new KeytarSecretStore(`${service} credentials`),
-  info,
-});
+const core = await openKeychainCore(service, dataDir);
 const say = (v: unknown) => process.stdout.write(`${JSON.stringify(v)}\n`);
 type Listed = { accounts: Array<{ code: string }>; keychain: string };
 say({ ready: true });

@@ -6,26 +6,10 @@
  * `i` / `I` around a sign-in and `o` / `O` around a sign-out (stdout to a pipe is synchronous on
  * Linux, so a printed line happened).
  */
-import type { AppInfo } from '@shared/contract';
-import { createAppCore } from '../../electron/core/app-core';
-import { KeytarSecretStore } from '../../electron/core/secrets/keytar-secret-store';
+import { openKeychainCore } from './audit-core';
 
 const [service, dataDir, mockUrl] = process.argv.slice(2) as [string, string, string];
-const info: AppInfo = {
-  name: 'audit',
-  version: '0',
-  platform: process.platform,
-  host: 'electron',
-  systemLocale: 'en',
-  screenCapture: 'none',
-};
-const core = await createAppCore({
-  dataDir,
-  secretStore: new KeytarSecretStore(service),
-  credentialStore: new KeytarSecretStore(`${service} credentials`),
-  embeddedServerUrl: mockUrl,
-  info,
-});
+const core = await openKeychainCore(service, dataDir, mockUrl);
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const ok = (r: { ok: boolean; error?: unknown }) => {
   if (!r.ok) throw new Error(JSON.stringify(r.error));

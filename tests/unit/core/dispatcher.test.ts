@@ -1,22 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { AppError } from '@shared/result';
 import { createDispatcher, type Handlers } from '../../../electron/core/ipc/dispatcher';
+import { accountView } from '../support/account-view';
 
-const account = {
-  id: '11111111-1111-4111-8111-111111111111',
-  type: 'totp',
-  issuer: 'A',
-  label: 'a',
-  algorithm: 'SHA1',
-  digits: 6,
-  period: 30,
-  counter: null,
-  pinned: false,
-  position: 0,
-  code: '123456',
-  nextCode: '654321',
-  validUntil: 1,
-};
+const account = accountView({ id: '11111111-1111-4111-8111-111111111111', issuer: 'A', label: 'a', validUntil: 1 });
 
 function dispatcherWith(overrides: Partial<Handlers>) {
   const calls: string[] = [];

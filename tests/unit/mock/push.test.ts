@@ -104,10 +104,22 @@ describe('Push sign-in with number matching', () => {
   afterEach(() => h.close());
 
   const pending = async () => (await h.ok('devicePushList', { params: { deviceId }, token: credential })).requests;
+  /** The device's answer to one push request, as the call's input. */
+  const answer = (pushId: string, body: { decision: 'approve' | 'deny'; number?: string }) => ({
+    params: { deviceId, pushId },
+    token: credential,
+    body,
+  });
+  /** The code of the server's refusal of that answer. */
+  const refusal = async (input: ReturnType<typeof answer>) => (await h.fail('devicePushAnswer', input)).code;
+  /** Karin signs in with her password and the sign-in screen asks for push: the ticket and the request. */
+  const startPush = async () => {
+    const ticket = await signInToTicket(h);
+    return { ticket, push: await h.ok('mfaPushStart', { body: { ticket } }) };
+  };
 
   it('approves when the device answers with the number shown at sign-in', async () => {
-    const ticket = await signInToTicket(h);
-    const push = await h.ok('mfaPushStart', { body: { ticket } });
+    const { ticket, push } = await startPush();
     expect(push.number).toMatch(/^\d{2}$/);
     expect(push.expiresAt - h.clock.now()).toBe(2 * MINUTE);
     const [req] = await pending();
@@ -115,13 +127,9 @@ describe('Push sign-in with number matching', () => {
     expect(new Set(req!.choices).size).toBe(3);
     expect(req!.choices).toContain(push.number);
     expect(await h.ok('mfaPushStatus', { body: { ticket, pushId: push.pushId } })).toMatchObject({ state: 'pending' });
-    expect(
-      await h.ok('devicePushAnswer', {
-        params: { deviceId, pushId: push.pushId },
-        token: credential,
-        body: { decision: 'approve', number: push.number },
-      }),
-    ).toEqual({ state: 'approved' });
+    expect(await h.ok('devicePushAnswer', answer(push.pushId, { decision: 'approve', number: push.number }))).toEqual({
+      state: 'approved',
+    });
     const status = await h.ok('mfaPushStatus', { body: { ticket, pushId: push.pushId, rememberDevice: true } });
     if (status.state !== 'approved') throw new Error();
     expect(status.signIn).toMatchObject({ status: 'signed-in', account: { email: KARIN } });
@@ -129,81 +137,44 @@ describe('Push sign-in with number matching', () => {
     // Completed once: the ticket is spent.
     expect((await h.fail('mfaPushStatus', { body: { ticket, pushId: push.pushId } })).code).toBe('mfa.ticket-invalid');
     expect(await pending()).toEqual([]);
-    expect(
-      (await h.fail('devicePushAnswer', { params: { deviceId, pushId: push.pushId }, token: credential, body: { decision: 'deny' } })).code,
-    ).toBe('push.already-answered');
+    expect(await refusal(answer(push.pushId, { decision: 'deny' }))).toBe('push.already-answered');
   });
 
   it('a denial is reported to the sign-in screen, which may try another way', async () => {
-    const ticket = await signInToTicket(h);
-    const push = await h.ok('mfaPushStart', { body: { ticket } });
-    await h.ok('devicePushAnswer', { params: { deviceId, pushId: push.pushId }, token: credential, body: { decision: 'deny' } });
+    const { ticket, push } = await startPush();
+    await h.ok('devicePushAnswer', answer(push.pushId, { decision: 'deny' }));
     expect(await h.ok('mfaPushStatus', { body: { ticket, pushId: push.pushId } })).toEqual({ state: 'denied', reason: 'declined' });
     // A new prompt on the same ticket.
     const again = await h.ok('mfaPushStart', { body: { ticket } });
-    await h.ok('devicePushAnswer', {
-      params: { deviceId, pushId: again.pushId },
-      token: credential,
-      body: { decision: 'approve', number: again.number },
-    });
+    await h.ok('devicePushAnswer', answer(again.pushId, { decision: 'approve', number: again.number }));
     expect((await h.ok('mfaPushStatus', { body: { ticket, pushId: again.pushId } })).state).toBe('approved');
   });
 
   it('a wrong number denies the request and counts as a failure', async () => {
-    const ticket = await signInToTicket(h);
-    const push = await h.ok('mfaPushStart', { body: { ticket } });
+    const { ticket, push } = await startPush();
     const [req] = await pending();
     const wrong = req!.choices.find((c) => c !== push.number)!;
-    expect(
-      (
-        await h.fail('devicePushAnswer', {
-          params: { deviceId, pushId: push.pushId },
-          token: credential,
-          body: { decision: 'approve', number: wrong },
-        })
-      ).code,
-    ).toBe('push.number-mismatch');
+    expect(await refusal(answer(push.pushId, { decision: 'approve', number: wrong }))).toBe('push.number-mismatch');
     // Defect (issue 14): the sign-in screen only heard "denied"; it is told the number was wrong.
     expect(await h.ok('mfaPushStatus', { body: { ticket, pushId: push.pushId } })).toEqual({ state: 'denied', reason: 'wrong-number' });
     expect((await h.ok('testAudit', { query: { type: 'mfa.failed' } })).events).toHaveLength(1);
     // Approving without any number is not allowed either.
     const again = await h.ok('mfaPushStart', { body: { ticket } });
-    expect(
-      (await h.fail('devicePushAnswer', { params: { deviceId, pushId: again.pushId }, token: credential, body: { decision: 'approve' } }))
-        .code,
-    ).toBe('push.number-mismatch');
+    expect(await refusal(answer(again.pushId, { decision: 'approve' }))).toBe('push.number-mismatch');
   });
 
   it('expires after 2 minutes', async () => {
-    const ticket = await signInToTicket(h);
-    const push = await h.ok('mfaPushStart', { body: { ticket } });
+    const { ticket, push } = await startPush();
     h.advance(2 * MINUTE);
     expect(await pending()).toEqual([]);
     expect(await h.ok('mfaPushStatus', { body: { ticket, pushId: push.pushId } })).toEqual({ state: 'expired' });
-    expect(
-      (
-        await h.fail('devicePushAnswer', {
-          params: { deviceId, pushId: push.pushId },
-          token: credential,
-          body: { decision: 'approve', number: push.number },
-        })
-      ).code,
-    ).toBe('push.expired');
+    expect(await refusal(answer(push.pushId, { decision: 'approve', number: push.number }))).toBe('push.expired');
   });
 
   it('refuses an answer after expiry even before anyone polled', async () => {
-    const ticket = await signInToTicket(h);
-    const push = await h.ok('mfaPushStart', { body: { ticket } });
+    const { push } = await startPush();
     h.advance(2 * MINUTE);
-    expect(
-      (
-        await h.fail('devicePushAnswer', {
-          params: { deviceId, pushId: push.pushId },
-          token: credential,
-          body: { decision: 'approve', number: push.number },
-        })
-      ).code,
-    ).toBe('push.expired');
+    expect(await refusal(answer(push.pushId, { decision: 'approve', number: push.number }))).toBe('push.expired');
   });
 
   it('delivers push requests over server-sent events', async () => {
@@ -227,12 +198,11 @@ describe('Push sign-in with number matching', () => {
       }
     };
     await readUntil('event: ready');
-    const ticket = await signInToTicket(h);
-    const push = await h.ok('mfaPushStart', { body: { ticket } });
+    const { push } = await startPush();
     await readUntil('event: push-request');
     const data = /event: push-request\ndata: (.*)\n/.exec(text)?.[1];
     expect(JSON.parse(data!)).toMatchObject({ id: push.pushId, email: KARIN });
-    await h.ok('devicePushAnswer', { params: { deviceId, pushId: push.pushId }, token: credential, body: { decision: 'deny' } });
+    await h.ok('devicePushAnswer', answer(push.pushId, { decision: 'deny' }));
     await readUntil('event: push-resolved');
     abort.abort();
     const unauthorized = await fetch(`http://127.0.0.1:${port}/devices/${deviceId}/events`, {

@@ -9,24 +9,9 @@ import { createAppI18n } from '../../../renderer/src/i18n';
 import { useToastStore } from '../../../renderer/src/stores/toasts';
 import { useVaultStore } from '../../../renderer/src/stores/vault';
 import { ok, useFakeApi, type FakeHandlers } from './fake-transport';
+import { accountView } from '../support/account-view';
 
-const github: AccountView = {
-  id: '0b6f3c9e-1d2a-4c5b-9e8f-7a6b5c4d3e2f',
-  type: 'totp',
-  issuer: 'GitHub',
-  label: 'anna@example.com',
-  algorithm: 'SHA1',
-  digits: 6,
-  period: 30,
-  counter: null,
-  pinned: false,
-  position: 0,
-  groups: [],
-  lastUsedAt: null,
-  code: '123456',
-  nextCode: '654321',
-  validUntil: Date.now() + 12_000,
-};
+const github = accountView();
 const bank: AccountView = {
   ...github,
   id: '1c7a4d0f-2e3b-4d6c-8f90-8b7c6d5e4f30',

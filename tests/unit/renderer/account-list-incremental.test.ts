@@ -7,24 +7,17 @@ import type { AccountView } from '@shared/contract';
 import AccountList from '../../../renderer/src/views/authenticator/AccountList.vue';
 import { createAppI18n } from '../../../renderer/src/i18n';
 import { useFakeApi } from './fake-transport';
+import { accountView } from '../support/account-view';
 
-const account = (i: number): AccountView => ({
-  id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-  type: 'totp',
-  issuer: `Service ${i}`,
-  label: `user${i}@example.com`,
-  algorithm: 'SHA1',
-  digits: 6,
-  period: 30,
-  counter: null,
-  pinned: false,
-  position: i,
-  groups: [],
-  lastUsedAt: null,
-  code: String(100000 + i),
-  nextCode: String(200000 + i),
-  validUntil: Date.now() + 12_000,
-});
+const account = (i: number): AccountView =>
+  accountView({
+    id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    issuer: `Service ${i}`,
+    label: `user${i}@example.com`,
+    position: i,
+    code: String(100000 + i),
+    nextCode: String(200000 + i),
+  });
 
 afterEach(() => vi.useRealTimers());
 

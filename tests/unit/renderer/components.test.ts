@@ -4,7 +4,6 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
 import { createTestingPinia } from '@pinia/testing';
 import { createMemoryHistory, createRouter } from 'vue-router';
-import type { AccountView } from '@shared/contract';
 import AccountCard from '../../../renderer/src/views/authenticator/AccountCard.vue';
 import ManualAccountForm from '../../../renderer/src/views/authenticator/ManualAccountForm.vue';
 import AuthenticatorView from '../../../renderer/src/views/authenticator/AuthenticatorView.vue';
@@ -12,24 +11,9 @@ import { createAppI18n } from '../../../renderer/src/i18n';
 import { useToastStore } from '../../../renderer/src/stores/toasts';
 import { useVaultStore } from '../../../renderer/src/stores/vault';
 import { useFakeApi } from './fake-transport';
+import { accountView } from '../support/account-view';
 
-const github: AccountView = {
-  id: '0b6f3c9e-1d2a-4c5b-9e8f-7a6b5c4d3e2f',
-  type: 'totp',
-  issuer: 'GitHub',
-  label: 'anna@example.com',
-  algorithm: 'SHA1',
-  digits: 6,
-  period: 30,
-  counter: null,
-  pinned: false,
-  position: 0,
-  groups: [],
-  lastUsedAt: null,
-  code: '123456',
-  nextCode: '654321',
-  validUntil: Date.now() + 12_000,
-};
+const github = accountView();
 
 function setup() {
   useFakeApi();

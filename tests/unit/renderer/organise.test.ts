@@ -4,25 +4,10 @@ import { describe, expect, it } from 'vitest';
 import type { AccountView } from '@shared/contract';
 import { isSearchShortcut, NO_GROUP, organise } from '../../../renderer/src/views/authenticator/organise';
 import { serviceIcon } from '../../../renderer/src/views/authenticator/service-icons';
+import { accountView } from '../support/account-view';
 
-const acc = (issuer: string, over: Partial<AccountView> = {}): AccountView => ({
-  id: issuer,
-  type: 'totp',
-  issuer,
-  label: 'anna',
-  algorithm: 'SHA1',
-  digits: 6,
-  period: 30,
-  counter: null,
-  pinned: false,
-  position: 0,
-  code: '123456',
-  nextCode: null,
-  validUntil: null,
-  groups: [],
-  lastUsedAt: null,
-  ...over,
-});
+const acc = (issuer: string, over: Partial<AccountView> = {}): AccountView =>
+  accountView({ id: issuer, issuer, label: 'anna', nextCode: null, validUntil: null, ...over });
 
 describe('organise (filter and sort of the accounts shown)', () => {
   const list = [

@@ -6,24 +6,10 @@ import { createPinia, setActivePinia } from 'pinia';
 import type { AccountView, VaultListResponse } from '@shared/contract';
 import { useVaultStore } from '../../../renderer/src/stores/vault';
 import { ok, useFakeApi } from './fake-transport';
+import { accountView } from '../support/account-view';
 
-const account = (id: string, code: string): AccountView => ({
-  id,
-  type: 'totp',
-  issuer: id,
-  label: '',
-  algorithm: 'SHA1',
-  digits: 6,
-  period: 30,
-  counter: null,
-  pinned: false,
-  position: 0,
-  groups: [],
-  lastUsedAt: null,
-  code,
-  nextCode: '000000',
-  validUntil: Date.now() + 30_000,
-});
+const account = (id: string, code: string): AccountView =>
+  accountView({ id, issuer: id, label: '', code, nextCode: '000000', validUntil: Date.now() + 30_000 });
 
 /** A refresh at a period boundary with 1,000 accounts must not rebuild the list (see the store). */
 describe('vault store refresh', () => {

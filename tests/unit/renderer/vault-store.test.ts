@@ -5,29 +5,12 @@ import { createPinia, setActivePinia } from 'pinia';
 import type { AccountView, VaultListResponse } from '@shared/contract';
 import { useVaultStore } from '../../../renderer/src/stores/vault';
 import { ok, useFakeApi } from './fake-transport';
+import { accountView } from '../support/account-view';
 
 const T0 = Date.UTC(2026, 0, 5, 9, 0, 10); // 10 s into a 30 s period
 
-function account(id: string, over: Partial<AccountView> = {}): AccountView {
-  return {
-    id,
-    type: 'totp',
-    issuer: `Issuer ${id}`,
-    label: `user-${id}`,
-    algorithm: 'SHA1',
-    digits: 6,
-    period: 30,
-    counter: null,
-    pinned: false,
-    position: 0,
-    groups: [],
-    lastUsedAt: null,
-    code: '123456',
-    nextCode: '654321',
-    validUntil: Date.UTC(2026, 0, 5, 9, 0, 30),
-    ...over,
-  };
-}
+const account = (id: string, over: Partial<AccountView> = {}): AccountView =>
+  accountView({ id, issuer: `Issuer ${id}`, label: `user-${id}`, validUntil: Date.UTC(2026, 0, 5, 9, 0, 30), ...over });
 
 const list = (accounts: AccountView[], generatedAt = Date.now()): VaultListResponse => ({ accounts, keychain: 'ok', generatedAt });
 
