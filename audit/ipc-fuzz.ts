@@ -97,6 +97,7 @@ const VALID: Partial<Record<ChannelName, () => Record<string, unknown>>> = {
   'vault.pinAccount': () => ({ id: ID(), pinned: rnd() < 0.5 }),
   'vault.reorderAccounts': () => ({ ids: [ID(), ID()] }),
   'vault.deleteAccount': () => ({ id: '00000000-0000-4000-8000-000000000000' }),
+  'vault.listCodes': () => ({ ids: [ID(), ID()] }),
   'vault.copyCode': () => ({ id: ID() }),
   'vault.advanceHotpCounter': () => ({ id: ID() }),
   'session.setServer': () => pick([{ kind: 'embedded' }, { kind: 'custom', url: 'http://127.0.0.1:1/' }]),

@@ -39,7 +39,8 @@ export async function measureRender(count: number, secrets: (i: number) => strin
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(host.url);
     await page.getByRole('link', { name: 'Authenticator' }).first().click();
-    await page.getByRole('button', { name: /^Copy code for Service 0:|^Kopiera koden för Service 0:/ }).waitFor({ timeout: 60_000 });
+    // The copy button is named by its digits first, then "Copy code for <account>".
+    await page.getByRole('button', { name: /^[\d ]+ (Copy code for|Kopiera koden för) Service 0:/ }).waitFor({ timeout: 60_000 });
     // Let the first render settle before counting.
     await page.waitForTimeout(3000);
     const cdp = await page.context().newCDPSession(page);

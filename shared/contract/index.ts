@@ -26,6 +26,8 @@ import {
   TransferQrRequestSchema,
   TransferQrSchema,
   VaultListResponseSchema,
+  ListCodesRequestSchema,
+  ListCodesResponseSchema,
   ImportPreviewRequestSchema,
   ImportPreviewSchema,
   PreviewIdRequestSchema,
@@ -89,6 +91,8 @@ export const channels = {
   'app.takeDeepLinks': channel(Empty, PendingDeepLinksSchema),
 
   'vault.listAccounts': channel(Empty, VaultListResponseSchema),
+  /** The codes only of the accounts named (the cards on screen): what a period boundary fetches. */
+  'vault.listCodes': channel(ListCodesRequestSchema, ListCodesResponseSchema),
   'vault.addAccount': channel(AddAccountRequestSchema, z.object({ account: AccountViewSchema })),
   'vault.renameAccount': channel(z.object({ id: AccountIdSchema, issuer: z.string().max(200), label: z.string().max(200) }).strict(), Done),
   'vault.pinAccount': channel(z.object({ id: AccountIdSchema, pinned: z.boolean() }).strict(), Done),

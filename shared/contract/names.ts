@@ -15,6 +15,7 @@ export const CHANNEL_NAMES = [
   'app.restartToUpdate',
   'app.takeDeepLinks',
   'vault.listAccounts',
+  'vault.listCodes',
   'vault.addAccount',
   'vault.renameAccount',
   'vault.pinAccount',

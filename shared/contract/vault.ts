@@ -96,6 +96,22 @@ export const VaultListResponseSchema = z.object({
 export type VaultListResponse = z.infer<typeof VaultListResponseSchema>;
 
 /**
+ * `vault.listCodes`: the codes of the accounts named (the cards on screen), at main's clock, and
+ * nothing else: no names, no settings, never a secret. What a period boundary asks for, so a tick
+ * costs the cards on screen, not the whole vault (issue 16); metadata comes with `vault.listAccounts` on
+ * `vault.changed`. An id main does not know (deleted meanwhile) is left out of the answer.
+ */
+export const ListCodesRequestSchema = z.object({ ids: z.array(AccountIdSchema).max(1000) }).strict();
+export const AccountCodesSchema = z.object({ code: z.string(), nextCode: z.string().nullable(), validUntil: z.number().nullable() });
+export type AccountCodes = z.infer<typeof AccountCodesSchema>;
+export const ListCodesResponseSchema = z.object({
+  codes: z.record(AccountIdSchema, AccountCodesSchema),
+  /** Main-process clock at generation, as in `vault.listAccounts`. */
+  generatedAt: z.number(),
+});
+export type ListCodesResponse = z.infer<typeof ListCodesResponseSchema>;
+
+/**
  * `vault.copyCode`: where the OS clipboard is reachable from main (Electron), main computes the
  * current code and writes it itself, marked for exclusion from clipboard history, and clears it
  * later. The browser host has no OS clipboard in main, so it answers with the code and the

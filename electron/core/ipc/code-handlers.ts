@@ -13,14 +13,15 @@ export interface CodeHandlerDeps {
   clipboard: CodeClipboard | null;
 }
 
-/** Copying an account's code and the HOTP "next code". */
+/** The codes of the cards on screen, copying an account's code and the HOTP "next code". */
 export function createCodeHandlers({
   vault,
   events,
   readSettings,
   clipboard,
-}: CodeHandlerDeps): Pick<Handlers, 'vault.copyCode' | 'vault.advanceHotpCounter'> {
+}: CodeHandlerDeps): Pick<Handlers, 'vault.listCodes' | 'vault.copyCode' | 'vault.advanceHotpCounter'> {
   return {
+    'vault.listCodes': ({ ids }) => vault.codes(ids),
     'vault.copyCode': async ({ id }) => {
       const code = vault.currentCode(id);
       vault.markUsed(id);

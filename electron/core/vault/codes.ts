@@ -1,5 +1,6 @@
 import { HOTP, Secret } from 'otpauth';
 import steamTotp from 'steam-totp';
+import type { AccountCodes } from '@shared/contract';
 import type { OtpAccountSpec } from '../otp/spec';
 
 export type CodeSource = Pick<OtpAccountSpec, 'type' | 'algorithm' | 'digits' | 'period' | 'counter'>;
@@ -56,4 +57,14 @@ export class CodeGenerator {
   hotp(a: CodeSource): string {
     return this.at(a, 'hotp', a.counter);
   }
+}
+
+/**
+ * An account's codes at `now`: TOTP and Steam the current and next period's, HOTP its code at
+ * the counter; none (empty) without a generator (the keychain entry is missing or unread).
+ */
+export function codesAt(gen: CodeGenerator | null, a: CodeSource, now: number): AccountCodes {
+  if (!gen) return { code: '', nextCode: null, validUntil: null };
+  if (a.type === 'hotp') return { code: gen.hotp(a), nextCode: null, validUntil: null };
+  return a.type === 'steam' ? gen.steam(now) : gen.totp(a, now);
 }

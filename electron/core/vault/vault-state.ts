@@ -5,7 +5,7 @@ import type { SecretStore } from '../secrets/secret-store';
 import { keychainError } from '../secrets/secret-store';
 import type { OtpAccountSpec } from '../otp/spec';
 import { AccountRepository, type AccountMeta } from './account-repository';
-import { CodeGenerator } from './codes';
+import { CodeGenerator, codesAt } from './codes';
 
 /**
  * What every part of the vault shares (VaultService, vault-writes.ts, vault-edit.ts,
@@ -81,12 +81,7 @@ export class VaultState {
 
   /** What the renderer sees of an account: its fields and codes, never the secret. */
   view(a: AccountMeta, now: number): AccountView {
-    const base = { ...a, counter: a.type === 'hotp' ? a.counter : null };
-    const gen = this.generator(a.id);
-    if (!gen) return { ...base, code: '', nextCode: null, validUntil: null };
-    if (a.type === 'hotp') return { ...base, code: gen.hotp(a), nextCode: null, validUntil: null };
-    if (a.type === 'steam') return { ...base, ...gen.steam(now) };
-    return { ...base, ...gen.totp(a, now) };
+    return { ...a, counter: a.type === 'hotp' ? a.counter : null, ...codesAt(this.generator(a.id), a, now) };
   }
 
   /** The account's code generator, made on first use from its secret; null while the secret is not held. */

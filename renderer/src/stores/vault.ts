@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
-import { computed, ref } from 'vue';
+import { computed, ref, toRaw } from 'vue';
 import type {
+  AccountCodes,
   AccountView,
   AddAccountRequest,
   ClockCheck,
@@ -37,9 +38,12 @@ function savedSort(): AccountSort {
 
 /**
  * The authenticator's accounts as main reports them: metadata and current codes, never secrets.
- * Codes are fetched again at the next period boundary of the soonest-expiring account. Main's
- * clock is what counts (it computes the codes), so the offset between its clock (`generatedAt`)
- * and ours is measured on every load and every countdown uses `mainNow()`.
+ * The whole list (`vault.listAccounts`) is loaded on start and on `vault.changed`; at a period boundary
+ * only the codes of the cards on screen are fetched (`vault.listCodes`), so a tick costs a
+ * screenful whether there are 10 accounts or 1,000 (issue 16). A card that scrolls into view
+ * with a code past its period gets its codes at once. Main's clock is what counts (it computes
+ * the codes), so the offset between its clock (`generatedAt`) and ours is measured on every
+ * answer and every countdown uses `mainNow()`.
  */
 /**
  * Lists (an account's groups) arrive as new arrays on every load: equal contents are no change,
@@ -47,6 +51,9 @@ function savedSort(): AccountSort {
  */
 const sameList = (x: unknown, y: unknown): boolean =>
   Array.isArray(x) && Array.isArray(y) && x.length === y.length && x.every((v, i) => v === y[i]);
+
+/** What a period boundary changes: never a name or a group. */
+const CODE_FIELDS: ReadonlySet<string> = new Set(['code', 'nextCode', 'validUntil', 'lastUsedAt', 'counter']);
 
 const nameKey = (a: Pick<AccountView, 'issuer' | 'label'>): string =>
   `${a.issuer.trim().toLocaleLowerCase()}\u0000${a.label.trim().toLocaleLowerCase()}`;
@@ -61,27 +68,55 @@ export const useVaultStore = defineStore('vault', () => {
   const clockOffset = ref(0);
 
   let timer: ReturnType<typeof setTimeout> | null = null;
+  /** Main-clock time the boundary timer is set for (Infinity: none). */
+  let timerAt = Infinity;
   let unsubscribe: (() => void) | null = null;
   let loadSeq = 0;
+  /** Accounts whose card is on (or near) the screen: the only codes a period boundary fetches. */
+  const onScreen = new Set<string>();
+  /** Cards that came on screen with a code past its period: fetched together, in the next task. */
+  const stale = new Set<string>();
+  let staleTimer: ReturnType<typeof setTimeout> | null = null;
 
   const mainNow = (): number => Date.now() + clockOffset.value;
 
-  function schedule(delay: number): void {
+  /** Position by id, once per list change: every card asks twice per render, so a scan each time was O(n²). */
+  // Over the plain objects: an id never changes in place, and reading 1,000 reactive items would track each.
+  const indexById = computed(() => new Map(toRaw(accounts.value).map((a, i) => [a.id, i])));
+  const byId = (id: string): AccountView | undefined => {
+    const i = indexById.value.get(id);
+    return i === undefined ? undefined : accounts.value[i];
+  };
+
+  function clearTimer(): void {
     if (timer) clearTimeout(timer);
+    timer = null;
+    timerAt = Infinity;
+  }
+
+  function schedule(run: () => Promise<void>, delay: number, at = Infinity): void {
+    clearTimer();
+    timerAt = at;
     timer = setTimeout(() => {
       timer = null;
-      void load();
+      timerAt = Infinity;
+      void run();
     }, delay);
   }
 
+  /** The soonest end of a period among the cards on screen: a loop over them, no array per tick. */
   function scheduleNextBoundary(): void {
-    const ends = accounts.value.map((a) => a.validUntil).filter((v): v is number => v !== null);
-    if (ends.length === 0) {
-      if (timer) clearTimeout(timer);
-      timer = null;
-      return;
+    let soonest = Infinity;
+    for (const id of onScreen) {
+      const end = byId(id)?.validUntil ?? null;
+      if (end !== null && end < soonest) soonest = end;
     }
-    schedule(Math.max(MIN_REFRESH_MS, Math.min(...ends) - mainNow() + BOUNDARY_MARGIN_MS));
+    if (soonest === Infinity) clearTimer();
+    else atBoundary(soonest);
+  }
+
+  function atBoundary(end: number): void {
+    schedule(refreshCodes, Math.max(MIN_REFRESH_MS, end - mainNow() + BOUNDARY_MARGIN_MS), end);
   }
 
   /**
@@ -89,6 +124,15 @@ export const useVaultStore = defineStore('vault', () => {
    * differ, in place, so only what shows them updates (the code, the next code, the countdown)
    * and the list itself is not rebuilt. Anything else (added, removed, moved): replace.
    */
+  /**
+   * Bumped when a name or the groups of an account change in place (a rename in main, seen on
+   * the next load): what the list-wide computeds below follow instead of every account's fields,
+   * so a first screen of 1,000 accounts does not track 3,000 of them.
+   */
+  const names = ref(0);
+  /** The plain accounts, read so that the computed follows the list and `names` (never negative), not each field. */
+  const plainAccounts = (): AccountView[] => (names.value >= 0 ? toRaw(accounts.value) : []);
+
   function merge(next: AccountView[]): void {
     const current = accounts.value;
     const same = current.length === next.length && current.every((a, i) => a.id === next[i]?.id);
@@ -102,7 +146,10 @@ export const useVaultStore = defineStore('vault', () => {
       const a = current[i] as Record<string, unknown>;
       for (const k in n) {
         const v = n[k];
-        if (a[k] !== v && !sameList(a[k], v)) a[k] = v;
+        if (a[k] !== v && !sameList(a[k], v)) {
+          a[k] = v;
+          if (!CODE_FIELDS.has(k)) names.value++;
+        }
       }
     }
   }
@@ -127,8 +174,68 @@ export const useVaultStore = defineStore('vault', () => {
     else {
       loadError.value = res.error;
       status.value = 'error';
-      schedule(RETRY_MS);
+      schedule(load, RETRY_MS);
     }
+  }
+
+  function setCodes(a: AccountView, c: AccountCodes): void {
+    // Only what differs: a card re-renders for a new code, not for the same one written again.
+    if (a.code !== c.code) a.code = c.code;
+    if (a.nextCode !== c.nextCode) a.nextCode = c.nextCode;
+    if (a.validUntil !== c.validUntil) a.validUntil = c.validUntil;
+  }
+
+  /**
+   * A period boundary (or cards that came on screen with old codes): the codes of those cards
+   * only, written in place. A full load meanwhile wins; a refusal (the app lock, the keychain)
+   * goes through `load`, which shows it and tries again.
+   */
+  async function refreshCodes(ids: string[] = [...onScreen]): Promise<void> {
+    if (ids.length === 0) {
+      scheduleNextBoundary();
+      return;
+    }
+    const seq = loadSeq;
+    const sentAt = Date.now();
+    const res = await api.call('vault.listCodes', { ids });
+    if (seq !== loadSeq) return;
+    if (!res.ok) {
+      void load();
+      return;
+    }
+    clockOffset.value = offsetFrom(res.value.generatedAt, sentAt, Date.now());
+    const codes = res.value.codes;
+    for (const id in codes) {
+      const a = byId(id);
+      const c = codes[id];
+      if (a && c) setCodes(a, c);
+    }
+    scheduleNextBoundary();
+  }
+
+  function flushStale(): void {
+    staleTimer = null;
+    const ids = [...stale];
+    stale.clear();
+    void refreshCodes(ids);
+  }
+
+  /**
+   * A card came on (or near) the screen, or left it. Only these cards' codes are fetched at a
+   * period boundary; one whose code ended while it was away is fetched at once.
+   */
+  function showing(id: string, on: boolean): void {
+    if (!on) {
+      onScreen.delete(id);
+      return;
+    }
+    onScreen.add(id);
+    const end = byId(id)?.validUntil ?? null;
+    if (!unsubscribe || end === null) return;
+    if (end <= mainNow()) {
+      stale.add(id);
+      staleTimer ??= setTimeout(flushStale, 0);
+    } else if (end < timerAt) atBoundary(end);
   }
 
   /** Follows main's `vault.changed` events and the code periods until `stop()`. */
@@ -142,8 +249,10 @@ export const useVaultStore = defineStore('vault', () => {
   function stop(): void {
     unsubscribe?.();
     unsubscribe = null;
-    if (timer) clearTimeout(timer);
-    timer = null;
+    clearTimer();
+    if (staleTimer) clearTimeout(staleTimer);
+    staleTimer = null;
+    stale.clear();
   }
 
   /** An optimistic change's answer: put the list back when main refused it. */
@@ -219,14 +328,14 @@ export const useVaultStore = defineStore('vault', () => {
   /** Every group name in use, sorted, for the filter. */
   const groups = computed(() => {
     const all = new Map<string, string>();
-    for (const a of accounts.value) for (const g of a.groups) if (!all.has(g.toLocaleLowerCase())) all.set(g.toLocaleLowerCase(), g);
+    for (const a of plainAccounts()) for (const g of a.groups) if (!all.has(g.toLocaleLowerCase())) all.set(g.toLocaleLowerCase(), g);
     return [...all.values()].sort((x, y) => x.localeCompare(y));
   });
 
   /** Names (issuer + label) carried by more than one account: two tenants of one service. */
   const sharedNames = computed(() => {
     const seen = new Map<string, number>();
-    for (const a of accounts.value) {
+    for (const a of plainAccounts()) {
       const k = nameKey(a);
       seen.set(k, (seen.get(k) ?? 0) + 1);
     }
@@ -258,9 +367,6 @@ export const useVaultStore = defineStore('vault', () => {
     accounts.value = [...next.filter((a) => a.pinned), ...next.filter((a) => !a.pinned)];
     return orUndo(await api.call('vault.pinAccount', { id, pinned }), () => (accounts.value = before));
   }
-
-  /** Position by id, once per list change: every card asks twice per render, so a scan each time was O(n²). */
-  const indexById = computed(() => new Map(accounts.value.map((a, i) => [a.id, i])));
 
   /** The neighbour an account would swap with: only within its own group (pinned or not). */
   function neighbour(id: string, direction: Direction): AccountView | null {
@@ -331,6 +437,7 @@ export const useVaultStore = defineStore('vault', () => {
     load,
     start,
     stop,
+    showing,
     add,
     rename,
     edit,

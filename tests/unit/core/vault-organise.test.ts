@@ -116,6 +116,7 @@ describe('vault: edit, groups, recently used', () => {
       if (locked) throw new AppError('lock.locked');
     });
     await expect(s.vault.list()).rejects.toMatchObject({ code: 'lock.locked' });
+    await expect(s.vault.codes([a.id])).rejects.toMatchObject({ code: 'lock.locked' });
     expect(() => s.vault.currentCode(a.id)).toThrow(expect.objectContaining({ code: 'lock.locked' }));
     expect(() => s.vault.nextHotp(h.id)).toThrow(expect.objectContaining({ code: 'lock.locked' }));
     await expect(s.vault.edit({ id: a.id, issuer: 'B', label: 'b' })).rejects.toMatchObject({ code: 'lock.locked' });

@@ -34,20 +34,25 @@ describe('vault store', () => {
     expect(vault.keychain).toBe('locked');
   });
 
-  it('refreshes at the next period boundary, on main’s clock (5 s ahead here)', async () => {
+  it('refreshes the codes on screen at the next period boundary, on main’s clock (5 s ahead here)', async () => {
     const skew = 5000;
     // Main thinks it is T0 + 5 s, so its code is valid until :30 on its clock: 15 s from now on ours.
-    const { transport } = useFakeApi({ 'vault.listAccounts': () => ok(list([account('a')], Date.now() + skew)) });
+    const { transport } = useFakeApi({
+      'vault.listAccounts': () => ok(list([account('a')], Date.now() + skew)),
+      'vault.listCodes': () => ok({ codes: {}, generatedAt: Date.now() + skew }),
+    });
     const vault = useVaultStore();
     await vault.start();
+    vault.showing('a', true);
     expect(vault.clockOffset).toBe(skew);
     expect(vault.mainNow()).toBe(T0 + skew);
     expect(transport.callsTo('vault.listAccounts')).toHaveLength(1);
 
     await vi.advanceTimersByTimeAsync(15_000 - 100);
-    expect(transport.callsTo('vault.listAccounts')).toHaveLength(1);
+    expect(transport.callsTo('vault.listCodes')).toHaveLength(0);
     await vi.advanceTimersByTimeAsync(200);
-    expect(transport.callsTo('vault.listAccounts')).toHaveLength(2);
+    expect(transport.callsTo('vault.listCodes')).toEqual([{ ids: ['a'] }]);
+    expect(transport.callsTo('vault.listAccounts')).toHaveLength(1);
   });
 
   it('schedules nothing when there is no TOTP account, and reloads on vault.changed', async () => {
@@ -67,11 +72,17 @@ describe('vault store', () => {
   });
 
   it('never polls faster than a quarter second, even if main’s answer is already past its boundary', async () => {
-    const { transport } = useFakeApi({ 'vault.listAccounts': () => ok(list([account('a', { validUntil: Date.now() - 1000 })])) });
+    const past = { code: '123456', nextCode: '654321', validUntil: Date.now() - 1000 };
+    const { transport } = useFakeApi({
+      'vault.listAccounts': () => ok(list([account('a', { validUntil: Date.now() - 1000 })])),
+      'vault.listCodes': () => ok({ codes: { a: past }, generatedAt: Date.now() }),
+    });
     const vault = useVaultStore();
     await vault.start();
+    vault.showing('a', true);
     await vi.advanceTimersByTimeAsync(1000);
-    expect(transport.callsTo('vault.listAccounts').length).toBeLessThanOrEqual(5);
+    expect(transport.callsTo('vault.listCodes').length).toBeGreaterThan(0);
+    expect(transport.callsTo('vault.listCodes').length).toBeLessThanOrEqual(5);
   });
 
   it('keeps a failed load as an error and tries again later', async () => {
@@ -175,7 +186,7 @@ describe('vault store', () => {
     expect(vault.accounts.map((a) => a.id)).toEqual(['b', 'c']);
   });
 
-  it("reloads once per change: an add shows the answer at once, and main's vault.changed is the one vault.list (was: the answer and the event each reloaded)", async () => {
+  it("reloads once per change: an add shows the answer at once, and main's vault.changed is the one vault.listAccounts (was: the answer and the event each reloaded)", async () => {
     const accounts = [account('a')];
     const { transport } = useFakeApi({
       'vault.listAccounts': () => ok(list(accounts)),
