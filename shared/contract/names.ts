@@ -7,6 +7,7 @@
 
 /** Every IPC channel the renderer may call (the keys of `channels` in ./index.ts). */
 export const CHANNEL_NAMES = [
+  'app.getStartState',
   'app.info',
   'settings.get',
   'settings.update',

@@ -91,6 +91,25 @@ describe('app.* channels through the contract', () => {
     expect(await c.dispatch('settings.update', { startAtLogin: 'yes' })).toMatchObject({ ok: false, error: { code: 'field.invalid' } });
   });
 
+  it('app.getStartState: the session, app info and settings in one answer, and leaves the waiting deep links alone (issue 16)', async () => {
+    const desktop = port({ state: 'off' });
+    const c = await start(desktop);
+    await c.dispatch('settings.update', { language: 'en' });
+    const whole = await c.dispatch('app.getStartState', {});
+    expect(whole).toEqual({
+      ok: true,
+      value: {
+        session: ((await c.dispatch('session.get', {})) as { value: unknown }).value,
+        info,
+        settings: expect.objectContaining({ language: 'en' }) as unknown,
+      },
+    });
+    expect(await c.dispatch('app.deepLinks.take', {})).toEqual({
+      ok: true,
+      value: { links: [{ path: 'reset-password', query: { token: 't' } }] },
+    });
+  });
+
   it('the browser host (no shell): updates off, no links, diagnostics without a log folder', async () => {
     const c = await start();
     expect(await c.dispatch('app.update.state', {})).toEqual({ ok: true, value: { state: 'off' } });

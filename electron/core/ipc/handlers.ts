@@ -49,6 +49,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const done = { done: true } as const;
 
   return {
+    // One answer for the first view (issue 16): the same parts as session.get, app.info and settings.get.
+    'app.getStartState': () => ({ session: sessionServices.session.view(), info, settings: readSettings() }),
     'settings.get': () => readSettings(),
     'settings.update': (patch) => {
       const next = appSettings.update(patch);
