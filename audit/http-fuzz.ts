@@ -241,7 +241,16 @@ try {
   const mockPort = Number(new URL(mock.url).port);
   const hostPort = Number(new URL(host.origin).port);
   const mockPaths = [...Object.values(identityRoutes).map((r) => r.path), '/', '/nope', '/mailbox', '/test/reset'];
-  const channels = ['vault.list', 'vault.add', 'vault.delete', 'settings.update', 'session.view', 'scan.image', 'no.such', '__proto__'];
+  const channels = [
+    'vault.listAccounts',
+    'vault.addAccount',
+    'vault.deleteAccount',
+    'settings.updateSettings',
+    'session.view',
+    'scan.scanImage',
+    'no.such',
+    '__proto__',
+  ];
   const hostPaths = [...channels.map((c) => `/api/invoke/${c}`), '/api/events', '/launch', '/', '/assets/x.js', '/api/nothing'];
   // The mock's own routes check their Bearer tokens (the fuzz holds none that is valid): there only Host and form are judged.
   const m = await fuzz(
@@ -271,7 +280,7 @@ try {
     Object.keys(clientErrors),
     {
       protectedPath: (p) => p.startsWith('/api/'),
-      wellFormed: { method: 'POST', path: '/api/invoke/vault.list', body: '{}' },
+      wellFormed: { method: 'POST', path: '/api/invoke/vault.listAccounts', body: '{}' },
       isGateAnswer: (status, e, statusOnly) =>
         [400, 401, 404, 405, 413, 417, 421, 431].includes(status) &&
         (statusOnly || ['host.unauthorized', 'host.bad-request'].includes(String(e?.code))),
@@ -282,7 +291,7 @@ try {
   const started = Date.now();
   const early = await rawRequest(
     hostPort,
-    `POST /api/invoke/vault.list HTTP/1.1\r\nHost: 127.0.0.1:${hostPort}\r\nContent-Type: application/json\r\nContent-Length: ${60 * 1024 * 1024}\r\n\r\n{`,
+    `POST /api/invoke/vault.listAccounts HTTP/1.1\r\nHost: 127.0.0.1:${hostPort}\r\nContent-Type: application/json\r\nContent-Length: ${60 * 1024 * 1024}\r\n\r\n{`,
     5000,
   );
   console.log(

@@ -87,46 +87,46 @@ function keysOf(schema: z.ZodType, out = new Set<string>(), depth = 0): Set<stri
 const ID = () => pick([knownId, '00000000-0000-4000-8000-000000000000']);
 /** A payload the contract accepts, per channel (so the handlers run), which the fuzz then bends. */
 const VALID: Partial<Record<ChannelName, () => Record<string, unknown>>> = {
-  'settings.update': () => pick([{ language: 'sv' }, { clearClipboard: false }, { language: 'en', clearClipboard: true }]),
-  'vault.add': () =>
+  'settings.updateSettings': () => pick([{ language: 'sv' }, { clearClipboard: false }, { language: 'en', clearClipboard: true }]),
+  'vault.addAccount': () =>
     pick([
       { source: 'manual', issuer: `I${rnd()}`, label: 'l', secret: 'GEZDGNBVGY3TQOJQGEZDGNBV' },
       { source: 'uri', uri: `otpauth://totp/X:${rnd()}?secret=GEZDGNBVGY3TQOJQ&issuer=X` },
     ]),
-  'vault.rename': () => ({ id: ID(), issuer: 'A', label: 'b' }),
-  'vault.pin': () => ({ id: ID(), pinned: rnd() < 0.5 }),
-  'vault.reorder': () => ({ ids: [ID(), ID()] }),
-  'vault.delete': () => ({ id: '00000000-0000-4000-8000-000000000000' }),
-  'vault.copy': () => ({ id: ID() }),
-  'vault.hotpNext': () => ({ id: ID() }),
-  'session.server.set': () => pick([{ kind: 'embedded' }, { kind: 'custom', url: 'http://127.0.0.1:1/' }]),
-  'session.legacy.signIn': () => ({ userId: 'anna', password: 'wrong' }),
-  'session.discover': () => ({ email: 'karin.nordin@nordbolaget.se', saveEmail: false }),
-  'session.password': () => ({ password: 'Wrong-1!' }),
-  'session.sso.complete': () => ({ approve: true }),
-  'session.forgot.send': () => ({ email: 'karin.nordin@nordbolaget.se', kind: 'reset', language: 'en' }),
-  'session.reset.info': () => ({ token: 'A'.repeat(43) }),
-  'session.reset.complete': () => ({ token: 'A'.repeat(43), password: 'Sommar-2026!' }),
-  'session.magic.complete': () => ({ token: 'A'.repeat(43) }),
-  'session.mfa.choose': () => ({ method: 'totp' }),
-  'session.mfa.verify': () => ({ code: '123456', rememberDevice: false }),
-  'session.setup.begin': () => ({ origin: 'account' }),
-  'session.setup.go': () => ({ step: 'totp-qr' }),
-  'session.setup.totpConfirm': () => ({ code: '123456' }),
-  'session.setup.pushConsent': () => ({ approve: true }),
-  'session.setup.smsSend': () => ({ phone: '+46701234567' }),
-  'session.setup.smsConfirm': () => ({ code: '123456' }),
-  'session.setup.finish': () => ({ stored: true }),
-  'push.respond': () => ({ id: 'x', approve: true, number: '12' }),
+  'vault.renameAccount': () => ({ id: ID(), issuer: 'A', label: 'b' }),
+  'vault.pinAccount': () => ({ id: ID(), pinned: rnd() < 0.5 }),
+  'vault.reorderAccounts': () => ({ ids: [ID(), ID()] }),
+  'vault.deleteAccount': () => ({ id: '00000000-0000-4000-8000-000000000000' }),
+  'vault.copyCode': () => ({ id: ID() }),
+  'vault.advanceHotpCounter': () => ({ id: ID() }),
+  'session.setServer': () => pick([{ kind: 'embedded' }, { kind: 'custom', url: 'http://127.0.0.1:1/' }]),
+  'session.signInLegacy': () => ({ userId: 'anna', password: 'wrong' }),
+  'session.discoverAccount': () => ({ email: 'karin.nordin@nordbolaget.se', saveEmail: false }),
+  'session.submitPassword': () => ({ password: 'Wrong-1!' }),
+  'session.completeSso': () => ({ approve: true }),
+  'recovery.sendLink': () => ({ email: 'karin.nordin@nordbolaget.se', kind: 'reset', language: 'en' }),
+  'recovery.getResetInfo': () => ({ token: 'A'.repeat(43) }),
+  'recovery.completeReset': () => ({ token: 'A'.repeat(43), password: 'Sommar-2026!' }),
+  'session.completeMagicLink': () => ({ token: 'A'.repeat(43) }),
+  'session.chooseMfa': () => ({ method: 'totp' }),
+  'session.verifyMfa': () => ({ code: '123456', rememberDevice: false }),
+  'setup.beginSetup': () => ({ origin: 'account' }),
+  'setup.goToStep': () => ({ step: 'totp-qr' }),
+  'setup.confirmTotp': () => ({ code: '123456' }),
+  'setup.answerPushConsent': () => ({ approve: true }),
+  'setup.sendSms': () => ({ phone: '+46701234567' }),
+  'setup.confirmSms': () => ({ code: '123456' }),
+  'setup.finishSetup': () => ({ stored: true }),
+  'push.answerRequest': () => ({ id: 'x', approve: true, number: '12' }),
   'prep.sendCode': () => ({ email: 'anna@example.org' }),
-  'prep.verify': () => ({ code: '123456' }),
-  'mailbox.list': () => ({ recipient: 'karin.nordin@nordbolaget.se' }),
-  'admin.resend': () => ({ userId: 'anna' }),
+  'prep.verifyCode': () => ({ code: '123456' }),
+  'mailbox.listMessages': () => ({ recipient: 'karin.nordin@nordbolaget.se' }),
+  'admin.resendVerification': () => ({ userId: 'anna' }),
   'admin.removeConnection': () => ({ userId: 'anna' }),
   'account.removeFactor': () => ({ factorId: 'f1' }),
-  'scan.image': () => ({ imageBase64: Buffer.from('not a png').toString('base64') }),
-  'scan.region': () => ({ captureId: 'c', screen: 0, x: 0, y: 0, width: 10, height: 10 }),
-  'scan.discard': () => ({ captureId: 'c' }),
+  'scan.scanImage': () => ({ imageBase64: Buffer.from('not a png').toString('base64') }),
+  'scan.scanRegion': () => ({ captureId: 'c', screen: 0, x: 0, y: 0, width: 10, height: 10 }),
+  'scan.discardCapture': () => ({ captureId: 'c' }),
 };
 
 function payloadFor(channel: ChannelName): unknown {
@@ -172,14 +172,14 @@ const note = (what: string): void => {
   if (problems.length < 12) problems.push(what);
 };
 const protoBefore = Object.getOwnPropertyNames(Object.prototype).join();
-// A secret the fuzz may add through vault.add: it must never come back in any answer.
-const added = (await core.dispatch('vault.add', { source: 'manual', issuer: 'Fuzz', label: 'known', secret: SECRET })) as {
+// A secret the fuzz may add through vault.addAccount: it must never come back in any answer.
+const added = (await core.dispatch('vault.addAccount', { source: 'manual', issuer: 'Fuzz', label: 'known', secret: SECRET })) as {
   ok: true;
   value: { account: { id: string } };
 };
 const knownId = added.value.account.id;
 // The QR worker starts on its first frame: not a slow call of the fuzz.
-await core.dispatch('scan.image', { imageBase64: Buffer.from('warm-up').toString('base64') });
+await core.dispatch('scan.scanImage', { imageBase64: Buffer.from('warm-up').toString('base64') });
 
 /** JSON.stringify gives undefined (despite its type) for undefined and functions; show those as `undefined`. */
 function shown(v: unknown): string {
@@ -235,9 +235,9 @@ try {
     undefined,
     42,
     {},
-    ['vault.list'],
-    'vault.list\u0000',
-    'VAULT.LIST',
+    ['vault.listAccounts'],
+    'vault.listAccounts\u0000',
+    'VAULT.LISTACCOUNTS',
   ]) {
     await call(odd, {});
   }

@@ -5,7 +5,7 @@
  * calling (list, add). Every call must answer (no crash, no hang) with the codes already read
  * still shown and adds refused as `locked` / `unavailable` - never a plaintext fallback; once a
  * Secret Service is back (D-Bus may start one on the next call, locked: it is unlocked then),
- * Retry (vault.list) must say `ok` and adds work again, without a restart.
+ * Retry (vault.listAccounts) must say `ok` and adds work again, without a restart.
  *
  * `npm run audit -- keychain-vanishes` (AUDIT_VANISH_ROUNDS, default 5).
  */
@@ -103,7 +103,7 @@ try {
     if (listed && (listed.codes as number) < 1) totals.wrong++;
     if (add && (add.added || !['keychain.locked', 'keychain.unavailable'].includes(String(add.error)))) totals.wrong++;
     await bringBack();
-    // Retry on the keychain screen is a vault.list: ok again, and adds work.
+    // Retry on the keychain screen is a vault.listAccounts: ok again, and adds work.
     const retry = await ask('list');
     const again = await ask(`add back-${round}-${randomUUID()}`);
     if (retry?.keychain === 'ok' && again?.added) totals.recovered++;

@@ -113,14 +113,14 @@ async function check(said: Said, lastSettings: string | null): Promise<string | 
       info,
     });
     try {
-      const settings = (await core.dispatch('settings.get', {})) as { ok: true; value: Record<string, unknown> };
+      const settings = (await core.dispatch('settings.getSettings', {})) as { ok: true; value: Record<string, unknown> };
       const stored = JSON.stringify({ language: settings.value.language, clearClipboard: settings.value.clearClipboard });
       const allowed = [said.settings ?? lastSettings, said.inFlight].filter(Boolean);
       if (allowed.length > 0 && !allowed.includes(stored)) {
         totals.lostSettings++;
         console.error(`settings after kill: ${stored}, expected one of ${allowed.join(' / ')}`);
       }
-      const step = ((await core.dispatch('session.get', {})) as { ok: true; value: { state: { step: string } } }).value.state.step;
+      const step = ((await core.dispatch('session.getState', {})) as { ok: true; value: { state: { step: string } } }).value.state.step;
       if (said.session === 'out' && step === 'signed-in') totals.backAfterSignOut++;
       if (said.session === 'in') {
         totals.killedSignedIn++;

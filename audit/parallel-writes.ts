@@ -33,7 +33,9 @@ try {
   // 1. The same account added N times at once.
   const secret = base32(randomBytes(20));
   const same = await Promise.all(
-    Array.from({ length: IDENTICAL }, () => core.dispatch('vault.add', { source: 'manual', issuer: 'Audit', label: 'same', secret })),
+    Array.from({ length: IDENTICAL }, () =>
+      core.dispatch('vault.addAccount', { source: 'manual', issuer: 'Audit', label: 'same', secret }),
+    ),
   );
   const added = same.filter((r) => r.ok).length;
   const duplicates = same.filter((r) => !r.ok && r.error.code === 'vault.duplicate-account').length;
@@ -45,18 +47,18 @@ try {
   // 2. Distinct adds racing deletes of existing accounts.
   const first = await Promise.all(
     Array.from({ length: 20 }, (_, i) =>
-      core.dispatch('vault.add', { source: 'manual', issuer: 'Audit', label: `pre-${i}`, secret: base32(randomBytes(20)) }),
+      core.dispatch('vault.addAccount', { source: 'manual', issuer: 'Audit', label: `pre-${i}`, secret: base32(randomBytes(20)) }),
     ),
   );
   const preIds = first.flatMap((r) => (r.ok ? [(r.value as { account: { id: string } }).account.id] : []));
   const mixed = await Promise.all([
     ...Array.from({ length: 30 }, (_, i) =>
-      core.dispatch('vault.add', { source: 'manual', issuer: 'Audit', label: `new-${i}`, secret: base32(randomBytes(20)) }),
+      core.dispatch('vault.addAccount', { source: 'manual', issuer: 'Audit', label: `new-${i}`, secret: base32(randomBytes(20)) }),
     ),
-    ...preIds.slice(0, 10).map((id) => core.dispatch('vault.delete', { id })),
+    ...preIds.slice(0, 10).map((id) => core.dispatch('vault.deleteAccount', { id })),
   ]);
   const failed = mixed.filter((r) => !r.ok).length;
-  const listed = await core.dispatch('vault.list', {});
+  const listed = await core.dispatch('vault.listAccounts', {});
   const accounts = listed.ok ? (listed.value as { accounts: Array<{ id: string; code: string }> }).accounts : [];
   const keychainKeys = new Set((await store.list()).map((e) => e.key));
   const expected = 1 + 20 + 30 - 10;
@@ -68,13 +70,13 @@ try {
   );
 
   // 3. Settings updates at once, half with undefined keys.
-  await core.dispatch('settings.update', { language: 'sv', clearClipboard: false });
+  await core.dispatch('settings.updateSettings', { language: 'sv', clearClipboard: false });
   const updates = await Promise.all(
     Array.from({ length: 100 }, (_, i) =>
-      core.dispatch('settings.update', i % 2 ? { language: undefined } : { clearClipboard: undefined, language: 'sv' }),
+      core.dispatch('settings.updateSettings', i % 2 ? { language: undefined } : { clearClipboard: undefined, language: 'sv' }),
     ),
   );
-  const after = await core.dispatch('settings.get', {});
+  const after = await core.dispatch('settings.getSettings', {});
   const kept = after.ok && JSON.stringify(after.value) === JSON.stringify({ language: 'sv', clearClipboard: false });
   const refused = updates.filter((r) => !r.ok).length;
   if (!kept || refused) bad++;
@@ -83,24 +85,29 @@ try {
   );
 
   // 4. Every mutating vault channel at once on one account, and each twice (a double click).
-  const target = await core.dispatch('vault.add', { source: 'manual', issuer: 'Audit', label: 'target', secret: base32(randomBytes(20)) });
+  const target = await core.dispatch('vault.addAccount', {
+    source: 'manual',
+    issuer: 'Audit',
+    label: 'target',
+    secret: base32(randomBytes(20)),
+  });
   const targetId = target.ok ? (target.value as { account: { id: string } }).account.id : '';
-  const hotp = await core.dispatch('vault.add', {
+  const hotp = await core.dispatch('vault.addAccount', {
     source: 'uri',
     uri: `otpauth://hotp/Audit:counter?secret=${base32(randomBytes(20))}&counter=0`,
   });
   const hotpId = hotp.ok ? (hotp.value as { account: { id: string } }).account.id : '';
   const storm = await Promise.all([
-    ...Array.from({ length: 10 }, (_, i) => core.dispatch('vault.rename', { id: targetId, issuer: 'Audit', label: `renamed-${i}` })),
-    core.dispatch('vault.pin', { id: targetId, pinned: true }),
-    core.dispatch('vault.pin', { id: targetId, pinned: true }),
-    core.dispatch('vault.reorder', { ids: [targetId, targetId, hotpId] }),
-    ...Array.from({ length: 10 }, () => core.dispatch('vault.hotpNext', { id: hotpId })),
-    core.dispatch('vault.delete', { id: targetId }),
-    core.dispatch('vault.delete', { id: targetId }),
+    ...Array.from({ length: 10 }, (_, i) => core.dispatch('vault.renameAccount', { id: targetId, issuer: 'Audit', label: `renamed-${i}` })),
+    core.dispatch('vault.pinAccount', { id: targetId, pinned: true }),
+    core.dispatch('vault.pinAccount', { id: targetId, pinned: true }),
+    core.dispatch('vault.reorderAccounts', { ids: [targetId, targetId, hotpId] }),
+    ...Array.from({ length: 10 }, () => core.dispatch('vault.advanceHotpCounter', { id: hotpId })),
+    core.dispatch('vault.deleteAccount', { id: targetId }),
+    core.dispatch('vault.deleteAccount', { id: targetId }),
   ]);
   const stormFailed = storm.filter((r) => !r.ok).map((r) => (r as { error: { code: string } }).error.code);
-  const afterStorm = await core.dispatch('vault.list', {});
+  const afterStorm = await core.dispatch('vault.listAccounts', {});
   const left = afterStorm.ok ? (afterStorm.value as { accounts: Array<{ id: string; counter: number | null }> }).accounts : [];
   const counter = left.find((a) => a.id === hotpId)?.counter;
   const targetLeft = left.some((a) => a.id === targetId);

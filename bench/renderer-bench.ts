@@ -106,8 +106,8 @@ async function startHost(rendererDir?: string): Promise<Host> {
     ...(rendererDir ? { rendererDir } : {}),
   });
   // A returning user's start: the server is chosen, so the first view is the sign-in form.
-  const set = await host.core.dispatch('session.server.set', { kind: 'embedded' });
-  if (!set.ok) throw new Error(`session.server.set: ${JSON.stringify(set.error)}`);
+  const set = await host.core.dispatch('session.setServer', { kind: 'embedded' });
+  if (!set.ok) throw new Error(`session.setServer: ${JSON.stringify(set.error)}`);
   return {
     host,
     async close() {

@@ -71,7 +71,7 @@ async function time(fn: () => Promise<unknown>): Promise<number> {
 
 async function main(): Promise<void> {
   console.log(
-    `vault.list benchmark · node ${process.version} · ${os.cpus().length} CPU · load ${os.loadavg()[0]!.toFixed(2)} · median of ${RUNS}`,
+    `vault.listAccounts benchmark · node ${process.version} · ${os.cpus().length} CPU · load ${os.loadavg()[0]!.toFixed(2)} · median of ${RUNS}`,
   );
   const rows: Array<{ n: number; list: number; samePeriod: number; parse: number }> = [];
   for (const n of SIZES) {
@@ -86,12 +86,12 @@ async function main(): Promise<void> {
     // Within a period (an edit in another window) every code is remembered: no HMAC at all.
     const samePeriod = await time(() => vault.list());
     const response = await vault.list();
-    const parse = await time(() => Promise.resolve(channels['vault.list'].response.parse(response)));
-    if (keychainCalls() !== before) throw new Error(`vault.list touched the keychain with ${n} accounts`);
+    const parse = await time(() => Promise.resolve(channels['vault.listAccounts'].response.parse(response)));
+    if (keychainCalls() !== before) throw new Error(`vault.listAccounts touched the keychain with ${n} accounts`);
     if (response.accounts.length !== n) throw new Error(`expected ${n} accounts, got ${response.accounts.length}`);
     rows.push({ n, list, samePeriod, parse });
     console.log(
-      `${String(n).padStart(5)} accounts: vault.list at a new period ${list.toFixed(2)} ms (${((list / n) * 1000).toFixed(1)} µs/account)` +
+      `${String(n).padStart(5)} accounts: vault.listAccounts at a new period ${list.toFixed(2)} ms (${((list / n) * 1000).toFixed(1)} µs/account)` +
         ` · within the period ${samePeriod.toFixed(2)} ms · response parse ${parse.toFixed(2)} ms · keychain calls during lists: 0`,
     );
   }

@@ -33,7 +33,7 @@ for await (const line of createInterface({ input: process.stdin })) {
   const [cmd, arg] = line.split(' ');
   const started = Date.now();
   if (cmd === 'list') {
-    const r = (await core.dispatch('vault.list', {})) as { ok: boolean; value?: Listed; error?: { code: string } };
+    const r = (await core.dispatch('vault.listAccounts', {})) as { ok: boolean; value?: Listed; error?: { code: string } };
     say(
       r.ok
         ? {
@@ -45,7 +45,12 @@ for await (const line of createInterface({ input: process.stdin })) {
         : { error: r.error!.code },
     );
   } else if (cmd === 'add') {
-    const r = (await core.dispatch('vault.add', { source: 'manual', issuer: 'Audit', label: arg, secret: base32(randomBytes(20)) })) as {
+    const r = (await core.dispatch('vault.addAccount', {
+      source: 'manual',
+      issuer: 'Audit',
+      label: arg,
+      secret: base32(randomBytes(20)),
+    })) as {
       ok: boolean;
       error?: { code: string };
     };

@@ -35,17 +35,17 @@ for (let i = 0; ; i++) {
   if (Math.random() < 0.6) {
     const patch = { language: (['sv', 'en', 'system'] as const)[i % 3], clearClipboard: Math.random() < 0.5 };
     say(`s ${JSON.stringify(patch)}`);
-    ok(await core.dispatch('settings.update', patch));
+    ok(await core.dispatch('settings.updateSettings', patch));
     say(`S ${JSON.stringify(patch)}`);
   } else {
-    const view = (await core.dispatch('session.get', {})) as { ok: true; value: { state: { step: string } } };
+    const view = (await core.dispatch('session.getState', {})) as { ok: true; value: { state: { step: string } } };
     if (view.value.state.step === 'signed-in') {
       say('o');
       ok(await core.dispatch('session.signOut', {}));
       say('O');
     } else {
       say('i');
-      ok(await core.dispatch('session.legacy.signIn', { userId: 'anna', password: 'Demo1234!' }));
+      ok(await core.dispatch('session.signInLegacy', { userId: 'anna', password: 'Demo1234!' }));
       say('I');
     }
   }

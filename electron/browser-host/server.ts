@@ -73,7 +73,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     secretStore,
     ...(credentialStore ? { credentialStore } : {}),
     ...(credentialStore ? { backupKeyStore: new KeytarSecretStore(`${service} backups`) } : {}),
-    // No ScreenSource: the page captures with getDisplayMedia and sends the picture to scan.image.
+    // No ScreenSource: the page captures with getDisplayMedia and sends the picture to scan.scanImage.
     screenSource: null,
     info: {
       name: 'Flex HRM Connect',

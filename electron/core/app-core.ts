@@ -102,8 +102,8 @@ export async function createAppCore(options: AppCoreOptions) {
     embeddedMailboxToken: options.embeddedMailboxToken ?? null,
     credentials,
     onSessionChange: (view) => events.emit('session.changed', view),
-    onPushRequest: (id) => events.emit('push.request', { id }),
-    onPushResolved: (id, state) => events.emit('push.resolved', { id, state }),
+    onPushRequest: (id) => events.emit('push.requestReceived', { id }),
+    onPushResolved: (id, state) => events.emit('push.requestResolved', { id, state }),
   });
   // Before the first renderer call, so the app opens signed in; bounded by RESTORE_TIMEOUT_MS.
   await sessionServices.session.restore();

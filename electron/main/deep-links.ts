@@ -2,7 +2,7 @@ import type { App } from 'electron';
 import { parseDeepLink, DEEP_LINK_SCHEME } from '@shared/deep-links';
 import type { EventPayload } from '@shared/contract';
 
-export type DeepLink = EventPayload<'deep-link'>;
+export type DeepLink = EventPayload<'app.deepLinkReceived'>;
 
 /** More than this many links before the page listens are not kept (a flood is not a user). */
 const MAX_BUFFERED = 20;
@@ -10,15 +10,15 @@ const MAX_BUFFERED = 20;
 /**
  * Deep links are never lost at a cold start (VS Code's `resolveInitialProtocolUrls`): a link that
  * arrives before the page has asked for them (argv at first launch, `open-url` before `ready`, or
- * while the page reloads) waits here until the page calls `app.deepLinks.take`; after that, links
- * go straight out as `deep-link` events. A page (re)load puts the inbox back to buffering.
+ * while the page reloads) waits here until the page calls `app.takeDeepLinks`; after that, links
+ * go straight out as `app.deepLinkReceived` events. A page (re)load puts the inbox back to buffering.
  */
 export class DeepLinkInbox {
   private buffered: DeepLink[] = [];
   private listening = false;
   private emit: ((link: DeepLink) => void) | null = null;
 
-  /** Where links go once the page listens (core.events.emit('deep-link', …)). */
+  /** Where links go once the page listens (core.events.emit('app.deepLinkReceived', …)). */
   attach(emit: (link: DeepLink) => void): void {
     this.emit = emit;
   }

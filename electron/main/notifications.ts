@@ -5,20 +5,20 @@ import type { Texts } from './texts';
 /**
  * A Connect sign-in waiting for approval shows an OS notification, in the language chosen in
  * Settings (not the OS's); clicking it shows the window and sends the page to the authenticator
- * with the contract's `app.navigate` event. The notification carries no number: the user must read
+ * with the contract's `app.navigationRequested` event. The notification carries no number: the user must read
  * it on the sign-in screen. One that expires or is answered elsewhere is taken back.
  */
 export function setupPushNotifications(events: EventHub, texts: () => Texts, showWindow: () => void): void {
   if (!Notification.isSupported()) return;
   const shown = new Map<string, Notification>();
   events.subscribe((event, payload) => {
-    if (event === 'push.resolved') {
+    if (event === 'push.requestResolved') {
       const id = (payload as { id: string }).id;
       shown.get(id)?.close();
       shown.delete(id);
       return;
     }
-    if (event !== 'push.request') return;
+    if (event !== 'push.requestReceived') return;
     const id = (payload as { id: string }).id;
     const t = texts();
     const n = new Notification({ title: t('notification', 'pushTitle'), body: t('notification', 'pushBody'), silent: false });
@@ -27,7 +27,7 @@ export function setupPushNotifications(events: EventHub, texts: () => Texts, sho
     n.on('click', () => {
       shown.delete(id);
       showWindow();
-      events.emit('app.navigate', { to: 'authenticator' });
+      events.emit('app.navigationRequested', { to: 'authenticator' });
     });
     n.show();
   });

@@ -201,7 +201,7 @@ export async function startUp(s: Shell, { eventuallyMs = 5_000 } = {}): Promise<
   s.core = core;
   log.info(`Started ${NAME} ${app.getVersion()} (Electron ${process.versions.electron}, ${process.platform} ${process.arch})`);
   rememberLanguage(dataDir(), core.language());
-  s.inbox.attach((link) => core.events.emit('deep-link', link));
+  s.inbox.attach((link) => core.events.emit('app.deepLinkReceived', link));
   setupAppProtocol(join(import.meta.dirname, '../renderer'));
   setupIpc(core);
   setupAppLock(core);
@@ -213,7 +213,7 @@ export async function startUp(s: Shell, { eventuallyMs = 5_000 } = {}): Promise<
   const pending = () => core.sessionServices.push.list().length;
   const navigateTo = (to: 'authenticator' | 'settings') => () => {
     show();
-    core.events.emit('app.navigate', { to });
+    core.events.emit('app.navigationRequested', { to });
   };
   s.tray = setupTray(resourcesPath('icon.png'), texts, pending, {
     open: show,
@@ -221,7 +221,7 @@ export async function startUp(s: Shell, { eventuallyMs = 5_000 } = {}): Promise<
     quit: () => app.quit(),
   });
   core.events.subscribe((event) => {
-    if (event === 'push.request' || event === 'push.resolved') s.tray?.refresh();
+    if (event === 'push.requestReceived' || event === 'push.requestResolved') s.tray?.refresh();
   });
   s.refreshMenu = setupMenus(() => ({
     platform: process.platform,
@@ -246,7 +246,7 @@ export async function startUp(s: Shell, { eventuallyMs = 5_000 } = {}): Promise<
     feed,
     log,
     onState: (state) => {
-      core.events.emit('app.update', state);
+      core.events.emit('app.updateChanged', state);
       if (state.state === 'ready') notifyUpdateReady(state.version, texts, navigateTo('settings'));
     },
   });

@@ -52,7 +52,7 @@ export interface UpdateControllerOptions {
 
 /**
  * Checks at start and every four hours, downloads in the background, and says when an update is
- * ready (`app.update` event: the UI offers "Restart to update"). It never restarts on its own: the
+ * ready (`app.updateChanged` event: the UI offers "Restart to update"). It never restarts on its own: the
  * user restarts (refused while a push approval or a scan is open, see createDesktopHandlers), or
  * the update is installed when the app quits.
  */

@@ -1,3 +1,10 @@
+/**
+ * Naming (issue 15, docs/ipc-channels.md): every request channel is `domain.verbNoun`, exactly
+ * two segments, the domain one lower-case word, then a verb in lower case and what it acts on in
+ * capitalised words (`vault.listAccounts`, `recovery.sendLink`, `lock.unlockWithTouchId`). Events
+ * are `domain.changed` or `domain.nounVerbed` (`vault.changed`, `push.requestReceived`). Error
+ * codes (`keychain.locked`) are not channels. tests/unit/contract/channel-naming.test.ts enforces it.
+ */
 import { z } from 'zod';
 import {
   AppInfoSchema,
@@ -71,142 +78,144 @@ const Done = z.object({ done: z.literal(true) });
 
 /**
  * What the first view waits on, in one answer (issue 16): the renderer's entry asks for it before
- * the app's code has loaded, and hands each part to the first `session.get`, `app.info` and
- * `settings.get` call (renderer/src/main.ts), so the start costs one round trip, not three.
+ * the app's code has loaded, and hands each part to the first `session.getState`, `app.getInfo` and
+ * `settings.getSettings` call (renderer/src/main.ts), so the start costs one round trip, not three.
  */
 export const StartStateSchema = z.object({ session: SessionViewSchema, info: AppInfoSchema, settings: SettingsSchema });
 export type StartState = z.infer<typeof StartStateSchema>;
 
 export const channels = {
   'app.getStartState': channel(Empty, StartStateSchema),
-  'app.info': channel(Empty, AppInfoSchema),
-  'settings.get': channel(Empty, SettingsSchema),
-  'settings.update': channel(SettingsUpdateSchema, SettingsSchema),
+  'app.getInfo': channel(Empty, AppInfoSchema),
+  'settings.getSettings': channel(Empty, SettingsSchema),
+  'settings.updateSettings': channel(SettingsUpdateSchema, SettingsSchema),
   // The desktop shell (electron/main): Settings > About, updates, deep links that came before the page.
-  'app.diagnostics': channel(Empty, DiagnosticsSchema),
-  'app.update.state': channel(Empty, UpdateStateSchema),
+  'app.getDiagnostics': channel(Empty, DiagnosticsSchema),
+  'app.getUpdateState': channel(Empty, UpdateStateSchema),
   /** Quits and installs a downloaded update; refused (update.busy) while a push approval or a scan is open. */
-  'app.update.restart': channel(Empty, Done),
+  'app.restartToUpdate': channel(Empty, Done),
   /** The deep links main received before the page subscribed (cold start), handed over once. */
-  'app.deepLinks.take': channel(Empty, PendingDeepLinksSchema),
+  'app.takeDeepLinks': channel(Empty, PendingDeepLinksSchema),
 
-  'vault.list': channel(Empty, VaultListResponseSchema),
-  'vault.add': channel(AddAccountRequestSchema, z.object({ account: AccountViewSchema })),
-  'vault.rename': channel(z.object({ id: AccountIdSchema, issuer: z.string().max(200), label: z.string().max(200) }).strict(), Done),
-  'vault.pin': channel(z.object({ id: AccountIdSchema, pinned: z.boolean() }).strict(), Done),
-  'vault.reorder': channel(z.object({ ids: z.array(AccountIdSchema).max(100_000) }).strict(), Done),
-  'vault.delete': channel(z.object({ id: AccountIdSchema }).strict(), Done),
+  'vault.listAccounts': channel(Empty, VaultListResponseSchema),
+  'vault.addAccount': channel(AddAccountRequestSchema, z.object({ account: AccountViewSchema })),
+  'vault.renameAccount': channel(z.object({ id: AccountIdSchema, issuer: z.string().max(200), label: z.string().max(200) }).strict(), Done),
+  'vault.pinAccount': channel(z.object({ id: AccountIdSchema, pinned: z.boolean() }).strict(), Done),
+  'vault.reorderAccounts': channel(z.object({ ids: z.array(AccountIdSchema).max(100_000) }).strict(), Done),
+  'vault.deleteAccount': channel(z.object({ id: AccountIdSchema }).strict(), Done),
 
   // The app lock (shared/contract/lock.ts): while locked, main produces no code.
-  'lock.state': channel(Empty, LockViewSchema),
-  'lock.unlock': channel(lockRequests.unlock, LockViewSchema),
-  'lock.unlockTouchId': channel(Empty, LockViewSchema),
-  'lock.lockNow': channel(Empty, LockViewSchema),
+  'lock.getState': channel(Empty, LockViewSchema),
+  'lock.unlockWithPassword': channel(lockRequests.unlock, LockViewSchema),
+  'lock.unlockWithTouchId': channel(Empty, LockViewSchema),
+  'lock.lockApp': channel(Empty, LockViewSchema),
   'lock.setPassword': channel(lockRequests.setPassword, LockViewSchema),
-  'lock.disable': channel(lockRequests.disable, LockViewSchema),
-  'lock.options': channel(lockRequests.options, LockViewSchema),
+  'lock.disableLock': channel(lockRequests.disable, LockViewSchema),
+  'lock.setOptions': channel(lockRequests.options, LockViewSchema),
   /** The user did something in the window (sent at most every few seconds): idle time restarts. */
-  'lock.activity': channel(Empty, Done),
+  'lock.reportActivity': channel(Empty, Done),
   /** The identity server's clock against this computer's. */
-  'clock.check': channel(Empty, ClockCheckSchema),
+  'clock.checkSkew': channel(Empty, ClockCheckSchema),
   /** Copies the account's current code (see CopyCodeResponseSchema for who writes the clipboard). */
-  'vault.copy': channel(z.object({ id: AccountIdSchema }).strict(), CopyCodeResponseSchema),
+  'vault.copyCode': channel(z.object({ id: AccountIdSchema }).strict(), CopyCodeResponseSchema),
   /** HOTP: moves the counter on (saved in app.db) and answers with the account's new code. */
-  'vault.hotpNext': channel(z.object({ id: AccountIdSchema }).strict(), z.object({ account: AccountViewSchema })),
+  'vault.advanceHotpCounter': channel(z.object({ id: AccountIdSchema }).strict(), z.object({ account: AccountViewSchema })),
   // Import (another app's export) and restore (this app's encrypted backup): a preview first, then apply.
-  'vault.import.preview': channel(ImportPreviewRequestSchema, ImportPreviewSchema),
-  'vault.import.apply': channel(PreviewIdRequestSchema, ImportOutcomeSchema),
-  'vault.import.discard': channel(PreviewIdRequestSchema, Done),
+  'vault.previewImport': channel(ImportPreviewRequestSchema, ImportPreviewSchema),
+  'vault.applyImport': channel(PreviewIdRequestSchema, ImportOutcomeSchema),
+  'vault.discardImport': channel(PreviewIdRequestSchema, Done),
   // Encrypted backup, the plain otpauth:// list (written by main), automatic backups to a folder.
-  'backup.export': channel(BackupExportRequestSchema, BackupExportSchema),
-  'backup.exportPlain': channel(PlainExportRequestSchema, PlainExportSchema),
-  'backup.auto.get': channel(Empty, AutoBackupStatusSchema),
-  'backup.auto.set': channel(AutoBackupSetRequestSchema, AutoBackupStatusSchema),
-  'backup.auto.off': channel(Empty, AutoBackupStatusSchema),
+  'backup.exportVault': channel(BackupExportRequestSchema, BackupExportSchema),
+  'backup.exportPlainList': channel(PlainExportRequestSchema, PlainExportSchema),
+  'backup.getAutoBackup': channel(Empty, AutoBackupStatusSchema),
+  'backup.setAutoBackup': channel(AutoBackupSetRequestSchema, AutoBackupStatusSchema),
+  'backup.disableAutoBackup': channel(Empty, AutoBackupStatusSchema),
   /** Edits an account (issue 12): names, and after a confirmation its secret and code settings. */
-  'vault.edit': channel(EditAccountRequestSchema, z.object({ account: AccountViewSchema })),
+  'vault.editAccount': channel(EditAccountRequestSchema, z.object({ account: AccountViewSchema })),
   /** Files an account under groups (replaces its list). */
-  'vault.groups': channel(SetGroupsRequestSchema, Done),
+  'vault.setAccountGroups': channel(SetGroupsRequestSchema, Done),
   /** "Transfer out": accounts as QR pictures for a phone, after the user confirmed (see TransferQrRequestSchema). */
-  'vault.transferQr': channel(TransferQrRequestSchema, TransferQrSchema),
+  'vault.showTransferQr': channel(TransferQrRequestSchema, TransferQrSchema),
 
   // HRM / Connect sign-in (shared/contract/session.ts). Tokens never cross: view models only.
-  'session.get': channel(Empty, SessionViewSchema),
-  'session.server.set': channel(SReq.serverSet, SessionViewSchema),
-  'session.legacy.signIn': channel(SReq.legacySignIn, SessionViewSchema),
-  'session.discover': channel(SReq.discover, SessionViewSchema),
-  'session.restart': channel(Empty, SessionViewSchema),
-  'session.password': channel(SReq.password, SessionViewSchema),
-  'session.sso.start': channel(Empty, SessionViewSchema),
-  'session.sso.complete': channel(SReq.ssoComplete, SessionViewSchema),
-  'session.forgot.humanCheck': channel(Empty, SRes.humanCheck),
-  'session.forgot.send': channel(SReq.forgotSend, Done),
-  'session.reset.info': channel(SReq.linkToken, SRes.resetInfo),
-  'session.reset.complete': channel(SReq.resetComplete, Done),
-  'session.magic.complete': channel(SReq.linkToken, SessionViewSchema),
-  'session.mfa.choose': channel(SReq.mfaChoose, SessionViewSchema),
-  'session.mfa.verify': channel(SReq.mfaVerify, SRes.mfaVerified),
-  'session.setup.later': channel(Empty, SessionViewSchema),
+  'session.getState': channel(Empty, SessionViewSchema),
+  'session.setServer': channel(SReq.serverSet, SessionViewSchema),
+  'session.signInLegacy': channel(SReq.legacySignIn, SessionViewSchema),
+  'session.discoverAccount': channel(SReq.discover, SessionViewSchema),
+  'session.restartSignIn': channel(Empty, SessionViewSchema),
+  'session.submitPassword': channel(SReq.password, SessionViewSchema),
+  'session.startSso': channel(Empty, SessionViewSchema),
+  'session.completeSso': channel(SReq.ssoComplete, SessionViewSchema),
+  // Forgot password: the human check, the emailed link, the new password.
+  'recovery.checkHuman': channel(Empty, SRes.humanCheck),
+  'recovery.sendLink': channel(SReq.forgotSend, Done),
+  'recovery.getResetInfo': channel(SReq.linkToken, SRes.resetInfo),
+  'recovery.completeReset': channel(SReq.resetComplete, Done),
+  'session.completeMagicLink': channel(SReq.linkToken, SessionViewSchema),
+  'session.chooseMfa': channel(SReq.mfaChoose, SessionViewSchema),
+  'session.verifyMfa': channel(SReq.mfaVerify, SRes.mfaVerified),
+  /** "Remind me later": the signed-in user puts off the 2FA set-up offer. */
+  'setup.postponeSetup': channel(Empty, SessionViewSchema),
   // The 2FA set-up flow (SetupFlowViewSchema): every call answers with the view that carries it.
-  'session.setup.begin': channel(SReq.setupBegin, SessionViewSchema),
-  'session.setup.go': channel(SReq.setupGo, SessionViewSchema),
-  'session.setup.cancel': channel(Empty, SessionViewSchema),
-  'session.setup.totpConfirm': channel(SReq.code, SessionViewSchema),
-  'session.setup.pushLocal': channel(Empty, SessionViewSchema),
-  'session.setup.pushConsent': channel(SReq.consent, SessionViewSchema),
-  'session.setup.smsSend': channel(SReq.phone, SessionViewSchema),
-  'session.setup.smsConfirm': channel(SReq.code, SessionViewSchema),
-  'session.setup.finish': channel(SReq.finish, SessionViewSchema),
+  'setup.beginSetup': channel(SReq.setupBegin, SessionViewSchema),
+  'setup.goToStep': channel(SReq.setupGo, SessionViewSchema),
+  'setup.cancelSetup': channel(Empty, SessionViewSchema),
+  'setup.confirmTotp': channel(SReq.code, SessionViewSchema),
+  'setup.registerPushDevice': channel(Empty, SessionViewSchema),
+  'setup.answerPushConsent': channel(SReq.consent, SessionViewSchema),
+  'setup.sendSms': channel(SReq.phone, SessionViewSchema),
+  'setup.confirmSms': channel(SReq.code, SessionViewSchema),
+  'setup.finishSetup': channel(SReq.finish, SessionViewSchema),
   /** The sign-in's replacement emergency code is stored: main forgets it. */
-  'session.emergency.stored': channel(Empty, SessionViewSchema),
+  'session.acknowledgeEmergencyCode': channel(Empty, SessionViewSchema),
   'session.signOut': channel(Empty, SessionViewSchema),
 
   // This app's authenticator as a Connect push device.
-  'push.pending': channel(Empty, PushPendingSchema),
-  'push.respond': channel(PushRespondSchema, Done),
+  'push.listPending': channel(Empty, PushPendingSchema),
+  'push.answerRequest': channel(PushRespondSchema, Done),
 
   // Account preparation for Visma Connect (the Get Started with Visma Connect guide; shared/contract/preparation.ts): the banner,
   // email verification with a code, the link. Needs an HRM session; its token stays in main.
-  'prep.state': channel(Empty, PrepViewSchema),
-  'prep.snooze': channel(Empty, PrepViewSchema),
+  'prep.getState': channel(Empty, PrepViewSchema),
+  'prep.snoozeBanner': channel(Empty, PrepViewSchema),
   'prep.sendCode': channel(prepRequests.sendCode, PrepSendResultSchema),
-  'prep.verify': channel(prepRequests.verify, PrepLinkedSchema),
+  'prep.verifyCode': channel(prepRequests.verify, PrepLinkedSchema),
 
   // The embedded identity mock's outbox (shared/contract/mailbox.ts).
-  'mailbox.list': channel(MailboxListRequestSchema, MailboxListResponseSchema),
+  'mailbox.listMessages': channel(MailboxListRequestSchema, MailboxListResponseSchema),
 
   // HRM administration (HRM admin session) and the Connect account page (Connect session), see
   // shared/contract/admin.ts. Main holds both tokens; the renderer gets view models.
-  'admin.company': channel(Empty, Admin.AdminCompanySchema),
-  'admin.companyUpdate': channel(Admin.AdminCompanyUpdateSchema, Admin.AdminCompanySchema),
-  'admin.users': channel(Empty, Admin.AdminUsersSchema),
-  'admin.resend': channel(Admin.AdminUserRequestSchema, Admin.AdminResendResultSchema),
+  'admin.getCompany': channel(Empty, Admin.AdminCompanySchema),
+  'admin.updateCompany': channel(Admin.AdminCompanyUpdateSchema, Admin.AdminCompanySchema),
+  'admin.listUsers': channel(Empty, Admin.AdminUsersSchema),
+  'admin.resendVerification': channel(Admin.AdminUserRequestSchema, Admin.AdminResendResultSchema),
   'admin.removeConnection': channel(Admin.AdminUserRequestSchema, Admin.AdminUsersSchema),
-  'account.overview': channel(Empty, Admin.AccountOverviewViewSchema),
+  'account.getOverview': channel(Empty, Admin.AccountOverviewViewSchema),
   'account.removeFactor': channel(Admin.AccountFactorRequestSchema, Admin.AccountOverviewViewSchema),
   // QR codes into the authenticator (shared/contract/scan.ts): outcomes per account, never a secret.
-  'scan.screens': channel(Empty, ScanResultSchema),
-  'scan.image': channel(scanRequests.image, ScanResultSchema),
-  'scan.capture': channel(Empty, ScreenCaptureSchema),
-  'scan.region': channel(scanRequests.region, ScanResultSchema),
-  'scan.discard': channel(scanRequests.discard, Done),
+  'scan.scanScreens': channel(Empty, ScanResultSchema),
+  'scan.scanImage': channel(scanRequests.image, ScanResultSchema),
+  'scan.captureScreen': channel(Empty, ScreenCaptureSchema),
+  'scan.scanRegion': channel(scanRequests.region, ScanResultSchema),
+  'scan.discardCapture': channel(scanRequests.discard, Done),
 } as const satisfies Record<ChannelNameList, { request: z.ZodType; response: z.ZodType }>;
 
 /** Events main pushes to the renderer. */
 export const events = {
   'vault.changed': z.object({}),
   /** A deep link (flexconnect://...) the OS handed to the app, already checked against the allowlist. */
-  'deep-link': DeepLinkSchema,
+  'app.deepLinkReceived': DeepLinkSchema,
   /** Main sends the page to one of its views (a notification or the tray menu was clicked). */
-  'app.navigate': NavigateSchema,
+  'app.navigationRequested': NavigateSchema,
   /** The desktop updater's state changed (e.g. an update is ready to install). */
-  'app.update': UpdateStateSchema,
+  'app.updateChanged': UpdateStateSchema,
   /** The sign-in state changed in main (push approved/denied, session ended). */
   'session.changed': SessionViewSchema,
   /** A push sign-in request arrived for this app's authenticator. */
-  'push.request': z.object({ id: z.string() }),
+  'push.requestReceived': z.object({ id: z.string() }),
   /** A push request left the list without an answer from this window: it expired, or was answered elsewhere. */
-  'push.resolved': PushResolvedSchema,
+  'push.requestResolved': PushResolvedSchema,
   /** The outbox of the built-in server has new messages. */
   'mailbox.changed': z.object({}),
   /** The app lock locked or unlocked, or its settings changed. */

@@ -60,7 +60,7 @@ export const SessionStepSchema = z.discriminatedUnion('step', [
     offerTwoFactor: z.boolean(),
     /**
      * "Your emergency code has been used": the replacement the sign-in gave, kept in main (and
-     * across a restart) until the user confirms it is stored (`session.emergency.stored`).
+     * across a restart) until the user confirms it is stored (`session.acknowledgeEmergencyCode`).
      */
     newEmergencyCode: z.string().nullable().optional(),
   }),

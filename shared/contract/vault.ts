@@ -66,7 +66,7 @@ export const AddAccountRequestSchema = z.discriminatedUnion('source', [ManualAcc
 export type AddAccountRequest = z.input<typeof AddAccountRequestSchema>;
 
 /**
- * `vault.edit`: issuer and label always; secret, algorithm, digits and period only when they
+ * `vault.editAccount`: issuer and label always; secret, algorithm, digits and period only when they
  * change (the renderer confirms that first). Loose shapes, as for a new account: the vault checks
  * the rules and answers with an error a person can act on.
  */
@@ -96,7 +96,7 @@ export const VaultListResponseSchema = z.object({
 export type VaultListResponse = z.infer<typeof VaultListResponseSchema>;
 
 /**
- * `vault.copy`: where the OS clipboard is reachable from main (Electron), main computes the
+ * `vault.copyCode`: where the OS clipboard is reachable from main (Electron), main computes the
  * current code and writes it itself, marked for exclusion from clipboard history, and clears it
  * later. The browser host has no OS clipboard in main, so it answers with the code and the
  * renderer writes it with `navigator.clipboard` (and clears it itself, best effort).
@@ -172,7 +172,7 @@ export const AutoBackupSetRequestSchema = z
   .strict();
 
 /**
- * `vault.transferQr`: the accounts to move to a phone, as QR pictures (PNG data URLs). One
+ * `vault.showTransferQr`: the accounts to move to a phone, as QR pictures (PNG data URLs). One
  * account: its otpauth:// link; several: Google Authenticator migration codes, 10 to a code.
  * `confirmed` must be true: the renderer asked first (anyone who sees the code can copy the account).
  */

@@ -114,7 +114,7 @@ for (const lang of ['en', 'sv'] as Lang[]) {
     await hrm.goto('/authenticator/add');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await axe.check('add account');
-    await app.host.core.dispatch('vault.add', {
+    await app.host.core.dispatch('vault.addAccount', {
       source: 'uri',
       uri: 'otpauth://totp/Example:anna@example.com?secret=JBSWY3DPEHPK3PXP&issuer=Example',
     });

@@ -33,9 +33,9 @@ test('an encrypted backup round trip: saved with a strong password, restored wit
 }) => {
   const b = B.en;
   const { dispatch } = app.host.core;
-  await dispatch('settings.update', { language: 'en' });
-  await dispatch('vault.add', { source: 'uri', uri: `otpauth://totp/GitHub:${GITHUB.label}?secret=${GITHUB.secret}&issuer=GitHub` });
-  await dispatch('vault.add', { source: 'uri', uri: `otpauth://hotp/Nordbanken:anna?secret=${BANK.secret}&counter=7&digits=8` });
+  await dispatch('settings.updateSettings', { language: 'en' });
+  await dispatch('vault.addAccount', { source: 'uri', uri: `otpauth://totp/GitHub:${GITHUB.label}?secret=${GITHUB.secret}&issuer=GitHub` });
+  await dispatch('vault.addAccount', { source: 'uri', uri: `otpauth://hotp/Nordbanken:anna?secret=${BANK.secret}&counter=7&digits=8` });
   const ui = new AuthenticatorPage(page, 'en');
   await ui.open(app.host.url);
   await openBackupPage(page, ui, 'en');
@@ -65,7 +65,7 @@ test('an encrypted backup round trip: saved with a strong password, restored wit
 
   // One account lost; restore the backup.
   const bank = (await app.host.core.vault.list()).accounts.find((a) => a.issuer === 'Nordbanken')!;
-  await dispatch('vault.delete', { id: bank.id });
+  await dispatch('vault.deleteAccount', { id: bank.id });
   const importCard = page.getByRole('region', { name: b.import.title });
   await importCard
     .getByLabel(b.import.choose)
@@ -99,7 +99,7 @@ test("another app's export (sv): the preview names what will be added and what c
   app,
 }) => {
   const b = B.sv;
-  await app.host.core.dispatch('settings.update', { language: 'sv' });
+  await app.host.core.dispatch('settings.updateSettings', { language: 'sv' });
   const ui = new AuthenticatorPage(page, 'sv');
   await ui.open(app.host.url);
   await openBackupPage(page, ui, 'sv');
@@ -127,7 +127,7 @@ test("another app's export (sv): the preview names what will be added and what c
 });
 
 test('a WebP picture of a QR code is read (the page decodes it; main reads the PNG)', async ({ page, app }) => {
-  await app.host.core.dispatch('settings.update', { language: 'en' });
+  await app.host.core.dispatch('settings.updateSettings', { language: 'en' });
   const ui = new ScanPage(page, 'en');
   await ui.open(app.host.url);
   await ui.gotoAdd();
@@ -158,7 +158,7 @@ test('automatic backups: turned on with a folder, a new backup after each change
   const b = B.en;
   const folder = mkdtempSync(join(tmpdir(), 'flex-auto-backup-'));
   try {
-    await app.host.core.dispatch('settings.update', { language: 'en' });
+    await app.host.core.dispatch('settings.updateSettings', { language: 'en' });
     const ui = new AuthenticatorPage(page, 'en');
     await ui.open(app.host.url);
     await openBackupPage(page, ui, 'en');
@@ -175,14 +175,14 @@ test('automatic backups: turned on with a folder, a new backup after each change
 
     // Three changes through the app's channels: still only the newest two files, the last with all three.
     for (const [i, secret] of [GITHUB.secret, BANK.secret, 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U'].entries()) {
-      await app.host.core.dispatch('vault.add', { source: 'uri', uri: `otpauth://totp/Site${i}:anna?secret=${secret}` });
+      await app.host.core.dispatch('vault.addAccount', { source: 'uri', uri: `otpauth://totp/Site${i}:anna?secret=${secret}` });
       await app.host.core.backup.flush();
     }
     expect(backups()).toHaveLength(2);
     const newest = backups().sort().at(-1)!;
     const text = readFileSync(join(folder, newest), 'utf8');
     expect(text).not.toContain(GITHUB.secret);
-    const restored = await app.host.core.dispatch('vault.import.preview', {
+    const restored = await app.host.core.dispatch('vault.previewImport', {
       fileBase64: Buffer.from(text).toString('base64'),
       password: PASSWORD,
     });

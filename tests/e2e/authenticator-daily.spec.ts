@@ -34,7 +34,7 @@ test('copying a code: the toast says it is cleared in 30 s, and it is, unless so
   app,
 }) => {
   const ui = new AuthenticatorPage(page, 'en');
-  await app.host.core.dispatch('settings.update', { language: 'en' });
+  await app.host.core.dispatch('settings.updateSettings', { language: 'en' });
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.host.origin });
   // The page's timers under the test's control: the 30 seconds pass without waiting for them.
   await page.clock.install();
@@ -72,13 +72,13 @@ test('copying a code: the toast says it is cleared in 30 s, and it is, unless so
   const kept = await readClipboard(page);
   await page.clock.fastForward(31_000);
   expect(await readClipboard(page)).toBe(kept);
-  expect(await app.host.core.dispatch('settings.get', {})).toMatchObject({ value: { clearClipboard: false } });
+  expect(await app.host.core.dispatch('settings.getSettings', {})).toMatchObject({ value: { clearClipboard: false } });
 });
 
 for (const lang of LANGS) {
   test(`HOTP: "Next code" shows the next code and counter, which survive a restart (${lang})`, async ({ page, app }) => {
     const ui = new AuthenticatorPage(page, lang);
-    await app.host.core.dispatch('settings.update', { language: lang });
+    await app.host.core.dispatch('settings.updateSettings', { language: lang });
     await ui.open(app.host.url);
     await ui.addManual(GITHUB);
     await ui.submitUri(
@@ -126,7 +126,7 @@ for (const lang of LANGS) {
     const ui = new AuthenticatorPage(page, lang);
     const push = hrmMessages[lang].push;
     const user = DEMO.twoFactor;
-    await app.host.core.dispatch('settings.update', { language: lang });
+    await app.host.core.dispatch('settings.updateSettings', { language: lang });
     const web = new WebSignIn(app.host, user.email, CONNECT_PASSWORD);
     await web.enrolThisApp();
     await ui.open(app.host.url);

@@ -23,8 +23,8 @@ for (const lang of ['en', 'sv'] as Lang[]) {
   test(`turn the lock on, lock now, codes gone until the right password (${lang})`, async ({ page, app }) => {
     const ui = new AuthenticatorPage(page, lang);
     const l = O[lang].appLock;
-    await app.host.core.dispatch('settings.update', { language: lang });
-    await app.host.core.dispatch('vault.add', { source: 'manual', ...GITHUB });
+    await app.host.core.dispatch('settings.updateSettings', { language: lang });
+    await app.host.core.dispatch('vault.addAccount', { source: 'manual', ...GITHUB });
     await ui.open(app.host.url);
     await expect(ui.copyButton(GITHUB)).toBeVisible();
     const id = (await app.host.core.vault.list()).accounts[0]!.id;
@@ -55,8 +55,8 @@ for (const lang of ['en', 'sv'] as Lang[]) {
     await ui.shot('authenticator-lock');
     // Nothing of the app, and main gives no code to anyone.
     await expect(page.getByRole('navigation')).toHaveCount(0);
-    expect(await app.host.core.dispatch('vault.list', {})).toEqual({ ok: false, error: { code: 'lock.locked' } });
-    expect(await app.host.core.dispatch('vault.copy', { id })).toEqual({ ok: false, error: { code: 'lock.locked' } });
+    expect(await app.host.core.dispatch('vault.listAccounts', {})).toEqual({ ok: false, error: { code: 'lock.locked' } });
+    expect(await app.host.core.dispatch('vault.copyCode', { id })).toEqual({ ok: false, error: { code: 'lock.locked' } });
 
     await field.fill('wrong password');
     await page.keyboard.press('Enter');
@@ -73,8 +73,8 @@ for (const lang of ['en', 'sv'] as Lang[]) {
 test('the system locking or sleeping locks the app; after a restart it starts locked', async ({ page, app }) => {
   const ui = new AuthenticatorPage(page, 'en');
   const l = O.en.appLock;
-  await app.host.core.dispatch('settings.update', { language: 'en' });
-  await app.host.core.dispatch('vault.add', { source: 'manual', ...GITHUB });
+  await app.host.core.dispatch('settings.updateSettings', { language: 'en' });
+  await app.host.core.dispatch('vault.addAccount', { source: 'manual', ...GITHUB });
   await app.host.core.dispatch('lock.setPassword', { password: PASSWORD });
   await ui.open(app.host.url);
   await expect(ui.copyButton(GITHUB)).toBeVisible();
@@ -100,8 +100,8 @@ test('the system locking or sleeping locks the app; after a restart it starts lo
 test('"hide codes until clicked": dots until the first click, which shows the code; the next copies it', async ({ page, app }) => {
   const ui = new AuthenticatorPage(page, 'en');
   const l = O.en.appLock;
-  await app.host.core.dispatch('settings.update', { language: 'en' });
-  await app.host.core.dispatch('vault.add', { source: 'manual', ...GITHUB });
+  await app.host.core.dispatch('settings.updateSettings', { language: 'en' });
+  await app.host.core.dispatch('vault.addAccount', { source: 'manual', ...GITHUB });
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.host.origin });
   await ui.open(app.host.url);
   await ui.gotoSettings();

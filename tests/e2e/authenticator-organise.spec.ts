@@ -27,8 +27,8 @@ for (const lang of ['en', 'sv'] as Lang[]) {
   test(`search keys, count, groups, sorts and moves by keyboard and drag (${lang})`, async ({ page, app }) => {
     const ui = new AuthenticatorPage(page, lang);
     const o = O[lang];
-    await app.host.core.dispatch('settings.update', { language: lang });
-    for (const a of ACCOUNTS) await app.host.core.dispatch('vault.add', { source: 'manual', ...a });
+    await app.host.core.dispatch('settings.updateSettings', { language: lang });
+    for (const a of ACCOUNTS) await app.host.core.dispatch('vault.addAccount', { source: 'manual', ...a });
     await ui.open(app.host.url);
     await expect.poll(() => ui.order()).toEqual(['GitHub', 'Alpha Bank', 'Dropbox', 'Charlie Mail']);
 
@@ -106,8 +106,8 @@ for (const lang of ['en', 'sv'] as Lang[]) {
 test('editing: names, and a re-issued key only behind the confirmation; two accounts with one name get a notice', async ({ page, app }) => {
   const ui = new AuthenticatorPage(page, 'en');
   const o = O.en;
-  await app.host.core.dispatch('settings.update', { language: 'en' });
-  expect(await app.host.core.dispatch('vault.add', { source: 'manual', ...GITHUB })).toMatchObject({ ok: true });
+  await app.host.core.dispatch('settings.updateSettings', { language: 'en' });
+  expect(await app.host.core.dispatch('vault.addAccount', { source: 'manual', ...GITHUB })).toMatchObject({ ok: true });
   await ui.open(app.host.url);
 
   await ui.accountButton('rename', GITHUB).click();
@@ -143,8 +143,8 @@ test('transfer out: one account as an otpauth QR, the accounts shown as a Google
 }) => {
   const ui = new AuthenticatorPage(page, 'en');
   const o = O.en;
-  await app.host.core.dispatch('settings.update', { language: 'en' });
-  for (const a of ACCOUNTS) await app.host.core.dispatch('vault.add', { source: 'manual', ...a });
+  await app.host.core.dispatch('settings.updateSettings', { language: 'en' });
+  for (const a of ACCOUNTS) await app.host.core.dispatch('vault.addAccount', { source: 'manual', ...a });
   await ui.open(app.host.url);
 
   await page.getByRole('button', { name: fill(o.transfer.show, { name: 'GitHub: anna@example.com' }) }).click();
@@ -180,8 +180,8 @@ test('transfer out: one account as an otpauth QR, the accounts shown as a Google
 for (const lang of ['en', 'sv'] as Lang[]) {
   test(`clock check: a server 60 s ahead is named in a warning (${lang})`, async ({ page, app, mock }) => {
     const ui = new AuthenticatorPage(page, lang);
-    await app.host.core.dispatch('settings.update', { language: lang });
-    await app.host.core.dispatch('vault.add', { source: 'manual', ...GITHUB });
+    await app.host.core.dispatch('settings.updateSettings', { language: lang });
+    await app.host.core.dispatch('vault.addAccount', { source: 'manual', ...GITHUB });
     await ui.open(app.host.url);
     await expect(ui.copyButton(GITHUB)).toBeVisible();
     const warning = page.getByRole('alert').filter({ hasText: fill(O[lang].clockCheck.behind, { seconds: 60 }) });

@@ -29,7 +29,7 @@ async function openAdd(
   core: { dispatch(c: string, p: unknown): Promise<unknown> },
   lang: Lang,
 ): Promise<void> {
-  await core.dispatch('settings.update', { language: lang });
+  await core.dispatch('settings.updateSettings', { language: lang });
   await page.open(url);
   await page.gotoAdd();
 }
@@ -157,7 +157,7 @@ test.describe('image import', () => {
       app,
     }) => {
       const ui = new ScanPage(page, lang);
-      await app.host.core.dispatch('vault.add', { source: 'uri', uri: uriOf(GITHUB) });
+      await app.host.core.dispatch('vault.addAccount', { source: 'uri', uri: uriOf(GITHUB) });
       await openAdd(ui, app.host.url, app.host.core, lang);
       await ui.shot('options');
 

@@ -26,7 +26,7 @@ async function expectRightCode(ui: AuthenticatorPage, account: typeof GITHUB): P
 
 test('an account added by its key shows the right code, and is still there after a restart', async ({ page, app }) => {
   const ui = new AuthenticatorPage(page, 'en');
-  await app.host.core.dispatch('settings.update', { language: 'en' });
+  await app.host.core.dispatch('settings.updateSettings', { language: 'en' });
   await ui.open(app.host.url);
   await expect(page.getByRole('heading', { name: ui.m.authenticator.emptyTitle })).toBeVisible();
 
@@ -56,7 +56,7 @@ test('an account added by its key shows the right code, and is still there after
 
 test('a wrong key and unsupported settings are refused with specific messages beside the field', async ({ page, app }) => {
   const ui = new AuthenticatorPage(page, 'en');
-  await app.host.core.dispatch('settings.update', { language: 'en' });
+  await app.host.core.dispatch('settings.updateSettings', { language: 'en' });
   await ui.open(app.host.url);
   const f = ui.m.addAccount.manual;
 
@@ -86,7 +86,7 @@ test('a wrong key and unsupported settings are refused with specific messages be
 
 test('the same account twice is refused with its message', async ({ page, app }) => {
   const ui = new AuthenticatorPage(page, 'en');
-  await app.host.core.dispatch('settings.update', { language: 'en' });
+  await app.host.core.dispatch('settings.updateSettings', { language: 'en' });
   await ui.open(app.host.url);
   await ui.addManual(GITHUB);
 
@@ -99,13 +99,13 @@ test('the same account twice is refused with its message', async ({ page, app })
 
 test('pin, reorder, rename and delete work from the keyboard', async ({ page, app }) => {
   const ui = new AuthenticatorPage(page, 'en');
-  await app.host.core.dispatch('settings.update', { language: 'en' });
+  await app.host.core.dispatch('settings.updateSettings', { language: 'en' });
   const accounts = [
     { issuer: 'Alpha', label: 'a@example.com', secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY' },
     { issuer: 'Bravo', label: 'b@example.com', secret: 'MFRGGZDFMZTWQ2LKNNWG23TPOA' },
     { issuer: 'Charlie', label: 'c@example.com', secret: 'ONSWG4TFOQYTEMZUGU3DOOBZGA' },
   ];
-  for (const a of accounts) await app.host.core.dispatch('vault.add', { source: 'manual', ...a });
+  for (const a of accounts) await app.host.core.dispatch('vault.addAccount', { source: 'manual', ...a });
   await ui.open(app.host.url);
   await expect.poll(() => ui.order()).toEqual(['Alpha', 'Bravo', 'Charlie']);
   const [alpha, bravo, charlie] = accounts as [ManualAccountLike, ManualAccountLike, ManualAccountLike];
@@ -156,7 +156,7 @@ type ManualAccountLike = { issuer: string; label: string; secret: string };
 
 test('switching the language to Svenska changes the UI and is remembered', async ({ page, app }) => {
   const ui = new AuthenticatorPage(page, 'en');
-  await app.host.core.dispatch('settings.update', { language: 'en' });
+  await app.host.core.dispatch('settings.updateSettings', { language: 'en' });
   await page.goto(app.host.url);
   await ui.gotoSettings();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
@@ -176,7 +176,7 @@ test('switching the language to Svenska changes the UI and is remembered', async
 for (const lang of ['en', 'sv'] as const satisfies readonly Lang[]) {
   test(`screenshots of the authenticator (${lang})`, async ({ page, app }) => {
     const ui = new AuthenticatorPage(page, lang);
-    await app.host.core.dispatch('settings.update', { language: lang });
+    await app.host.core.dispatch('settings.updateSettings', { language: lang });
     const seed = [
       { issuer: 'Visma Connect', label: 'anna.svensson@nordbolaget.se', secret: 'KRSXG5CTMVRXEZLUKN2XAZLSKNSWG4TF' },
       GITHUB,
@@ -189,10 +189,10 @@ for (const lang of ['en', 'sv'] as const satisfies readonly Lang[]) {
       { issuer: 'Fortnox', label: 'anna.s', secret: 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U', digits: 8 },
       { issuer: 'Bank ID token', label: 'Kontor Stockholm', secret: 'ONSWG4TFOQYTEMZUGU3DOOBZGAYTEMZU', type: 'hotp', counter: 4 },
     ];
-    for (const a of seed) await app.host.core.dispatch('vault.add', { source: 'manual', ...a });
+    for (const a of seed) await app.host.core.dispatch('vault.addAccount', { source: 'manual', ...a });
     const list = await app.host.core.vault.list();
     const visma = list.accounts.find((a) => a.issuer === 'Visma Connect');
-    if (visma) await app.host.core.dispatch('vault.pin', { id: visma.id, pinned: true });
+    if (visma) await app.host.core.dispatch('vault.pinAccount', { id: visma.id, pinned: true });
 
     await ui.open(app.host.url);
     await expect(ui.copyButton(GITHUB)).toBeVisible();

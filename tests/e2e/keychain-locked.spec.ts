@@ -19,8 +19,8 @@ test.afterEach(async () => {
 for (const lang of ['en', 'sv'] as const) {
   test(`a locked keychain at start shows what to do, and Try again recovers once unlocked (${lang})`, async ({ page, app }) => {
     const ui = new AuthenticatorPage(page, lang);
-    await app.host.core.dispatch('settings.update', { language: lang });
-    expect(await app.host.core.dispatch('vault.add', { source: 'manual', ...GITHUB })).toMatchObject({ ok: true });
+    await app.host.core.dispatch('settings.updateSettings', { language: lang });
+    expect(await app.host.core.dispatch('vault.addAccount', { source: 'manual', ...GITHUB })).toMatchObject({ ok: true });
 
     // Locked, then the app starts (a new host process on the same profile and keychain).
     lockLogin();
@@ -51,7 +51,7 @@ test('a keychain locked while the app runs: an add is refused with the locked sc
   app,
 }) => {
   const ui = new AuthenticatorPage(page, 'en');
-  await app.host.core.dispatch('settings.update', { language: 'en' });
+  await app.host.core.dispatch('settings.updateSettings', { language: 'en' });
   await ui.open(app.host.url);
   lockLogin();
   await ui.submitManual(GITHUB);

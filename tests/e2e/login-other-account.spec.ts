@@ -31,8 +31,8 @@ for (const lang of ['en', 'sv'] as Lang[]) {
 
     // Lena's link arrives (she asked for it on another device).
     const since = await mock.now();
-    await app.host.core.dispatch('session.forgot.humanCheck', {});
-    await app.host.core.dispatch('session.forgot.send', { email: lena.email, kind: 'magic', language: lang });
+    await app.host.core.dispatch('recovery.checkHuman', {});
+    await app.host.core.dispatch('recovery.sendLink', { email: lena.email, kind: 'magic', language: lang });
     const path = appPathOf(await mock.waitForMessage(lena.email, /magic/, since), 'magic-link');
 
     await hrm.goto(path);

@@ -12,7 +12,7 @@ const shot = { fullPage: true, animations: 'disabled', caret: 'hide', maxDiffPix
 
 test('the empty authenticator', async ({ page, app }) => {
   const ui = new AuthenticatorPage(page, 'en');
-  await app.host.core.dispatch('settings.update', { language: 'en' });
+  await app.host.core.dispatch('settings.updateSettings', { language: 'en' });
   await ui.open(app.host.url);
   await expect(page.getByRole('heading', { name: ui.m.authenticator.emptyTitle })).toBeVisible();
   await expect(page).toHaveScreenshot('authenticator-empty-en.png', shot);

@@ -23,11 +23,13 @@ test.describe('Electron smoke', () => {
     expect(await win.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
     expect(await win.evaluate(() => Object.keys((globalThis as unknown as { flex: object }).flex).sort())).toEqual(['invoke', 'onEvent']);
     const info = await win.evaluate(() =>
-      (globalThis as unknown as { flex: { invoke(c: string, p: unknown): Promise<unknown> } }).flex.invoke('app.info', {}),
+      (globalThis as unknown as { flex: { invoke(c: string, p: unknown): Promise<unknown> } }).flex.invoke('app.getInfo', {}),
     );
     expect(info).toMatchObject({ ok: true, value: { host: 'electron' } });
     const refused = await win.evaluate(() =>
-      (globalThis as unknown as { flex: { invoke(c: string, p: unknown): Promise<unknown> } }).flex.invoke('vault.delete', { id: 'x' }),
+      (globalThis as unknown as { flex: { invoke(c: string, p: unknown): Promise<unknown> } }).flex.invoke('vault.deleteAccount', {
+        id: 'x',
+      }),
     );
     expect(refused).toMatchObject({ ok: false, error: { code: 'field.invalid' } });
     await app.close();

@@ -93,7 +93,7 @@ describe('a locked login collection (real gnome-keyring)', () => {
     expect((await vault.list()).accounts).toEqual([]);
 
     await unlockLogin();
-    // Retry on the locked screen is a vault.list: it re-checks, no restart.
+    // Retry on the locked screen is a vault.listAccounts: it re-checks, no restart.
     expect((await vault.list()).keychain).toBe('ok');
     const added = await vault.add(toAccountSpec({ issuer: 'GitHub', label: 'karin', secret: SECRET }));
     expect(await secrets.get(added.id)).toBe(SECRET);

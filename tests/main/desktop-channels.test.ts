@@ -56,9 +56,9 @@ describe('app.* channels through the contract', () => {
     const c = await start(desktop);
     const scan = c.scan as unknown as { pending: unknown };
     scan.pending = { id: 'x', frames: [], expiresAt: Date.now() + 60_000 };
-    expect(await c.dispatch('app.update.restart', {})).toEqual({ ok: false, error: { code: 'update.busy' } });
+    expect(await c.dispatch('app.restartToUpdate', {})).toEqual({ ok: false, error: { code: 'update.busy' } });
     scan.pending = null;
-    expect(await c.dispatch('app.update.restart', {})).toEqual({ ok: true, value: { done: true } });
+    expect(await c.dispatch('app.restartToUpdate', {})).toEqual({ ok: true, value: { done: true } });
     expect(desktop.restarts).toBe(1);
   });
 
@@ -66,45 +66,48 @@ describe('app.* channels through the contract', () => {
     const desktop = port({ state: 'ready', version: '0.2.0' });
     const c = await start(desktop);
     vi.spyOn(c.sessionServices.push, 'list').mockReturnValue([{ id: 'p' }] as never);
-    expect(await c.dispatch('app.update.restart', {})).toEqual({ ok: false, error: { code: 'update.busy' } });
+    expect(await c.dispatch('app.restartToUpdate', {})).toEqual({ ok: false, error: { code: 'update.busy' } });
     expect(desktop.restarts).toBe(0);
   });
 
   it('nothing downloaded: update.not-ready', async () => {
     const c = await start(port({ state: 'idle' }));
-    expect(await c.dispatch('app.update.restart', {})).toEqual({ ok: false, error: { code: 'update.not-ready' } });
+    expect(await c.dispatch('app.restartToUpdate', {})).toEqual({ ok: false, error: { code: 'update.not-ready' } });
   });
 
   it('diagnostics, update state and the waiting deep links come from the shell; settings changes reach it', async () => {
     const desktop = port({ state: 'downloading', version: '0.2.0' });
     const c = await start(desktop);
-    expect(await c.dispatch('app.diagnostics', {})).toEqual({ ok: true, value: { logFolder: '/logs', text: 'diag' } });
-    expect(await c.dispatch('app.update.state', {})).toEqual({ ok: true, value: { state: 'downloading', version: '0.2.0' } });
-    expect(await c.dispatch('app.deepLinks.take', {})).toEqual({
+    expect(await c.dispatch('app.getDiagnostics', {})).toEqual({ ok: true, value: { logFolder: '/logs', text: 'diag' } });
+    expect(await c.dispatch('app.getUpdateState', {})).toEqual({ ok: true, value: { state: 'downloading', version: '0.2.0' } });
+    expect(await c.dispatch('app.takeDeepLinks', {})).toEqual({
       ok: true,
       value: { links: [{ path: 'reset-password', query: { token: 't' } }] },
     });
-    await c.dispatch('settings.update', { startAtLogin: true, closeToTray: false });
+    await c.dispatch('settings.updateSettings', { startAtLogin: true, closeToTray: false });
     expect(desktop.changed).toEqual([{ language: 'system', clearClipboard: true, closeToTray: false, startAtLogin: true }]);
     expect(c.readSettings()).toMatchObject({ closeToTray: false, startAtLogin: true });
     expect(c.language()).toBe('sv');
-    expect(await c.dispatch('settings.update', { startAtLogin: 'yes' })).toMatchObject({ ok: false, error: { code: 'field.invalid' } });
+    expect(await c.dispatch('settings.updateSettings', { startAtLogin: 'yes' })).toMatchObject({
+      ok: false,
+      error: { code: 'field.invalid' },
+    });
   });
 
   it('app.getStartState: the session, app info and settings in one answer, and leaves the waiting deep links alone (issue 16)', async () => {
     const desktop = port({ state: 'off' });
     const c = await start(desktop);
-    await c.dispatch('settings.update', { language: 'en' });
+    await c.dispatch('settings.updateSettings', { language: 'en' });
     const whole = await c.dispatch('app.getStartState', {});
     expect(whole).toEqual({
       ok: true,
       value: {
-        session: ((await c.dispatch('session.get', {})) as { value: unknown }).value,
+        session: ((await c.dispatch('session.getState', {})) as { value: unknown }).value,
         info,
         settings: expect.objectContaining({ language: 'en' }) as unknown,
       },
     });
-    expect(await c.dispatch('app.deepLinks.take', {})).toEqual({
+    expect(await c.dispatch('app.takeDeepLinks', {})).toEqual({
       ok: true,
       value: { links: [{ path: 'reset-password', query: { token: 't' } }] },
     });
@@ -112,10 +115,10 @@ describe('app.* channels through the contract', () => {
 
   it('the browser host (no shell): updates off, no links, diagnostics without a log folder', async () => {
     const c = await start();
-    expect(await c.dispatch('app.update.state', {})).toEqual({ ok: true, value: { state: 'off' } });
-    expect(await c.dispatch('app.deepLinks.take', {})).toEqual({ ok: true, value: { links: [] } });
-    expect(await c.dispatch('app.diagnostics', {})).toMatchObject({ ok: true, value: { logFolder: null } });
-    expect(await c.dispatch('app.update.restart', {})).toEqual({ ok: false, error: { code: 'update.not-ready' } });
+    expect(await c.dispatch('app.getUpdateState', {})).toEqual({ ok: true, value: { state: 'off' } });
+    expect(await c.dispatch('app.takeDeepLinks', {})).toEqual({ ok: true, value: { links: [] } });
+    expect(await c.dispatch('app.getDiagnostics', {})).toMatchObject({ ok: true, value: { logFolder: null } });
+    expect(await c.dispatch('app.restartToUpdate', {})).toEqual({ ok: false, error: { code: 'update.not-ready' } });
   });
 });
 

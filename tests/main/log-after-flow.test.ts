@@ -62,9 +62,9 @@ describe('the app log after a full sign-in and authenticator flow', () => {
     });
     const email = DEMO.twoFactor.email;
 
-    await call('session.server.set', { kind: 'embedded' });
-    await call('session.forgot.humanCheck');
-    await call('session.forgot.send', { email, kind: 'reset', language: 'en' });
+    await call('session.setServer', { kind: 'embedded' });
+    await call('recovery.checkHuman');
+    await call('recovery.sendLink', { email, kind: 'reset', language: 'en' });
     const outbox = await control<{ messages: { links: { action: string; url: string }[]; codes?: string[] }[] }>(
       'GET',
       `/test/outbox?recipient=${encodeURIComponent(email)}`,
@@ -73,31 +73,31 @@ describe('the app log after a full sign-in and authenticator flow', () => {
     const token = new URL(link.url).searchParams.get('token')!;
     handled.add(token);
     handled.add(PASSWORD);
-    await call('session.reset.info', { token });
-    await call('session.reset.complete', { token, password: PASSWORD });
-    await call('session.discover', { email, saveEmail: false });
-    await expect(call('session.password', { password: 'Wrong-password-1!' })).rejects.toThrow('invalid-credentials');
-    await call('session.password', { password: PASSWORD });
+    await call('recovery.getResetInfo', { token });
+    await call('recovery.completeReset', { token, password: PASSWORD });
+    await call('session.discoverAccount', { email, saveEmail: false });
+    await expect(call('session.submitPassword', { password: 'Wrong-password-1!' })).rejects.toThrow('invalid-credentials');
+    await call('session.submitPassword', { password: PASSWORD });
 
-    await call('session.setup.begin', { origin: 'sign-in' });
-    const qr = (await call('session.setup.go', { step: 'totp-qr' })).setup!.qr!;
+    await call('setup.beginSetup', { origin: 'sign-in' });
+    const qr = (await call('setup.goToStep', { step: 'totp-qr' })).setup!.qr!;
     const secret = qr.manualKey.replace(/\s/g, '');
     handled.add(secret);
-    await call('session.setup.go', { step: 'totp-code' });
+    await call('setup.goToStep', { step: 'totp-code' });
     const code = new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 }).generate({
       timestamp: (await control<{ now: number }>('GET', '/test/clock')).now,
     });
     handled.add(code);
-    await call('session.setup.totpConfirm', { code });
-    const emergency = (await call('session.setup.go', { step: 'emergency' })).setup!.emergencyCode!;
+    await call('setup.confirmTotp', { code });
+    const emergency = (await call('setup.goToStep', { step: 'emergency' })).setup!.emergencyCode!;
     handled.add(emergency);
-    await call('session.setup.finish', { stored: true });
+    await call('setup.finishSetup', { stored: true });
 
     const uri = `otpauth://totp/Flex:anna@flex.example?secret=${EXTRA_SECRET}&issuer=Flex`;
     handled.add(EXTRA_SECRET);
     handled.add(uri);
-    const { account } = await call<{ account: { id: string } }>('vault.add', { source: 'uri', uri });
-    const copied = await call<Record<string, unknown>>('vault.copy', { id: account.id });
+    const { account } = await call<{ account: { id: string } }>('vault.addAccount', { source: 'uri', uri });
+    const copied = await call<Record<string, unknown>>('vault.copyCode', { id: account.id });
     for (const v of Object.values(copied)) if (typeof v === 'string' && /^\d{6,8}$/.test(v)) handled.add(v);
     await call('session.signOut');
   }, 60_000);
@@ -111,10 +111,10 @@ describe('the app log after a full sign-in and authenticator flow', () => {
 
   it('logged the flow (calls, server requests, the refusal) from core and mock', () => {
     const text = readFileSync(log!.file, 'utf8');
-    expect(text).toMatch(/\(core\) IPC session\.password/);
-    expect(text).toMatch(/\(core\) IPC session\.password refused: session\.invalid-credentials/);
+    expect(text).toMatch(/\(core\) IPC session\.submitPassword/);
+    expect(text).toMatch(/\(core\) IPC session\.submitPassword refused: session\.invalid-credentials/);
     expect(text).toMatch(/\(mock\) POST \//);
-    expect(text).toContain('IPC vault.add');
+    expect(text).toContain('IPC vault.addAccount');
   });
 
   it('contains no password, secret, code, emailed token or mailbox token', () => {

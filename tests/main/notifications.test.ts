@@ -37,9 +37,9 @@ describe('push notifications', () => {
     const events = new EventHub();
     let locale: 'sv' | 'en' = 'sv';
     setupPushNotifications(events, () => textsFor(locale), vi.fn());
-    events.emit('push.request', { id: 'a' });
+    events.emit('push.requestReceived', { id: 'a' });
     locale = 'en';
-    events.emit('push.request', { id: 'b' });
+    events.emit('push.requestReceived', { id: 'b' });
     expect(state.shown.map((s) => s.options.title)).toEqual(['Godkänn inloggning', 'Approve sign-in']);
     // The number to match is never in the notification.
     expect(state.shown[0]!.options.body).not.toMatch(/\d/);
@@ -51,17 +51,17 @@ describe('push notifications', () => {
     events.subscribe((e, p) => seen.push([e, p]));
     const show = vi.fn();
     setupPushNotifications(events, () => textsFor('en'), show);
-    events.emit('push.request', { id: 'a' });
+    events.emit('push.requestReceived', { id: 'a' });
     state.shown[0]!.n.emit('click');
     expect(show).toHaveBeenCalled();
-    expect(seen).toContainEqual(['app.navigate', { to: 'authenticator' }]);
+    expect(seen).toContainEqual(['app.navigationRequested', { to: 'authenticator' }]);
   });
 
   it('is taken back when the request expires or is answered elsewhere', () => {
     const events = new EventHub();
     setupPushNotifications(events, () => textsFor('en'), vi.fn());
-    events.emit('push.request', { id: 'a' });
-    events.emit('push.resolved', { id: 'a', state: 'expired' });
+    events.emit('push.requestReceived', { id: 'a' });
+    events.emit('push.requestResolved', { id: 'a', state: 'expired' });
     expect(state.shown[0]!.closed).toBe(true);
   });
 
@@ -69,7 +69,7 @@ describe('push notifications', () => {
     state.supported = false;
     const events = new EventHub();
     setupPushNotifications(events, () => textsFor('en'), vi.fn());
-    events.emit('push.request', { id: 'a' });
+    events.emit('push.requestReceived', { id: 'a' });
     expect(state.shown).toHaveLength(0);
   });
 

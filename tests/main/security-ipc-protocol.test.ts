@@ -127,16 +127,19 @@ describe('IPC sender checks', () => {
     state.windows = [{ webContents: { mainFrame: ourFrame, send: vi.fn() } }];
     setupIpc(core as never);
     const invoke = state.ipcHandlers.get(INVOKE_CHANNEL)!;
-    expect(await invoke({ senderFrame: ourFrame }, 'app.info', {})).toEqual({ ok: true, value: 'x' });
-    expect(dispatch).toHaveBeenCalledWith('app.info', {});
+    expect(await invoke({ senderFrame: ourFrame }, 'app.getInfo', {})).toEqual({ ok: true, value: 'x' });
+    expect(dispatch).toHaveBeenCalledWith('app.getInfo', {});
     dispatch.mockClear();
     const subframe = { url: 'app://renderer/index.html' };
     for (const frame of [subframe, null, { url: 'https://evil.example/' }]) {
-      expect(await invoke({ senderFrame: frame }, 'vault.list', {})).toEqual({ ok: false, error: { code: 'ipc.forbidden-sender' } });
+      expect(await invoke({ senderFrame: frame }, 'vault.listAccounts', {})).toEqual({
+        ok: false,
+        error: { code: 'ipc.forbidden-sender' },
+      });
     }
     // Our main frame, navigated elsewhere somehow: refused too.
     state.windows = [{ webContents: { mainFrame: { url: 'https://evil.example/' }, send: vi.fn() } }];
-    expect(await invoke({ senderFrame: state.windows[0]!.webContents.mainFrame }, 'vault.list', {})).toMatchObject({ ok: false });
+    expect(await invoke({ senderFrame: state.windows[0]!.webContents.mainFrame }, 'vault.listAccounts', {})).toMatchObject({ ok: false });
     expect(dispatch).not.toHaveBeenCalled();
   });
 

@@ -6,12 +6,12 @@ type AdminChannel = Extract<keyof Handlers, `admin.${string}` | `account.${strin
 /** HRM administration and the Connect account page. Thin: rules live in the services. */
 export function createAdminHandlers({ admin, account }: SessionServices): Pick<Handlers, AdminChannel> {
   return {
-    'admin.company': () => admin.company(),
-    'admin.companyUpdate': (patch) => admin.updateCompany(patch),
-    'admin.users': () => admin.users(),
-    'admin.resend': ({ userId }) => admin.resend(userId),
+    'admin.getCompany': () => admin.company(),
+    'admin.updateCompany': (patch) => admin.updateCompany(patch),
+    'admin.listUsers': () => admin.users(),
+    'admin.resendVerification': ({ userId }) => admin.resend(userId),
     'admin.removeConnection': ({ userId }) => admin.removeConnection(userId),
-    'account.overview': () => account.overview(),
+    'account.getOverview': () => account.overview(),
     'account.removeFactor': ({ factorId }) => account.removeFactor(factorId),
   };
 }

@@ -19,9 +19,9 @@ export function createCodeHandlers({
   events,
   readSettings,
   clipboard,
-}: CodeHandlerDeps): Pick<Handlers, 'vault.copy' | 'vault.hotpNext'> {
+}: CodeHandlerDeps): Pick<Handlers, 'vault.copyCode' | 'vault.advanceHotpCounter'> {
   return {
-    'vault.copy': async ({ id }) => {
+    'vault.copyCode': async ({ id }) => {
       const code = vault.currentCode(id);
       vault.markUsed(id);
       const clear = readSettings().clearClipboard;
@@ -33,7 +33,7 @@ export function createCodeHandlers({
         throw new AppError('clipboard.write-failed', undefined, { cause: e });
       }
     },
-    'vault.hotpNext': ({ id }) => {
+    'vault.advanceHotpCounter': ({ id }) => {
       const account = vault.nextHotp(id);
       vault.markUsed(id);
       events.emit('vault.changed', {});

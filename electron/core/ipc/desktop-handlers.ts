@@ -3,7 +3,7 @@ import type { EventPayload } from '@shared/contract';
 import { AppError } from '@shared/result';
 import type { Handlers } from './dispatcher';
 
-type DeepLink = EventPayload<'deep-link'>;
+type DeepLink = EventPayload<'app.deepLinkReceived'>;
 
 /**
  * What a composition root with a desktop shell offers the contract (electron/main): diagnostics
@@ -31,16 +31,16 @@ export interface DesktopHandlerDeps {
 
 export function createDesktopHandlers({ info, desktop, busy }: DesktopHandlerDeps): Pick<Handlers, DesktopChannel> {
   return {
-    'app.info': () => info,
-    'app.diagnostics': () =>
+    'app.getInfo': () => info,
+    'app.getDiagnostics': () =>
       desktop?.diagnostics() ?? { logFolder: null, text: `${info.name} ${info.version} (${info.host}, ${info.platform})` },
-    'app.update.state': () => desktop?.updateState() ?? { state: 'off' },
-    'app.update.restart': async () => {
+    'app.getUpdateState': () => desktop?.updateState() ?? { state: 'off' },
+    'app.restartToUpdate': async () => {
       if (!desktop || desktop.updateState().state !== 'ready') throw new AppError('update.not-ready');
       if (await busy()) throw new AppError('update.busy');
       desktop.restartToUpdate();
       return { done: true } as const;
     },
-    'app.deepLinks.take': () => ({ links: desktop?.takeDeepLinks() ?? [] }),
+    'app.takeDeepLinks': () => ({ links: desktop?.takeDeepLinks() ?? [] }),
   };
 }

@@ -49,18 +49,18 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const done = { done: true } as const;
 
   return {
-    // One answer for the first view (issue 16): the same parts as session.get, app.info and settings.get.
+    // One answer for the first view (issue 16): the same parts as session.getState, app.getInfo and settings.getSettings.
     'app.getStartState': () => ({ session: sessionServices.session.view(), info, settings: readSettings() }),
-    'settings.get': () => readSettings(),
-    'settings.update': (patch) => {
+    'settings.getSettings': () => readSettings(),
+    'settings.updateSettings': (patch) => {
       const next = appSettings.update(patch);
       desktop?.settingsChanged?.(next);
       return next;
     },
     ...createDesktopHandlers({ info, desktop, busy: () => scan.selecting || sessionServices.push.list().length > 0 }),
 
-    'vault.list': () => vault.list(),
-    'vault.add': async (req) => {
+    'vault.listAccounts': () => vault.list(),
+    'vault.addAccount': async (req) => {
       const [first, ...more] = vault.specsFrom(req);
       if (!first) throw new Error('A parser returned no account');
       const account = await vault.add(first);
@@ -68,33 +68,33 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       changed();
       return { account };
     },
-    'vault.rename': ({ id, issuer, label }) => {
+    'vault.renameAccount': ({ id, issuer, label }) => {
       vault.rename(id, issuer, label);
       changed();
       return done;
     },
-    'vault.pin': ({ id, pinned }) => {
+    'vault.pinAccount': ({ id, pinned }) => {
       vault.setPinned(id, pinned);
       changed();
       return done;
     },
-    'vault.reorder': ({ ids }) => {
+    'vault.reorderAccounts': ({ ids }) => {
       vault.reorder(ids);
       changed();
       return done;
     },
-    'vault.edit': async (req) => {
+    'vault.editAccount': async (req) => {
       const account = await vault.edit(req);
       changed();
       return { account };
     },
-    'vault.groups': ({ id, groups }) => {
+    'vault.setAccountGroups': ({ id, groups }) => {
       vault.setGroups(id, groups);
       changed();
       return done;
     },
-    'vault.transferQr': ({ ids }) => transferQr(vault.specsForTransfer([...new Set(ids)]), Math.floor(Math.random() * 2 ** 31)),
-    'vault.delete': async ({ id }) => {
+    'vault.showTransferQr': ({ ids }) => transferQr(vault.specsForTransfer([...new Set(ids)]), Math.floor(Math.random() * 2 ** 31)),
+    'vault.deleteAccount': async ({ id }) => {
       await vault.delete(id);
       changed();
       return done;

@@ -3,15 +3,15 @@ import type { LockService } from '../lock/lock-service';
 import type { Handlers } from './dispatcher';
 
 type LockChannels =
-  | 'lock.state'
-  | 'lock.unlock'
-  | 'lock.unlockTouchId'
-  | 'lock.lockNow'
+  | 'lock.getState'
+  | 'lock.unlockWithPassword'
+  | 'lock.unlockWithTouchId'
+  | 'lock.lockApp'
   | 'lock.setPassword'
-  | 'lock.disable'
-  | 'lock.options'
-  | 'lock.activity'
-  | 'clock.check';
+  | 'lock.disableLock'
+  | 'lock.setOptions'
+  | 'lock.reportActivity'
+  | 'clock.checkSkew';
 
 /** The app lock and the clock check. `language` words the Touch ID prompt ("... is trying to <reason>"). */
 export function createLockHandlers(
@@ -20,17 +20,17 @@ export function createLockHandlers(
   language: () => 'sv' | 'en',
 ): Pick<Handlers, LockChannels> {
   return {
-    'lock.state': () => lock.view(),
-    'lock.unlock': ({ password }) => lock.unlock(password),
-    'lock.unlockTouchId': () => lock.unlockWithTouchId(language() === 'sv' ? 'låsa upp Flex HRM Connect' : 'unlock Flex HRM Connect'),
-    'lock.lockNow': () => lock.lockNow('manual'),
+    'lock.getState': () => lock.view(),
+    'lock.unlockWithPassword': ({ password }) => lock.unlock(password),
+    'lock.unlockWithTouchId': () => lock.unlockWithTouchId(language() === 'sv' ? 'låsa upp Flex HRM Connect' : 'unlock Flex HRM Connect'),
+    'lock.lockApp': () => lock.lockNow('manual'),
     'lock.setPassword': ({ password, current }) => lock.setPassword(password, current),
-    'lock.disable': ({ password }) => lock.disable(password),
-    'lock.options': (patch) => lock.options(patch),
-    'lock.activity': () => {
+    'lock.disableLock': ({ password }) => lock.disable(password),
+    'lock.setOptions': (patch) => lock.options(patch),
+    'lock.reportActivity': () => {
       lock.noteActivity();
       return { done: true } as const;
     },
-    'clock.check': () => clockCheck.check(),
+    'clock.checkSkew': () => clockCheck.check(),
   };
 }

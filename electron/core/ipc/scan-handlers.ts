@@ -20,12 +20,12 @@ export function createScanHandlers(scan: ScanService, vaultChanged: () => void):
     }
   };
   return {
-    'scan.screens': () => importing(() => scan.scanScreens()),
-    'scan.image': ({ imageBase64 }) => importing(() => scan.scanImage(new Uint8Array(Buffer.from(imageBase64, 'base64')))),
-    'scan.capture': () => scan.captureForSelection(),
-    'scan.region': ({ captureId, screen, x, y, width, height }) =>
+    'scan.scanScreens': () => importing(() => scan.scanScreens()),
+    'scan.scanImage': ({ imageBase64 }) => importing(() => scan.scanImage(new Uint8Array(Buffer.from(imageBase64, 'base64')))),
+    'scan.captureScreen': () => scan.captureForSelection(),
+    'scan.scanRegion': ({ captureId, screen, x, y, width, height }) =>
       importing(() => scan.scanRegion(captureId, screen, { x, y, width, height })),
-    'scan.discard': ({ captureId }) => {
+    'scan.discardCapture': ({ captureId }) => {
       scan.discard(captureId);
       return { done: true } as const;
     },

@@ -88,7 +88,7 @@ export class PushDeviceClient {
     this.requests.close();
   }
 
-  /** Whether every device's stream is up and caught up with the server: then `list()` is live and push.pending asks the server nothing. */
+  /** Whether every device's stream is up and caught up with the server: then `list()` is live and push.listPending asks the server nothing. */
   get streaming(): boolean {
     return this.syncing === 0 && this.streams.size > 0 && [...this.streams.values()].every((s) => s.connected);
   }

@@ -79,7 +79,7 @@ export class VaultService {
     return this.state;
   }
 
-  /** A keychain call failed: the state says so until a later `open` (vault.list) succeeds. */
+  /** A keychain call failed: the state says so until a later `open` (vault.listAccounts) succeeds. */
   private noteFailure(e: unknown): void {
     this.state = isAppError(e) && e.code === 'keychain.locked' ? 'locked' : 'unavailable';
   }

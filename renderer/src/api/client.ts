@@ -24,7 +24,7 @@ export function createClient(transport: Transport) {
      * Starts one call now, while the start path still loads code, whose answer stands for several
      * (`app.getStartState`: the session, app info and settings), and hands each part to the first
      * call of the channel it answers that has no request of its own: the sign-in form's
-     * `session.get` does not wait a round trip, and the first view's three reads cost one request
+     * `session.getState` does not wait a round trip, and the first view's three reads cost one request
      * (issue 16). Later calls of those channels go to main as usual.
      */
     primeParts<C extends ChannelName>(channel: C, parts: { [P in ChannelName]?: (whole: Response<C>) => Response<P> }): void {

@@ -2,7 +2,7 @@ import type { Router } from 'vue-router';
 import type { ApiClient } from '../api/client';
 
 /**
- * Emailed links inside the app: `deep-link` events (Electron) or the http form `/open/<action>`
+ * Emailed links inside the app: `app.deepLinkReceived` events (Electron) or the http form `/open/<action>`
  * the browser host redirects to `#/link/<action>?…`. Apart from the route table, so a view that
  * opens a link (the mailbox) does not import the routes that import it.
  */
@@ -20,20 +20,20 @@ export function routeDeepLink(router: Router, link: { path: string; query: Recor
 }
 
 /**
- * One call from start.ts: follow `deep-link` events for the HRM links, then take the links main kept
- * while the page was not listening yet (the link that launched the app) when `later` says (the
- * start takes them once the first view is painted), and follow main's `app.navigate` (a
- * notification or the tray menu was clicked). Returns the unsubscribe.
+ * One call from start.ts: follow `app.deepLinkReceived` events for the HRM links, then take the
+ * links main kept while the page was not listening yet (the link that launched the app) when
+ * `later` says (the start takes them once the first view is painted), and follow main's
+ * `app.navigationRequested` (a notification or the tray menu was clicked). Returns the unsubscribe.
  */
 export function installHrmDeepLinks(router: Router, api: ApiClient, later: (task: () => void) => void = (task) => task()): () => void {
-  const offLinks = api.on('deep-link', (link) => {
+  const offLinks = api.on('app.deepLinkReceived', (link) => {
     routeDeepLink(router, link);
   });
-  const offNavigate = api.on('app.navigate', ({ to }) => {
+  const offNavigate = api.on('app.navigationRequested', ({ to }) => {
     void router.push({ name: to });
   });
   later(() => {
-    void api.call('app.deepLinks.take').then((res) => {
+    void api.call('app.takeDeepLinks').then((res) => {
       if (res.ok) for (const link of res.value.links) routeDeepLink(router, link);
     });
   });

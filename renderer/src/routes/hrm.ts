@@ -2,7 +2,7 @@ import type { RouteRecordRaw } from 'vue-router';
 import HrmView from '@/views/hrm/HrmView.vue';
 
 /**
- * The HRM client's routes. Emailed links arrive as `deep-link` events (Electron) or as
+ * The HRM client's routes. Emailed links arrive as `app.deepLinkReceived` events (Electron) or as
  * the http form `/open/<action>` the browser host redirects to `#/link/<action>?…`.
  */
 export const hrmRoutes: RouteRecordRaw[] = [

@@ -22,7 +22,7 @@ export const useAccountStore = defineStore('account', () => {
     overview,
     busy,
     error,
-    load: () => run(() => api.call('account.overview')),
+    load: () => run(() => api.call('account.getOverview')),
     removeFactor: (factorId: string) => run(() => api.call('account.removeFactor', { factorId })),
     reset: () => {
       overview.value = null;

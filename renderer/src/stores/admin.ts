@@ -18,28 +18,28 @@ export const useAdminStore = defineStore('admin', () => {
   const linkedCount = computed(() => users.value.filter((u) => u.status === 'linked').length);
 
   async function load(): Promise<boolean> {
-    const res = await run(async () => allOk(await Promise.all([api.call('admin.company'), api.call('admin.users')])));
+    const res = await run(async () => allOk(await Promise.all([api.call('admin.getCompany'), api.call('admin.listUsers')])));
     if (!res) return false;
     [company.value, users.value] = [res[0], res[1].users];
     return true;
   }
 
   async function updateCompany(patch: AdminCompanyUpdate): Promise<AdminCompany | null> {
-    const next = await run(() => api.call('admin.companyUpdate', patch));
+    const next = await run(() => api.call('admin.updateCompany', patch));
     if (next) company.value = next;
     return next;
   }
 
   async function refreshUsers(): Promise<void> {
-    const res = await run(() => api.call('admin.users'));
+    const res = await run(() => api.call('admin.listUsers'));
     if (res) users.value = res.users;
   }
 
   async function resend(userId: string) {
-    const res = await run(() => api.call('admin.resend', { userId }));
+    const res = await run(() => api.call('admin.resendVerification', { userId }));
     // A company without verification links at once: show the new state.
     if (res) {
-      const list = await api.call('admin.users');
+      const list = await api.call('admin.listUsers');
       if (list.ok) users.value = list.value.users;
     }
     return res;

@@ -23,7 +23,7 @@ export const useAppStore = defineStore('app', () => {
 
   /** Start-up: info and settings in one round, before the first paint, so the language is right at once. */
   async function init(): Promise<void> {
-    const res = allOk(await Promise.all([api.call('app.info'), api.call('settings.get')]));
+    const res = allOk(await Promise.all([api.call('app.getInfo'), api.call('settings.getSettings')]));
     if (res.ok) [info.value, settings.value] = res.value;
     error.value = res.ok ? null : res.error;
     ready.value = true;
@@ -33,17 +33,17 @@ export const useAppStore = defineStore('app', () => {
    * Optimistic: the setting changes at once (the language switches, the switch moves) and is put
    * back if main refuses to save it.
    */
-  async function saveSetting(patch: Request<'settings.update'>): Promise<Result<Settings>> {
+  async function saveSetting(patch: Request<'settings.updateSettings'>): Promise<Result<Settings>> {
     const before = settings.value;
     settings.value = { ...before, ...definedOnly(patch) };
-    const res = await api.call('settings.update', patch);
+    const res = await api.call('settings.updateSettings', patch);
     settings.value = res.ok ? res.value : before;
     return res;
   }
 
   const setLanguage = (language: Settings['language']) => saveSetting({ language });
   const setClearClipboard = (clearClipboard: boolean) => saveSetting({ clearClipboard });
-  const setDesktop = (patch: Pick<Request<'settings.update'>, 'closeToTray' | 'startAtLogin'>) => saveSetting(patch);
+  const setDesktop = (patch: Pick<Request<'settings.updateSettings'>, 'closeToTray' | 'startAtLogin'>) => saveSetting(patch);
 
   return { info, settings, ready, error, systemLocale, locale, init, setLanguage, setClearClipboard, setDesktop };
 });

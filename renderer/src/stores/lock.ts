@@ -8,7 +8,7 @@ import { useApi } from '../api/use-api';
 const ACTIVITY_EVERY_MS = 15_000;
 
 /**
- * The app lock as main reports it (`lock.state`, `lock.changed`). Main decides: while it says
+ * The app lock as main reports it (`lock.getState`, `lock.changed`). Main decides: while it says
  * locked it produces no code, whatever this window does. This store also reports the user's
  * activity (keys, pointer) so main's idle timer starts again.
  */
@@ -24,7 +24,7 @@ export const useLockStore = defineStore('lock', () => {
     const now = Date.now();
     if (locked.value || now - lastReport < ACTIVITY_EVERY_MS) return;
     lastReport = now;
-    void api.call('lock.activity');
+    void api.call('lock.reportActivity');
   }
 
   async function start(): Promise<void> {
@@ -33,7 +33,7 @@ export const useLockStore = defineStore('lock', () => {
     api.on('lock.changed', (v) => (view.value = v));
     for (const type of ['keydown', 'pointerdown', 'wheel'] as const)
       window.addEventListener(type, onActivity, { passive: true, capture: true });
-    const res = await api.call('lock.state');
+    const res = await api.call('lock.getState');
     if (res.ok) view.value = res.value;
   }
 
@@ -48,12 +48,12 @@ export const useLockStore = defineStore('lock', () => {
     locked,
     hideCodes,
     start,
-    unlock: (password: string) => apply(api.call('lock.unlock', { password })),
-    unlockWithTouchId: () => apply(api.call('lock.unlockTouchId')),
-    lockNow: () => apply(api.call('lock.lockNow')),
+    unlock: (password: string) => apply(api.call('lock.unlockWithPassword', { password })),
+    unlockWithTouchId: () => apply(api.call('lock.unlockWithTouchId')),
+    lockNow: () => apply(api.call('lock.lockApp')),
     setPassword: (password: string, current?: string) =>
       apply(api.call('lock.setPassword', current === undefined ? { password } : { password, current })),
-    disable: (password: string) => apply(api.call('lock.disable', { password })),
-    options: (patch: { autoLockMinutes?: number; hideCodes?: boolean; touchId?: boolean }) => apply(api.call('lock.options', patch)),
+    disable: (password: string) => apply(api.call('lock.disableLock', { password })),
+    options: (patch: { autoLockMinutes?: number; hideCodes?: boolean; touchId?: boolean }) => apply(api.call('lock.setOptions', patch)),
   };
 });

@@ -13,7 +13,7 @@ export const useMailboxStore = defineStore('mailbox', () => {
   let off: (() => void) | null = null;
 
   async function refresh(): Promise<void> {
-    const res = await run(() => api.call('mailbox.list', recipient.value ? { recipient: recipient.value } : {}));
+    const res = await run(() => api.call('mailbox.listMessages', recipient.value ? { recipient: recipient.value } : {}));
     if (res) data.value = res;
   }
 

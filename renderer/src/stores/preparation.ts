@@ -40,7 +40,7 @@ export const usePreparationStore = defineStore('preparation', () => {
   }
 
   async function load(): Promise<void> {
-    const v = await run(() => api.call('prep.state'));
+    const v = await run(() => api.call('prep.getState'));
     if (v) apply(v);
     else if (error.value?.code === 'session.not-signed-in') {
       // No HRM session is a state, not an error: the views ask the user to sign in.
@@ -51,7 +51,7 @@ export const usePreparationStore = defineStore('preparation', () => {
   }
 
   async function snooze(): Promise<boolean> {
-    const v = await run(() => api.call('prep.snooze'));
+    const v = await run(() => api.call('prep.snoozeBanner'));
     if (v) apply(v);
     return v !== null;
   }
@@ -77,7 +77,7 @@ export const usePreparationStore = defineStore('preparation', () => {
   }
 
   async function verify(code: string): Promise<boolean> {
-    const r = await run(() => api.call('prep.verify', { code }));
+    const r = await run(() => api.call('prep.verifyCode', { code }));
     if (!r) {
       // A wrong code spends an attempt: keep the count the user sees in step with the server's.
       const left = error.value?.code === 'prep.code-wrong' ? error.value.params?.attemptsLeft : undefined;

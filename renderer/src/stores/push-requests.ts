@@ -15,7 +15,7 @@ export interface PushNotice {
 /**
  * Push sign-in requests waiting in this app's authenticator (the device side of number matching).
  * Main follows the server's event stream and tells this store when a request arrives
- * (`push.request`) and when one leaves without an answer from here (`push.resolved`: expired, or
+ * (`push.requestReceived`) and when one leaves without an answer from here (`push.requestResolved`: expired, or
  * answered on another device), which leaves a notice saying so.
  */
 export const usePushRequestsStore = defineStore('push-requests', () => {
@@ -30,7 +30,7 @@ export const usePushRequestsStore = defineStore('push-requests', () => {
 
   async function refresh(): Promise<void> {
     const sentAt = Date.now();
-    const res = await api.call('push.pending');
+    const res = await api.call('push.listPending');
     if (!res.ok) {
       error.value = res.error;
       return;
@@ -43,11 +43,11 @@ export const usePushRequestsStore = defineStore('push-requests', () => {
   function watchRequests(later: (task: () => void) => void = (task) => task()): void {
     if (offs.length === 0) {
       offs = [
-        api.on('push.request', () => {
+        api.on('push.requestReceived', () => {
           notice.value = null;
           void refresh();
         }),
-        api.on('push.resolved', ({ id, state }) => {
+        api.on('push.requestResolved', ({ id, state }) => {
           const gone = requests.value.find((r) => r.id === id);
           requests.value = requests.value.filter((r) => r.id !== id);
           if (gone) notice.value = { id: ++noticeSeq, kind: state === 'expired' ? 'expired' : 'answered', email: gone.email };
@@ -60,7 +60,7 @@ export const usePushRequestsStore = defineStore('push-requests', () => {
   async function respond(id: string, approve: boolean, number: string): Promise<boolean> {
     error.value = null;
     notice.value = null;
-    const res = await api.call('push.respond', { id, approve, number });
+    const res = await api.call('push.answerRequest', { id, approve, number });
     if (res.ok) {
       requests.value = requests.value.filter((r) => r.id !== id);
       return true;

@@ -44,7 +44,7 @@ export const useSessionStore = defineStore('session', () => {
 
   async function load(): Promise<void> {
     unsubscribe ??= api.on('session.changed', accept);
-    await apply(() => api.call('session.get'));
+    await apply(() => api.call('session.getState'));
   }
 
   return {
@@ -59,42 +59,42 @@ export const useSessionStore = defineStore('session', () => {
     newEmergencyCode,
     setup,
     prefillEmail,
-    emergencyCodeStored: () => apply(() => api.call('session.emergency.stored')),
+    emergencyCodeStored: () => apply(() => api.call('session.acknowledgeEmergencyCode')),
     load,
-    setServer: (choice: ServerChoice) => apply(() => api.call('session.server.set', choice)),
-    legacySignIn: (userId: string, password: string) => apply(() => api.call('session.legacy.signIn', { userId, password })),
-    discover: (email: string, saveEmail: boolean) => apply(() => api.call('session.discover', { email, saveEmail })),
-    restart: () => apply(() => api.call('session.restart')),
-    password: (password: string) => apply(() => api.call('session.password', { password })),
-    ssoStart: () => apply(() => api.call('session.sso.start')),
-    ssoComplete: (approve: boolean) => apply(() => api.call('session.sso.complete', { approve })),
-    humanCheck: () => run(() => api.call('session.forgot.humanCheck')),
+    setServer: (choice: ServerChoice) => apply(() => api.call('session.setServer', choice)),
+    legacySignIn: (userId: string, password: string) => apply(() => api.call('session.signInLegacy', { userId, password })),
+    discover: (email: string, saveEmail: boolean) => apply(() => api.call('session.discoverAccount', { email, saveEmail })),
+    restart: () => apply(() => api.call('session.restartSignIn')),
+    password: (password: string) => apply(() => api.call('session.submitPassword', { password })),
+    ssoStart: () => apply(() => api.call('session.startSso')),
+    ssoComplete: (approve: boolean) => apply(() => api.call('session.completeSso', { approve })),
+    humanCheck: () => run(() => api.call('recovery.checkHuman')),
     forgotSend: (email: string, kind: 'reset' | 'magic', language?: 'sv' | 'en') =>
-      run(() => api.call('session.forgot.send', language ? { email, kind, language } : { email, kind })),
+      run(() => api.call('recovery.sendLink', language ? { email, kind, language } : { email, kind })),
     /** `confirmReplace`: the user said yes to signing out the current account (session.other-account). */
     resetInfo: (token: string, confirmReplace = false) =>
-      run(() => api.call('session.reset.info', confirmReplace ? { token, confirmReplace } : { token })),
-    resetComplete: (token: string, password: string) => run(() => api.call('session.reset.complete', { token, password })),
+      run(() => api.call('recovery.getResetInfo', confirmReplace ? { token, confirmReplace } : { token })),
+    resetComplete: (token: string, password: string) => run(() => api.call('recovery.completeReset', { token, password })),
     magicComplete: (token: string, confirmReplace = false) =>
-      apply(() => api.call('session.magic.complete', confirmReplace ? { token, confirmReplace } : { token })),
-    mfaChoose: (method: MfaMethod) => apply(() => api.call('session.mfa.choose', { method })),
+      apply(() => api.call('session.completeMagicLink', confirmReplace ? { token, confirmReplace } : { token })),
+    mfaChoose: (method: MfaMethod) => apply(() => api.call('session.chooseMfa', { method })),
     async mfaVerify(code: string, rememberDevice: boolean): Promise<string | null | undefined> {
-      const res = await run(() => api.call('session.mfa.verify', { code, rememberDevice }));
+      const res = await run(() => api.call('session.verifyMfa', { code, rememberDevice }));
       if (!res) return undefined;
       accept(res.view);
       return res.newEmergencyCode;
     },
-    setupLater: () => apply(() => api.call('session.setup.later')),
+    setupLater: () => apply(() => api.call('setup.postponeSetup')),
     // The 2FA set-up flow lives in main (view.setup); every call answers with the view carrying it.
-    setupBegin: (origin: 'sign-in' | 'account') => apply(() => api.call('session.setup.begin', { origin })),
-    setupGo: (step: Request<'session.setup.go'>['step']) => apply(() => api.call('session.setup.go', { step })),
-    setupCancel: () => apply(() => api.call('session.setup.cancel')),
-    setupTotpConfirm: (code: string) => apply(() => api.call('session.setup.totpConfirm', { code })),
-    setupPushLocal: () => apply(() => api.call('session.setup.pushLocal')),
-    setupPushConsent: (approve: boolean) => apply(() => api.call('session.setup.pushConsent', { approve })),
-    setupSmsSend: (phone: Request<'session.setup.smsSend'>['phone']) => apply(() => api.call('session.setup.smsSend', { phone })),
-    setupSmsConfirm: (code: string) => apply(() => api.call('session.setup.smsConfirm', { code })),
-    setupFinish: () => apply(() => api.call('session.setup.finish', { stored: true })),
+    setupBegin: (origin: 'sign-in' | 'account') => apply(() => api.call('setup.beginSetup', { origin })),
+    setupGo: (step: Request<'setup.goToStep'>['step']) => apply(() => api.call('setup.goToStep', { step })),
+    setupCancel: () => apply(() => api.call('setup.cancelSetup')),
+    setupTotpConfirm: (code: string) => apply(() => api.call('setup.confirmTotp', { code })),
+    setupPushLocal: () => apply(() => api.call('setup.registerPushDevice')),
+    setupPushConsent: (approve: boolean) => apply(() => api.call('setup.answerPushConsent', { approve })),
+    setupSmsSend: (phone: Request<'setup.sendSms'>['phone']) => apply(() => api.call('setup.sendSms', { phone })),
+    setupSmsConfirm: (code: string) => apply(() => api.call('setup.confirmSms', { code })),
+    setupFinish: () => apply(() => api.call('setup.finishSetup', { stored: true })),
     signOut: () => apply(() => api.call('session.signOut')),
   };
 });

@@ -121,7 +121,7 @@ export const useVaultStore = defineStore('vault', () => {
     const seq = ++loadSeq;
     if (status.value === 'idle') status.value = 'loading';
     const sentAt = Date.now();
-    const res = await api.call('vault.list');
+    const res = await api.call('vault.listAccounts');
     if (seq !== loadSeq) return;
     if (res.ok) apply(res.value, sentAt, Date.now());
     else {
@@ -167,7 +167,7 @@ export const useVaultStore = defineStore('vault', () => {
    * `vault.changed` that main sends for it is the one reload, with its codes and order.
    */
   async function add(request: AddAccountRequest): Promise<Result<AccountView>> {
-    const res = await api.call('vault.add', request);
+    const res = await api.call('vault.addAccount', request);
     if (!res.ok) return res;
     const account = res.value.account;
     if (!find(account.id)) accounts.value = [...accounts.value, account];
@@ -176,12 +176,12 @@ export const useVaultStore = defineStore('vault', () => {
 
   async function rename(id: string, issuer: string, label: string): Promise<Result<unknown>> {
     const rollback = patch(id, { issuer: issuer.trim(), label: label.trim() });
-    return orUndo(await api.call('vault.rename', { id, issuer, label }), rollback);
+    return orUndo(await api.call('vault.renameAccount', { id, issuer, label }), rollback);
   }
 
   /** Edits an account (names, and after the user confirmed, key and code settings). */
   async function edit(request: EditAccountRequest): Promise<Result<AccountView>> {
-    const res = await api.call('vault.edit', request);
+    const res = await api.call('vault.editAccount', request);
     if (!res.ok) return res;
     const account = res.value.account;
     accounts.value = accounts.value.map((a) => (a.id === account.id ? account : a));
@@ -190,18 +190,18 @@ export const useVaultStore = defineStore('vault', () => {
 
   async function setGroups(id: string, groups: string[]): Promise<Result<unknown>> {
     const rollback = patch(id, { groups });
-    return orUndo(await api.call('vault.groups', { id, groups }), rollback);
+    return orUndo(await api.call('vault.setAccountGroups', { id, groups }), rollback);
   }
 
   /** The accounts as QR pictures for a phone; only after the user confirmed (`confirmed: true`). */
   async function transferQr(ids: string[]): Promise<Result<TransferQr>> {
-    return api.call('vault.transferQr', { ids, confirmed: true });
+    return api.call('vault.showTransferQr', { ids, confirmed: true });
   }
 
-  /** The identity server's clock against ours (`clock.check`), once per visit of the authenticator. */
+  /** The identity server's clock against ours (`clock.checkSkew`), once per visit of the authenticator. */
   const clockCheck = ref<ClockCheck | null>(null);
   async function checkClock(): Promise<void> {
-    const res = await api.call('clock.check');
+    const res = await api.call('clock.checkSkew');
     clockCheck.value = res.ok ? res.value : null;
   }
 
@@ -248,7 +248,7 @@ export const useVaultStore = defineStore('vault', () => {
     list.splice(from, 1);
     list.splice(Math.max(0, Math.min(list.length, to)), 0, moving);
     accounts.value = list;
-    return orUndo(await api.call('vault.reorder', { ids: list.map((a) => a.id) }), () => (accounts.value = before));
+    return orUndo(await api.call('vault.reorderAccounts', { ids: list.map((a) => a.id) }), () => (accounts.value = before));
   }
 
   async function setPinned(id: string, pinned: boolean): Promise<Result<unknown>> {
@@ -256,7 +256,7 @@ export const useVaultStore = defineStore('vault', () => {
     // Pinned accounts come first, as main sorts them (pinned, then position).
     const next = accounts.value.map((a) => (a.id === id ? { ...a, pinned } : a));
     accounts.value = [...next.filter((a) => a.pinned), ...next.filter((a) => !a.pinned)];
-    return orUndo(await api.call('vault.pin', { id, pinned }), () => (accounts.value = before));
+    return orUndo(await api.call('vault.pinAccount', { id, pinned }), () => (accounts.value = before));
   }
 
   /** Position by id, once per list change: every card asks twice per render, so a scan each time was O(n²). */
@@ -281,13 +281,13 @@ export const useVaultStore = defineStore('vault', () => {
     const j = i + direction;
     [list[i], list[j]] = [list[j] as AccountView, list[i] as AccountView];
     accounts.value = list;
-    return orUndo(await api.call('vault.reorder', { ids: list.map((a) => a.id) }), () => (accounts.value = before));
+    return orUndo(await api.call('vault.reorderAccounts', { ids: list.map((a) => a.id) }), () => (accounts.value = before));
   }
 
   async function remove(id: string): Promise<Result<unknown>> {
     const before = accounts.value;
     accounts.value = before.filter((a) => a.id !== id);
-    return orUndo(await api.call('vault.delete', { id }), () => (accounts.value = before));
+    return orUndo(await api.call('vault.deleteAccount', { id }), () => (accounts.value = before));
   }
 
   /**
@@ -295,7 +295,7 @@ export const useVaultStore = defineStore('vault', () => {
    * otherwise it answers with the code and the page writes it. `clears`: it is cleared in 30 s.
    */
   async function copy(id: string): Promise<Result<{ code: string; clears: boolean }>> {
-    const res = await api.call('vault.copy', { id });
+    const res = await api.call('vault.copyCode', { id });
     if (!res.ok) return res;
     const v = res.value;
     const used = accounts.value.find((a) => a.id === id);
@@ -311,7 +311,7 @@ export const useVaultStore = defineStore('vault', () => {
 
   /** HOTP: main moves the counter on and saves it; the card shows the new code at once. */
   async function hotpNext(id: string): Promise<Result<AccountView>> {
-    const res = await api.call('vault.hotpNext', { id });
+    const res = await api.call('vault.advanceHotpCounter', { id });
     if (!res.ok) return res;
     const account = res.value.account;
     accounts.value = accounts.value.map((a) => (a.id === id ? account : a));

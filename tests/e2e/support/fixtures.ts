@@ -53,7 +53,7 @@ function browserDriver(dataDir: string, keychainService: string, testControlToke
 
 /**
  * The Electron leg. Tests reach the core only through the contract, as the page does: `core`
- * answers `dispatch` and the few calls the specs and this fixture make (vault.list/delete,
+ * answers `dispatch` and the few calls the specs and this fixture make (vault.listAccounts/deleteAccount,
  * credentials.clear) by invoking the page's bridge. Other core members do not exist there.
  */
 function electronDriver(binary: string, dataDir: string, keychainService: string, testControlToken: string): HostDriver {
@@ -82,8 +82,8 @@ function electronDriver(binary: string, dataDir: string, keychainService: string
       const core = {
         dispatch,
         vault: {
-          list: async () => ((await dispatch('vault.list', {})) as { value: unknown }).value,
-          delete: (id: string) => dispatch('vault.delete', { id }),
+          list: async () => ((await dispatch('vault.listAccounts', {})) as { value: unknown }).value,
+          delete: (id: string) => dispatch('vault.deleteAccount', { id }),
         },
         // The app is still running: its credentials are cleared in the keychain under their service.
         credentials: {

@@ -47,7 +47,7 @@ export class HrmApp {
 
   /** Opens the app in the language under test and goes to the HRM client. */
   async open(): Promise<void> {
-    await this.host.core.dispatch('settings.update', { language: this.lang });
+    await this.host.core.dispatch('settings.updateSettings', { language: this.lang });
     await this.page.goto(this.host.url);
     await this.goto('/hrm');
   }

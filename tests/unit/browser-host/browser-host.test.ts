@@ -33,8 +33,8 @@ describe('browser host', () => {
   });
 
   it('refuses API calls without the per-run token, or with a wrong one', async () => {
-    expect((await invoke('vault.list', {}, {})).status).toBe(401);
-    expect((await invoke('vault.list', {}, { authorization: 'Bearer nope' })).status).toBe(401);
+    expect((await invoke('vault.listAccounts', {}, {})).status).toBe(401);
+    expect((await invoke('vault.listAccounts', {}, { authorization: 'Bearer nope' })).status).toBe(401);
     expect((await fetch(`${host.origin}/api/events`)).status).toBe(401);
   });
 
@@ -45,7 +45,7 @@ describe('browser host', () => {
         {
           host: u.hostname,
           port: u.port,
-          path: '/api/invoke/vault.list',
+          path: '/api/invoke/vault.listAccounts',
           method: 'POST',
           headers: { host: `evil.example:${u.port}`, authorization: `Bearer ${host.token}`, 'content-type': 'application/json' },
         },
@@ -58,9 +58,11 @@ describe('browser host', () => {
   });
 
   it('carries the same contract: typed errors for bad payloads, results for good ones', async () => {
-    expect(await (await invoke('vault.delete', { id: 7 })).json()).toMatchObject({ ok: false, error: { code: 'field.invalid' } });
+    expect(await (await invoke('vault.deleteAccount', { id: 7 })).json()).toMatchObject({ ok: false, error: { code: 'field.invalid' } });
     expect(await (await invoke('no.such.channel', {})).json()).toMatchObject({ ok: false, error: { code: 'ipc.unknown-channel' } });
-    const added: unknown = await (await invoke('vault.add', { source: 'manual', issuer: 'GitHub', label: 'anna', secret: SECRET })).json();
+    const added: unknown = await (
+      await invoke('vault.addAccount', { source: 'manual', issuer: 'GitHub', label: 'anna', secret: SECRET })
+    ).json();
     expect(added).toMatchObject({ ok: true, value: { account: { issuer: 'GitHub', label: 'anna' } } });
     expect(JSON.stringify(added)).not.toContain(SECRET);
   });
@@ -76,7 +78,7 @@ describe('browser host', () => {
     await readUntil('"stream":"');
     const stream = /"stream":"([^"]+)"/.exec(text)?.[1] ?? '';
     const posted: unknown = await (
-      await invoke(`vault.add?stream=${stream}&call=7`, {
+      await invoke(`vault.addAccount?stream=${stream}&call=7`, {
         source: 'manual',
         issuer: 'Ordered',
         label: 'x',
@@ -102,7 +104,7 @@ describe('browser host', () => {
     const res = await fetch(`${host.origin}/api/events`, { headers: { authorization: `Bearer ${host.token}` }, signal: controller.signal });
     const reader = res.body!.getReader();
     await reader.read(); // ": connected"
-    await invoke('vault.add', { source: 'manual', issuer: 'Other', label: 'x', secret: 'GEZDGNBVGY3TQOJQGEZDGNBV' });
+    await invoke('vault.addAccount', { source: 'manual', issuer: 'Other', label: 'x', secret: 'GEZDGNBVGY3TQOJQGEZDGNBV' });
     let text = '';
     while (!text.includes('vault.changed')) text += new TextDecoder().decode((await reader.read()).value);
     expect(text).toContain('"event":"vault.changed"');
@@ -113,14 +115,18 @@ describe('browser host', () => {
     const whole = (await (await invoke('app.getStartState', {})).json()) as { ok: true; value: Record<string, unknown> };
     expect(whole.ok).toBe(true);
     const part = async (channel: string) => ((await (await invoke(channel, {})).json()) as { value: unknown }).value;
-    expect(whole.value).toEqual({ session: await part('session.get'), info: await part('app.info'), settings: await part('settings.get') });
+    expect(whole.value).toEqual({
+      session: await part('session.getState'),
+      info: await part('app.getInfo'),
+      settings: await part('settings.getSettings'),
+    });
     expect(await (await invoke('app.getStartState', { extra: 1 })).json()).toMatchObject({ ok: false, error: { code: 'field.invalid' } });
   });
 
   it("a call may name the page's stream before its GET: the GET then gets the id, the events the call caused and its answer, in order", async () => {
     const stream = 'PageChosenStream-01';
     const posted: unknown = await (
-      await invoke(`vault.add?stream=${stream}&call=1`, {
+      await invoke(`vault.addAccount?stream=${stream}&call=1`, {
         source: 'manual',
         issuer: 'Early',
         label: 'x',
@@ -158,6 +164,6 @@ describe('browser host', () => {
       headers: { authorization: `Bearer ${host.token}` },
     });
     expect(res.status).toBe(400);
-    expect(await (await invoke('app.info?stream=x&call=1', {})).json()).toMatchObject({ ok: true });
+    expect(await (await invoke('app.getInfo?stream=x&call=1', {})).json()).toMatchObject({ ok: true });
   });
 });

@@ -13,8 +13,8 @@ import { rawRequest, type RawAnswer } from '../support/raw-http';
  * Hardening round 2 (issue 10, own adversarial round): request forms that reach a route by another
  * spelling of its address, or that Node answers itself before either server sees them.
  * - The browser host checked its token by `req.url.startsWith('/api/')`, but the router matches the
- *   decoded path: `POST /%61pi/invoke/vault.list` and an absolute-form target
- *   `POST http://evil.example/api/invoke/vault.list` ran the channel with no token at all.
+ *   decoded path: `POST /%61pi/invoke/vault.listAccounts` and an absolute-form target
+ *   `POST http://evil.example/api/invoke/vault.listAccounts` ran the channel with no token at all.
  * - A second Host header was dropped by Node (the first one wins), an absolute-form target's
  *   authority was ignored, and a request with no Host, an `Expect` other than 100-continue or a
  *   CONNECT got Node's own empty 400 / 417 or no answer: not the typed shape.
@@ -51,11 +51,11 @@ function typed(answer: RawAnswer, codes: readonly string[]): { status: number; c
 
 describe('the browser host token holds for every spelling of an API address', () => {
   const spellings = (h: string) => [
-    '/%61pi/invoke/vault.list',
+    '/%61pi/invoke/vault.listAccounts',
     '/api/invoke/%76ault.list',
-    '/%61%70%69/invoke/vault.list',
-    `http://${h}/api/invoke/vault.list`,
-    'http://evil.example/api/invoke/vault.list',
+    '/%61%70%69/invoke/vault.listAccounts',
+    `http://${h}/api/invoke/vault.listAccounts`,
+    'http://evil.example/api/invoke/vault.listAccounts',
   ];
 
   it('no spelling of /api/invoke runs a channel without the token (was: /%61pi/... and absolute-form answered ok)', async () => {
@@ -77,7 +77,7 @@ describe('the browser host token holds for every spelling of an API address', ()
 
   it('the token still opens every spelling that is in origin form', async () => {
     const h = `127.0.0.1:${hostPort}`;
-    const answer = await rawRequest(hostPort, post('/%61pi/invoke/vault.list', h, `Authorization: Bearer ${host.token}\r\n`));
+    const answer = await rawRequest(hostPort, post('/%61pi/invoke/vault.listAccounts', h, `Authorization: Bearer ${host.token}\r\n`));
     expect(JSON.parse(answer.body)).toMatchObject({ ok: true });
   });
 });
@@ -85,7 +85,7 @@ describe('the browser host token holds for every spelling of an API address', ()
 describe('both loopback servers answer odd request forms in their typed shape', () => {
   const servers = () => [
     { name: 'identity mock', port: mockPort, path: '/health', codes: Object.keys(identityErrors) },
-    { name: 'browser host', port: hostPort, path: '/api/invoke/vault.list', codes: Object.keys(clientErrors) },
+    { name: 'browser host', port: hostPort, path: '/api/invoke/vault.listAccounts', codes: Object.keys(clientErrors) },
   ];
 
   it('a second Host header is refused, whichever comes first (was: the first one won)', async () => {
@@ -146,7 +146,7 @@ describe('a request no route takes is answered before its body is read', () => {
     const h = `127.0.0.1:${hostPort}`;
     for (const [method, path] of [
       ['POST', '/api/nothing'],
-      ['PUT', '/api/invoke/vault.list'],
+      ['PUT', '/api/invoke/vault.listAccounts'],
       ['POST', '/'],
       ['POST', '/launch'],
       ['POST', '/no/such/page'],

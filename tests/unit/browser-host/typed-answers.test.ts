@@ -63,7 +63,10 @@ describe('every answer is a typed result', () => {
     });
     it(`browser host: ${name}`, async () => {
       const h = new URL(host.origin).host;
-      const answer = await rawRequest(portOf(host.origin), request(h, `Authorization: Bearer ${host.token}\r\n`, '/api/invoke/vault.list'));
+      const answer = await rawRequest(
+        portOf(host.origin),
+        request(h, `Authorization: Bearer ${host.token}\r\n`, '/api/invoke/vault.listAccounts'),
+      );
       expectTyped(answer, Object.keys(clientErrors));
     });
   }
@@ -83,7 +86,7 @@ describe('the browser host checks its token before it reads a body', () => {
     // The headers promise 60 MB that never come: an answer can only be the early refusal.
     const answer = await rawRequest(
       portOf(host.origin),
-      `POST /api/invoke/vault.list HTTP/1.1\r\nHost: ${h}\r\nContent-Type: application/json\r\nContent-Length: ${60 * 1024 * 1024}\r\n\r\n{"a":`,
+      `POST /api/invoke/vault.listAccounts HTTP/1.1\r\nHost: ${h}\r\nContent-Type: application/json\r\nContent-Length: ${60 * 1024 * 1024}\r\n\r\n{"a":`,
       2000,
     );
     expect(answer.status).toBe(401);
@@ -91,7 +94,7 @@ describe('the browser host checks its token before it reads a body', () => {
   });
 
   it('a call from another origin (a page on another local port is same-site) is refused even with the token', async () => {
-    const res = await fetch(`${host.origin}/api/invoke/vault.list`, {
+    const res = await fetch(`${host.origin}/api/invoke/vault.listAccounts`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${host.token}`, origin: 'http://127.0.0.1:1' },
       body: '{}',
@@ -113,7 +116,7 @@ describe('the host token is never in the page address (defect: it sat in the URL
     const pair = cookie.split(';')[0]!;
 
     // The cookie alone authorises the page's calls and its event stream.
-    const call = await fetch(`${host.origin}/api/invoke/vault.list`, {
+    const call = await fetch(`${host.origin}/api/invoke/vault.listAccounts`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie: pair },
       body: '{}',

@@ -25,14 +25,14 @@ describe('scan channels', () => {
   it('hands the decoded image bytes to the scan service and announces the change', async () => {
     const { mocks, changed, dispatch } = setup();
     const bytes = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
-    expect(await dispatch('scan.image', { imageBase64: Buffer.from(bytes).toString('base64') })).toEqual({ ok: true, value: added });
+    expect(await dispatch('scan.scanImage', { imageBase64: Buffer.from(bytes).toString('base64') })).toEqual({ ok: true, value: added });
     expect(Array.from(mocks.scanImage.mock.calls[0]![0])).toEqual(Array.from(bytes));
     expect(changed).toHaveBeenCalledOnce();
   });
 
   it('refuses an oversized image before any decoding', async () => {
     const { mocks, dispatch } = setup();
-    const res = await dispatch('scan.image', { imageBase64: 'A'.repeat(MAX_SCAN_IMAGE_BASE64 + 4) });
+    const res = await dispatch('scan.scanImage', { imageBase64: 'A'.repeat(MAX_SCAN_IMAGE_BASE64 + 4) });
     expect(res).toEqual({ ok: false, error: { code: 'field.invalid', params: { field: 'imageBase64', reason: 'too_big' } } });
     expect(mocks.scanImage).not.toHaveBeenCalled();
   });
@@ -41,7 +41,7 @@ describe('scan channels', () => {
     'refuses a payload that is not plain base64: %s',
     async (imageBase64) => {
       const { mocks, dispatch } = setup();
-      const res = await dispatch('scan.image', { imageBase64 });
+      const res = await dispatch('scan.scanImage', { imageBase64 });
       expect(res).toMatchObject({ ok: false, error: { code: 'field.invalid', params: { field: 'imageBase64' } } });
       expect(mocks.scanImage).not.toHaveBeenCalled();
     },
@@ -49,14 +49,16 @@ describe('scan channels', () => {
 
   it('refuses extra fields, a missing image and a region outside the contract', async () => {
     const { dispatch, mocks } = setup();
-    expect(await dispatch('scan.image', { imageBase64: 'AAAA', path: '/etc/passwd' })).toMatchObject({
+    expect(await dispatch('scan.scanImage', { imageBase64: 'AAAA', path: '/etc/passwd' })).toMatchObject({
       ok: false,
       error: { code: 'field.invalid' },
     });
-    expect(await dispatch('scan.image', {})).toMatchObject({ ok: false, error: { code: 'field.invalid' } });
+    expect(await dispatch('scan.scanImage', {})).toMatchObject({ ok: false, error: { code: 'field.invalid' } });
     const captureId = '11111111-1111-4111-8111-111111111111';
-    expect(await dispatch('scan.region', { captureId, screen: 0, x: -1, y: 0, width: 10, height: 10 })).toMatchObject({ ok: false });
-    expect(await dispatch('scan.region', { captureId: 'x', screen: 0, x: 0, y: 0, width: 10, height: 10 })).toMatchObject({ ok: false });
+    expect(await dispatch('scan.scanRegion', { captureId, screen: 0, x: -1, y: 0, width: 10, height: 10 })).toMatchObject({ ok: false });
+    expect(await dispatch('scan.scanRegion', { captureId: 'x', screen: 0, x: 0, y: 0, width: 10, height: 10 })).toMatchObject({
+      ok: false,
+    });
     expect(mocks.scanRegion).not.toHaveBeenCalled();
   });
 
@@ -64,7 +66,7 @@ describe('scan channels', () => {
     const { dispatch, changed } = setup({
       scanScreens: vi.fn().mockRejectedValue(new AppError('capture.permission-denied', { platform: 'darwin' })),
     });
-    expect(await dispatch('scan.screens', {})).toEqual({
+    expect(await dispatch('scan.scanScreens', {})).toEqual({
       ok: false,
       error: { code: 'capture.permission-denied', params: { platform: 'darwin' } },
     });
@@ -74,7 +76,7 @@ describe('scan channels', () => {
   it('strips anything undeclared from a result (no secret can cross)', async () => {
     const leaky = { accounts: [{ ...added.accounts[0], secret: 'JBSWY3DPEHPK3PXP' }] };
     const { dispatch } = setup({ scanImage: vi.fn().mockResolvedValue(leaky) });
-    const res = await dispatch('scan.image', { imageBase64: 'AAAA' });
+    const res = await dispatch('scan.scanImage', { imageBase64: 'AAAA' });
     expect(JSON.stringify(res)).not.toContain('JBSWY3DPEHPK3PXP');
   });
 });

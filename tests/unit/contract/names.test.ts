@@ -35,7 +35,7 @@ describe('the zod-free name list (shared/contract/names.ts)', () => {
   });
 
   it('accepts contract names only, not inherited properties', () => {
-    expect(isChannelName('vault.list')).toBe(true);
+    expect(isChannelName('vault.listAccounts')).toBe(true);
     expect(isChannelName('toString')).toBe(false);
     expect(isChannelName('__proto__')).toBe(false);
     expect(isChannelName(42)).toBe(false);

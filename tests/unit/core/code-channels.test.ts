@@ -13,7 +13,7 @@ const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const info: AppInfo = { name: 'x', version: '0', platform: 'linux', host: 'electron', systemLocale: 'en', screenCapture: 'none' };
 
 /** The contract channels for copying and HOTP, through the dispatcher both transports use. */
-describe('vault.copy, vault.hotpNext and the clipboard setting', () => {
+describe('vault.copyCode, vault.advanceHotpCounter and the clipboard setting', () => {
   let core: AppCore;
   let dir: string;
   afterEach(() => {
@@ -25,7 +25,7 @@ describe('vault.copy, vault.hotpNext and the clipboard setting', () => {
     dir = mkdtempSync(join(tmpdir(), 'flex-code-channels-'));
     const clock = new ManualClock({ now: () => 1_700_000_010_000 });
     core = await createAppCore({ dataDir: dir, secretStore: new MemorySecretStore(), info, clock, ...(clipboard ? { clipboard } : {}) });
-    const added = await core.dispatch('vault.add', { source: 'manual', issuer: 'GitHub', label: 'anna', secret: SECRET });
+    const added = await core.dispatch('vault.addAccount', { source: 'manual', issuer: 'GitHub', label: 'anna', secret: SECRET });
     if (!added.ok) throw new Error(JSON.stringify(added.error));
     return { clock, id: (added.value as { account: { id: string } }).account.id };
   }
@@ -41,7 +41,10 @@ describe('vault.copy, vault.hotpNext and the clipboard setting', () => {
       clear: () => Promise.resolve(),
     });
     const code = new TOTP({ secret: SECRET }).generate({ timestamp: clock.now() });
-    expect(await core.dispatch('vault.copy', { id })).toEqual({ ok: true, value: { by: 'main', code, clearsAt: clock.now() + 30_000 } });
+    expect(await core.dispatch('vault.copyCode', { id })).toEqual({
+      ok: true,
+      value: { by: 'main', code, clearsAt: clock.now() + 30_000 },
+    });
     expect(written).toEqual([code]);
   });
 
@@ -58,7 +61,7 @@ describe('vault.copy, vault.hotpNext and the clipboard setting', () => {
         return Promise.resolve();
       },
     });
-    expect(await core.dispatch('vault.copy', { id })).toMatchObject({ ok: true, value: { by: 'main' } });
+    expect(await core.dispatch('vault.copyCode', { id })).toMatchObject({ ok: true, value: { by: 'main' } });
     expect(onClipboard).not.toBe('');
     await core.shutdown();
     expect(onClipboard).toBe('');
@@ -66,18 +69,18 @@ describe('vault.copy, vault.hotpNext and the clipboard setting', () => {
 
   it('in the browser host tells the renderer to copy, with the clearing time from the setting', async () => {
     const { id } = await start();
-    expect(await core.dispatch('vault.copy', { id })).toMatchObject({ ok: true, value: { by: 'renderer', clearAfterMs: 30_000 } });
-    expect(await core.dispatch('settings.update', { clearClipboard: false })).toEqual({
+    expect(await core.dispatch('vault.copyCode', { id })).toMatchObject({ ok: true, value: { by: 'renderer', clearAfterMs: 30_000 } });
+    expect(await core.dispatch('settings.updateSettings', { clearClipboard: false })).toEqual({
       ok: true,
       value: { language: 'system', clearClipboard: false, closeToTray: true, startAtLogin: false },
     });
-    expect(await core.dispatch('vault.copy', { id })).toMatchObject({ ok: true, value: { by: 'renderer', clearAfterMs: null } });
+    expect(await core.dispatch('vault.copyCode', { id })).toMatchObject({ ok: true, value: { by: 'renderer', clearAfterMs: null } });
     // Changing the language keeps the clipboard choice (an update never resets what it does not name).
-    expect(await core.dispatch('settings.update', { language: 'sv' })).toEqual({
+    expect(await core.dispatch('settings.updateSettings', { language: 'sv' })).toEqual({
       ok: true,
       value: { language: 'sv', clearClipboard: false, closeToTray: true, startAtLogin: false },
     });
-    expect(await core.dispatch('vault.copy', { id: 'b56d2520-0000-4000-8000-000000000000' })).toEqual({
+    expect(await core.dispatch('vault.copyCode', { id: 'b56d2520-0000-4000-8000-000000000000' })).toEqual({
       ok: false,
       error: { code: 'vault.not-found' },
     });
@@ -85,7 +88,7 @@ describe('vault.copy, vault.hotpNext and the clipboard setting', () => {
 
   it('vault.hotpNext answers the new code and tells every window', async () => {
     await start();
-    const added = await core.dispatch('vault.add', {
+    const added = await core.dispatch('vault.addAccount', {
       source: 'manual',
       type: 'hotp',
       issuer: 'Bank',
@@ -96,7 +99,7 @@ describe('vault.copy, vault.hotpNext and the clipboard setting', () => {
     const id = added.ok ? (added.value as { account: { id: string } }).account.id : '';
     const seen: string[] = [];
     core.events.subscribe((e) => seen.push(e));
-    const next = await core.dispatch('vault.hotpNext', { id });
+    const next = await core.dispatch('vault.advanceHotpCounter', { id });
     expect(next).toMatchObject({ ok: true, value: { account: { id, counter: 5, validUntil: null } } });
     expect(seen).toEqual(['vault.changed']);
   });

@@ -41,15 +41,15 @@ describe('IPC dispatcher', () => {
   });
 
   it.each([
-    ['vault.delete', { id: 'not-a-uuid' }, 'id'],
-    ['vault.delete', { id: account.id, extra: 1 }, ''],
-    ['vault.add', { source: 'manual', issuer: 5 }, 'issuer'],
-    ['vault.add', { source: 'telepathy' }, 'source'],
-    ['vault.add', { source: 'uri', uri: 'x'.repeat(9000) }, 'uri'],
-    ['vault.reorder', { ids: 'abc' }, 'ids'],
-    ['settings.update', { language: 'klingon' }, 'language'],
-    ['vault.list', 'a string', ''],
-    ['vault.list', [1, 2], ''],
+    ['vault.deleteAccount', { id: 'not-a-uuid' }, 'id'],
+    ['vault.deleteAccount', { id: account.id, extra: 1 }, ''],
+    ['vault.addAccount', { source: 'manual', issuer: 5 }, 'issuer'],
+    ['vault.addAccount', { source: 'telepathy' }, 'source'],
+    ['vault.addAccount', { source: 'uri', uri: 'x'.repeat(9000) }, 'uri'],
+    ['vault.reorderAccounts', { ids: 'abc' }, 'ids'],
+    ['settings.updateSettings', { language: 'klingon' }, 'language'],
+    ['vault.listAccounts', 'a string', ''],
+    ['vault.listAccounts', [1, 2], ''],
   ])('rejects a malformed %s payload with a typed error', async (channel, payload, field) => {
     const { dispatch, calls } = dispatcherWith({});
     const res = await dispatch(channel, payload);
@@ -61,25 +61,25 @@ describe('IPC dispatcher', () => {
     const log = { error: vi.fn() };
     const dispatch = createDispatcher(
       {
-        'vault.delete': () => {
+        'vault.deleteAccount': () => {
           throw new AppError('vault.not-found');
         },
-        'vault.list': () => {
+        'vault.listAccounts': () => {
           throw new Error('disk on fire /home/anna/secret');
         },
       } as unknown as Handlers,
       log,
     );
-    expect(await dispatch('vault.delete', { id: account.id })).toEqual({ ok: false, error: { code: 'vault.not-found' } });
-    expect(await dispatch('vault.list', {})).toEqual({ ok: false, error: { code: 'internal' } });
+    expect(await dispatch('vault.deleteAccount', { id: account.id })).toEqual({ ok: false, error: { code: 'vault.not-found' } });
+    expect(await dispatch('vault.listAccounts', {})).toEqual({ ok: false, error: { code: 'internal' } });
     expect(log.error).toHaveBeenCalledOnce();
   });
 
   it('strips fields the contract does not declare from responses', async () => {
     const { dispatch } = dispatcherWith({
-      'vault.add': () => Promise.resolve({ account: { ...account, secret: 'JBSWY3DPEHPK3PXP' } } as never),
+      'vault.addAccount': () => Promise.resolve({ account: { ...account, secret: 'JBSWY3DPEHPK3PXP' } } as never),
     });
-    const res = await dispatch('vault.add', { source: 'uri', uri: 'otpauth://totp/x' });
+    const res = await dispatch('vault.addAccount', { source: 'uri', uri: 'otpauth://totp/x' });
     expect(res.ok).toBe(true);
     expect(JSON.stringify(res)).not.toContain('JBSWY3DPEHPK3PXP');
   });

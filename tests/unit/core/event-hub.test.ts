@@ -27,7 +27,7 @@ describe('EventHub', () => {
 
   it('keeps at most the newest EVENT_BACKLOG_LIMIT events', () => {
     const hub = new EventHub();
-    for (let i = 0; i < EVENT_BACKLOG_LIMIT + 5; i++) hub.emit('push.request', { id: `r${i}` });
+    for (let i = 0; i < EVENT_BACKLOG_LIMIT + 5; i++) hub.emit('push.requestReceived', { id: `r${i}` });
     const seen: unknown[] = [];
     hub.attach((_e, p) => seen.push(p));
     expect(seen).toHaveLength(EVENT_BACKLOG_LIMIT);

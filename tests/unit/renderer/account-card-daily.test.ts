@@ -4,12 +4,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import type { AccountView } from '@shared/contract';
-import type { Result } from '@shared/result';
 import AccountCard from '../../../renderer/src/views/authenticator/AccountCard.vue';
 import { createAppI18n } from '../../../renderer/src/i18n';
 import { useToastStore } from '../../../renderer/src/stores/toasts';
 import { useVaultStore } from '../../../renderer/src/stores/vault';
-import { ok, useFakeApi } from './fake-transport';
+import { ok, useFakeApi, type FakeHandlers } from './fake-transport';
 
 const github: AccountView = {
   id: '0b6f3c9e-1d2a-4c5b-9e8f-7a6b5c4d3e2f',
@@ -40,7 +39,7 @@ const bank: AccountView = {
 };
 
 /** The card with the real vault store on a fake transport: what the card asks main for, and what it shows. */
-function mountCard(account: AccountView, handlers: Record<string, (p: unknown) => Result<unknown>>) {
+function mountCard(account: AccountView, handlers: FakeHandlers) {
   const pinia = createPinia();
   setActivePinia(pinia);
   const { transport } = useFakeApi(handlers);
@@ -70,18 +69,18 @@ describe('AccountCard: copy', () => {
 
   it('in Electron leaves the clipboard to main and says when it is cleared', async () => {
     const { wrapper, transport, toasts } = mountCard(github, {
-      'vault.copy': () => ok({ by: 'main', code: '123456', clearsAt: Date.now() + 30_000 }),
+      'vault.copyCode': () => ok({ by: 'main', code: '123456', clearsAt: Date.now() + 30_000 }),
     });
     await wrapper.get('button.code').trigger('click');
     await flushPromises();
-    expect(transport.callsTo('vault.copy')).toEqual([{ id: github.id }]);
+    expect(transport.callsTo('vault.copyCode')).toEqual([{ id: github.id }]);
     expect(writeText).not.toHaveBeenCalled();
     expect(toasts.success).toHaveBeenCalledWith('Code for GitHub: anna@example.com copied. The clipboard is cleared in 30 seconds.');
     wrapper.unmount();
   });
 
   it('in the browser host writes the code itself and clears it after 30 s only if it is still there', async () => {
-    const { wrapper } = mountCard(github, { 'vault.copy': () => ok({ by: 'renderer', code: '123457', clearAfterMs: 30_000 }) });
+    const { wrapper } = mountCard(github, { 'vault.copyCode': () => ok({ by: 'renderer', code: '123457', clearAfterMs: 30_000 }) });
     const button = wrapper.get('button.code');
     await button.trigger('click');
     await flushPromises();
@@ -103,7 +102,7 @@ describe('AccountCard: copy', () => {
   });
 
   it('does not promise clearing when the setting is off, and says so when the clipboard refuses', async () => {
-    const { wrapper, toasts } = mountCard(github, { 'vault.copy': () => ok({ by: 'renderer', code: '123456', clearAfterMs: null }) });
+    const { wrapper, toasts } = mountCard(github, { 'vault.copyCode': () => ok({ by: 'renderer', code: '123456', clearAfterMs: null }) });
     await wrapper.get('button.code').trigger('click');
     await flushPromises();
     expect(toasts.success).toHaveBeenCalledWith('Code for GitHub: anna@example.com copied.');
@@ -118,13 +117,13 @@ describe('AccountCard: copy', () => {
 describe('AccountCard: HOTP', () => {
   it('shows the counter and no countdown; "Next code" asks main and shows the new code and counter', async () => {
     const { wrapper, transport, vault, global } = mountCard(bank, {
-      'vault.hotpNext': () => ok({ account: { ...bank, counter: 5, code: '222222' } }),
+      'vault.advanceHotpCounter': () => ok({ account: { ...bank, counter: 5, code: '222222' } }),
     });
     expect(wrapper.text()).toContain('Counter: 4');
     expect(wrapper.text()).not.toMatch(/Changes in/);
     await wrapper.get('button[aria-label="Next code for Bank: anna@example.com"]').trigger('click');
     await flushPromises();
-    expect(transport.callsTo('vault.hotpNext')).toEqual([{ id: bank.id }]);
+    expect(transport.callsTo('vault.advanceHotpCounter')).toEqual([{ id: bank.id }]);
     expect(vault.accounts[0]).toMatchObject({ counter: 5, code: '222222' });
     wrapper.unmount();
     // The list passes the store's account to its card: the new code and counter show.

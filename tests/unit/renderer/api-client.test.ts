@@ -7,22 +7,22 @@ const transport = (invoke: Transport['invoke']): Transport => ({ invoke, subscri
 describe('api client: a call answers with a Result, never a throw', () => {
   it('gives the value of a successful call', async () => {
     const api = createClient(transport(() => Promise.resolve({ ok: true, value: { language: 'sv', clearClipboard: true } })));
-    expect(await api.call('settings.get')).toEqual({ ok: true, value: { language: 'sv', clearClipboard: true } });
+    expect(await api.call('settings.getSettings')).toEqual({ ok: true, value: { language: 'sv', clearClipboard: true } });
   });
 
   it('passes a declared error through, with its params', async () => {
     const api = createClient(transport(() => Promise.resolve({ ok: false, error: { code: 'session.locked', params: { minutes: 5 } } })));
-    expect(await api.call('session.get')).toEqual({ ok: false, error: { code: 'session.locked', params: { minutes: 5 } } });
+    expect(await api.call('session.getState')).toEqual({ ok: false, error: { code: 'session.locked', params: { minutes: 5 } } });
   });
 
   it('an error code the catalogue does not declare arrives as internal (was: the raw code reached the screen)', async () => {
     const api = createClient(transport(() => Promise.resolve({ ok: false, error: { code: 'server.secret-detail' } } as never)));
-    expect(await api.call('session.get')).toEqual({ ok: false, error: { code: 'internal' } });
+    expect(await api.call('session.getState')).toEqual({ ok: false, error: { code: 'internal' } });
   });
 
   it('a transport that fails outright is an internal error, not an exception (was: thrown and caught back in every store)', async () => {
     const api = createClient(transport(() => Promise.reject(new TypeError('Failed to fetch'))));
-    await expect(api.call('session.get')).resolves.toEqual({ ok: false, error: { code: 'internal' } });
+    await expect(api.call('session.getState')).resolves.toEqual({ ok: false, error: { code: 'internal' } });
   });
 });
 
@@ -33,9 +33,9 @@ describe('api client: primeParts (the start path asks for the first view state e
     settings: { language: 'system', clearClipboard: true, closeToTray: true, startAtLogin: false },
   };
   const parts = {
-    'session.get': (s: typeof start) => s.session,
-    'app.info': (s: typeof start) => s.info,
-    'settings.get': (s: typeof start) => s.settings,
+    'session.getState': (s: typeof start) => s.session,
+    'app.getInfo': (s: typeof start) => s.info,
+    'settings.getSettings': (s: typeof start) => s.settings,
   } as never;
 
   it('makes one request and hands each part to the first call of its channel, then calls again as usual', async () => {
@@ -48,12 +48,12 @@ describe('api client: primeParts (the start path asks for the first view state e
     );
     api.primeParts('app.getStartState', parts);
     expect(calls).toEqual(['app.getStartState']);
-    expect(await api.call('app.info')).toEqual({ ok: true, value: start.info });
-    expect(await api.call('settings.get')).toEqual({ ok: true, value: start.settings });
-    expect(await api.call('session.get')).toEqual({ ok: true, value: start.session });
+    expect(await api.call('app.getInfo')).toEqual({ ok: true, value: start.info });
+    expect(await api.call('settings.getSettings')).toEqual({ ok: true, value: start.settings });
+    expect(await api.call('session.getState')).toEqual({ ok: true, value: start.session });
     expect(calls).toEqual(['app.getStartState']);
-    expect(await api.call('session.get')).toEqual({ ok: true, value: { n: 2 } });
-    expect(calls).toEqual(['app.getStartState', 'session.get']);
+    expect(await api.call('session.getState')).toEqual({ ok: true, value: { n: 2 } });
+    expect(calls).toEqual(['app.getStartState', 'session.getState']);
   });
 
   it('a call with a request of its own never takes the primed part', async () => {
@@ -64,15 +64,15 @@ describe('api client: primeParts (the start path asks for the first view state e
         return Promise.resolve({ ok: true, value: start });
       }),
     );
-    api.primeParts('app.getStartState', { 'settings.update': (s: typeof start) => s.settings } as never);
-    await api.call('settings.update', { language: 'sv' });
+    api.primeParts('app.getStartState', { 'settings.updateSettings': (s: typeof start) => s.settings } as never);
+    await api.call('settings.updateSettings', { language: 'sv' });
     expect(payloads).toEqual([{}, { language: 'sv' }]);
   });
 
   it('a start call that failed fails each part, checked against the catalogue', async () => {
     const api = createClient(transport(() => Promise.resolve({ ok: false, error: { code: 'made.up' } } as never)));
     api.primeParts('app.getStartState', parts);
-    expect(await api.call('session.get')).toEqual({ ok: false, error: { code: 'internal' } });
-    expect(await api.call('app.info')).toEqual({ ok: false, error: { code: 'internal' } });
+    expect(await api.call('session.getState')).toEqual({ ok: false, error: { code: 'internal' } });
+    expect(await api.call('app.getInfo')).toEqual({ ok: false, error: { code: 'internal' } });
   });
 });

@@ -19,7 +19,7 @@ describe('app store', () => {
   beforeEach(() => setActivePinia(createPinia()));
 
   it('follows the system language while the setting is "system"', async () => {
-    useFakeApi({ 'app.info': () => ok(info), 'settings.get': () => ok({ language: 'system' }) });
+    useFakeApi({ 'app.getInfo': () => ok(info), 'settings.getSettings': () => ok({ language: 'system' }) });
     const app = useAppStore();
     expect(app.locale).toBe('en');
     await app.init();
@@ -31,9 +31,9 @@ describe('app store', () => {
   it('saves a chosen language through settings.update and uses it at once', async () => {
     let saved: Settings = { language: 'system', clearClipboard: true, closeToTray: true, startAtLogin: false };
     const { transport } = useFakeApi({
-      'app.info': () => ok(info),
-      'settings.get': () => ok(saved),
-      'settings.update': (p) => {
+      'app.getInfo': () => ok(info),
+      'settings.getSettings': () => ok(saved),
+      'settings.updateSettings': (p) => {
         saved = { ...saved, ...(p as Partial<Settings>) };
         return ok(saved);
       },
@@ -43,15 +43,15 @@ describe('app store', () => {
     const pending = app.setLanguage('en');
     expect(app.locale).toBe('en');
     expect(await pending).toEqual({ ok: true, value: { language: 'en', clearClipboard: true, closeToTray: true, startAtLogin: false } });
-    expect(transport.callsTo('settings.update')).toEqual([{ language: 'en' }]);
+    expect(transport.callsTo('settings.updateSettings')).toEqual([{ language: 'en' }]);
     expect(saved.language).toBe('en');
   });
 
   it('puts the language back when it cannot be saved', async () => {
     useFakeApi({
-      'app.info': () => ok(info),
-      'settings.get': () => ok({ language: 'sv' }),
-      'settings.update': () => ({ ok: false, error: { code: 'internal' } }),
+      'app.getInfo': () => ok(info),
+      'settings.getSettings': () => ok({ language: 'sv' }),
+      'settings.updateSettings': () => ({ ok: false, error: { code: 'internal' } }),
     });
     const app = useAppStore();
     await app.init();

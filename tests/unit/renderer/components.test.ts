@@ -47,7 +47,7 @@ function setup() {
 }
 
 describe('AccountCard', () => {
-  // Copying (through vault.copy) and HOTP are in account-card-daily.test.ts.
+  // Copying (through vault.copyCode) and HOTP are in account-card-daily.test.ts.
   it('shows the code grouped in a copy button named after the account, with the next code and the time left', () => {
     const { plugins } = setup();
     const wrapper = mount(AccountCard, { props: { account: github }, global: { plugins } });

@@ -20,43 +20,43 @@ const router = () =>
 describe('deep links and navigation from main', () => {
   it('takes the link that launched the app (kept in main until the page asked) and routes it', async () => {
     const { api, transport } = useFakeApi({
-      'app.deepLinks.take': () => ok({ links: [{ path: 'reset-password', query: { token: 'abc' } }] }),
+      'app.takeDeepLinks': () => ok({ links: [{ path: 'reset-password', query: { token: 'abc' } }] }),
     });
     const r = router();
     await r.push('/');
     installHrmDeepLinks(r, api);
     await flushPromises();
-    expect(transport.callsTo('app.deepLinks.take')).toHaveLength(1);
+    expect(transport.callsTo('app.takeDeepLinks')).toHaveLength(1);
     expect(r.currentRoute.value.fullPath).toBe('/link/reset-password?token=abc');
   });
 
   it('takes the kept links only when the start says (once the first view is painted), listening before that', async () => {
     const { api, transport } = useFakeApi({
-      'app.deepLinks.take': () => ok({ links: [{ path: 'magic-link', query: { token: 'm' } }] }),
+      'app.takeDeepLinks': () => ok({ links: [{ path: 'magic-link', query: { token: 'm' } }] }),
     });
     const r = router();
     await r.push('/');
     let take: (() => void) | undefined;
     installHrmDeepLinks(r, api, (task) => (take = task));
     await flushPromises();
-    expect(transport.callsTo('app.deepLinks.take')).toHaveLength(0);
+    expect(transport.callsTo('app.takeDeepLinks')).toHaveLength(0);
     expect(transport.listenerCount).toBeGreaterThan(0);
     take!();
     await flushPromises();
-    expect(transport.callsTo('app.deepLinks.take')).toHaveLength(1);
+    expect(transport.callsTo('app.takeDeepLinks')).toHaveLength(1);
     expect(r.currentRoute.value.fullPath).toBe('/link/magic-link?token=m');
   });
 
-  it('follows later deep-link events and app.navigate (a notification or the tray)', async () => {
-    const { api, transport } = useFakeApi({ 'app.deepLinks.take': () => ok({ links: [] }) });
+  it('follows later app.deepLinkReceived events and app.navigationRequested (a notification or the tray)', async () => {
+    const { api, transport } = useFakeApi({ 'app.takeDeepLinks': () => ok({ links: [] }) });
     const r = router();
     await r.push('/');
     const off = installHrmDeepLinks(r, api);
     await flushPromises();
-    transport.emit('app.navigate', { to: 'authenticator' });
+    transport.emit('app.navigationRequested', { to: 'authenticator' });
     await flushPromises();
     expect(r.currentRoute.value.name).toBe('authenticator');
-    transport.emit('deep-link', { path: 'magic-link', query: { token: 't' } });
+    transport.emit('app.deepLinkReceived', { path: 'magic-link', query: { token: 't' } });
     await flushPromises();
     expect(r.currentRoute.value.fullPath).toBe('/link/magic-link?token=t');
     off();

@@ -1,21 +1,24 @@
 /// <reference lib="dom" />
-import type { EventName, EventPayload } from '@shared/contract';
+import type { ChannelName, EventName, EventPayload } from '@shared/contract';
+import { isChannelName } from '@shared/contract/names';
 import type { Result } from '@shared/result';
 import type { Transport } from '../../../renderer/src/api/transport-types';
 import { createClient, type ApiClient } from '../../../renderer/src/api/client';
 import { provideApi } from '../../../renderer/src/api/use-api';
 
 type Handler = (payload: unknown) => Result<unknown> | Promise<Result<unknown>>;
+/** Answers per channel: keyed by the contract's names, so a renamed or misspelt channel does not compile. */
+export type FakeHandlers = Partial<Record<ChannelName, Handler>>;
 
 /** A transport that answers from per-channel handlers and lets the test emit main's events. */
 export class FakeTransport implements Transport {
   readonly calls: { channel: string; payload: unknown }[] = [];
   private readonly listeners = new Set<(event: EventName, payload: EventPayload<EventName>) => void>();
-  constructor(readonly handlers: Record<string, Handler> = {}) {}
+  constructor(readonly handlers: FakeHandlers = {}) {}
 
   async invoke(channel: string, payload: unknown): Promise<Result<unknown>> {
     this.calls.push({ channel, payload });
-    const handler = this.handlers[channel];
+    const handler = isChannelName(channel) ? this.handlers[channel] : undefined;
     return handler ? handler(payload) : { ok: false, error: { code: 'ipc.unknown-channel' } };
   }
 
@@ -32,13 +35,13 @@ export class FakeTransport implements Transport {
     return this.listeners.size;
   }
 
-  callsTo(channel: string): unknown[] {
+  callsTo(channel: ChannelName): unknown[] {
     return this.calls.filter((c) => c.channel === channel).map((c) => c.payload);
   }
 }
 
 /** Provides a client on this fake transport to the stores, as main.ts does with the real one. */
-export function useFakeApi(handlers: Record<string, Handler> = {}): { transport: FakeTransport; api: ApiClient } {
+export function useFakeApi(handlers: FakeHandlers = {}): { transport: FakeTransport; api: ApiClient } {
   const transport = new FakeTransport(handlers);
   const api = createClient(transport);
   provideApi(api);

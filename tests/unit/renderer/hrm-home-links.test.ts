@@ -32,7 +32,7 @@ afterEach(() => {
 /** The home as HrmView composes it: preparation's banner and its entry in the row of links. */
 async function mountHome(user: User, prepAvailable: boolean) {
   useFakeApi({
-    'prep.state': () => (prepAvailable ? ok(prepView) : { ok: false, error: { code: 'session.not-signed-in' } }),
+    'prep.getState': () => (prepAvailable ? ok(prepView) : { ok: false, error: { code: 'session.not-signed-in' } }),
   });
   const pinia = createPinia();
   // The session store starts from this view (pinia hydrates a store from state set before it exists).

@@ -35,7 +35,7 @@ describe('httpTransport: one ordered stream for events and answers', () => {
     const transport = httpTransport();
     const order: string[] = [];
     transport.subscribe((event) => order.push(event));
-    const answered = transport.invoke('vault.add', {}).then((r) => {
+    const answered = transport.invoke('vault.addAccount', {}).then((r) => {
       order.push('answer');
       return r;
     });
@@ -44,7 +44,7 @@ describe('httpTransport: one ordered stream for events and answers', () => {
     const source = FakeEventSource.last!;
     const id = /\/api\/events\?stream=([A-Za-z0-9_-]{22})$/.exec(source.url)?.[1];
     expect(id).toBeDefined();
-    expect(urls).toEqual([`/api/invoke/vault.add?stream=${id}&call=1`]);
+    expect(urls).toEqual([`/api/invoke/vault.addAccount?stream=${id}&call=1`]);
     // The host keeps the stream's events and the answer in main's order until the GET is there.
     source.frame({ stream: id });
     source.frame({ event: 'vault.changed', payload: {} });
@@ -68,7 +68,7 @@ describe('httpTransport: one ordered stream for events and answers', () => {
     vi.stubGlobal('EventSource', FakeEventSource);
     vi.stubGlobal('fetch', () => Promise.resolve(new Response(JSON.stringify({ ok: true, value: 'from the POST' }))));
     const transport = httpTransport();
-    const answered = transport.invoke('vault.list', {});
+    const answered = transport.invoke('vault.listAccounts', {});
     await new Promise((r) => setTimeout(r, 10));
     const source = FakeEventSource.last!;
     source.close();
@@ -82,8 +82,8 @@ describe('httpTransport: one ordered stream for events and answers', () => {
       urls.push(url);
       return Promise.resolve(new Response(JSON.stringify({ ok: true, value: 1 })));
     });
-    await transport.invoke('vault.list', {});
-    expect(urls).toEqual(['/api/invoke/vault.list']);
+    await transport.invoke('vault.listAccounts', {});
+    expect(urls).toEqual(['/api/invoke/vault.listAccounts']);
   });
 
   it('a stream that is only reconnecting keeps its calls on it (EventSource retries under the same id)', async () => {
@@ -98,7 +98,7 @@ describe('httpTransport: one ordered stream for events and answers', () => {
     const source = FakeEventSource.last!;
     source.readyState = 0;
     source.dispatchEvent(new Event('error'));
-    const answered = transport.invoke('vault.list', {});
+    const answered = transport.invoke('vault.listAccounts', {});
     await vi.waitFor(() => expect(urls).toHaveLength(1));
     expect(urls[0]).toMatch(/\?stream=[A-Za-z0-9_-]{22}&call=1$/);
     source.frame({ answer: 1, result: { ok: true, value: 'from the stream' } });
@@ -109,7 +109,7 @@ describe('httpTransport: one ordered stream for events and answers', () => {
     vi.stubGlobal('EventSource', FakeEventSource);
     vi.stubGlobal('fetch', () => Promise.resolve(new Response(JSON.stringify({ ok: true, value: 'from the POST' }))));
     const transport = httpTransport();
-    const answered = transport.invoke('vault.list', {});
+    const answered = transport.invoke('vault.listAccounts', {});
     const source = FakeEventSource.last!;
     source.close();
     source.dispatchEvent(new Event('error'));

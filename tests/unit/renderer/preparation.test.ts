@@ -46,7 +46,7 @@ async function mountPanel(handlers: Parameters<typeof useFakeApi>[0]) {
 
 describe('PrepPanel', () => {
   it('asks to sign in first when there is no HRM session', async () => {
-    const { w } = await mountPanel({ 'prep.state': () => ({ ok: false, error: { code: 'session.not-signed-in' } }) });
+    const { w } = await mountPanel({ 'prep.getState': () => ({ ok: false, error: { code: 'session.not-signed-in' } }) });
     // The error catalogue is loaded with the first error (off the start path): wait for it.
     await vi.waitFor(() => expect(w.text()).toContain('Sign in to Flex HRM first'));
     expect(w.find('[role="alert"]').exists()).toBe(false);
@@ -55,9 +55,9 @@ describe('PrepPanel', () => {
   it('picks a suggestion, sends the code, moves focus to the code field, counts a wrong code, then is all set', async () => {
     let verifyCalls = 0;
     const { transport, w } = await mountPanel({
-      'prep.state': () => ok(unlinked),
+      'prep.getState': () => ok(unlinked),
       'prep.sendCode': () => ok({ status: 'code-sent', pending }),
-      'prep.verify': () =>
+      'prep.verifyCode': () =>
         ++verifyCalls === 1
           ? { ok: false, error: { code: 'prep.code-wrong', params: { attemptsLeft: 4 } } }
           : ok({ status: 'linked', email: EMAIL, accountCreated: true }),
@@ -89,7 +89,7 @@ describe('PrepPanel', () => {
 
   it('links at once where the company skips verification; "Manage your account" falls back to Forgot password', async () => {
     const { router, w } = await mountPanel({
-      'prep.state': () => ok({ ...unlinked, verificationRequired: false }),
+      'prep.getState': () => ok({ ...unlinked, verificationRequired: false }),
       'prep.sendCode': (p) => ok({ status: 'linked', email: (p as { email: string }).email, accountCreated: true }),
     });
     await w.get('#prep-email').setValue('per.lind@lillabolaget.se');
@@ -107,7 +107,7 @@ describe('PrepPanel', () => {
   });
 
   it('shows the linked state on a later visit', async () => {
-    const { w } = await mountPanel({ 'prep.state': () => ok({ ...unlinked, linked: true, linkedEmail: EMAIL, bannerVisible: false }) });
+    const { w } = await mountPanel({ 'prep.getState': () => ok({ ...unlinked, linked: true, linkedEmail: EMAIL, bannerVisible: false }) });
     expect(w.get('h2').text()).toBe('Your user is linked to Visma Connect');
     expect(w.find('#prep-email').exists()).toBe(false);
   });

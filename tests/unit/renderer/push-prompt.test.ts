@@ -23,8 +23,8 @@ const request: PushRequestView = {
 function mountPrompt(requests: PushRequestView[] = [request]) {
   setActivePinia(createPinia());
   const fake = useFakeApi({
-    'push.pending': () => ok({ requests, generatedAt: Date.now() }),
-    'push.respond': () => ok({ done: true }),
+    'push.listPending': () => ok({ requests, generatedAt: Date.now() }),
+    'push.answerRequest': () => ok({ done: true }),
   });
   const wrapper = mount(PushPrompt, { global: { plugins: [createAppI18n('en')] }, attachTo: document.body });
   return { ...fake, wrapper, store: usePushRequestsStore() };
@@ -60,7 +60,7 @@ describe('PushPrompt', () => {
     expect((wrapper.get('input[value="42"]').element as HTMLInputElement).checked).toBe(true);
     await wrapper.get('form').trigger('submit');
     await flushPromises();
-    expect(transport.callsTo('push.respond')).toEqual([{ id: 'push-1', approve: true, number: '42' }]);
+    expect(transport.callsTo('push.answerRequest')).toEqual([{ id: 'push-1', approve: true, number: '42' }]);
     wrapper.unmount();
   });
 
@@ -71,7 +71,7 @@ describe('PushPrompt', () => {
     await vi.advanceTimersByTimeAsync(1_100);
     expect(wrapper.text()).toContain('Expired');
     expect(wrapper.get('button.deny').attributes('disabled')).toBeDefined();
-    transport.emit('push.resolved', { id: 'push-1', state: 'expired' });
+    transport.emit('push.requestResolved', { id: 'push-1', state: 'expired' });
     await flushPromises();
     expect(wrapper.find('article').exists()).toBe(false);
     expect(wrapper.get('[role="status"]').text()).toContain(

@@ -34,7 +34,7 @@ describe('session store', () => {
   beforeEach(() => setActivePinia(createPinia()));
 
   it('shows the view that arrived last, an answer or an event (both come in the order main sent them)', async () => {
-    const { transport } = useFakeApi({ 'session.get': () => ok(mfa()) });
+    const { transport } = useFakeApi({ 'session.getState': () => ok(mfa()) });
     const session = useSessionStore();
     await session.load();
     expect(session.state.step).toBe('mfa');
@@ -44,7 +44,7 @@ describe('session store', () => {
 
   it('takes the view a call answers with', async () => {
     useFakeApi({
-      'session.get': () => ok(mfa()),
+      'session.getState': () => ok(mfa()),
       'session.signOut': () => ok({ server, savedEmail: null, state: { step: 'signed-out' } }),
     });
     const session = useSessionStore();

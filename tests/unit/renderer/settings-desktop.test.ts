@@ -23,13 +23,13 @@ const info: AppInfo = {
 function setup(update: UpdateState, restart = () => ok({ done: true }) as never) {
   let settings: Settings = { language: 'system', clearClipboard: true, closeToTray: true, startAtLogin: false };
   const api = useFakeApi({
-    'app.info': () => ok(info),
-    'settings.get': () => ok(settings),
-    'settings.update': (p) => ok((settings = { ...settings, ...(p as Partial<Settings>) })),
-    'app.update.state': () => ok(update),
-    'app.diagnostics': () =>
+    'app.getInfo': () => ok(info),
+    'settings.getSettings': () => ok(settings),
+    'settings.updateSettings': (p) => ok((settings = { ...settings, ...(p as Partial<Settings>) })),
+    'app.getUpdateState': () => ok(update),
+    'app.getDiagnostics': () =>
       ok({ logFolder: '/home/anna/.config/Flex HRM Connect/logs', text: 'Flex HRM Connect diagnostics\napp: 0.1.0' }),
-    'app.update.restart': restart,
+    'app.restartToUpdate': restart,
   });
   return { ...api, settings: () => settings };
 }
@@ -60,7 +60,7 @@ describe('Settings > About (desktop)', () => {
     const wrapper = mount(AboutSection, { global: { plugins: [createAppI18n('sv')] } });
     await flushPromises();
     expect(wrapper.text()).toContain('Laddar ned version 0.2.0');
-    transport.emit('app.update', { state: 'ready', version: '0.2.0' });
+    transport.emit('app.updateChanged', { state: 'ready', version: '0.2.0' });
     await flushPromises();
     const button = wrapper.findAll('button').find((b) => b.text() === 'Starta om och uppdatera')!;
     await button.trigger('click');
@@ -76,7 +76,7 @@ describe('Settings > About (desktop)', () => {
 describe('Settings > Desktop app', () => {
   beforeEach(() => setActivePinia(createPinia()));
 
-  it('two labelled switches saved through settings.update: close to tray (on) and start at login (off)', async () => {
+  it('two labelled switches saved through settings.updateSettings: close to tray (on) and start at login (off)', async () => {
     const { settings } = setup({ state: 'off' });
     await useAppStore().init();
     const wrapper = mount(DesktopSetting, { global: { plugins: [createAppI18n('en')] } });

@@ -31,7 +31,7 @@ describe('vault store refresh', () => {
 
   it('updates the codes of the same accounts in place, and replaces the list when it changed', async () => {
     let next: VaultListResponse = { accounts: [account('a', '111111'), account('b', '222222')], keychain: 'ok', generatedAt: Date.now() };
-    useFakeApi({ 'vault.list': () => ok(next) });
+    useFakeApi({ 'vault.listAccounts': () => ok(next) });
     const vault = useVaultStore();
     await vault.load();
     const [a, b] = vault.accounts;
@@ -53,7 +53,7 @@ describe('vault store refresh', () => {
   it('a refresh with the same groups (new arrays from main) triggers nothing that shows them; new groups do', async () => {
     const withGroups = (code: string, groups: string[]) => ({ ...account('a', code), groups });
     let next: VaultListResponse = { accounts: [withGroups('111111', ['Work'])], keychain: 'ok', generatedAt: Date.now() };
-    useFakeApi({ 'vault.list': () => ok(next) });
+    useFakeApi({ 'vault.listAccounts': () => ok(next) });
     const vault = useVaultStore();
     await vault.load();
     let runs = 0;

@@ -37,7 +37,7 @@ describe('PreparationService against the identity mock', () => {
     const view = await services.preparation.state();
     expect(view).toMatchObject({ name: DEMO.legacy.name, linked: false, bannerVisible: true, verificationRequired: true, pending: null });
     expect(view.suggestedEmails).toEqual([ANNA_EMAIL, 'anna.svensson@gmail.com']);
-    expect(channels['prep.state'].response.parse(view)).toEqual(view);
+    expect(channels['prep.getState'].response.parse(view)).toEqual(view);
     expect(JSON.stringify(view)).not.toMatch(/token/i);
   });
 

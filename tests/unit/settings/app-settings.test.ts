@@ -13,7 +13,7 @@ import { SettingsStore } from '../../../electron/core/settings/settings-store';
 
 const info: AppInfo = { name: 'x', version: '0', platform: 'linux', host: 'electron', systemLocale: 'en', screenCapture: 'none' };
 
-describe('settings.update and settings.get (issue 10, item 8)', () => {
+describe('settings.updateSettings and settings.getSettings (issue 10, item 8)', () => {
   let core: AppCore | null = null;
   let dir = '';
   afterEach(() => {
@@ -24,20 +24,20 @@ describe('settings.update and settings.get (issue 10, item 8)', () => {
   it('{ language: undefined } (kept by Electron IPC) does not wipe the settings: clipboard clearing stays off', async () => {
     dir = mkdtempSync(join(tmpdir(), 'flex-settings-'));
     core = await createAppCore({ dataDir: dir, secretStore: new MemorySecretStore(), info });
-    expect(await core.dispatch('settings.update', { clearClipboard: false, language: 'sv' })).toEqual({
+    expect(await core.dispatch('settings.updateSettings', { clearClipboard: false, language: 'sv' })).toEqual({
       ok: true,
       value: { language: 'sv', clearClipboard: false, closeToTray: true, startAtLogin: false },
     });
     // What an Electron renderer sends for `update({ language: maybe })` when `maybe` is undefined.
-    expect(await core.dispatch('settings.update', { language: undefined })).toEqual({
+    expect(await core.dispatch('settings.updateSettings', { language: undefined })).toEqual({
       ok: true,
       value: { language: 'sv', clearClipboard: false, closeToTray: true, startAtLogin: false },
     });
-    expect(await core.dispatch('settings.update', { language: undefined, clearClipboard: true })).toEqual({
+    expect(await core.dispatch('settings.updateSettings', { language: undefined, clearClipboard: true })).toEqual({
       ok: true,
       value: { language: 'sv', clearClipboard: true, closeToTray: true, startAtLogin: false },
     });
-    expect(await core.dispatch('settings.get', {})).toEqual({
+    expect(await core.dispatch('settings.getSettings', {})).toEqual({
       ok: true,
       value: { language: 'sv', clearClipboard: true, closeToTray: true, startAtLogin: false },
     });

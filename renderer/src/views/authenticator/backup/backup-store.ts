@@ -15,25 +15,25 @@ export const useBackupStore = defineStore('backup', () => {
 
   async function preview(file: Blob, password?: string): Promise<{ ok: true; value: ImportPreview } | { ok: false; error: AppErrorData }> {
     const fileBase64 = await blobToBase64(file);
-    return api.call('vault.import.preview', password === undefined ? { fileBase64 } : { fileBase64, password });
+    return api.call('vault.previewImport', password === undefined ? { fileBase64 } : { fileBase64, password });
   }
   const apply = (previewId: string): Promise<{ ok: true; value: ImportOutcome } | { ok: false; error: AppErrorData }> =>
-    api.call('vault.import.apply', { previewId });
-  const discard = (previewId: string) => void api.call('vault.import.discard', { previewId });
-  const exportEncrypted = (password: string) => api.call('backup.export', { password });
-  const exportPlain = () => api.call('backup.exportPlain', { confirmed: true });
+    api.call('vault.applyImport', { previewId });
+  const discard = (previewId: string) => void api.call('vault.discardImport', { previewId });
+  const exportEncrypted = (password: string) => api.call('backup.exportVault', { password });
+  const exportPlain = () => api.call('backup.exportPlainList', { confirmed: true });
 
   async function loadAuto(): Promise<void> {
-    const res = await api.call('backup.auto.get');
+    const res = await api.call('backup.getAutoBackup');
     if (res.ok) auto.value = res.value;
   }
   async function setAuto(folder: string, keep: number, password: string) {
-    const res = await api.call('backup.auto.set', { folder, keep, password });
+    const res = await api.call('backup.setAutoBackup', { folder, keep, password });
     if (res.ok) auto.value = res.value;
     return res;
   }
   async function autoOff() {
-    const res = await api.call('backup.auto.off');
+    const res = await api.call('backup.disableAutoBackup');
     if (res.ok) auto.value = res.value;
     return res;
   }

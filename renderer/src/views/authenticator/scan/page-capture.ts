@@ -130,7 +130,7 @@ export async function webpToPng(blob: Blob): Promise<Blob> {
   return canvasToPng(canvas);
 }
 
-/** A file's bytes as standard base64 (what the `scan.image` channel takes). */
+/** A file's bytes as standard base64 (what the `scan.scanImage` channel takes). */
 export function blobToBase64(blob: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();

@@ -77,7 +77,7 @@ export const useScanStore = defineStore('scan', () => {
     if (blob.size > MAX_SCAN_IMAGE_BYTES)
       return { ok: false, error: { code: 'field.invalid', params: { field: 'imageBase64', reason: 'too_big' } } };
     phase.value = 'reading';
-    return api.call('scan.image', { imageBase64: await blobToBase64(blob) });
+    return api.call('scan.scanImage', { imageBase64: await blobToBase64(blob) });
   }
 
   /** "Scan screens": every display (Electron) or the screen the user shares (browser host). */
@@ -86,7 +86,7 @@ export const useScanStore = defineStore('scan', () => {
       phase.value = 'capturing';
       const mode = captureMode();
       // Main captures and decodes in one call: "taking a picture" covers both.
-      if (mode === 'main') return await api.call('scan.screens');
+      if (mode === 'main') return await api.call('scan.scanScreens');
       if (mode === 'none') return { ok: false, error: { code: 'capture.unavailable', params: { reason: 'host' } } };
       return sendImage(await canvasToPng(await captureScreenToCanvas()));
     });
@@ -107,7 +107,7 @@ export const useScanStore = defineStore('scan', () => {
       phase.value = 'capturing';
       const mode = captureMode();
       if (mode === 'main') {
-        const res = await api.call('scan.capture');
+        const res = await api.call('scan.captureScreen');
         if (!res.ok) return res;
         const capture = res.value;
         selection.value = {
@@ -137,7 +137,7 @@ export const useScanStore = defineStore('scan', () => {
     const res = await scan(async () => {
       if (sel.kind === 'main') {
         phase.value = 'reading';
-        return api.call('scan.region', { captureId: sel.captureId, ...region });
+        return api.call('scan.scanRegion', { captureId: sel.captureId, ...region });
       }
       return sendImage(await canvasToPng(cropCanvas(sel.canvas, region)));
     });
@@ -152,7 +152,7 @@ export const useScanStore = defineStore('scan', () => {
     selection.value = null;
     if (!sel) return;
     if (sel.kind === 'page') for (const s of sel.screens) URL.revokeObjectURL(s.src);
-    else if (discard) void api.call('scan.discard', { captureId: sel.captureId });
+    else if (discard) void api.call('scan.discardCapture', { captureId: sel.captureId });
   }
 
   function clear(): void {
