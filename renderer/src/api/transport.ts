@@ -15,6 +15,8 @@ const STREAM_ANSWER_GRACE_MS = 2000;
 
 type Listener = Parameters<Transport['subscribe']>[0];
 
+const delay = (ms: number): Promise<null> => new Promise((resolve) => setTimeout(() => resolve(null), ms));
+
 /** The page's stream id: 16 random bytes, base64url (what the host's STREAM_ID accepts). */
 function newStreamId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
@@ -71,22 +73,22 @@ export function httpTransport(): Transport {
       const call = ++calls;
       const onStream = refused ? null : new Promise<Result<unknown> | null>((resolve) => waiting.set(call, resolve));
       const query = refused ? '' : `?stream=${streamId}&call=${call}`;
-      try {
-        const res = await fetch(`/api/invoke/${encodeURIComponent(channel)}${query}`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify(payload ?? {}),
-        });
-        const posted = (await res.json()) as Result<unknown>;
-        if (!onStream) return posted;
-        const streamed = await Promise.race([
-          onStream,
-          new Promise<null>((resolve) => setTimeout(() => resolve(null), STREAM_ANSWER_GRACE_MS)),
-        ]);
-        return streamed ?? posted;
-      } catch {
+      const posted = fetch(`/api/invoke/${encodeURIComponent(channel)}${query}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(payload ?? {}),
+      })
+        .then(async (res) => (await res.json()) as Result<unknown>)
         // The host stopped, or answered something that is not JSON.
-        return { ok: false, error: { code: 'host.unauthorized' } };
+        .catch((): Result<unknown> => ({ ok: false, error: { code: 'host.unauthorized' } }));
+      try {
+        if (!onStream) return await posted;
+        // The stream's copy as soon as it comes, before the stream's next frame is handled: an event
+        // main sent after this answer is applied after it (was: the call also waited for its POST,
+        // and such an event could be overtaken by the older answer). The POST's answer if the
+        // stream is refused, or has not brought the copy a while after the POST answered.
+        const fallback = posted.then(async (p) => (await Promise.race([onStream, delay(STREAM_ANSWER_GRACE_MS)])) ?? p);
+        return (await Promise.race([onStream, fallback])) ?? (await posted);
       } finally {
         waiting.delete(call);
       }

@@ -54,6 +54,29 @@ describe('httpTransport: one ordered stream for events and answers', () => {
     expect(order).toEqual(['vault.changed', 'answer']);
   });
 
+  it("answers with the stream's copy at once, so an event the stream carries after the answer is handled after it (was: the call waited for its POST)", async () => {
+    vi.stubGlobal('EventSource', FakeEventSource);
+    let answerPost!: () => void;
+    vi.stubGlobal('fetch', async () => {
+      await new Promise<void>((resolve) => (answerPost = resolve));
+      return new Response(JSON.stringify({ ok: true, value: 'S1' }));
+    });
+    const transport = httpTransport();
+    const applied: unknown[] = [];
+    transport.subscribe((_event, payload) => applied.push(payload));
+    const answered = transport.invoke('session.getState', {}).then((r) => applied.push(r.ok ? r.value : null));
+    await vi.waitFor(() => expect(answerPost).toBeDefined());
+    const source = FakeEventSource.last!;
+    source.frame({ answer: 1, result: { ok: true, value: 'S1' } });
+    await new Promise((r) => setTimeout(r, 0));
+    source.frame({ event: 'session.changed', payload: 'S2' });
+    // The newer state is the last one applied, with the POST still on its way.
+    expect(applied).toEqual(['S1', 'S2']);
+    answerPost();
+    await answered;
+    expect(applied).toEqual(['S1', 'S2']);
+  });
+
   it('gives each page a stream id of its own', () => {
     vi.stubGlobal('EventSource', FakeEventSource);
     const ids = new Set<string>();
