@@ -82,7 +82,6 @@ const Done = z.object({ done: z.literal(true) });
  * `settings.getSettings` call (renderer/src/main.ts), so the start costs one round trip, not three.
  */
 export const StartStateSchema = z.object({ session: SessionViewSchema, info: AppInfoSchema, settings: SettingsSchema });
-export type StartState = z.infer<typeof StartStateSchema>;
 
 export const channels = {
   'app.getStartState': channel(Empty, StartStateSchema),
