@@ -1,5 +1,6 @@
 import { AppError } from '@shared/result';
 import { BackupAccountSchema, openBackup } from '../backup/format';
+import { pickOtpFields } from '../otp/spec';
 import { collect, entryName, fromFields, type ExportEntry, type ImportedExport } from './collect';
 
 export const OWN_APP_NAME = 'Flex HRM Connect';
@@ -20,16 +21,7 @@ export async function importOwnBackup(text: string, password: string | undefined
       };
     }
     const a = parsed.data;
-    const toSpec = fromFields({
-      type: a.type,
-      issuer: a.issuer,
-      label: a.label,
-      secret: a.secret,
-      algorithm: a.algorithm,
-      digits: a.digits,
-      period: a.period,
-      counter: a.counter,
-    });
+    const toSpec = fromFields(pickOtpFields(a));
     return { name: entryName(a.issuer, a.label, `#${i + 1}`), toSpec: () => ({ ...toSpec(), pinned: a.pinned, groups: a.groups }) };
   });
   // Accounts keep the file's order (sorted by position when written), pinned ones first as the app shows them.

@@ -18,6 +18,18 @@ export interface OtpAccountSpec {
   counter: number;
 }
 
+const OTP_FIELDS = ['type', 'issuer', 'label', 'secret', 'algorithm', 'digits', 'period', 'counter'] as const satisfies ReadonlyArray<
+  keyof OtpAccountSpec
+>;
+
+/**
+ * Only an account's OTP fields, the ones an OtpAccountSpec has (not its id, place or groups):
+ * what a backup row, a transfer QR and an imported backup entry carry of it.
+ */
+export function pickOtpFields<T extends Record<keyof OtpAccountSpec, unknown>>(a: T): Pick<T, keyof OtpAccountSpec> {
+  return Object.fromEntries(OTP_FIELDS.map((k) => [k, a[k]])) as Pick<T, keyof OtpAccountSpec>;
+}
+
 export interface RawOtpFields {
   type?: string | undefined;
   issuer?: string | undefined;

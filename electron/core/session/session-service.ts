@@ -1,13 +1,13 @@
 import type { SessionView, ServerChoice, MfaMethod, SetupFlowView } from '@shared/contract';
-import type { SignInOutcome, SignedIn, DeviceInfo } from '@shared/identity-api';
+import type { DeviceInfo } from '@shared/identity-api';
 import { AppError } from '@shared/result';
 import type { IdentityHttp } from './identity-http';
 import { MfaSignIn } from './mfa-sign-in';
-import { serverCodeOf } from './identity-http';
+import { SignInFlow } from './sign-in-flow';
 import type { ServerConfig } from './server-config';
 import type { CredentialStore } from './credential-store';
 import type { SessionPersistence } from './session-persistence';
-import { connectSignedIn, preferredMethod, replacementOf, toStep, type InternalState } from './session-state';
+import { toStep, type InternalState } from './session-state';
 
 export interface SessionServiceDeps {
   http: IdentityHttp;
@@ -21,11 +21,10 @@ export interface SessionServiceDeps {
   pushPollMs?: number | undefined;
 }
 
-const rememberKey = (email: string) => `remembered-device.${email.toLowerCase()}`;
-
 /**
  * The HRM / Connect client session in main. Owns the state machine of the sign-in and every
- * token; the renderer gets `SessionView`s only. Talks to the identity server over HTTP.
+ * token; the renderer gets `SessionView`s only. Talks to the identity server over HTTP. The
+ * first step of a sign-in is SignInFlow's (sign-in-flow.ts), the second MfaSignIn's.
  */
 export class SessionService {
   private state: InternalState = { step: 'signed-out' };
@@ -33,19 +32,23 @@ export class SessionService {
   private setupSource: () => SetupFlowView | null = () => null;
 
   private readonly mfa: MfaSignIn;
+  private readonly signIn: SignInFlow;
 
   constructor(private readonly deps: SessionServiceDeps) {
-    this.mfa = new MfaSignIn(
-      deps.http,
-      {
-        current: () => this.state,
-        requireStep: (step) => this.requireStep(step),
-        set: (next) => this.set(next),
-        emit: (view) => this.emit(view),
-        completeSignIn: (signedIn, from) => this.completeSignIn(signedIn, from),
-      },
-      deps.pushPollMs,
-    );
+    const host = {
+      current: () => this.state,
+      requireStep: <S extends InternalState['step']>(step: S) => this.requireStep(step),
+      set: (next: InternalState) => this.set(next),
+      emit: (view: SessionView) => this.emit(view),
+    };
+    this.signIn = new SignInFlow(deps, {
+      ...host,
+      view: () => this.view(),
+      signOut: () => this.signOut(),
+      endOnServer: (hrmToken, connectToken) => this.endOnServer(hrmToken, connectToken),
+      mfaChoose: (method) => this.mfaChoose(method),
+    });
+    this.mfa = new MfaSignIn(deps.http, { ...host, completeSignIn: (s, from) => this.signIn.completeSignIn(s, from) }, deps.pushPollMs);
   }
 
   get internal(): InternalState {
@@ -118,35 +121,35 @@ export class SessionService {
     return this.set({ step: 'signed-out' });
   }
 
-  /** Asks before another account's sign-in replaces this one (replacementOf, session-state.ts); a confirmed replacement signs this one out first. */
-  async confirmReplacing(next: { email?: string; userId?: string }, confirm: boolean, keepSame = false): Promise<void> {
-    if (this.state.step !== 'signed-in') return;
-    if (replacementOf(this.state.user, next, confirm, keepSame) === 'replace') this.emit(await this.signOut());
+  // --- First step of a sign-in (SignInFlow) ------------------------------------------------------
+
+  /** Asks before another account's sign-in replaces this one; a confirmed replacement signs this one out first. */
+  confirmReplacing(next: { email?: string; userId?: string }, confirm: boolean, keepSame = false): Promise<void> {
+    return this.signIn.confirmReplacing(next, confirm, keepSame);
   }
 
-  async legacySignIn(userId: string, password: string, confirmReplace = false): Promise<SessionView> {
-    await this.confirmReplacing({ userId: userId.trim() }, confirmReplace);
-    const from = this.state;
-    const s = await this.deps.http.call('hrmSignIn', { body: { userId, password } });
-    if (this.state !== from) return this.discardLate(s.token, null);
-    return this.set({
-      step: 'signed-in',
-      user: { name: s.user.name, email: null, userId: s.user.userId, company: s.user.companyName, method: 'legacy', role: s.user.role },
-      connectToken: null,
-      hrmToken: s.token,
-      expiresAt: s.expiresAt,
-      offerTwoFactor: false,
-    });
+  legacySignIn(userId: string, password: string, confirmReplace = false): Promise<SessionView> {
+    return this.signIn.legacySignIn(userId, password, confirmReplace);
   }
 
-  async discover(email: string, saveEmail: boolean, confirmReplace = false): Promise<SessionView> {
-    const normalized = email.trim().toLowerCase();
-    await this.confirmReplacing({ email: normalized }, confirmReplace);
-    const d = await this.deps.http.call('discover', { body: { email } });
-    this.deps.server.setSavedEmail(saveEmail ? normalized : null);
-    if (d.method === 'not-available') throw new AppError('session.not-available');
-    if (d.method === 'sso') return this.set({ step: 'sso', email: normalized, provider: d.providerName });
-    return this.set({ step: 'password', email: normalized });
+  discover(email: string, saveEmail: boolean, confirmReplace = false): Promise<SessionView> {
+    return this.signIn.discover(email, saveEmail, confirmReplace);
+  }
+
+  password(password: string): Promise<SessionView> {
+    return this.signIn.password(password);
+  }
+
+  ssoStart(): Promise<SessionView> {
+    return this.signIn.ssoStart();
+  }
+
+  ssoComplete(approve: boolean): Promise<SessionView> {
+    return this.signIn.ssoComplete(approve);
+  }
+
+  magicLink(token: string, confirmReplace = false): Promise<{ view: SessionView; email: string }> {
+    return this.signIn.magicLink(token, confirmReplace);
   }
 
   restart(): SessionView {
@@ -157,86 +160,6 @@ export class SessionService {
   private requireStep<S extends InternalState['step']>(step: S): Extract<InternalState, { step: S }> {
     if (this.state.step !== step) throw new AppError('session.expired');
     return this.state as Extract<InternalState, { step: S }>;
-  }
-
-  async password(password: string): Promise<SessionView> {
-    const from = this.requireStep('password');
-    const { email } = from;
-    try {
-      const outcome = await this.deps.http.call('signInPassword', {
-        body: { email, password, device: this.deps.device, rememberedDeviceToken: this.rememberedFor(email) },
-      });
-      return await this.afterSignIn(email, outcome, from);
-    } catch (e) {
-      if (serverCodeOf(e) === 'connect.use-sso') return this.discover(email, this.deps.server.savedEmail() !== null);
-      throw e;
-    }
-  }
-
-  async ssoStart(): Promise<SessionView> {
-    const { email } = this.requireStep('sso');
-    const s = await this.deps.http.call('ssoStart', { body: { email, device: this.deps.device } });
-    return this.set({ step: 'idp', email, provider: s.providerName, ssoState: s.state });
-  }
-
-  /** The simulated IdP's consent, answered the way its page would post it; then finish. */
-  async ssoComplete(approve: boolean): Promise<SessionView> {
-    const from = this.requireStep('idp');
-    const { email, provider, ssoState } = from;
-    const answer = await this.deps.http.call('idpConsent', { body: { state: ssoState, approve } });
-    if (answer.status === 'denied') {
-      // Told to the renderer too: the failed call carries no view, and the IdP page stayed up.
-      this.emit(this.set({ step: 'sso', email, provider }));
-      throw new AppError('session.sso-cancelled');
-    }
-    const outcome = await this.deps.http.call('ssoFinish', { body: { state: ssoState, code: answer.code } });
-    return this.afterSignIn(email, outcome, from);
-  }
-
-  async magicLink(token: string, confirmReplace = false): Promise<{ view: SessionView; email: string }> {
-    if (this.state.step === 'signed-in') {
-      // Whose link it is, without using it: a refused link stays usable.
-      const { email } = await this.deps.http.call('magicInspect', { body: { token } });
-      await this.confirmReplacing({ email }, confirmReplace);
-    }
-    const from = this.state;
-    const outcome = await this.deps.http.call('magicLink', { body: { token, device: this.deps.device } });
-    const email = outcome.status === 'signed-in' ? outcome.account.email : '';
-    return { view: await this.afterSignIn(email, outcome, from), email };
-  }
-
-  private rememberedFor(email: string): string | undefined {
-    return this.deps.credentials.get(rememberKey(email)) ?? undefined;
-  }
-
-  /** `from`: the state the sign-in began in (see discardLate). */
-  private async afterSignIn(email: string, outcome: SignInOutcome, from: InternalState): Promise<SessionView> {
-    if (outcome.status === 'mfa-required') {
-      // Moved on meanwhile: no session exists yet, the ticket just goes unused.
-      if (this.state !== from) return this.view();
-      const method = preferredMethod(outcome.factors);
-      this.set({
-        step: 'mfa',
-        email,
-        ticket: outcome.ticket,
-        factors: outcome.factors,
-        method,
-        maskedPhone: outcome.maskedPhone,
-        push: null,
-      });
-      return this.mfaChoose(method);
-    }
-    return this.completeSignIn(outcome, from);
-  }
-
-  private async completeSignIn(s: SignedIn, from: InternalState): Promise<SessionView> {
-    if (s.rememberedDeviceToken) this.deps.credentials.set(rememberKey(s.account.email), s.rememberedDeviceToken);
-    // After the company's cutover a Connect sign-in opens an HRM session too (and brings the role).
-    const hrm = s.hrm?.connectLoginEnabled
-      ? await this.deps.http.call('hrmSignInConnect', { body: { connectToken: s.session.token } })
-      : null;
-    if (this.state !== from) return this.discardLate(hrm?.token ?? null, s.session.token);
-    return this.set(connectSignedIn(s, hrm));
   }
 
   /** "I have safely copied and stored this code" for the sign-in's replacement emergency code. */
@@ -296,17 +219,6 @@ export class SessionService {
   private async endOnServer(hrmToken: string | null, connectToken: string | null): Promise<void> {
     if (hrmToken) await this.deps.http.call('hrmSignOut', { token: hrmToken }).catch(() => undefined);
     if (connectToken) await this.deps.http.call('signOut', { token: connectToken }).catch(() => undefined);
-  }
-
-  /**
-   * A sign-in the server completed after its flow moved on (a second click completed first,
-   * Sign out was pressed, another link took over): its new session is ended on the server rather
-   * than left valid, and the state stays as it is now. The flow's state object is the check
-   * (pollPush's), so nothing but the flow a request began in can be completed by its answer.
-   */
-  private async discardLate(hrmToken: string | null, connectToken: string | null): Promise<SessionView> {
-    await this.endOnServer(hrmToken, connectToken);
-    return this.view();
   }
 
   close(): void {

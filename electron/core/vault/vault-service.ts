@@ -1,32 +1,33 @@
-import { randomUUID } from 'node:crypto';
 import { Mutex } from 'async-mutex';
 import type { AccountView, AddAccountRequest, EditAccountRequest, KeychainState, VaultListResponse } from '@shared/contract';
 import { ManualAccountInputSchema } from '@shared/contract';
 import type { Clock } from '@shared/clock';
-import { AppError, isAppError } from '@shared/result';
+import { AppError } from '@shared/result';
 import type { SecretStore } from '../secrets/secret-store';
-import { keychainError } from '../secrets/secret-store';
 import { toAccountSpec, type OtpAccountSpec } from '../otp/spec';
-import { AccountRepository, type AccountMeta } from './account-repository';
+import type { AccountMeta, AccountRepository } from './account-repository';
 import { normalizeGroups } from './groups';
-import { CodeGenerator } from './codes';
+import { editAccount } from './vault-edit';
+import { accountsWithSecrets, transferSpecs } from './vault-export';
+import { VaultState } from './vault-state';
+import { addAccount, deleteAccount, reconcile, replaceAccount } from './vault-writes';
 
 export type UriParser = (uri: string) => OtpAccountSpec[];
 
 /**
  * The authenticator vault: metadata in SQLite, secrets in the keychain, codes computed here.
  * The keychain is read once (`open`), and the decoded secrets stay in this process; the
- * renderer only ever receives `AccountView`s.
+ * renderer only ever receives `AccountView`s. The state they share is VaultState; the writes
+ * that pair a keychain call with a row are vault-writes.ts (add, replace, delete, crash repair),
+ * vault-edit.ts (edit) and what hands secrets to main's backup and transfer is vault-export.ts.
  */
 export class VaultService {
-  private readonly repo: AccountRepository;
-  private generators = new Map<string, CodeGenerator>();
-  private secrets = new Map<string, string>();
-  private state: KeychainState = 'unavailable';
+  private readonly v: VaultState;
   /**
-   * Every write that awaits the keychain (open/reconcile, add, delete) runs under this one lock,
-   * so a check made before an await (the duplicate check, reconcile's orphan sweep) still holds
-   * when the write lands: ten identical adds at once give one account and nine duplicates.
+   * Every write that awaits the keychain (open/reconcile, add, edit, replace, delete) runs under
+   * this one lock, so a check made before an await (the duplicate check, reconcile's orphan
+   * sweep) still holds when the write lands: ten identical adds at once give one account and
+   * nine duplicates.
    */
   private readonly writes = new Mutex();
   private readonly recoveredListeners: Array<() => void> = [];
@@ -35,11 +36,11 @@ export class VaultService {
 
   constructor(
     db: ConstructorParameters<typeof AccountRepository>[0],
-    private readonly store: SecretStore,
+    store: SecretStore,
     private readonly clock: Clock,
     private readonly parseUri: UriParser,
   ) {
-    this.repo = new AccountRepository(db);
+    this.v = new VaultState(db, store, clock);
   }
 
   /**
@@ -51,7 +52,7 @@ export class VaultService {
   }
 
   get keychainState(): KeychainState {
-    return this.state;
+    return this.v.keychain;
   }
 
   /** Called when an `open` succeeds after the keychain was locked or missing (Retry worked). */
@@ -65,98 +66,33 @@ export class VaultService {
   }
 
   private async openNow(): Promise<KeychainState> {
-    const before = this.state;
+    const before = this.v.keychain;
     try {
-      await this.reconcile();
-      const entries = await this.store.list();
-      this.secrets = new Map(entries.map((e) => [e.key, e.value]));
-      this.generators = new Map();
-      this.state = 'ok';
+      await reconcile(this.v);
+      this.v.load(await this.v.store.list());
+      this.v.keychain = 'ok';
       if (before !== 'ok') for (const fn of this.recoveredListeners) fn();
     } catch (e) {
-      this.noteFailure(e);
+      this.v.noteFailure(e);
     }
-    return this.state;
-  }
-
-  /** A keychain call failed: the state says so until a later `open` (vault.listAccounts) succeeds. */
-  private noteFailure(e: unknown): void {
-    this.state = isAppError(e) && e.code === 'keychain.locked' ? 'locked' : 'unavailable';
-  }
-
-  /**
-   * An add is: intent -> keychain write -> row insert + intent cleared (one transaction).
-   * A delete is: intent + row removal (one transaction) -> keychain delete -> intent cleared.
-   * Whichever step a crash interrupts, this brings both stores back into agreement, and keychain
-   * entries with no row and no intent (orphans from older crashes) are removed.
-   */
-  private async reconcile(): Promise<void> {
-    for (const intent of this.repo.intents()) {
-      if (intent.op === 'add') {
-        const secret = await this.store.get(intent.accountId);
-        this.repo.transaction(() => {
-          if (secret && !this.repo.get(intent.accountId)) this.repo.insert(intent.meta);
-          this.repo.clearIntent(intent.accountId);
-        });
-      } else {
-        await this.store.delete(intent.accountId);
-        this.repo.clearIntent(intent.accountId);
-      }
-    }
-    const known = new Set(this.repo.all().map((a) => a.id));
-    for (const { key } of await this.store.list()) {
-      if (!known.has(key)) await this.store.delete(key);
-    }
-  }
-
-  private requireKeychain(): void {
-    if (this.state === 'locked') throw new AppError('keychain.locked');
-    if (this.state !== 'ok') throw new AppError('keychain.unavailable');
+    return this.v.keychain;
   }
 
   async list(): Promise<VaultListResponse> {
     this.codeGuard();
-    if (this.state !== 'ok') await this.open();
+    if (this.v.keychain !== 'ok') await this.open();
     const now = this.clock.now();
     return {
-      accounts: this.repo.all().map((a) => this.view(a, now)),
-      keychain: this.state,
+      accounts: this.v.repo.all().map((a) => this.v.view(a, now)),
+      keychain: this.v.keychain,
       generatedAt: now,
     };
   }
 
-  private view(a: AccountMeta, now: number): AccountView {
-    const base = { ...a, counter: a.type === 'hotp' ? a.counter : null };
-    const gen = this.generator(a.id);
-    if (!gen) return { ...base, code: '', nextCode: null, validUntil: null };
-    if (a.type === 'hotp') return { ...base, code: gen.hotp(a), nextCode: null, validUntil: null };
-    if (a.type === 'steam') return { ...base, ...gen.steam(now) };
-    return { ...base, ...gen.totp(a, now) };
-  }
-
-  private generator(id: string): CodeGenerator | null {
-    let gen = this.generators.get(id);
-    const secret = this.secrets.get(id);
-    if (!gen && secret) {
-      gen = new CodeGenerator(secret);
-      this.generators.set(id, gen);
-    }
-    return gen ?? null;
-  }
-
-  /**
-   * Every account with its secret, in the order the list shows them: for the encrypted backup and
-   * the plain export, which run in main. Never sent to the renderer.
-   */
+  /** Every account with its secret (vault-export.ts), for the backup and the plain export. Never sent to the renderer. */
   async snapshot(): Promise<Array<AccountMeta & { secret: string }>> {
-    if (this.state !== 'ok') await this.open();
-    this.requireKeychain();
-    return this.repo.all().map((a) => {
-      const secret = this.secrets.get(a.id);
-      // A row without its keychain entry cannot be backed up; saying so beats a backup that lacks it.
-      if (!secret) throw new AppError('keychain.unavailable');
-      return { ...a, secret };
-    });
+    if (this.v.keychain !== 'ok') await this.open();
+    return accountsWithSecrets(this.v);
   }
 
   /** Turns any add request into validated specs (a migration QR may hold several accounts). */
@@ -167,207 +103,53 @@ export class VaultService {
   }
 
   add(spec: OtpAccountSpec): Promise<AccountView> {
-    return this.writes.runExclusive(() => this.addNow(spec));
+    return this.writes.runExclusive(() => addAccount(this.v, spec));
   }
 
-  private async addNow(spec: OtpAccountSpec): Promise<AccountView> {
-    this.requireKeychain();
-    this.assertNotDuplicate(spec);
-    const { secret, ...rest } = spec;
-    const meta: AccountMeta = {
-      ...rest,
-      id: randomUUID(),
-      pinned: false,
-      position: this.repo.nextPosition(),
-      createdAt: this.clock.now(),
-      groups: [],
-      lastUsedAt: null,
-    };
-    this.repo.recordIntent({ accountId: meta.id, op: 'add', meta }, this.clock.now());
-    try {
-      await this.store.set(meta.id, secret);
-    } catch (e) {
-      this.repo.clearIntent(meta.id);
-      const error = isAppError(e) ? e : keychainError(e);
-      this.noteFailure(error);
-      throw error;
-    }
-    this.repo.transaction(() => {
-      this.repo.insert(meta);
-      this.repo.clearIntent(meta.id);
-    });
-    this.secrets.set(meta.id, secret);
-    return this.view(meta, this.clock.now());
-  }
-
-  /**
-   * A duplicate is an account with the same secret (the same account, scanned or imported
-   * twice). The same issuer and label with another secret is allowed: two tenants of one service
-   * (the renderer notes that two accounts share a name). `except` is the account being edited.
-   */
-  private assertNotDuplicate(spec: OtpAccountSpec, except?: string): void {
-    for (const a of this.repo.all()) {
-      if (a.id !== except && this.secrets.get(a.id) === spec.secret) {
-        throw new AppError('vault.duplicate-account', { issuer: a.issuer, label: a.label });
-      }
-    }
-  }
-
-  /**
-   * Changes an account. Issuer and label always; secret, algorithm, digits and period only when
-   * the request names them (the renderer asks for a confirmation first). A new secret (the
-   * service re-issued it) replaces the old one in the keychain, then the row is updated: if the
-   * keychain refuses, nothing changed. Every rule is checked as for a new account.
-   */
+  /** Changes an account (vault-edit.ts); refused while locked, as it shows the new code. */
   edit(req: EditAccountRequest): Promise<AccountView> {
-    return this.writes.runExclusive(() => this.editNow(req));
-  }
-
-  private async editNow(req: EditAccountRequest): Promise<AccountView> {
-    this.codeGuard();
-    const meta = this.repo.get(req.id);
-    if (!meta) throw new AppError('vault.not-found');
-    const newSecret = req.secret !== undefined;
-    const oldSecret = this.secrets.get(meta.id);
-    if (newSecret || oldSecret === undefined) this.requireKeychain();
-    const spec = toAccountSpec({
-      type: meta.type,
-      issuer: req.issuer.trim(),
-      label: req.label.trim(),
-      secret: req.secret ?? oldSecret ?? '',
-      algorithm: req.algorithm ?? meta.algorithm,
-      digits: req.digits ?? meta.digits,
-      period: req.period ?? meta.period,
-      counter: meta.counter,
+    return this.writes.runExclusive(() => {
+      this.codeGuard();
+      return editAccount(this.v, req);
     });
-    if (newSecret && spec.secret !== oldSecret) {
-      this.assertNotDuplicate(spec, meta.id);
-      try {
-        await this.store.set(meta.id, spec.secret);
-      } catch (e) {
-        const error = isAppError(e) ? e : keychainError(e);
-        this.noteFailure(error);
-        throw error;
-      }
-      this.secrets.set(meta.id, spec.secret);
-    }
-    this.repo.edit(meta.id, spec);
-    this.generators.delete(meta.id);
-    const after = this.repo.get(meta.id);
-    if (!after) throw new AppError('vault.not-found');
-    return this.view(after, this.clock.now());
   }
 
-  /**
-   * The accounts as full specs, secrets included, in the order asked: for "transfer out" only,
-   * which turns them into a QR picture in main. Refused while locked, like any code.
-   */
+  /** The accounts' specs with secrets, for "transfer out" (vault-export.ts). Refused while locked, like any code. */
   specsForTransfer(ids: readonly string[]): OtpAccountSpec[] {
     this.codeGuard();
-    this.requireKeychain();
-    return ids.map((id) => {
-      const meta = this.repo.get(id);
-      const secret = this.secrets.get(id);
-      if (!meta || !secret) throw new AppError('vault.not-found');
-      const { type, issuer, label, algorithm, digits, period, counter } = meta;
-      return { type, issuer, label, secret, algorithm, digits, period, counter };
-    });
+    return transferSpecs(this.v, ids);
   }
 
   /** Files the account under these groups (names trimmed, empty and repeated ones dropped). */
   setGroups(id: string, groups: readonly string[]): void {
-    if (!this.repo.setGroups(id, normalizeGroups(groups))) throw new AppError('vault.not-found');
+    if (!this.v.repo.setGroups(id, normalizeGroups(groups))) throw new AppError('vault.not-found');
   }
 
   /** The account's code was used now (copied, or HOTP's next asked for): the "recently used" sort. */
   markUsed(id: string): void {
-    this.repo.touch(id, this.clock.now());
+    this.v.repo.touch(id, this.clock.now());
   }
 
-  /**
-   * Replaces an account by a new one in its place (a restore whose file has another key for the
-   * same name). The new key is stored first, then one transaction swaps the rows, then the old key
-   * goes: a failure before the swap changes nothing, and the intents finish one after it.
-   */
+  /** Replaces an account by a new one in its place, for a restore (vault-writes.ts). */
   replace(id: string, spec: OtpAccountSpec): Promise<AccountView> {
-    return this.writes.runExclusive(async () => {
-      this.requireKeychain();
-      const old = this.repo.get(id);
-      if (!old) throw new AppError('vault.not-found');
-      this.assertNotDuplicate(spec, id);
-      const { secret, ...rest } = spec;
-      const now = this.clock.now();
-      const meta: AccountMeta = {
-        ...rest,
-        id: randomUUID(),
-        pinned: old.pinned,
-        position: old.position,
-        createdAt: now,
-        groups: old.groups,
-        lastUsedAt: old.lastUsedAt,
-      };
-      this.repo.recordIntent({ accountId: meta.id, op: 'add', meta }, now);
-      try {
-        await this.store.set(meta.id, secret);
-      } catch (e) {
-        this.repo.clearIntent(meta.id);
-        const error = isAppError(e) ? e : keychainError(e);
-        this.noteFailure(error);
-        throw error;
-      }
-      this.repo.transaction(() => {
-        this.repo.recordIntent({ accountId: id, op: 'delete', meta: old }, now);
-        this.repo.remove(id);
-        this.repo.insert(meta);
-        this.repo.clearIntent(meta.id);
-      });
-      this.secrets.set(meta.id, secret);
-      this.secrets.delete(id);
-      this.generators.delete(id);
-      try {
-        await this.store.delete(id);
-        this.repo.clearIntent(id);
-      } catch (e) {
-        this.noteFailure(e);
-      }
-      return this.view(meta, now);
-    });
+    return this.writes.runExclusive(() => replaceAccount(this.v, id, spec));
   }
 
   delete(id: string): Promise<void> {
-    return this.writes.runExclusive(() => this.deleteNow(id));
-  }
-
-  private async deleteNow(id: string): Promise<void> {
-    this.requireKeychain();
-    const meta = this.repo.get(id);
-    if (!meta) throw new AppError('vault.not-found');
-    this.repo.transaction(() => {
-      this.repo.recordIntent({ accountId: id, op: 'delete', meta }, this.clock.now());
-      this.repo.remove(id);
-    });
-    this.secrets.delete(id);
-    this.generators.delete(id);
-    try {
-      await this.store.delete(id);
-      this.repo.clearIntent(id);
-    } catch (e) {
-      // The row is gone and the intent stays: the next open removes the keychain entry.
-      this.noteFailure(e);
-    }
+    return this.writes.runExclusive(() => deleteAccount(this.v, id));
   }
 
   rename(id: string, issuer: string, label: string): void {
     if (!issuer.trim() && !label.trim()) throw new AppError('otp.name-missing');
-    if (!this.repo.rename(id, issuer.trim(), label.trim())) throw new AppError('vault.not-found');
+    if (!this.v.repo.rename(id, issuer.trim(), label.trim())) throw new AppError('vault.not-found');
   }
 
   setPinned(id: string, pinned: boolean): void {
-    if (!this.repo.setPinned(id, pinned)) throw new AppError('vault.not-found');
+    if (!this.v.repo.setPinned(id, pinned)) throw new AppError('vault.not-found');
   }
 
   reorder(ids: readonly string[]): void {
-    this.repo.reorder(ids);
+    this.v.repo.reorder(ids);
   }
 
   /**
@@ -376,21 +158,21 @@ export class VaultService {
    */
   nextHotp(id: string): AccountView {
     this.codeGuard();
-    const meta = this.repo.get(id);
+    const meta = this.v.repo.get(id);
     if (!meta || meta.type !== 'hotp') throw new AppError('vault.not-found');
-    if (!this.generator(id)) this.requireKeychain();
-    this.repo.setCounter(id, meta.counter + 1);
-    return this.view({ ...meta, counter: meta.counter + 1 }, this.clock.now());
+    if (!this.v.generator(id)) this.v.requireKeychain();
+    this.v.repo.setCounter(id, meta.counter + 1);
+    return this.v.view({ ...meta, counter: meta.counter + 1 }, this.clock.now());
   }
 
   /** The code to copy now: TOTP at this moment, HOTP at its current counter. */
   currentCode(id: string): string {
     this.codeGuard();
-    const meta = this.repo.get(id);
+    const meta = this.v.repo.get(id);
     if (!meta) throw new AppError('vault.not-found');
-    const code = this.view(meta, this.clock.now()).code;
+    const code = this.v.view(meta, this.clock.now()).code;
     if (!code) {
-      this.requireKeychain();
+      this.v.requireKeychain();
       throw new AppError('keychain.unavailable');
     }
     return code;

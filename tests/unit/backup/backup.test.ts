@@ -35,7 +35,7 @@ function setup() {
     appName: 'Flex HRM Connect test',
     onVaultChanged: () => changes++,
   });
-  return { db, vault, backup, clock, keys, changes: () => changes };
+  return { db, vault, backup, clock, store, keys, changes: () => changes };
 }
 
 async function fill(vault: VaultService) {
@@ -278,7 +278,7 @@ describe('restore keeps what it cannot replace', () => {
     const preview = await to.backup.preview(enc(text), PASSWORD);
     expect(preview.items.map((i) => i.action)).toEqual(['replace']);
     // The keychain write of the new key fails.
-    const store = (to.vault as unknown as { store: MemorySecretStore }).store;
+    const store = to.store;
     const set = store.set.bind(store);
     let failures = 1;
     store.set = async (k, v) => {

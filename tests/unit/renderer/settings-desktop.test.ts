@@ -5,6 +5,7 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import type { AppInfo, Settings, UpdateState } from '@shared/contract';
 import AboutSection from '../../../renderer/src/views/settings/AboutSection.vue';
+import ClipboardSetting from '../../../renderer/src/views/settings/ClipboardSetting.vue';
 import DesktopSetting from '../../../renderer/src/views/settings/DesktopSetting.vue';
 import { createAppI18n } from '../../../renderer/src/i18n';
 import { useAppStore } from '../../../renderer/src/stores/app';
@@ -89,5 +90,26 @@ describe('Settings > Desktop app', () => {
     await boxes[1]!.trigger('change');
     await flushPromises();
     expect(settings()).toMatchObject({ startAtLogin: true, closeToTray: true });
+  });
+});
+
+describe('Settings > Clipboard', () => {
+  beforeEach(() => setActivePinia(createPinia()));
+
+  it('a switch described by its hint; turning it off is saved and said', async () => {
+    const { settings } = setup({ state: 'off' });
+    await useAppStore().init();
+    const wrapper = mount(ClipboardSetting, { global: { plugins: [createAppI18n('en')] }, attachTo: document.body });
+    const box = wrapper.get('input[type="checkbox"]');
+    expect((box.element as HTMLInputElement).checked).toBe(true);
+    expect(box.element.closest('label')!.textContent.trim()).toBe('Clear the clipboard after copying');
+    const hint = document.getElementById(box.attributes('aria-describedby')!);
+    expect(hint?.textContent).toContain('removed from the clipboard after 30 seconds');
+    (box.element as HTMLInputElement).checked = false;
+    await box.trigger('change');
+    await flushPromises();
+    expect(settings()).toMatchObject({ clearClipboard: false });
+    expect(useToastStore().toasts.at(-1)).toMatchObject({ kind: 'success', text: 'Copied codes stay on the clipboard.' });
+    wrapper.unmount();
   });
 });
