@@ -1,8 +1,8 @@
 import jsQR from 'jsqr';
 import { findCodeRegions, pairRegions, type CodeRegion, type Point } from './code-regions';
 import { cropRegion, scaleForModule, type Crop } from './crop';
-import { resampledCrop } from './crop-resample';
-import { DEFAULT_FINDER_SCAN, scanFinders, type FinderScanOptions, type PixelClassifier } from './finder-scan';
+import { resampledCrop, type ResampleOptions } from './crop-resample';
+import { DEFAULT_FINDER_SCAN, scanFinders, type FinderPattern, type FinderScanOptions, type PixelClassifier } from './finder-scan';
 import { assertValidFrame, type Frame } from './frame';
 import { timingAgreement } from './timing-check';
 import { zxingOnCrop } from './zxing-crop';
@@ -10,9 +10,10 @@ import { zxingOnCrop } from './zxing-crop';
 /**
  * The QR pipeline: finder patterns on sampled rows -> triangles of finders (the third looked up
  * where two imply it) -> timing patterns checked -> one small crop per candidate at native
- * resolution -> ZXing (zxing-wasm) on each crop. Naive jsQR over a 4K frame costs ~1 s of CPU
- * and reports one code, zxing-wasm on the whole frame ~75 ms; this reads every code in the
- * frame in a fraction of that (bench:qr). jsQR stays as an option per crop (bench:qr compares
+ * resolution -> ZXing (zxing-wasm) on each crop. Finders left without a code get a second
+ * look with thresholds from their own colours (finder-scan.ts `rescanAround`). Naive jsQR over
+ * a 4K frame costs ~1 s of CPU and reports one code, zxing-wasm on the whole frame ~75 ms; this
+ * reads every code in the frame in a fraction of that (bench:qr). jsQR stays as an option per crop (bench:qr compares
  * them: on the Chromium corpus it reads fewer codes in more time) and reads small frames whole
  * when nothing was found.
  */
@@ -33,13 +34,20 @@ export interface DecodeOptions {
   minTimingAgreement: number;
   /** Candidate regions (best-fitting triangles first) whose timing check may fail before checking stops. */
   maxRejectedRegions: number;
+  /**
+   * Most second looks per frame around a finder no code explains, with thresholds from its own
+   * colours (finder-scan.ts `rescanAround`: a pale code beside black text).
+   */
+  maxRescans: number;
   cropStrategy: CropStrategy;
 }
 
 /**
  * What each region gets, in order: jsQR on the point-sampled crop (crop.ts), then either nothing
  * more, jsQR on a resampled and locally thresholded crop (crop-resample.ts), or ZXing on the
- * native grey crop (zxing-crop.ts); 'zxing' skips jsQR. bench:qr measures all of them.
+ * native grey crop (zxing-crop.ts); 'zxing' skips jsQR. With ZXing, modules under 3 px also get
+ * ZXing on a crop resampled to 4 px a module when the native one fails. bench:qr measures all
+ * of them, and prints which decoder order issue 13's rule picks.
  */
 export type CropStrategy = 'plain' | 'plain-then-resampled' | 'plain-then-zxing' | 'zxing';
 
@@ -49,6 +57,7 @@ export const DEFAULT_DECODE_OPTIONS: DecodeOptions = {
   fullFrameFallbackMaxPixels: 1_000_000,
   minTimingAgreement: 0.8,
   maxRejectedRegions: 32,
+  maxRescans: 3,
   cropStrategy: 'zxing',
 };
 
@@ -66,7 +75,7 @@ export async function decodeQrCodes(frame: Frame, options: Partial<DecodeOptions
 export async function locateAndDecode(frame: Frame, options: Partial<DecodeOptions> = {}): Promise<DecodedCode[]> {
   assertValidFrame(frame);
   const opts = { ...DEFAULT_DECODE_OPTIONS, ...options };
-  const { finders, isDark } = scanFinders(frame, opts.finderScan);
+  const { finders, isDark, rescanAround } = scanFinders(frame, opts.finderScan);
   const found = new Map<string, DecodedCode>();
   const explained = new Set<number>();
   const budget = { failuresLeft: opts.maxFailedAttempts };
@@ -82,23 +91,32 @@ export async function locateAndDecode(frame: Frame, options: Partial<DecodeOptio
    * three finders form a near-perfect triangle, texture (photos, dense text) thousands of
    * sloppy ones, while a page of many codes still has every code checked.
    */
-  const verified = (regions: CodeRegion[]): CodeRegion[] => {
+  const verified = (regions: CodeRegion[], classify: PixelClassifier): CodeRegion[] => {
     const passed: Array<{ region: CodeRegion; timing: number }> = [];
     let rejected = 0;
     for (const region of [...regions].sort((a, b) => a.score - b.score)) {
       if (rejected >= opts.maxRejectedRegions) break;
-      const timing = timingOf(isDark, region, opts.minTimingAgreement);
+      const timing = timingOf(classify, region, opts.minTimingAgreement);
       if (timing >= opts.minTimingAgreement) passed.push({ region, timing });
       else rejected++;
     }
     return passed.sort((a, b) => b.timing - a.timing || a.region.score - b.region.score).map(({ region }) => region);
   };
 
-  const tryRegions = async (regions: CodeRegion[]): Promise<void> => {
+  /** Finders (of the frame's scan) inside a code read, so no later region uses them. */
+  const explain = (code: DecodedCode, slack: number): void => {
+    finders.forEach((f, i) => {
+      if (insideQuad(f, code.corners, slack)) explained.add(i);
+    });
+  };
+
+  /** `own`: indexes of the regions' finders that a code read explains (the frame's, or a rescan's). */
+  const tryRegions = async (regions: CodeRegion[], own: { list: FinderPattern[]; explained: Set<number> }): Promise<void> => {
     for (const region of regions) {
       if (budget.failuresLeft <= 0) return;
       // A finder inside a code already read belongs to it; a triangle using it is a cross-code ghost.
-      if (region.finders.some((i) => explained.has(i))) continue;
+      if (region.finders.some((i) => own.explained.has(i))) continue;
+      if (found.size > 0 && [...found.values()].some((c) => insideQuad(centreOf(region), c.corners, 0))) continue;
       if (searched.some((box) => box.dark === region.dark && mostlyInside(region, box))) continue;
       const result = await decodeRegion(frame, region, budget, opts.cropStrategy);
       if (!result) {
@@ -106,15 +124,39 @@ export async function locateAndDecode(frame: Frame, options: Partial<DecodeOptio
         continue;
       }
       if (!found.has(result.text)) found.set(result.text, result);
-      finders.forEach((f, i) => {
-        if (insideQuad(f, result.corners, region.moduleSize * 2)) explained.add(i);
+      const slack = region.moduleSize * 2;
+      explain(result, slack);
+      own.list.forEach((f, i) => {
+        if (insideQuad(f, result.corners, slack)) own.explained.add(i);
       });
     }
   };
 
-  await tryRegions(verified(findCodeRegions(finders)));
+  const frameOwn = { list: finders, explained };
+  await tryRegions(verified(findCodeRegions(finders), isDark), frameOwn);
   const leftover = finders.map((_, i) => i).filter((i) => !explained.has(i));
-  if (leftover.length >= 2 && leftover.length <= 12) await tryRegions(verified(pairRegions(finders, leftover)).slice(0, 4));
+  if (leftover.length >= 2 && leftover.length <= 12)
+    await tryRegions(verified(pairRegions(finders, leftover), isDark).slice(0, 4), frameOwn);
+
+  // Finders still unexplained may be one or two eyes of a code whose other eyes the frame's
+  // thresholds missed (a pale code beside black text): look again around them with thresholds
+  // from their own colours, a few per frame, best-confirmed first; a finder an earlier second
+  // look already found again was part of its triangles.
+  const seen: FinderPattern[] = [];
+  let rescans = 0;
+  for (const i of finders.map((_, k) => k).sort((a, b) => finders[b]!.hits - finders[a]!.hits)) {
+    if (rescans >= opts.maxRescans || budget.failuresLeft <= 0) break;
+    const f = finders[i]!;
+    if (explained.has(i) || seen.some((g) => Math.hypot(g.x - f.x, g.y - f.y) <= 2 * f.moduleSize)) continue;
+    const local = rescanAround(f);
+    if (!local) continue;
+    rescans++;
+    seen.push(...local.finders);
+    const own = { list: local.finders, explained: new Set<number>() };
+    await tryRegions(verified(findCodeRegions(local.finders), local.isDark), own);
+    const rest = local.finders.map((_, k) => k).filter((k) => !own.explained.has(k));
+    if (rest.length >= 2 && rest.length <= 12) await tryRegions(verified(pairRegions(local.finders, rest), local.isDark).slice(0, 4), own);
+  }
 
   // Safety net for small frames (a region selection) where the scan found next to nothing:
   // plain jsQR there is cheap. Not on texture (many finder-like spots), where jsQR is very slow.
@@ -145,6 +187,10 @@ function timingOf(isDark: PixelClassifier, region: CodeRegion, target: number): 
   return worst;
 }
 
+/** Below this many pixels per module, ZXing gets a second, resampled crop (see decodeRegion). */
+const SMALL_MODULE_PX = 3;
+const ZXING_RESAMPLE: ResampleOptions = { targetPx: 4, windowModules: 3, offset: 0 };
+
 type Attempt = () => DecodedCode | null | Promise<DecodedCode | null>;
 
 async function decodeRegion(
@@ -158,8 +204,18 @@ async function decodeRegion(
   const attempts: Attempt[] = [];
   const plain: Attempt = () => runJsqr(cropRegion(frame, region, first, invert));
   const resampled: Attempt = () => runJsqr(resampledCrop(frame, region, region.moduleSize, invert));
-  // ZXing binarizes and samples for itself: it gets the grey crop at native resolution.
-  const zxing: Attempt = () => runZxing(cropRegion(frame, region, 1, invert));
+  // ZXing binarizes and samples for itself: it gets the grey crop at native resolution, first
+  // for one quick pass (not counted against the budget: a third of a thorough one), then for
+  // the thorough passes.
+  let grey: Crop | null = null;
+  const greyCrop = (): Crop => (grey ??= cropRegion(frame, region, 1, invert));
+  const zxingQuick: Attempt = () => runZxing(greyCrop(), true);
+  const zxing: Attempt = () => runZxing(greyCrop());
+  // Modules under 3 px with grey edges (smoothed, JPEG): whether ZXing's 8-px binarizer blocks
+  // read them depends on where the crop starts. Upsampled to 4 px a module and thresholded
+  // against a local mean (crop-resample.ts), it no longer does.
+  const zxingResampled: Attempt = () => runZxing(resampledCrop(frame, region, region.moduleSize, invert, ZXING_RESAMPLE));
+  const small = region.moduleSize < SMALL_MODULE_PX;
   if (strategy === 'plain') {
     attempts.push(plain);
     if (first > 1) attempts.push(() => runJsqr(cropRegion(frame, region, first - 1, invert)));
@@ -167,21 +223,23 @@ async function decodeRegion(
   } else if (strategy === 'plain-then-resampled') {
     attempts.push(plain, resampled);
   } else if (strategy === 'plain-then-zxing') {
-    attempts.push(plain, zxing);
+    attempts.push(plain, zxingQuick, zxing);
+    if (small) attempts.push(zxingResampled);
   } else {
-    attempts.push(zxing);
+    attempts.push(zxingQuick, zxing);
+    if (small) attempts.push(zxingResampled);
   }
   for (const attempt of attempts) {
     if (budget.failuresLeft <= 0) return null;
     const result = await attempt();
     if (result) return result;
-    budget.failuresLeft--;
+    if (attempt !== zxingQuick) budget.failuresLeft--;
   }
   return null;
 }
 
-async function runZxing(crop: Crop): Promise<DecodedCode | null> {
-  const hit = await zxingOnCrop(crop);
+async function runZxing(crop: Crop, quick = false): Promise<DecodedCode | null> {
+  const hit = await zxingOnCrop(crop, quick);
   if (!hit) return null;
   const map = (p: Point): Point => ({ x: crop.left + p.x * crop.scale, y: crop.top + p.y * crop.scale });
   const [a, b, c, d] = hit.corners;
@@ -198,6 +256,10 @@ function runJsqr(crop: Crop): DecodedCode | null {
     text: code.data,
     corners: [map(l.topLeftCorner), map(l.topRightCorner), map(l.bottomRightCorner), map(l.bottomLeftCorner)],
   };
+}
+
+function centreOf(box: CodeRegion): Point {
+  return { x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2 };
 }
 
 /** At least 90% of box `a`'s area lies inside box `b`. */

@@ -19,6 +19,9 @@ export interface ThresholdGrid {
   /** Blocks per row. */
   cols: number;
   values: Uint8Array;
+  /** The darkest and lightest sampled luminance each block's threshold is the midpoint of. */
+  low: Uint8Array;
+  high: Uint8Array;
 }
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
@@ -70,6 +73,8 @@ function thresholds(bmin: Uint8Array, bmax: Uint8Array, cols: number, rowsN: num
   }
   const [coarseMin, coarseMax] = minMaxFilter(cmin, cmax, cCols, cRows, 1);
   const values = new Uint8Array(cols * rowsN);
+  const low = new Uint8Array(cols * rowsN);
+  const high = new Uint8Array(cols * rowsN);
   for (let by = 0; by < rowsN; by++) {
     for (let bx = 0; bx < cols; bx++) {
       const b = by * cols + bx;
@@ -77,6 +82,8 @@ function thresholds(bmin: Uint8Array, bmax: Uint8Array, cols: number, rowsN: num
       const hi = fineMax[b]!;
       if (hi - lo >= minContrast) {
         values[b] = (lo + hi + 1) >> 1;
+        low[b] = lo;
+        high[b] = hi;
         continue;
       }
       const c = (by >> COARSE_SHIFT) * cCols + (bx >> COARSE_SHIFT);
@@ -84,9 +91,11 @@ function thresholds(bmin: Uint8Array, bmax: Uint8Array, cols: number, rowsN: num
       const chi = coarseMax[c]!;
       // Flat everywhere around: call it all light (threshold 0), so noise cannot make runs.
       values[b] = chi - clo >= minContrast ? (clo + chi + 1) >> 1 : 0;
+      low[b] = clo;
+      high[b] = chi;
     }
   }
-  return { cols, values };
+  return { cols, values, low, high };
 }
 
 /** Separable min of `lo` and max of `hi` over a (2r+1)^2 neighbourhood of a small grid, in one sweep. */

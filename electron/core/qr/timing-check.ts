@@ -9,6 +9,9 @@ import type { PixelClassifier } from './finder-scan';
  * different codes alternate about half the time, a real code nearly always.
  */
 
+/** Misses beyond a line's share (1 - target) that any prefix of it may have. */
+const PREFIX_SLACK = 3;
+
 /**
  * Fraction of timing modules with the expected colour on the line from `p` to `q`, 0..1.
  * With `target`, a candidate line is dropped as soon as it cannot reach it (random texture
@@ -45,14 +48,20 @@ export function timingAgreement(
         let count = 0;
         const total = span - 9;
         // Mismatches this line may have and still reach the target (and beat the best so far).
-        const allowed = total - Math.max(target, best) * Math.max(total, 7);
+        const need = Math.max(target, best);
+        const allowed = total - need * Math.max(total, 7);
         // Timing modules sit at columns 8..N-9, i.e. 5..span-5 modules from p's centre
         // (column 3); a module is dark at even columns, i.e. odd offsets.
         for (let k = 5; k <= span - 5; k++) {
           const wantDark = k % 2 === 1;
           if (isDark(ox + ux * k * pitch, oy + uy * k * pitch) === (codeDark ? wantDark : !wantDark)) match++;
           count++;
-          if (count - match > allowed) break;
+          const missed = count - match;
+          // Sequential test: a line that will reach the target has at most its share of misses
+          // in any prefix, give or take PREFIX_SLACK. Texture and blank page between finder-like
+          // icons miss every other module and so stop after a dozen samples, not after a share
+          // of the whole (long) line.
+          if (missed > allowed || missed > PREFIX_SLACK + (1 - need) * count) break;
         }
         if (count < total) continue;
         // Short lines (versions 1-2: 5 or 9 modules) agree by chance too easily: weigh them down.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeQrCodes, locateAndDecode } from '../../../electron/core/qr/decode';
+import { scanFinders } from '../../../electron/core/qr/finder-scan';
 import { encodeMigrationUri } from '../../../electron/core/otp/migration';
 import { makeFrame, qrSide, sampleOtpauthUri, seededRandom, type CodePlacement } from '../../../bench/synthetic-frames';
 import { isClientError, type AppErrorData } from '@shared/result';
@@ -118,6 +119,44 @@ describe('decodeQrCodes on screenshot-like frames', () => {
     const { frame } = makeFrame(1920, 1080, [at(1920, 1080, text, 3, 0.5, 0.5)], 8);
     const d = frame.data;
     for (let i = 0; i < d.length; i += 4) [d[i], d[i + 2]] = [d[i + 2]!, d[i]!];
+    expect(await decodeQrCodes(frame)).toEqual([text]);
+  });
+
+  it('reads a pale code whose top finders sit beside black text (the frame thresholds read them as light)', async () => {
+    // A grey-on-white code (dark modules at luminance 150) on a white page, lines of black
+    // "text" level with its top finders, left and right, just outside the quiet zone. The scan's
+    // thresholds there are midpoints of black and white (~128), below the code's dark grey.
+    const text = sampleOtpauthUri(13);
+    const m = 2;
+    const x0 = 800;
+    const y0 = 400;
+    const { frame, codes } = makeFrame(1920, 1080, [{ text, moduleSize: m, x: x0, y: y0 }], 11, false);
+    const side = codes[0]!.side;
+    const d = frame.data;
+    for (let y = y0; y < y0 + side; y++) {
+      for (let x = x0; x < x0 + side; x++) {
+        const i = (y * frame.width + x) * 4;
+        const v = 150 + Math.round((d[i]! / 255) * 95);
+        d[i] = d[i + 1] = d[i + 2] = v;
+      }
+    }
+    // Glyph-like strokes (2 px wide, 6 px apart) in two text lines level with the top finders.
+    for (const [from, to] of [
+      [x0 - 160, x0 - 6],
+      [x0 + side + 6, x0 + side + 160],
+    ] as const) {
+      for (let y = y0 + 4 * m - 6; y < y0 + 11 * m + 6; y++) {
+        if (y % 14 >= 11) continue; // line spacing
+        for (let x = from; x < to; x++) {
+          if (x % 6 >= 2) continue;
+          const i = (y * frame.width + x) * 4;
+          d[i] = d[i + 1] = d[i + 2] = 0;
+        }
+      }
+    }
+    const inCode = scanFinders(frame).finders.filter((f) => f.x > x0 && f.x < x0 + side && f.y > y0 && f.y < y0 + side);
+    expect(inCode.length).toBeLessThan(3); // what the second look is for
+    expect(await decodeQrCodes(frame, { maxRescans: 0 })).toEqual([]);
     expect(await decodeQrCodes(frame)).toEqual([text]);
   });
 
