@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
-import type { ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
-import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyRequest } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
-import type { AppInfo, StreamFrame } from '@shared/contract';
+import type { AppInfo } from '@shared/contract';
 import { CONTENT_SECURITY_POLICY } from '@shared/csp';
 import { createAppCore, type AppCore } from '../core/app-core';
 import { KeytarSecretStore } from '../core/secrets/keytar-secret-store';
@@ -14,6 +13,7 @@ import { startIdentityMock } from '../mock/start';
 import { sameSecret } from '../loopback-http/same-secret';
 import { guardedServerOptions, installGuard, loopbackHosts, sendTyped, type GuardOptions } from '../loopback-http/guard';
 import { HOST_ANSWERS, LAUNCH_USED_PAGE, LaunchKeys } from './access';
+import { PageStreams } from './page-streams';
 
 export interface BrowserHostOptions {
   port?: number;
@@ -139,11 +139,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     return reply.code(401).type('text/html; charset=utf-8').send(LAUNCH_USED_PAGE);
   });
 
-  /** The open event streams by id (a page names its stream in its calls); close() ends them so the server can stop. */
-  const streams = new Map<string, ServerResponse>();
-  const writeFrame = (stream: ServerResponse, frame: StreamFrame): void => {
-    stream.write(`data: ${JSON.stringify(frame)}\n\n`);
-  };
+  /** The pages' ordered streams (page-streams.ts); close() ends them so the server can stop. */
+  const streams = new PageStreams(core.events);
   /**
    * The API in its own scope, so the token check is a hook of the routes themselves: it runs for
    * whatever spelling of the address the router matched (it decodes `/%61pi/...`), which a test
@@ -155,39 +152,28 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       if (!authorized(req)) return sendTyped(reply, HOST_ANSWERS.unauthorized);
     });
     api.post<{ Params: { channel: string }; Querystring: { stream?: string; call?: string } }>('/api/invoke/:channel', async (req) => {
-      const result = await core.dispatch(req.params.channel, req.body);
-      // The page's copy of the answer goes on its event stream, after every event the call caused.
-      const stream = req.query.stream === undefined ? undefined : streams.get(req.query.stream);
+      // The page's stream, named before the call runs: the events the call causes go there before its answer.
       const call = Number(req.query.call);
-      if (stream && Number.isSafeInteger(call)) writeFrame(stream, { answer: call, result });
+      const toStream = Number.isSafeInteger(call) ? streams.forCall(req.query.stream) : null;
+      const result = await core.dispatch(req.params.channel, req.body);
+      toStream?.({ answer: call, result });
       return result;
     });
-    // No HEAD twin: a HEAD would open a stream that sends no body and never ends.
-    api.get('/api/events', { exposeHeadRoute: false }, (req, reply) => eventStream(req, reply));
-  });
-
-  /**
-   * One ordered stream per page: its id first, then the events and the answers to the calls that
-   * name it, in the order main produced them, so an answer never overtakes the event its call
-   * caused (or the other way round). The first page to connect also gets the events main held
-   * while none was listening (EventHub).
-   */
-  function eventStream(req: FastifyRequest, reply: FastifyReply): void {
-    reply.hijack();
-    const id = randomBytes(16).toString('base64url');
-    const raw = reply.raw;
-    streams.set(id, raw);
-    raw.on('close', () => streams.delete(id));
-    raw.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
-    raw.write(': connected\n\n');
-    writeFrame(raw, { stream: id });
-    const detach = core.events.attach((event, payload) => writeFrame(raw, { event, payload } as StreamFrame));
-    const ping = setInterval(() => raw.write(': ping\n\n'), 15_000);
-    req.raw.on('close', () => {
-      clearInterval(ping);
-      detach();
+    /**
+     * One ordered stream per page (`?stream=` the id the page chose; without one the host makes
+     * one): its id first, then the events and the answers to the calls that name it, in the order
+     * main produced them, so an answer never overtakes the event its call caused (or the other
+     * way round). The first stream also gets the events main held while none was listening.
+     * No HEAD twin: a HEAD would open a stream that sends no body and never ends.
+     */
+    api.get<{ Querystring: { stream?: string } }>('/api/events', { exposeHeadRoute: false }, (req, reply) => {
+      // A malformed id, or one whose stream is open already (another page's).
+      if (!streams.accepts(req.query.stream)) return sendTyped(reply, HOST_ANSWERS['bad-request']);
+      reply.hijack();
+      streams.connect(req.query.stream, reply.raw);
+      return reply;
     });
-  }
+  });
 
   await app.register(fastifyStatic, { root: rendererDir, prefix: '/', index: ['index.html'] });
 
@@ -204,7 +190,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     core,
     mock: { url: mock.url, testControlToken: options.testControlToken ?? null },
     async close() {
-      for (const stream of streams.values()) stream.end();
+      streams.close();
       await app.close();
       // The keychain is written through in the background: a restart must find the last change.
       await core.shutdown();

@@ -9,6 +9,7 @@ import { createAppI18n, ensureLocaleMessages, setLocaleMessages, type MessageSch
 import { applyLocale } from './i18n/apply-locale';
 import { createAppRouter } from './routes';
 import { installHrmDeepLinks } from './routes/deep-links';
+import { afterPaint, whenIdleAfterPaint } from './composables/after-paint';
 import { useAppStore } from './stores/app';
 import './styles/base.css';
 import './styles/controls.css';
@@ -46,16 +47,14 @@ export async function startApp(api: ApiClient, early: EarlyStart): Promise<void>
     },
   );
 
-  installHrmDeepLinks(router, api);
+  // Listening now (main's held events come to the first listener); the links main kept are taken
+  // once the first view is painted: it is there first, and the link's view replaces it (issue 16).
+  installHrmDeepLinks(router, api, afterPaint);
   await router.isReady();
   app.mount('#app');
   // Once the first view is painted and the page is idle: the other languages, so a switch in
   // Settings needs no fetch, and nothing the first view does not need competes with it (issue 16).
-  afterFirstPaint(() => {
+  whenIdleAfterPaint(() => {
     for (const l of LOCALES) void ensureLocaleMessages(i18n, l).catch(() => undefined);
   });
-}
-
-function afterFirstPaint(task: () => void): void {
-  requestAnimationFrame(() => setTimeout(() => requestIdleCallback(task, { timeout: 2000 }), 0));
 }

@@ -78,7 +78,15 @@ const channel = <Req extends z.ZodType, Res extends z.ZodType>(request: Req, res
 const Empty = z.object({}).strict();
 const Done = z.object({ done: z.literal(true) });
 
+/**
+ * What the first view waits on, in one answer (issue 16): the renderer's entry asks for it before
+ * the app's code has loaded, and hands each part to the first `session.getState`, `app.getInfo` and
+ * `settings.getSettings` call (renderer/src/main.ts), so the start costs one round trip, not three.
+ */
+export const StartStateSchema = z.object({ session: SessionViewSchema, info: AppInfoSchema, settings: SettingsSchema });
+
 export const channels = {
+  'app.getStartState': channel(Empty, StartStateSchema),
   'app.getInfo': channel(Empty, AppInfoSchema),
   'settings.getSettings': channel(Empty, SettingsSchema),
   'settings.updateSettings': channel(SettingsUpdateSchema, SettingsSchema),

@@ -7,6 +7,7 @@
 
 /** Every IPC channel the renderer may call (the keys of `channels` in ./index.ts), each `domain.verbNoun` (docs/ipc-channels.md). */
 export const CHANNEL_NAMES = [
+  'app.getStartState',
   'app.getInfo',
   'settings.getSettings',
   'settings.updateSettings',

@@ -94,6 +94,25 @@ describe('app.* channels through the contract', () => {
     });
   });
 
+  it('app.getStartState: the session, app info and settings in one answer, and leaves the waiting deep links alone (issue 16)', async () => {
+    const desktop = port({ state: 'off' });
+    const c = await start(desktop);
+    await c.dispatch('settings.updateSettings', { language: 'en' });
+    const whole = await c.dispatch('app.getStartState', {});
+    expect(whole).toEqual({
+      ok: true,
+      value: {
+        session: ((await c.dispatch('session.getState', {})) as { value: unknown }).value,
+        info,
+        settings: expect.objectContaining({ language: 'en' }) as unknown,
+      },
+    });
+    expect(await c.dispatch('app.takeDeepLinks', {})).toEqual({
+      ok: true,
+      value: { links: [{ path: 'reset-password', query: { token: 't' } }] },
+    });
+  });
+
   it('the browser host (no shell): updates off, no links, diagnostics without a log folder', async () => {
     const c = await start();
     expect(await c.dispatch('app.getUpdateState', {})).toEqual({ ok: true, value: { state: 'off' } });

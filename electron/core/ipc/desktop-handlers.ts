@@ -19,7 +19,8 @@ export interface DesktopPort {
   settingsChanged?(settings: Settings): void;
 }
 
-type DesktopChannel = Extract<keyof Handlers, `app.${string}`>;
+// The start state is the core's (session, settings): electron/core/ipc/handlers.ts.
+type DesktopChannel = Exclude<Extract<keyof Handlers, `app.${string}`>, 'app.getStartState'>;
 
 export interface DesktopHandlerDeps {
   info: AppInfo;

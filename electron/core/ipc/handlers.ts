@@ -49,6 +49,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const done = { done: true } as const;
 
   return {
+    // One answer for the first view (issue 16): the same parts as session.getState, app.getInfo and settings.getSettings.
+    'app.getStartState': () => ({ session: sessionServices.session.view(), info, settings: readSettings() }),
     'settings.getSettings': () => readSettings(),
     'settings.updateSettings': (patch) => {
       const next = appSettings.update(patch);

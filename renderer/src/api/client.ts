@@ -10,7 +10,7 @@ import type { Transport } from './transport-types';
  * The catalogue (and zod with it) is imported on the first error only, not on the start path.
  */
 export function createClient(transport: Transport) {
-  /** Calls started early (`prime`), each handed to the first `call` of its channel without a request. */
+  /** Answers started early (`primeParts`), each handed to the first `call` of its channel without a request. */
   const primed = new Map<ChannelName, Promise<Result<unknown>>>();
   const invoke = async (channel: ChannelName, payload: unknown): Promise<Result<unknown>> => {
     try {
@@ -21,11 +21,21 @@ export function createClient(transport: Transport) {
   };
   return {
     /**
-     * Starts a call with an empty request now, while the start path still loads code, so the
-     * view that asks for it first (the sign-in form's `session.getState`) does not wait a round trip.
+     * Starts one call now, while the start path still loads code, whose answer stands for several
+     * (`app.getStartState`: the session, app info and settings), and hands each part to the first
+     * call of the channel it answers that has no request of its own: the sign-in form's
+     * `session.getState` does not wait a round trip, and the first view's three reads cost one request
+     * (issue 16). Later calls of those channels go to main as usual.
      */
-    prime(channel: ChannelName): void {
-      if (!primed.has(channel)) primed.set(channel, invoke(channel, {}));
+    primeParts<C extends ChannelName>(channel: C, parts: { [P in ChannelName]?: (whole: Response<C>) => Response<P> }): void {
+      const whole = invoke(channel, {});
+      for (const [part, pick] of Object.entries(parts) as [ChannelName, (whole: Response<C>) => unknown][]) {
+        if (!primed.has(part))
+          primed.set(
+            part,
+            whole.then((r) => (r.ok ? { ok: true, value: pick(r.value as Response<C>) } : r)),
+          );
+      }
     },
     async call<C extends ChannelName>(
       channel: C,

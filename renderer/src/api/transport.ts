@@ -13,10 +13,18 @@ declare global {
 /** How long a call waits for its answer on the stream once the POST answered (the stream normally has it first). */
 const STREAM_ANSWER_GRACE_MS = 2000;
 
-/** How long a call waits for the stream to open before it goes without it. */
-const STREAM_OPEN_WAIT_MS = 3000;
-
 type Listener = Parameters<Transport['subscribe']>[0];
+
+const delay = (ms: number): Promise<null> => new Promise((resolve) => setTimeout(() => resolve(null), ms));
+
+/** The page's stream id: 16 random bytes, base64url (what the host's STREAM_ID accepts). */
+function newStreamId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+}
 
 /**
  * The browser host: same-origin calls, authorised by the HttpOnly cookie its launch address set
@@ -25,71 +33,62 @@ type Listener = Parameters<Transport['subscribe']>[0];
  *
  * One ordered stream (GET /api/events) carries the events and the answers: a call names the
  * stream, the host writes its answer there after every event the call caused, and the call takes
- * that copy, so an answer and an event never overtake each other. The POST's own answer is the
- * fallback for a call made while the stream is down (or before it said its id).
+ * that copy, so an answer and an event never overtake each other. The page chooses the stream's
+ * id, so its first calls leave at once, alongside the GET, instead of a round trip later (issue
+ * 16): the host starts the stream with whichever names it first and keeps what it carries until
+ * the GET is there. The POST's own answer is the fallback for a call made while the stream is
+ * refused (or slow to bring the answer).
  */
 export function httpTransport(): Transport {
   const listeners = new Set<Listener>();
-  const waiting = new Map<number, (result: Result<unknown>) => void>();
-  let streamId: string | null = null;
+  /** Calls waiting for their answer on the stream; null: take the POST's. */
+  const waiting = new Map<number, (result: Result<unknown> | null) => void>();
+  const streamId = newStreamId();
   let calls = 0;
   let source: EventSource | null = null;
-  /** Settles once the stream said its id (or could not: then calls take the POST's answer). */
-  let ready: Promise<void> = Promise.resolve();
-  let isReady: () => void = () => {};
-
-  function expectStream(): void {
-    ready = new Promise<void>((resolve) => {
-      isReady = resolve;
-      setTimeout(resolve, STREAM_OPEN_WAIT_MS);
-    });
-  }
+  /** The host refused the stream for good: calls take the POST's answer. */
+  let refused = false;
 
   function open(): void {
     if (source) return;
-    expectStream();
-    source = new EventSource('/api/events');
+    source = new EventSource(`/api/events?stream=${streamId}`);
     source.addEventListener('message', (e: MessageEvent<string>) => {
       const frame = JSON.parse(e.data) as StreamFrame;
-      if ('stream' in frame) {
-        streamId = frame.stream;
-        isReady();
-      } else if ('answer' in frame) waiting.get(frame.answer)?.(frame.result);
+      if ('stream' in frame) return;
+      if ('answer' in frame) waiting.get(frame.answer)?.(frame.result);
       else for (const l of [...listeners]) l(frame.event, frame.payload);
     });
-    // EventSource reconnects by itself and the new stream says its new id; a refused one (the
-    // host stopped or the access is gone) is closed for good, and the calls go without it.
+    // EventSource reconnects by itself, under the same id (the host keeps what comes meanwhile); a
+    // refused one (the host stopped or the access is gone) is closed for good, and the calls go without it.
     source.addEventListener('error', () => {
-      streamId = null;
-      isReady();
-      if (source?.readyState !== EventSource.CLOSED) expectStream();
+      if (source?.readyState !== EventSource.CLOSED) return;
+      refused = true;
+      for (const resolve of waiting.values()) resolve(null);
     });
   }
 
   return {
     async invoke(channel, payload) {
       open();
-      // The first calls wait for the stream, so the events main held for this page come before their answers.
-      await ready;
       const call = ++calls;
-      const stream = streamId;
-      const onStream = stream === null ? null : new Promise<Result<unknown>>((resolve) => waiting.set(call, resolve));
-      const query = stream === null ? '' : `?stream=${encodeURIComponent(stream)}&call=${call}`;
-      try {
-        const res = await fetch(`/api/invoke/${encodeURIComponent(channel)}${query}`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify(payload ?? {}),
-        });
-        const posted = (await res.json()) as Result<unknown>;
-        if (!onStream) return posted;
-        return await Promise.race([
-          onStream,
-          new Promise<Result<unknown>>((resolve) => setTimeout(() => resolve(posted), STREAM_ANSWER_GRACE_MS)),
-        ]);
-      } catch {
+      const onStream = refused ? null : new Promise<Result<unknown> | null>((resolve) => waiting.set(call, resolve));
+      const query = refused ? '' : `?stream=${streamId}&call=${call}`;
+      const posted = fetch(`/api/invoke/${encodeURIComponent(channel)}${query}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(payload ?? {}),
+      })
+        .then(async (res) => (await res.json()) as Result<unknown>)
         // The host stopped, or answered something that is not JSON.
-        return { ok: false, error: { code: 'host.unauthorized' } };
+        .catch((): Result<unknown> => ({ ok: false, error: { code: 'host.unauthorized' } }));
+      try {
+        if (!onStream) return await posted;
+        // The stream's copy as soon as it comes, before the stream's next frame is handled: an event
+        // main sent after this answer is applied after it (was: the call also waited for its POST,
+        // and such an event could be overtaken by the older answer). The POST's answer if the
+        // stream is refused, or has not brought the copy a while after the POST answered.
+        const fallback = posted.then(async (p) => (await Promise.race([onStream, delay(STREAM_ANSWER_GRACE_MS)])) ?? p);
+        return (await Promise.race([onStream, fallback])) ?? (await posted);
       } finally {
         waiting.delete(call);
       }

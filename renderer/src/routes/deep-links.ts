@@ -20,19 +20,22 @@ export function routeDeepLink(router: Router, link: { path: string; query: Recor
 }
 
 /**
- * One call from main.ts: follow `app.deepLinkReceived` events for the HRM links, then take the links main kept
- * while the page was not listening yet (the link that launched the app), and follow main's
+ * One call from start.ts: follow `app.deepLinkReceived` events for the HRM links, then take the
+ * links main kept while the page was not listening yet (the link that launched the app) when
+ * `later` says (the start takes them once the first view is painted), and follow main's
  * `app.navigationRequested` (a notification or the tray menu was clicked). Returns the unsubscribe.
  */
-export function installHrmDeepLinks(router: Router, api: ApiClient): () => void {
+export function installHrmDeepLinks(router: Router, api: ApiClient, later: (task: () => void) => void = (task) => task()): () => void {
   const offLinks = api.on('app.deepLinkReceived', (link) => {
     routeDeepLink(router, link);
   });
   const offNavigate = api.on('app.navigationRequested', ({ to }) => {
     void router.push({ name: to });
   });
-  void api.call('app.takeDeepLinks').then((res) => {
-    if (res.ok) for (const link of res.value.links) routeDeepLink(router, link);
+  later(() => {
+    void api.call('app.takeDeepLinks').then((res) => {
+      if (res.ok) for (const link of res.value.links) routeDeepLink(router, link);
+    });
   });
   return () => {
     offLinks();

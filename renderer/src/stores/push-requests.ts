@@ -39,7 +39,8 @@ export const usePushRequestsStore = defineStore('push-requests', () => {
     requests.value = res.value.requests;
   }
 
-  function watchRequests(): void {
+  /** Follows main's push events from now on, and asks for the waiting requests when `later` says (at once by default). */
+  function watchRequests(later: (task: () => void) => void = (task) => task()): void {
     if (offs.length === 0) {
       offs = [
         api.on('push.requestReceived', () => {
@@ -53,7 +54,7 @@ export const usePushRequestsStore = defineStore('push-requests', () => {
         }),
       ];
     }
-    void refresh();
+    later(() => void refresh());
   }
 
   async function respond(id: string, approve: boolean, number: string): Promise<boolean> {

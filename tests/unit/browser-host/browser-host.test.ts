@@ -110,4 +110,60 @@ describe('browser host', () => {
     expect(text).toContain('"event":"vault.changed"');
     controller.abort();
   });
+
+  it('app.getStartState answers, in one call, what session.get, app.info and settings.get answer (issue 16)', async () => {
+    const whole = (await (await invoke('app.getStartState', {})).json()) as { ok: true; value: Record<string, unknown> };
+    expect(whole.ok).toBe(true);
+    const part = async (channel: string) => ((await (await invoke(channel, {})).json()) as { value: unknown }).value;
+    expect(whole.value).toEqual({
+      session: await part('session.getState'),
+      info: await part('app.getInfo'),
+      settings: await part('settings.getSettings'),
+    });
+    expect(await (await invoke('app.getStartState', { extra: 1 })).json()).toMatchObject({ ok: false, error: { code: 'field.invalid' } });
+  });
+
+  it("a call may name the page's stream before its GET: the GET then gets the id, the events the call caused and its answer, in order", async () => {
+    const stream = 'PageChosenStream-01';
+    const posted: unknown = await (
+      await invoke(`vault.addAccount?stream=${stream}&call=1`, {
+        source: 'manual',
+        issuer: 'Early',
+        label: 'x',
+        secret: 'GEZDGNBVGY3TQOJQGEZDGNBX',
+      })
+    ).json();
+    const controller = new AbortController();
+    const res = await fetch(`${host.origin}/api/events?stream=${stream}`, {
+      headers: { authorization: `Bearer ${host.token}` },
+      signal: controller.signal,
+    });
+    expect(res.status).toBe(200);
+    const reader = res.body!.getReader();
+    let text = '';
+    while (!text.includes('"answer":1')) text += new TextDecoder().decode((await reader.read()).value);
+    const frames = text
+      .split('\n')
+      .filter((l) => l.startsWith('data: '))
+      .map((l) => JSON.parse(l.slice(6)) as Record<string, unknown>);
+    expect(frames[0]).toEqual({ stream });
+    const changed = frames.findIndex((f) => f.event === 'vault.changed');
+    const answer = frames.findIndex((f) => f.answer === 1);
+    expect(changed).toBeGreaterThan(0);
+    expect(answer).toBeGreaterThan(changed);
+    expect(frames[answer]?.result).toEqual(posted);
+    // The id is this page's now: a second GET under it is refused, the first stays open.
+    const again = await fetch(`${host.origin}/api/events?stream=${stream}`, { headers: { authorization: `Bearer ${host.token}` } });
+    expect(again.status).toBe(400);
+    expect(await again.json()).toEqual({ ok: false, error: { code: 'host.bad-request' } });
+    controller.abort();
+  });
+
+  it('refuses a malformed stream id on the GET; a call naming one is still answered by its POST', async () => {
+    const res = await fetch(`${host.origin}/api/events?stream=${encodeURIComponent('bad id!')}`, {
+      headers: { authorization: `Bearer ${host.token}` },
+    });
+    expect(res.status).toBe(400);
+    expect(await (await invoke('app.getInfo?stream=x&call=1', {})).json()).toMatchObject({ ok: true });
+  });
 });

@@ -26,38 +26,53 @@ describe('api client: a call answers with a Result, never a throw', () => {
   });
 });
 
-describe('api client: prime (the start path asks for the first view state early)', () => {
-  it('hands a primed call to the first call of its channel, then calls again as usual', async () => {
+describe('api client: primeParts (the start path asks for the first view state early, in one call)', () => {
+  const start = {
+    session: { server: { kind: 'embedded', url: null, configured: true }, savedEmail: null, state: { step: 'signed-out' } },
+    info: { name: 'Flex', version: '1', platform: 'linux', host: 'browser-host', systemLocale: 'sv', screenCapture: 'renderer' },
+    settings: { language: 'system', clearClipboard: true, closeToTray: true, startAtLogin: false },
+  };
+  const parts = {
+    'session.getState': (s: typeof start) => s.session,
+    'app.getInfo': (s: typeof start) => s.info,
+    'settings.getSettings': (s: typeof start) => s.settings,
+  } as never;
+
+  it('makes one request and hands each part to the first call of its channel, then calls again as usual', async () => {
     const calls: string[] = [];
     const api = createClient(
       transport((channel) => {
         calls.push(channel);
-        return Promise.resolve({ ok: true, value: { n: calls.length } });
+        return Promise.resolve({ ok: true, value: channel === 'app.getStartState' ? start : { n: calls.length } });
       }),
     );
-    api.prime('session.getState');
-    expect(calls).toEqual(['session.getState']);
-    expect(await api.call('session.getState')).toEqual({ ok: true, value: { n: 1 } });
+    api.primeParts('app.getStartState', parts);
+    expect(calls).toEqual(['app.getStartState']);
+    expect(await api.call('app.getInfo')).toEqual({ ok: true, value: start.info });
+    expect(await api.call('settings.getSettings')).toEqual({ ok: true, value: start.settings });
+    expect(await api.call('session.getState')).toEqual({ ok: true, value: start.session });
+    expect(calls).toEqual(['app.getStartState']);
     expect(await api.call('session.getState')).toEqual({ ok: true, value: { n: 2 } });
-    expect(calls).toEqual(['session.getState', 'session.getState']);
+    expect(calls).toEqual(['app.getStartState', 'session.getState']);
   });
 
-  it('a call with a request of its own never takes the primed answer', async () => {
+  it('a call with a request of its own never takes the primed part', async () => {
     const payloads: unknown[] = [];
     const api = createClient(
       transport((_channel, payload) => {
         payloads.push(payload);
-        return Promise.resolve({ ok: true, value: {} });
+        return Promise.resolve({ ok: true, value: start });
       }),
     );
-    api.prime('settings.updateSettings');
+    api.primeParts('app.getStartState', { 'settings.updateSettings': (s: typeof start) => s.settings } as never);
     await api.call('settings.updateSettings', { language: 'sv' });
     expect(payloads).toEqual([{}, { language: 'sv' }]);
   });
 
-  it('a primed call that failed is checked against the catalogue too', async () => {
+  it('a start call that failed fails each part, checked against the catalogue', async () => {
     const api = createClient(transport(() => Promise.resolve({ ok: false, error: { code: 'made.up' } } as never)));
-    api.prime('session.getState');
+    api.primeParts('app.getStartState', parts);
     expect(await api.call('session.getState')).toEqual({ ok: false, error: { code: 'internal' } });
+    expect(await api.call('app.getInfo')).toEqual({ ok: false, error: { code: 'internal' } });
   });
 });

@@ -30,6 +30,23 @@ describe('deep links and navigation from main', () => {
     expect(r.currentRoute.value.fullPath).toBe('/link/reset-password?token=abc');
   });
 
+  it('takes the kept links only when the start says (once the first view is painted), listening before that', async () => {
+    const { api, transport } = useFakeApi({
+      'app.takeDeepLinks': () => ok({ links: [{ path: 'magic-link', query: { token: 'm' } }] }),
+    });
+    const r = router();
+    await r.push('/');
+    let take: (() => void) | undefined;
+    installHrmDeepLinks(r, api, (task) => (take = task));
+    await flushPromises();
+    expect(transport.callsTo('app.takeDeepLinks')).toHaveLength(0);
+    expect(transport.listenerCount).toBeGreaterThan(0);
+    take!();
+    await flushPromises();
+    expect(transport.callsTo('app.takeDeepLinks')).toHaveLength(1);
+    expect(r.currentRoute.value.fullPath).toBe('/link/magic-link?token=m');
+  });
+
   it('follows later app.deepLinkReceived events and app.navigationRequested (a notification or the tray)', async () => {
     const { api, transport } = useFakeApi({ 'app.takeDeepLinks': () => ok({ links: [] }) });
     const r = router();
