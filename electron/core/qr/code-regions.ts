@@ -1,4 +1,4 @@
-import type { FinderPattern } from './finder-scan';
+import type { FinderPattern } from './finder-check';
 
 /**
  * Stage 2: turn finder patterns into places where a QR code probably is. A code has three

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findCodeRegions } from '../../../electron/core/qr/code-regions';
-import type { FinderPattern } from '../../../electron/core/qr/finder-scan';
+import type { FinderPattern } from '../../../electron/core/qr/finder-check';
 import { seededRandom } from '../../../bench/synthetic-frames';
 
 const finder = (x: number, y: number, moduleSize: number, hits: number): FinderPattern => ({ x, y, moduleSize, dark: true, hits });
