@@ -126,13 +126,25 @@ export class VaultService {
     return [toAccountSpec({ ...m, label: m.label })];
   }
 
+  /**
+   * Every keychain write runs here, one at a time. A keychain that refused earlier (locked, or a
+   * call that failed under load) is opened again first, as `list` does, so one refusal does not
+   * refuse every later write until something else reopens it.
+   */
+  private exclusive<T>(fn: () => T | Promise<T>): Promise<T> {
+    return this.writes.runExclusive(async () => {
+      if (this.v.keychain !== 'ok') await this.openNow();
+      return fn();
+    });
+  }
+
   add(spec: OtpAccountSpec): Promise<AccountView> {
-    return this.writes.runExclusive(() => addAccount(this.v, spec));
+    return this.exclusive(() => addAccount(this.v, spec));
   }
 
   /** Changes an account (vault-edit.ts); refused while locked, as it shows the new code. */
   edit(req: EditAccountRequest): Promise<AccountView> {
-    return this.writes.runExclusive(() => {
+    return this.exclusive(() => {
       this.codeGuard();
       return editAccount(this.v, req);
     });
@@ -156,11 +168,11 @@ export class VaultService {
 
   /** Replaces an account by a new one in its place, for a restore (vault-writes.ts). */
   replace(id: string, spec: OtpAccountSpec): Promise<AccountView> {
-    return this.writes.runExclusive(() => replaceAccount(this.v, id, spec));
+    return this.exclusive(() => replaceAccount(this.v, id, spec));
   }
 
   delete(id: string): Promise<void> {
-    return this.writes.runExclusive(() => deleteAccount(this.v, id));
+    return this.exclusive(() => deleteAccount(this.v, id));
   }
 
   rename(id: string, issuer: string, label: string): void {

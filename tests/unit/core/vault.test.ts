@@ -159,6 +159,22 @@ describe('VaultService', () => {
     expect((await s.vault.list()).keychain).toBe('ok');
   });
 
+  it('one keychain refusal during deletes does not refuse the next write once the keychain answers again', async () => {
+    const a = await s.vault.add(toAccountSpec({ issuer: 'A', label: 'a', secret: SECRET }));
+    const b = await s.vault.add(toAccountSpec({ issuer: 'B', label: 'b', secret: 'GEZDGNBVGY3TQOJQGEZDGNBV' }));
+    // A transient refusal (a D-Bus call timing out under load): the row goes, the keychain entry
+    // waits under its intent for the next open.
+    s.store.failWith = 'keychain.unavailable';
+    await s.vault.delete(a.id);
+    s.store.failWith = null;
+    // The next write opens the keychain again first (as a list does) instead of refusing on the old state.
+    await s.vault.delete(b.id);
+    const listed = await s.vault.list();
+    expect(listed.keychain).toBe('ok');
+    expect(listed.accounts).toEqual([]);
+    expect(s.store.entries.size).toBe(0);
+  });
+
   it('advances an HOTP counter and shows the code for it', async () => {
     const h = await s.vault.add(toAccountSpec({ type: 'hotp', issuer: 'H', label: 'h', secret: SECRET, counter: 5 }));
     expect(h.counter).toBe(5);
